@@ -1,0 +1,186 @@
+"""The domain records newsroom stores, and their JSON document shapes.
+
+Everything here is plain data: the store persists these with `to_doc`/`from_doc`,
+the extractors in `ingest` produce `Quote` and `Figure`, and the TUI renders them.
+Offsets (`start`, `end`) index into `ArticleBody.text`; a quote's span excludes its marks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+FigureKind = Literal["money", "percent", "count", "quantity", "other"]
+FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "count", "quantity", "other")
+ItemKind = Literal["article", "quote", "figure"]
+
+
+def _from_doc(cls: type, doc: dict[str, Any]) -> Any:
+    """Build a dataclass from a document, ignoring keys a newer schema may have added."""
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in doc.items() if k in names})
+
+
+def stable_key(prefix: str, text: str, seen: dict[str, int]) -> str:
+    """A key that survives re-analysis: hash of the text, plus an occurrence number on repeats."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    base = f"{prefix}-{digest}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words a person or organisation said, found in an article's text."""
+
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+    sentence: str = ""
+    role: str | None = None
+
+    def to_doc(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Quote:
+        return _from_doc(cls, doc)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number written with digits that states money, a rate, a count or a quantity."""
+
+    text: str
+    kind: str
+    value: float | None
+    unit: str | None
+    start: int
+    end: int
+    sentence: str = ""
+
+    def to_doc(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Figure:
+        return _from_doc(cls, doc)
+
+
+def quote_keys(quotes: list[Quote]) -> list[str]:
+    """Stable keys for an article's quotes, used to attach tags and notes to them."""
+    seen: dict[str, int] = {}
+    return [stable_key("q", q.text, seen) for q in quotes]
+
+
+def figure_keys(figures: list[Figure]) -> list[str]:
+    """Stable keys for an article's figures, used to attach tags and notes to them."""
+    seen: dict[str, int] = {}
+    return [stable_key("f", f.text + "\x00" + f.sentence, seen) for f in figures]
+
+
+@dataclass(slots=True)
+class ArticleMeta:
+    """What the article list needs: small, loaded for every article at start-up."""
+
+    id: str
+    title: str
+    url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime, as the source gives it
+    added: str = ""  # ISO 8601 UTC timestamp
+    language: str | None = None
+    source: str = "file"  # seed | file | url | feed
+    feed: str | None = None
+    status: str = "ok"  # ok | partial (body from the feed only, to be retried)
+    error: str | None = None
+    content_hash: str = ""
+    n_quotes: int = 0
+    n_figures: int = 0
+
+    def to_doc(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> ArticleMeta:
+        return _from_doc(cls, doc)
+
+
+@dataclass(slots=True)
+class ArticleBody:
+    """The large, rarely changing part of an article: loaded only when it is opened."""
+
+    text: str
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "quotes": [q.to_doc() for q in self.quotes],
+            "figures": [f.to_doc() for f in self.figures],
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> ArticleBody:
+        return cls(
+            text=doc["text"],
+            quotes=[Quote.from_doc(q) for q in doc.get("quotes", [])],
+            figures=[Figure.from_doc(f) for f in doc.get("figures", [])],
+        )
+
+
+@dataclass(slots=True)
+class Article:
+    """An article as a whole: its metadata and its body."""
+
+    meta: ArticleMeta
+    body: ArticleBody
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    """Names a taggable thing: an article (`item == ""`), or one of its quotes or figures."""
+
+    article: str
+    item: str = ""  # "" for the article itself, else a quote or figure key ("q-…", "f-…")
+
+    @property
+    def kind(self) -> ItemKind:
+        if not self.item:
+            return "article"
+        return "quote" if self.item.startswith("q-") else "figure"
+
+    def __str__(self) -> str:
+        return f"{self.article}/{self.item}" if self.item else self.article
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One tag on one item; `label` keeps the item's text so views need not load the body."""
+
+    ref: ItemRef
+    tag: str
+    label: str = ""
+    added: str = ""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "article": self.ref.article,
+            "item": self.ref.item,
+            "tag": self.tag,
+            "label": self.label,
+            "added": self.added,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Tag:
+        ref = ItemRef(doc["article"], doc.get("item", ""))
+        return cls(ref=ref, tag=doc["tag"], label=doc.get("label", ""), added=doc.get("added", ""))

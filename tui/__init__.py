@@ -1,0 +1,1 @@
+"""The newsroom terminal UI and command line; the only package that imports textual."""

@@ -100,6 +100,7 @@ class ArticleMeta:
     content_hash: str = ""
     n_quotes: int = 0
     n_figures: int = 0
+    read: bool = False
 
     def to_doc(self) -> dict[str, Any]:
         return asdict(self)

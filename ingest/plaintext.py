@@ -1,0 +1,60 @@
+"""Plain-text articles (the bundled seeds, `newsroom add notes.txt`): title, URL and body.
+
+A text article may end with "Read the original article: URL" (seeds spell it "orginal"):
+that line names the article's URL and site and is not body text. The title is the first
+sentence, shortened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+_TRAILER = re.compile(
+    r"^\s*Read the or(?:i)?ginal article:\s*(?P<url>\S+)\s*$", re.IGNORECASE | re.MULTILINE
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+TITLE_MAX = 90
+
+
+@dataclass(frozen=True, slots=True)
+class PlainArticle:
+    """A text article split into what the store keeps."""
+
+    title: str
+    text: str
+    url: str | None
+    site: str | None
+
+
+def site_of(url: str | None) -> str | None:
+    """The host a reader recognises: "sifted.eu" for https://www.sifted.eu/..."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def title_from(text: str, limit: int = TITLE_MAX) -> str:
+    """The first sentence, cut at a word boundary with an ellipsis if it is long."""
+    first_line = text.strip().split("\n", 1)[0].strip()
+    match = _SENTENCE_END.search(first_line)
+    sentence = first_line[: match.start()] if match else first_line
+    if len(sentence) <= limit:
+        return sentence or "(untitled)"
+    cut = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
+    return cut + "…"
+
+
+def parse_plain(raw: str) -> PlainArticle:
+    """Split a text article into title, body and the URL of its trailer line, if any."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    url = None
+    trailer = None
+    for trailer in _TRAILER.finditer(text):
+        pass
+    if trailer is not None and not text[trailer.end() :].strip():
+        url = trailer.group("url")
+        text = text[: trailer.start()].rstrip()
+    return PlainArticle(title=title_from(text), text=text, url=url, site=site_of(url))

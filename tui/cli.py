@@ -1,0 +1,107 @@
+"""The `newsroom` command: with no subcommand it opens the app, otherwise it runs one command.
+
+Commands that open no window never import textual, so they start fast. Every failure the
+user can cause ends as one line on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from storage.errors import StoreCorrupt, StoreError
+from storage.paths import resolve_store_dir
+from storage.store import Store
+
+Handler = Callable[[argparse.Namespace], int]
+PROG = "newsroom"
+
+
+class UserError(Exception):
+    """A problem to report in one line, e.g. a bad argument combination."""
+
+
+def _db_parent() -> argparse.ArgumentParser:
+    """`--db` is accepted before or after the subcommand."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="store directory (default: $NEWSROOM_DB, else the user data dir)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from tui import cli_articles, cli_fetch
+
+    db = _db_parent()
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A terminal newsroom reader. With no command, opens the app.",
+        parents=[db],
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (cli_articles, cli_fetch):
+        module.register(sub, db)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(PROG)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store named by --db / NEWSROOM_DB / the default, seeded on first run."""
+    from ingest.pipeline import import_seeds
+
+    store = Store.open(resolve_store_dir(getattr(args, "db", None)))
+    import_seeds(store)
+    return store
+
+
+def run_app(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    from tui.app import make_app
+
+    make_app(store).run()
+    return 0
+
+
+def fail(message: str) -> int:
+    from tui.safe_text import clean
+
+    print(f"{PROG}: error: {clean(message)}", file=sys.stderr)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", run_app)
+    try:
+        return handler(args)
+    except StoreCorrupt as exc:
+        return fail(f"{exc}. {restore_hint(exc.path)}")
+    except (StoreError, UserError, OSError, ValueError) as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def restore_hint(path: Path) -> str:
+    return "Move it aside or restore a backup (`newsroom restore`) to continue"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""CLI commands on articles in the store: add files, list, show, tag, and extract without storing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from storage.models import Article, ArticleMeta, ItemRef, figure_keys, quote_keys
+from storage.store import item_ref
+from tui.safe_text import clean
+
+
+def register(sub: Any, db: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("add", parents=[db], help="add articles from files or URLs")
+    p.add_argument("sources", nargs="+", metavar="FILE|URL", help="text file, saved page or URL")
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("list", parents=[db], help="list stored articles")
+    p.add_argument("--tag", help="only articles with this tag on them or on one of their items")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", parents=[db], help="show one article with its quotes and figures")
+    p.add_argument("id", help="article id (a unique prefix is enough)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("tag", parents=[db], help="tag an article, or one of its quotes or figures")
+    p.add_argument("id", help="article id (a unique prefix is enough)")
+    p.add_argument("tag", help="the tag, e.g. follow-up")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--quote", type=int, metavar="N", help="tag quote number N (see `show`)")
+    which.add_argument("--figure", type=int, metavar="N", help="tag figure number N (see `show`)")
+    p.add_argument("--remove", action="store_true", help="remove the tag instead")
+    p.set_defaults(handler=cmd_tag)
+
+    p = sub.add_parser("extract", parents=[db], help="analyse a file without storing it")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_extract)
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from tui.cli import open_store
+
+    return open_store(args)
+
+
+def _is_url(source: str) -> bool:
+    return "://" in source or source.lower().startswith(("http:", "https:"))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from ingest.pipeline import add_file
+
+    store = _store(args)
+    urls = [s for s in args.sources if _is_url(s)]
+    if urls:
+        from tui.cli_fetch import add_urls
+
+        status = add_urls(store, urls)
+    else:
+        status = 0
+    for source in args.sources:
+        if source in urls:
+            continue
+        try:
+            result = add_file(store, Path(source))
+        except (OSError, ValueError) as exc:
+            print(f"newsroom: error: {clean(str(exc))}", file=sys.stderr)
+            status = 1
+            continue
+        verb = "added" if result.created else "unchanged (already stored)"
+        print(f"{result.meta.id}  {verb}: {clean(result.meta.title)}")
+    return status
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    metas = store.articles(tag=args.tag)
+    if args.json:
+        _print_json([m.to_doc() for m in metas])
+        return 0
+    for m in metas:
+        mark = " " if m.read else "•"
+        when = (m.published or m.added)[:10]
+        line = f"{m.id}  {mark} {when}  {m.site or '-':<18.18}  {m.title}"
+        counts = f"  [{m.n_quotes}q {m.n_figures}f]"
+        print(clean(line) + counts + ("  (partial)" if m.status == "partial" else ""))
+    if not metas:
+        print("no articles" + (f" tagged {args.tag!r}" if args.tag else ""), file=sys.stderr)
+    return 0
+
+
+def article_doc(article: Article, tags: dict[str, set[str]]) -> dict[str, Any]:
+    """The JSON shape of `show --json`: metadata, text, numbered items with keys and tags."""
+    body = article.body
+    quotes = [
+        {"n": i, "key": k, **q.to_doc(), "tags": sorted(tags.get(k, ()))}
+        for i, (k, q) in enumerate(zip(quote_keys(body.quotes), body.quotes, strict=True), 1)
+    ]
+    figures = [
+        {"n": i, "key": k, **f.to_doc(), "tags": sorted(tags.get(k, ()))}
+        for i, (k, f) in enumerate(zip(figure_keys(body.figures), body.figures, strict=True), 1)
+    ]
+    meta = article.meta.to_doc()
+    return {
+        **meta,
+        "tags": sorted(tags.get("", ())),
+        "text": body.text,
+        "quotes": quotes,
+        "figures": figures,
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    store = _store(args)
+    article = store.get(store.resolve(args.id))
+    doc = article_doc(article, store.tags_for(article.id))
+    if args.json:
+        _print_json(doc)
+        return 0
+    print(clean(_show_text(article.meta, doc)))
+    return 0
+
+
+def _show_text(meta: ArticleMeta, doc: dict[str, Any]) -> str:
+    lines = [meta.title, f"id {meta.id} · {meta.site or '-'} · {meta.published or meta.added}"]
+    if meta.url:
+        lines.append(meta.url)
+    if doc["tags"]:
+        lines.append("tags: " + ", ".join(doc["tags"]))
+    lines += ["", doc["text"], "", f"Quotes ({len(doc['quotes'])})"]
+    for q in doc["quotes"]:
+        tags = f"  [{', '.join(q['tags'])}]" if q["tags"] else ""
+        lines.append(f"  {q['n']:>3}. {q['speaker'] or '(unattributed)'}: “{q['text']}”{tags}")
+    lines.append(f"Figures ({len(doc['figures'])})")
+    for f in doc["figures"]:
+        tags = f"  [{', '.join(f['tags'])}]" if f["tags"] else ""
+        value = "" if f["value"] is None else f" = {f['value']:g} {f['unit'] or ''}".rstrip()
+        lines.append(f"  {f['n']:>3}. {f['text']} ({f['kind']}{value}){tags}")
+    return "\n".join(lines)
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    store = _store(args)
+    article = store.get(store.resolve(args.id))
+    if args.quote is not None:
+        ref, label = item_ref(article, "quote", args.quote)
+    elif args.figure is not None:
+        ref, label = item_ref(article, "figure", args.figure)
+    else:
+        ref, label = ItemRef(article.id), article.meta.title
+    if args.remove:
+        changed = store.untag(ref, args.tag)
+        print(f"{'removed' if changed else 'had no tag'} {args.tag!r} on {ref}")
+    else:
+        changed = store.tag(ref, args.tag, label)
+        print(f"{'tagged' if changed else 'already tagged'} {ref} {args.tag!r}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from ingest.pipeline import records_from_file
+
+    meta, body = records_from_file(args.file)
+    doc = {
+        "title": meta.title,
+        "url": meta.url,
+        "site": meta.site,
+        "text": body.text,
+        "quotes": [q.to_doc() for q in body.quotes],
+        "figures": [f.to_doc() for f in body.figures],
+    }
+    if args.json:
+        _print_json(doc)
+        return 0
+    fake = Article(meta, body)
+    print(clean(_show_text(meta, article_doc(fake, {}))))
+    return 0
+
+
+def _print_json(data: Any) -> None:
+    # On a terminal, escape non-ASCII too: C1 controls and bidi marks are not escaped otherwise.
+    json.dump(data, sys.stdout, ensure_ascii=sys.stdout.isatty(), indent=2)
+    sys.stdout.write("\n")

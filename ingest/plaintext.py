@@ -51,9 +51,7 @@ def parse_plain(raw: str) -> PlainArticle:
     """Split a text article into title, body and the URL of its trailer line, if any."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
     url = None
-    trailer = None
-    for trailer in _TRAILER.finditer(text):
-        pass
+    trailer = next(reversed(list(_TRAILER.finditer(text))), None)
     if trailer is not None and not text[trailer.end() :].strip():
         url = trailer.group("url")
         text = text[: trailer.start()].rstrip()

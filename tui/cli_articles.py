@@ -1,4 +1,4 @@
-"""CLI commands on articles in the store: add files, list, show, tag, and extract without storing."""
+"""CLI commands on stored articles: add files, list, show, tag; and extract without storing."""
 
 from __future__ import annotations
 

@@ -1,0 +1,127 @@
+"""The `newsroom` command on a real store in a temp dir: output, exit codes, what is stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storage.store import Store
+from tui.cli import main
+
+SEED_URL = "https://sifted.eu/articles/openai-paris-office-interview/"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "store")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_first_run_imports_the_seed_once(db: str, capsys) -> None:
+    code, out, _ = run(capsys, "list", "--json", "--db", db)
+    assert code == 0
+    listed = json.loads(out)
+    assert [a["url"] for a in listed] == [SEED_URL]
+    assert listed[0]["source"] == "seed" and listed[0]["site"] == "sifted.eu"
+    code, out, _ = run(capsys, "list", "--json", "--db", db)
+    assert len(json.loads(out)) == 1
+
+
+def test_seeds_are_not_reimported_after_the_user_deletes_them(db: str, capsys) -> None:
+    run(capsys, "list", "--db", db)
+    store = Store.open(Path(db))
+    store.delete_article(store.articles()[0].id)
+    _, out, err = run(capsys, "list", "--json", "--db", db)
+    assert json.loads(out) == []
+
+
+def test_show_json_has_quotes_figures_and_offsets(db: str, capsys) -> None:
+    _, out, _ = run(capsys, "list", "--json", "--db", db)
+    article_id = json.loads(out)[0]["id"]
+    assert len(article_id) == 8
+    code, out, _ = run(capsys, "show", article_id[:4], "--json", "--db", db)
+    assert code == 0
+    doc = json.loads(out)
+    speakers = {q["speaker"] for q in doc["quotes"]}
+    assert {"Arnaud Fournier", "Romain Huet"} <= speakers
+    money = {f["text"]: f["value"] for f in doc["figures"] if f["kind"] == "money"}
+    assert money["$6.6bn"] == pytest.approx(6.6e9)
+    for item in doc["quotes"] + doc["figures"]:
+        assert doc["text"][item["start"] : item["end"]] == item["text"]
+
+
+def test_tag_a_quote_then_list_by_tag_and_remove(db: str, capsys) -> None:
+    _, out, _ = run(capsys, "list", "--json", "--db", db)
+    article_id = json.loads(out)[0]["id"]
+    code, out, _ = run(capsys, "tag", article_id, "follow-up", "--quote", "2", "--db", db)
+    assert code == 0 and out.startswith("tagged")
+    _, out, _ = run(capsys, "show", article_id, "--json", "--db", db)
+    assert json.loads(out)["quotes"][1]["tags"] == ["follow-up"]
+    _, out, _ = run(capsys, "list", "--tag", "follow-up", "--json", "--db", db)
+    assert [a["id"] for a in json.loads(out)] == [article_id]
+    code, out, _ = run(capsys, "tag", article_id, "follow-up", "--quote", "2", "--remove", "--db", db)
+    assert out.startswith("removed")
+    _, out, _ = run(capsys, "list", "--tag", "follow-up", "--json", "--db", db)
+    assert json.loads(out) == []
+
+
+def test_tag_errors_are_one_line_with_exit_1(db: str, capsys) -> None:
+    run(capsys, "list", "--db", db)
+    code, out, err = run(capsys, "tag", "zzzz", "x", "--db", db)
+    assert code == 1 and err.strip() == "newsroom: error: no such article: 'zzzz'"
+    article_id = Store.open(Path(db)).articles()[0].id
+    code, _, err = run(capsys, "tag", article_id, "x", "--figure", "999", "--db", db)
+    assert code == 1 and "has no figure number 999" in err and len(err.splitlines()) == 1
+
+
+def test_add_text_file_twice_is_unchanged_the_second_time(db: str, tmp_path: Path, capsys) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text('The council spent $4.5m on roads. "We are proud," said Jane Doe.\n')
+    code, out, _ = run(capsys, "add", str(note), "--db", db)
+    assert code == 0 and "added" in out
+    code, out, _ = run(capsys, "add", str(note), "--db", db)
+    assert code == 0 and "unchanged" in out
+    _, out, _ = run(capsys, "list", "--json", "--db", db)
+    assert len(json.loads(out)) == 2
+
+
+def test_add_missing_file_fails_cleanly(db: str, capsys) -> None:
+    code, _, err = run(capsys, "add", "/nonexistent/file.txt", "--db", db)
+    assert code == 1
+    assert err.startswith("newsroom: error:") and "/nonexistent/file.txt" in err
+
+
+def test_extract_json_shape(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text('Revenue rose 12% to €3bn. "Great year," said Ann Lee.\n')
+    code, out, _ = run(capsys, "extract", str(page), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert set(doc) >= {"title", "text", "quotes", "figures"}
+    for item in doc["quotes"] + doc["figures"]:
+        assert doc["text"][item["start"] : item["end"]] == item["text"]
+    assert {f["text"] for f in doc["figures"]} >= {"12%", "€3bn"}
+
+
+def test_corrupt_store_is_reported_and_kept(db: str, capsys) -> None:
+    run(capsys, "list", "--db", db)
+    shard = next((Path(db) / "articles").glob("*.json"))
+    shard.write_bytes(b'{"articles": {"1": ')
+    code, _, err = run(capsys, "list", "--db", db)
+    assert code == 1
+    assert str(shard) in err and "unreadable" in err
+    assert shard.read_bytes() == b'{"articles": {"1": '
+
+
+def test_env_var_selects_the_store(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("NEWSROOM_DB", str(tmp_path / "env-store"))
+    code, _, _ = run(capsys, "list")
+    assert code == 0
+    assert (tmp_path / "env-store" / "store.json").is_file()

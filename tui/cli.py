@@ -36,7 +36,7 @@ def _db_parent() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tui import cli_articles, cli_fetch
+    from tui import cli_articles, cli_desk, cli_fetch
 
     db = _db_parent()
     parser = argparse.ArgumentParser(
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (cli_articles, cli_fetch):
+    for module in (cli_articles, cli_fetch, cli_desk):
         module.register(sub, db)
     return parser
 
@@ -60,12 +60,19 @@ def _version() -> str:
         return "unknown"
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store named by --db / NEWSROOM_DB / the default, seeded on first run."""
+def open_store(args: argparse.Namespace, *, seed: bool = True) -> Store:
+    """The store named by --db / NEWSROOM_DB / the default, seeded on first run.
+
+    A restore passes `seed=False`: a backup brings its own articles, and the samples must not
+    reappear in a store whose owner had deleted them.
+    """
     from ingest.pipeline import import_seeds
 
     store = Store.open(resolve_store_dir(getattr(args, "db", None)))
-    import_seeds(store)
+    if seed:
+        import_seeds(store)
+    elif store.is_empty() and not store.seeded():
+        store.mark_seeded()
     return store
 
 

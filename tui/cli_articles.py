@@ -123,7 +123,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(doc)
         return 0
-    print(clean(_show_text(article.meta, doc)))
+    print(clean(_show_text(article.meta, doc), multiline=True))
     return 0
 
 
@@ -179,7 +179,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _print_json(doc)
         return 0
     fake = Article(meta, body)
-    print(clean(_show_text(meta, article_doc(fake, {}))))
+    print(clean(_show_text(meta, article_doc(fake, {})), multiline=True))
     return 0
 
 

@@ -1,0 +1,98 @@
+"""Tagged items resolved to what a journalist needs: article, text, speaker or value, sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from storage.errors import StoreError
+from storage.models import Article, ItemRef, Tag, figure_keys, quote_keys
+from storage.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class DeskItem:
+    """One tagged article, quote or figure, with everything an export row shows."""
+
+    ref: ItemRef
+    tags: tuple[str, ...]
+    article_title: str
+    url: str | None
+    site: str | None
+    kind: str  # article | quote | figure
+    text: str
+    speaker: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    figure_kind: str | None = None
+    sentence: str = ""
+    note: str = ""
+    missing: bool = False  # the item's text is gone from its article (re-analysed since)
+
+
+def _item_fields(article: Article, item_key: str) -> dict[str, object]:
+    body = article.body
+    if item_key.startswith("q-"):
+        for key, q in zip(quote_keys(body.quotes), body.quotes, strict=True):
+            if key == item_key:
+                return {"text": q.text, "speaker": q.speaker, "sentence": q.sentence}
+    else:
+        for key, f in zip(figure_keys(body.figures), body.figures, strict=True):
+            if key == item_key:
+                return {
+                    "text": f.text,
+                    "value": f.value,
+                    "unit": f.unit,
+                    "figure_kind": f.kind,
+                    "sentence": f.sentence,
+                }
+    return {"missing": True}
+
+
+def _notes(store: Store) -> dict[ItemRef, str]:
+    notes = getattr(store, "notes", None)
+    return dict(notes()) if callable(notes) else {}
+
+
+def desk_items(store: Store, tag: str | None = None) -> list[DeskItem]:
+    """Every tagged item (or those with `tag`), grouped by article in list order."""
+    by_ref: dict[ItemRef, list[Tag]] = {}
+    for t in store.tags():
+        by_ref.setdefault(t.ref, []).append(t)
+    if tag is not None:
+        by_ref = {ref: ts for ref, ts in by_ref.items() if any(t.tag == tag for t in ts)}
+    notes = _notes(store)
+    order = {m.id: i for i, m in enumerate(store.articles())}
+    refs = sorted(by_ref, key=lambda r: (order.get(r.article, len(order)), r.item))
+    return list(_resolve(store, refs, by_ref, notes))
+
+
+def _resolve(
+    store: Store, refs: list[ItemRef], by_ref: dict[ItemRef, list[Tag]], notes: dict[ItemRef, str]
+) -> Iterable[DeskItem]:
+    loaded: dict[str, Article | None] = {}
+    for ref in refs:
+        if ref.article not in loaded:
+            try:
+                loaded[ref.article] = store.get(ref.article)
+            except StoreError:
+                loaded[ref.article] = None
+        article = loaded[ref.article]
+        tags = tuple(sorted(t.tag for t in by_ref[ref]))
+        label = by_ref[ref][0].label
+        if article is None:
+            yield DeskItem(ref, tags, label, None, None, ref.kind, label, missing=True)
+            continue
+        fields = {"text": article.meta.title} if not ref.item else _item_fields(article, ref.item)
+        fields.setdefault("text", label)
+        meta = article.meta
+        yield DeskItem(
+            ref,
+            tags,
+            meta.title,
+            meta.url,
+            meta.site,
+            ref.kind,
+            note=notes.get(ref, ""),
+            **fields,  # type: ignore[arg-type]
+        )

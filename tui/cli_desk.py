@@ -1,0 +1,83 @@
+"""CLI commands of the follow-up desk: export tagged items, back up and restore a store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("md", "csv", "json")
+
+
+def register(sub: Any, db: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "export", parents=[db], help="export tagged items (md, csv) or a full backup (json)"
+    )
+    p.add_argument("--tag", help="only items with this tag (md and csv)")
+    p.add_argument("--format", choices=FORMATS, default="md", help="md memo, csv rows, json backup")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import-json", parents=[db], help="restore a JSON backup into the store")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_import_json)
+
+
+def render(store: Any, fmt: str, tag: str | None) -> str:
+    from desk.backup import backup
+    from desk.export import to_csv, to_markdown
+    from desk.items import desk_items
+
+    if fmt == "json":
+        return json.dumps(backup(store), ensure_ascii=False, indent=1) + "\n"
+    items = desk_items(store, tag)
+    if fmt == "csv":
+        return to_csv(items)
+    return to_markdown(items, title=f"Follow-up memo: {tag}" if tag else "Follow-up memo")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """The export appears whole or not at all; an older file of that name is never half-lost."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tui.cli import open_store
+    from tui.safe_text import clean
+
+    text = render(open_store(args), args.format, args.tag)
+    if args.output is None:
+        sys.stdout.write(text if not sys.stdout.isatty() else clean(text, multiline=True))
+        return 0
+    write_atomically(args.output, text)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from desk.backup import restore
+    from tui.cli import open_store
+
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ValueError(f"{args.file}: not valid JSON ({exc})") from exc
+    counts = restore(open_store(args, seed=False), data)
+    print(
+        f"restored {counts.added} articles ({counts.unchanged} already there), "
+        f"{counts.tags} tags, {counts.notes} notes"
+    )
+    return 0

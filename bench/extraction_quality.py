@@ -1,0 +1,115 @@
+"""Measure quote and figure extraction against hand-labelled gold articles, and its speed.
+
+Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
+project's own held-out labels in tests/data/labels, reported separately so tuning on the
+dev set cannot hide in the held-out numbers), writes predictions in the scorer's shape to a
+temporary directory, and prints the table of the shared scorer. It then times extraction
+against `trafilatura.extract` over the benchmark's HTML pages, because extraction must stay
+a small fraction of the cost of cleaning a page.
+
+Usage: python bench/extraction_quality.py [--scorer PATH] [--corpus DIR] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from ingest.analyse import analyse  # noqa: E402
+
+DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus"
+HELD_OUT = REPO / "tests" / "data" / "labels"
+SEED = REPO / "seeds" / "openai-paris-office.txt"
+
+
+def article_texts(corpus: Path) -> dict[str, str]:
+    """Article bodies by id: the benchmark's ground truth plus the seed article."""
+    truth = json.loads((corpus / "extraction-benchmark" / "ground-truth.json").read_text())
+    texts = {k: v["articleBody"] for k, v in truth.items()}
+    texts["openai-paris-office"] = SEED.read_text(encoding="utf-8")
+    return texts
+
+
+def predict(gold_dir: Path, texts: dict[str, str], out_dir: Path) -> int:
+    """Write one prediction file per gold file; returns how many were written."""
+    n = 0
+    for gold in sorted(gold_dir.glob("*.json")):
+        text = texts.get(gold.stem)
+        if text is None:
+            print(f"warning: no text for {gold.name}", file=sys.stderr)
+            continue
+        quotes, figures = analyse(text)
+        doc = {
+            "id": gold.stem,
+            "quotes": [{"text": q.text, "speaker": q.speaker} for q in quotes],
+            "figures": [
+                {"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit} for f in figures
+            ],
+        }
+        (out_dir / gold.name).write_text(json.dumps(doc, ensure_ascii=False, indent=1))
+        n += 1
+    return n
+
+
+def score(scorer: Path, gold_dir: Path, texts: dict[str, str], verbose: bool) -> str:
+    """Predict on one gold set and return the scorer's printed table."""
+    with tempfile.TemporaryDirectory() as tmp:
+        predict(gold_dir, texts, Path(tmp))
+        cmd = [sys.executable, str(scorer), str(gold_dir), tmp]
+        if verbose:
+            cmd.append("--verbose")
+        res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        return res.stdout + res.stderr
+
+
+def timing(corpus: Path, texts: dict[str, str]) -> tuple[float, float, int]:
+    """Seconds spent by trafilatura.extract and by analyse over the benchmark pages."""
+    import trafilatura
+
+    pages = sorted((corpus / "extraction-benchmark" / "html").glob("*.html.gz"))
+    t_traf = t_ours = 0.0
+    for page in pages:
+        html = gzip.decompress(page.read_bytes()).decode("utf-8", errors="replace")
+        t0 = time.perf_counter()
+        extracted = trafilatura.extract(html) or ""
+        t1 = time.perf_counter()
+        analyse(texts.get(page.name.split(".")[0], extracted))
+        t2 = time.perf_counter()
+        t_traf += t1 - t0
+        t_ours += t2 - t1
+    return t_traf, t_ours, len(pages)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the scores on both gold sets and the speed ratio."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--scorer", type=Path, default=None, help="default: CORPUS/score.py")
+    ap.add_argument("--verbose", action="store_true", help="list misses per article")
+    ap.add_argument("--no-timing", action="store_true")
+    args = ap.parse_args(argv)
+    scorer = args.scorer or args.corpus / "score.py"
+    texts = article_texts(args.corpus)
+    for title, gold_dir in (("dev-labels", args.corpus / "dev-labels"), ("held-out", HELD_OUT)):
+        print(f"## {title} ({gold_dir})\n")
+        print(score(scorer, gold_dir, texts, args.verbose))
+    if not args.no_timing:
+        t_traf, t_ours, n = timing(args.corpus, texts)
+        print(f"## speed over {n} pages")
+        print(
+            f"trafilatura.extract {t_traf:.3f}s, analyse {t_ours:.3f}s, ratio {t_ours / t_traf:.4f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

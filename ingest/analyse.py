@@ -1,0 +1,12 @@
+"""One call that finds both the quotes and the figures of an article's text."""
+
+from __future__ import annotations
+
+from ingest.figures import find_figures
+from ingest.quotes import find_quotes
+from storage.models import Figure, Quote
+
+
+def analyse(text: str) -> tuple[list[Quote], list[Figure]]:
+    """Quotes and figures of `text`; pure, so the pipeline can call it from any thread."""
+    return find_quotes(text), find_figures(text)

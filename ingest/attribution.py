@@ -1,0 +1,131 @@
+"""Who said a quote: attribution patterns around a quoted span.
+
+News prose attributes quotes with a handful of constructions ("...," says X / X said /
+said X, the ... / X, a doctor, said / according to X / X tells Outlet / X: "..."). This
+module matches those constructions in the text just before and just after a quote, and
+classifies the matched subject as a named person, a pronoun (resolved by the caller to the
+last speaker), an organisation (a spokesperson, "the company") or an unnamed source.
+The patterns only ever run on short, bounded windows, so they cannot blow up on odd input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.names import NAME, NameBook, clean_name, org_noun
+
+VERB = (
+    r"(?:says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|not(?:es|ed)|"
+    r"ask(?:s|ed)|stat(?:es|ed)|continu(?:es|ed)|argu(?:es|ed)|insist(?:s|ed)|warn(?:s|ed)|"
+    r"recall(?:s|ed)|admit(?:s|ted)|acknowledg(?:es|ed)|declar(?:es|ed)|announc(?:es|ed)|"
+    r"repl(?:y|ies|ied)|respond(?:s|ed)|remark(?:s|ed)|claim(?:s|ed)|suggest(?:s|ed)|"
+    r"comment(?:s|ed)|observ(?:es|ed)|call(?:s|ed)|describ(?:es|ed)|urg(?:es|ed)|"
+    r"alleg(?:es|ed)|predict(?:s|ed)|tweet(?:s|ed)|post(?:s|ed)|quipp?(?:s|ed)|jok(?:es|ed)|"
+    r"conced(?:es|ed)|caution(?:s|ed)|emphasi[sz](?:es|ed)|stress(?:es|ed)|conclud(?:es|ed)|"
+    r"confirm(?:s|ed)|testif(?:y|ies|ied)|vow(?:s|ed)|promis(?:es|ed)|complain(?:s|ed)|"
+    r"boast(?:s|ed)|shout(?:s|ed)|recount(?:s|ed)|agre(?:es|ed)|counter(?:s|ed)|"
+    r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
+    r"sa(?:ys|id) in a statement|put it|pointed out|points out)"
+)
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+_ORG_REF = (
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|representative|"
+    rf"company|firm|agency|department|airline|carrier|bank|group|statement)"
+    rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?"
+)
+_WHO = rf"(?P<who>{_ORG_REF}|{NAME}|{_PRON}\b)"
+_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,120}?){0,3})\s*,?"
+_ADV = r"(?:\s+\w+ly)?(?:\s+(?:has|had|have|would|will|also|later|then|once|previously))?"
+WHO_VERB = re.compile(rf"(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{VERB}\b")
+VERB_WHO = re.compile(
+    rf"(?<![\w'’])(?!tells?\b|told\b){VERB}\s+(?P<who>{_ORG_REF}|{NAME})"
+    r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
+)
+_AFTER_UNNAMED = re.compile(
+    rf"^[\s,—–\-]*(?P<who>(?:[a-z][\w\-’']*\s+){{0,5}}?[a-z][\w\-’']*)\s+{VERB}\b"
+)
+_AFTER_VERB_UNNAMED = re.compile(rf"^[\s,—–\-]*{VERB}\s+(?P<who>[a-z][^,.;:\"“”«»\n]{{0,80}})")
+ACCORDING = re.compile(
+    rf"\baccording to\s+(?P<who>{_ORG_REF}|{NAME}|(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
+)
+_COLON = re.compile(rf"(?P<who>{NAME}|{_PRON})\s*(?:{VERB}[^:\"“”]{{0,60}})?:\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A matched attribution: `kind` is named, pronoun, org or unnamed."""
+
+    kind: str
+    speaker: str | None
+    role: str | None = None
+
+
+def _role(raw: str | None) -> str | None:
+    """The first comma clause after a name, as its role ("head of ... at OpenAI")."""
+    if not raw:
+        return None
+    first = raw.strip().lstrip(",").split(",")[0].strip()
+    first = re.sub(r"^(?:a|an|the)\s+", "", first)
+    if not first or first.split()[0].lower() in {"who", "which", "that", "whose", "where"}:
+        return None
+    return first
+
+
+def classify(who: str, role: str | None, context: str, book: NameBook, pos: int) -> Attribution:
+    """Turn a matched subject into an Attribution, resolving surnames and organisations."""
+    who = who.strip()
+    low = who.lower()
+    if low in {"he", "she", "they"}:
+        return Attribution("pronoun", None)
+    if re.search(r"spokes|representative|statement", low) or org_noun(low):
+        org = _org_in_phrase(who) or book.organisation(context)
+        return Attribution("org", org) if org else Attribution("unnamed", None)
+    if who[:1].isupper():
+        name = clean_name(who)
+        if name:
+            full = book.resolve(name, pos)
+            if full != name or book.is_known(name):
+                return Attribution("named", full, _role(role))
+    return Attribution("unnamed", None)
+
+
+def _org_in_phrase(who: str) -> str | None:
+    """The organisation named inside "a spokesperson for WeWork" or "a WeWork spokesman"."""
+    m = re.search(rf"\b(?:for|of|at|from)\s+(?:the\s+)?({NAME})\s*$", who)
+    if m:
+        return clean_name(m.group(1))
+    m = re.search(rf"\b({NAME})\s+(?:spokes|representative)", who)
+    return clean_name(m.group(1)) if m else None
+
+
+def after_quote(after: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """Attribution in the text right after a closing mark (`, says X`, `X said`)."""
+    for rx in (WHO_VERB, VERB_WHO):
+        m = rx.match(after.lstrip(" ,—–-\u00a0"))
+        if m:
+            return classify(m.group("who"), m.group("role"), context, book, pos)
+    for rx in (_AFTER_UNNAMED, _AFTER_VERB_UNNAMED):
+        m = rx.match(after)
+        if m:
+            return classify(m.group("who"), None, context, book, pos)
+    return None
+
+
+def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """The last attribution construction anywhere in a window (same sentence as the quote)."""
+    found: Attribution | None = None
+    for rx in (WHO_VERB, VERB_WHO, ACCORDING):
+        for m in rx.finditer(window):
+            cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
+            if cand.kind != "unnamed" or found is None:
+                found = cand
+        if found is not None and found.kind != "unnamed":
+            return found
+    return found
+
+
+def before_colon(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """`X: "..."` or `X said:` right before the opening mark."""
+    m = _COLON.search(before[-200:])
+    return classify(m.group("who"), None, context, book, pos) if m else None

@@ -1,0 +1,164 @@
+"""Tables and context tests for the figure extractor: currencies, units, and non-figures.
+
+A digit string is a figure only if it states an amount; years, dates, times, ages,
+ordinals, designations (S&P 500, Boeing 787-9, COVID-19) and scores are not. Those are
+told apart by the few characters and words around the number, which these predicates
+inspect with short anchored regular expressions on bounded windows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.sentences import word_set
+
+CURRENCY_PREFIX = {
+    "US$": "USD",
+    "HK$": "HKD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "INR": "INR",
+    "USD": "USD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "JPY": "JPY",
+    "CHF": "CHF",
+    "CNY": "CNY",
+    "HKD": "HKD",
+    "AUD": "AUD",
+    "CAD": "CAD",
+}
+CURRENCY_WORDS = {
+    "hong kong dollars": "HKD",
+    "hong kong dollar": "HKD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "singapore dollars": "SGD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "rupee": "INR",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "pesos": "MXN",
+}
+MAGNITUDES = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+DURATIONS = word_set(
+    "year years month months week weeks day days hour hours minute minutes second seconds "
+    "decade decades century centuries"
+)
+UNITS = word_set(
+    """km kilometres kilometers kilometre kilometer miles mile m metres meters metre meter
+    cm mm millimeters millimetres inches inch feet foot ft yards yard kg kilograms kilogram
+    g grams gram lb lbs pounds tonnes tonne tons ton mw gw kw kwh mwh gwh twh mph kph km/h
+    litres liters litre liter gallons gallon barrels barrel acres acre hectares hectare
+    degrees degree °c °f sq mbps gb tb mb bpd calories mg ml knots"""
+)
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|"
+    r"April|June|July|August|September|October|November|December"
+)
+_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS}))\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
+_TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|[AP]M\b|GMT\b|BST\b|ET\b|EST\b|PT\b)")
+_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-?\s?(?:years?-old|yo)\b")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
+_NAME_AGE = re.compile(r"[A-Z][\w’'.\-]+,\s$")
+_RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
+_YEAR_CTX = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|to|fiscal|year|before|after|early|late|mid|"
+    r"during|between|and|summer|spring|winter|autumn|fall|season|class|cohort)\s+)$",
+    re.I,
+)
+NOT_A_NAME = word_set(
+    """About Nearly Some Around Almost Over Under More Less Roughly Approximately Just Only
+    The Its Their His Her Our All Another Each Every Those These At In On By For From With
+    To And But Of Up Down Then Than As Fewer Last First Top Total Also Additionally Only
+    Up Within Below Above Between Among Reached Hit Some"""
+) | frozenset(CURRENCY_PREFIX)
+
+
+def is_date(before: str, after: str) -> bool:
+    """Day numbers next to a month name: "Aug. 9", "9 August", "March 21st"."""
+    return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
+
+
+def is_time(before: str, after: str) -> bool:
+    """Times of day ("4:30 a.m.", "8 p.m.") and clock readings ("7:14", "17:46")."""
+    return bool(_TIME_AFTER.match(after) or (after[:1] == ":" and after[1:2].isdigit())) or (
+        before.endswith(":") and before[-2:-1].isdigit()
+    )
+
+
+def is_age(before: str, after: str, value: float) -> bool:
+    """Ages: "66-year-old", "aged 26", and "Noel, 31, is charged"."""
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True
+    return value < 120 and bool(_NAME_AGE.search(before)) and after[:1] in {",", ")"}
+
+
+def is_designation(before: str, after: str) -> bool:
+    """Numbers inside names: glued to letters (o1, COVID-19, A350, 5G) or after a name
+    word (S&P 500, Boeing 787, Section 230), and rank or list numbers (No. 1, #3)."""
+    if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):
+        return True
+    if _RANK_BEFORE.search(before):
+        return True
+    m = _CAP_WORD_BEFORE.search(before)
+    if m and m.group(1) not in NOT_A_NAME and not _sentence_start(before, m.start(1)):
+        return not m.group(1).endswith(("’s", "'s"))
+    return False
+
+
+def _sentence_start(before: str, pos: int) -> bool:
+    head = before[:pos].rstrip()
+    return not head or head[-1] in '.!?:;"“”(—–\n'
+
+
+def is_year(digits: str, before: str, after: str) -> bool:
+    """Four-digit years (2019, fiscal 2019) and decades (the 2020s, '90s)."""
+    if after[:1] == "s" and not after[1:2].isalpha():
+        return True
+    if len(digits) != 4 or not digits.isdigit():
+        return False
+    return 1800 <= int(digits) <= 2100 or bool(_YEAR_CTX.search(before))

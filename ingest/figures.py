@@ -1,0 +1,211 @@
+"""Find the figures in an article's text: money, percentages, counts and quantities.
+
+`find_figures` scans every number written with digits once, with one regular expression
+that also takes its sign, currency, magnitude and percent sign, then decides from the
+surrounding words whether it states an amount (`figure_rules` rejects years, dates, times,
+ages, designations and scores), what kind of amount, and its value with the magnitude
+applied. Adjacent figures joined by "to" or a dash become one range. Standard library only,
+linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import islice
+
+from ingest.figure_rules import (
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    DURATIONS,
+    MAGNITUDES,
+    UNITS,
+    is_age,
+    is_date,
+    is_designation,
+    is_time,
+    is_year,
+)
+from ingest.sentences import Segmenter, word_set
+from storage.models import Figure
+
+# No article has this many numbers; past it the input is a table dump or junk, and the
+# cap keeps the cost of one call bounded (about 15 µs per number) whatever is pasted in.
+MAX_NUMBERS = 20_000
+_CUR_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
+_FIG_RE = re.compile(
+    r"(?<![\d.,])(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
+    r"(?P<cur>US\$|HK\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|"
+    r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD)[ \u00a0]?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<mag>[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
+    r"|[kKmb])?(?![\w])"
+    r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
+    r"(?!\w)|pct(?!\w)))?"
+    rf"(?P<curw>[ \u00a0](?i:{_CUR_WORDS})(?!\w))?"
+)
+_ATTACHED_UNIT = re.compile(r"^([a-zA-Z°/]{1,5})(?![\w])")
+_NEXT_WORD = re.compile(r"^[ \u00a0]*(?:-[ ]?)?([a-zA-Z][a-zA-Z\-]*)")
+_OF_NOUN = re.compile(
+    r"^[ \u00a0]+of[ \u00a0]+(?:the|those|these|its|their|our|his|her)?[ \u00a0]*"
+    r"(?:[\d,.]+[ \u00a0]+)?([a-z][a-z\-]*)"
+)
+_SKIP_NOUN = word_set(
+    "of to and or in on at by for from with the a an as than more less is are was were "
+    "be been has have had will would who which that this these those it its per"
+)
+_RANGE_SEP = re.compile(r"^(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and)[ \u00a0]+)$")
+
+
+@dataclass(slots=True)
+class _Fig:
+    """A figure being built: its span, parts, and whether it stands alone."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None
+    plain: bool  # a bare number: no currency, percent or magnitude
+
+
+def find_figures(text: str) -> list[Figure]:
+    """All figures in `text`, sorted by start, with kind, value (magnitude applied) and unit."""
+    matches = islice(_FIG_RE.finditer(text), MAX_NUMBERS)
+    found = [(m.start(), m.end(), _classify(text, m)) for m in matches]
+    figs = _merge_ranges(text, found)
+    seg = Segmenter(text) if figs else None
+    return [
+        Figure(
+            text=text[f.start : f.end],
+            kind=f.kind,
+            value=f.value,
+            unit=f.unit,
+            start=f.start,
+            end=f.end,
+            sentence=seg.sentence(f.start, f.end) if seg else "",
+        )
+        for f in figs
+    ]
+
+
+def _classify(text: str, m: re.Match[str]) -> _Fig | None:
+    """Decide whether one number match is a figure, and of what kind; None if it is not."""
+    start, end = m.span()
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 60]
+    num = m.group("num")
+    value = float(num.replace(",", ""))
+    cur = _currency(m)
+    mag = (m.group("mag") or "").strip()
+    pct = (m.group("pct") or "").strip()
+    if mag and not cur and mag in {"m", "b", "k", "K"} and not _noun_follows(after):
+        end -= len(m.group("mag"))
+        after = text[end : end + 60]
+        mag = ""
+    if not cur and not pct and not mag and _not_a_figure(num, value, before, after):
+        return None
+    if mag:
+        value *= MAGNITUDES[mag.lower()]
+    if m.group("sign") in {"-", "−"}:
+        value = -value
+    kind, unit = _kind_unit(cur, pct, after)
+    return _Fig(start, end, kind, value, unit, plain=not (cur or pct or mag))
+
+
+def _currency(m: re.Match[str]) -> str | None:
+    """ISO code of the currency written before or after the number, if any."""
+    if m.group("curw"):
+        return CURRENCY_WORDS[m.group("curw").strip().lower()]
+    if m.group("cur"):
+        return CURRENCY_PREFIX.get(m.group("cur").strip().upper())
+    return None
+
+
+def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
+    """Bare numbers that are years, dates, times, ages, designations or glued to letters."""
+    if after[:1].isalpha() and not _ATTACHED_UNIT.match(after):
+        return True
+    if _ATTACHED_UNIT.match(after) and _ATTACHED_UNIT.match(after).group(1).lower() not in UNITS:
+        return True
+    return (
+        is_year(num, before, after)
+        or is_date(before, after)
+        or is_time(before, after)
+        or is_age(before, after, value)
+        or is_designation(before, after)
+        or (before.endswith(("/",)) or after.startswith("/"))
+    )
+
+
+def _noun_follows(after: str) -> bool:
+    """True if a plural-looking word follows: "5m people" means millions, "100m" metres."""
+    m = _NEXT_WORD.match(after)
+    return bool(m and m.group(1).endswith("s") and m.group(1).lower() not in UNITS)
+
+
+def _kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
+    """Kind and unit: currency code, %, a unit or duration, or the counted noun."""
+    if cur:
+        return "money", cur
+    if pct:
+        return "percent", "percentage points" if pct.startswith("percentage") else "%"
+    attached = _ATTACHED_UNIT.match(after)
+    if attached and attached.group(1).lower() in UNITS:
+        return "quantity", attached.group(1)
+    m = _NEXT_WORD.match(after)
+    word = m.group(1).lower() if m else ""
+    if word in DURATIONS:
+        return "quantity", word
+    if word in UNITS:
+        return "quantity", m.group(1) if m else word
+    if word in {"times", "fold", "x"}:
+        return "other", "times"
+    if word == "of":
+        m = _OF_NOUN.match(after)
+        return "count", m.group(1).lower() if m else None
+    return "count", word if word and word not in _SKIP_NOUN else None
+
+
+def _merge_ranges(text: str, found: list[tuple[int, int, _Fig | None]]) -> list[_Fig]:
+    """Join "242 to 330" and "$40-50 billion" into one figure with no value; drop scores
+    ("4-1") and the tail of designations ("787-9")."""
+    out: list[_Fig] = []
+    prev: _Fig | None = None
+    dead_end = -2
+    for start, end, f in found:
+        if f is None or (start == dead_end + 1 and text[dead_end] in "-–"):
+            prev, dead_end = None, end
+            continue
+        if prev is not None and _RANGE_SEP.match(text[prev.end : f.start]):
+            merged = _join(text, prev, f)
+            if merged is None:
+                out.pop()
+                prev, dead_end = None, end
+                continue
+            if merged is not prev:
+                out[-1] = merged
+                prev = merged
+                continue
+        out.append(f)
+        prev = f
+    return out
+
+
+def _join(text: str, a: _Fig, b: _Fig) -> _Fig | None:
+    """The range a–b, `a` unchanged when they are not a range, or None for a score."""
+    sep = text[a.end : b.start]
+    head = text[max(0, a.start - 9) : a.start].lower()
+    if "from" in head or ("and" in sep and "between" not in head):
+        return a
+    if a.plain and b.plain and sep.strip() in {"-", "–", "—"} and not _range_noun(b, text):
+        return None  # a score (4-1) or a designation (787-9)
+    if a.plain and b.plain and a.value is not None and a.value >= 1800 and "-" in sep:
+        return None
+    kind = b.kind if b.kind != "count" or a.kind == "count" else a.kind
+    return _Fig(a.start, b.end, kind, None, b.unit or a.unit, plain=False)
+
+
+def _range_noun(b: _Fig, text: str) -> bool:
+    """A plain dash range needs a counted noun or unit after it ("10-15 years")."""
+    return b.unit is not None or b.kind != "count"

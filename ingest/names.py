@@ -1,0 +1,176 @@
+"""Names of people and organisations: recognising, cleaning and resolving them.
+
+Attribution needs three things from a name: its clean form (no "Sen." or "OpenAI CEO"
+in front), the full form when the text later uses the surname alone ("Huet" → "Romain
+Huet"), and the organisation behind "a spokesperson for the company". All of it is done
+with bounded regular expressions over capitalised words, without any model.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from ingest.sentences import word_set
+
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+LO = "a-zß-öø-ÿāăąćčďđēęěğīłńňōőœřśşšţťūůűźżž"
+_ABBR = r"(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Det|Ft|Mt)\."
+_TOK = (
+    rf"(?:{_ABBR}|[{UP}]\.(?:[{UP}]\.)*|(?:Mc|Mac|O['’]|D['’])?[{UP}][{LO}{UP}]*"
+    rf"(?:['’\-][{LO}{UP}]+)*)"
+)
+_SP = r"[ \t\u00a0]+"
+_PARTICLE = r"(?:de|van|von|der|den|da|du|di|la|le|al|bin|del|dos|das|ter|ten|y)"
+NAME = (
+    rf"{_TOK}(?:{_SP}(?:{_PARTICLE}{_SP})?{_TOK}){{0,4}}"
+    rf"(?:,?{_SP}(?:Jr|Sr)\.?|{_SP}(?:II|III|IV)\b)?"
+)
+NAME_RE = re.compile(rf"(?<![\w'’]){NAME}")
+
+TITLES = word_set(
+    """mr mrs ms miss dr prof professor sen senator rep representative gov governor president
+    vice pres mayor judge justice chief minister prime secretary attorney general gen lt col
+    capt captain sgt det detective officer chairman chairwoman chair ceo cfo coo cto founder
+    co-founder director commissioner sheriff pope king queen prince princess lord lady sir
+    dame rev reverend father sister coach manager head chancellor deputy executive spokesman
+    spokeswoman spokesperson ambassador councilman councilwoman councillor assemblyman
+    assemblywoman congressman congresswoman speaker leader premier dean superintendent
+    inspector agent sergeant lieutenant colonel major admiral commander marshal u.s. us
+    state federal senior former acting interim new analyst economist editor reporter
+    star striker forward defender goalkeeper goalie midfielder quarterback pitcher player
+    boss owner partner attorney lawyer doctor nurse professor"""
+)
+STOP_WORDS = word_set(
+    """the a an and but or if when while as at in on of for to from by with this that these
+    those it its he she they we i you his her their our my your there here then so yet
+    after before since because although though however meanwhile still also just even only
+    now today yesterday tomorrow last next first according some many most all both each
+    every other such what which who whom whose where why how not no yes one two three
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec instead meanwhile overall earlier later again"""
+)
+COMMON_SOURCES = word_set(
+    """officials official prosecutors police authorities experts analysts critics researchers
+    scientists investigators residents witnesses doctors lawyers officers sources observers
+    economists traders investors scholars activists protesters organizers organisers voters
+    democrats republicans lawmakers legislators senators parents teachers students workers
+    employees executives managers fans players coaches members leaders regulators agents
+    advocates opponents supporters neighbors neighbours"""
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+_SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$")
+_ORG_NOUNS = re.compile(
+    r"\b(?:company|firm|group|agency|department|ministry|office|organi[sz]ation|startup|"
+    r"bank|carrier|airline|team|club|government|administration|campaign|police|"
+    r"authority|council|committee|university|hospital|union|party|network|service)\b"
+)
+
+
+def _tokens(name: str) -> list[str]:
+    return name.replace(",", " ").split()
+
+
+def _norm(tok: str) -> str:
+    return tok.rstrip(".,").lower().replace("’", "'")
+
+
+def clean_name(raw: str) -> str | None:
+    """Drop titles, roles and leading function words; None if nothing name-like remains."""
+    raw = raw.strip().rstrip(",;:")
+    raw = re.sub(r"['’]s$", "", raw)
+    toks = _tokens(raw)
+    suffix = _SUFFIX_RE.search(raw)
+    if suffix:
+        toks = _tokens(raw[: suffix.start()])
+    while toks and _norm(toks[0]) in STOP_WORDS:
+        toks.pop(0)
+    cut = max((i for i, t in enumerate(toks[:-1]) if _norm(t) in TITLES), default=-1)
+    toks = toks[cut + 1 :]
+    if not toks or all(_norm(t) in STOP_WORDS | TITLES for t in toks):
+        return None
+    name = " ".join(toks)
+    return name + suffix.group(0) if suffix else name
+
+
+def looks_like_name(raw: str) -> bool:
+    """True for a capitalised phrase that survives cleaning."""
+    return bool(raw) and raw[0].isupper() and clean_name(raw) is not None
+
+
+class NameBook:
+    """The names an article uses, for resolving surnames and "the company" references."""
+
+    def __init__(self, text: str, skip: list[tuple[int, int]]) -> None:
+        self.full: list[tuple[int, list[str]]] = []
+        self.caps: Counter[str] = Counter()
+        self.mid: Counter[str] = Counter()
+        self.lower_words = frozenset(_LOWER_WORD.findall(text))
+        for m in NAME_RE.finditer(text):
+            if _inside(m.start(), skip):
+                continue
+            name = clean_name(m.group(0))
+            if not name:
+                continue
+            toks = name.split()
+            for t in toks:
+                self.caps[t] += 1
+            if not _sentence_initial(text[max(0, m.start() - 3) : m.start()], 3):
+                self.mid[toks[0]] += 1
+            if len(toks) >= 2:
+                self.full.append((m.start(), toks))
+
+    def resolve(self, name: str, pos: int) -> str:
+        """The longest full name used in the text that ends with `name`'s tokens."""
+        toks = name.split()
+        best: list[str] | None = None
+        best_before = False
+        for at, full in self.full:
+            if len(full) <= len(toks) or full[-len(toks) :] != toks:
+                continue
+            before = at < pos
+            if (
+                best is None
+                or (before and not best_before)
+                or (before == best_before and len(full) > len(best))
+            ):
+                best, best_before = full, before
+        return " ".join(best) if best else name
+
+    def is_known(self, name: str) -> bool:
+        """False for a lone capitalised common word ("Prosecutors said", "Officials say")."""
+        toks = name.split()
+        if len(toks) > 1 or self.mid[toks[0]] > 0:
+            return True
+        low = toks[0].lower()
+        return low not in COMMON_SOURCES and low not in self.lower_words
+
+    def organisation(self, context: str) -> str | None:
+        """The most-mentioned capitalised word of `context`, as the organisation it names."""
+        cands: list[str] = []
+        for m in NAME_RE.finditer(context):
+            name = clean_name(m.group(0))
+            if name and self.is_known(name):
+                cands.append(name)
+        if not cands:
+            return None
+        return max(cands, key=lambda n: (self.caps[n.split()[0]], -cands.index(n)))
+
+
+def org_noun(phrase: str) -> bool:
+    """True for "the company", "the airline", "it": references to an organisation."""
+    return bool(_ORG_NOUNS.search(phrase)) or phrase.strip().lower() == "it"
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """True when `pos` starts a sentence, paragraph or quote, where every word is capitalised."""
+    head = text[:pos].rstrip(" \t")
+    return not head or head[-1] in ".!?\"“”‘'\n:—–(["
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """True if `pos` lies in one of the sorted, non-overlapping `spans` (binary search)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -1,0 +1,127 @@
+"""Pairing quotation marks into quoted spans, one paragraph at a time.
+
+News text mixes straight, curly, German („ “) and guillemet (« ») marks, often inside one
+quote ("...” is common), and uses the same characters as apostrophes. The scanner therefore
+pairs *any* double opener with the next double closer, and accepts single marks only as
+the primary marks, outside double-quoted spans, with word-boundary checks that tell them
+from apostrophes (it’s, companies’). Each paragraph is scanned once, left to right, so the
+cost is linear in the text; an unclosed quote ends at its paragraph end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_MARKS = frozenset('"“”„‟«»')
+SINGLE_MARKS = frozenset("'‘’‚‛‹›")
+_OPEN_ONLY = frozenset("„‟«‘‚‛‹")
+_CLOSE_ONLY = frozenset("»’›")
+_BEFORE_OPEN = frozenset(" \t([{—–-/:;,")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quoted span: `start`/`end` exclude the marks; `closed` is False if it ran to the
+    paragraph end without a closing mark."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None
+
+    @property
+    def closed(self) -> bool:
+        return self.close_mark is not None
+
+
+def _looks_like_opener(text: str, i: int, lo: int, hi: int) -> bool:
+    """A mark opens a quote when it follows a space or start and precedes a non-space."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in _BEFORE_OPEN or before in DOUBLE_MARKS or i == lo
+
+
+def _double_spans(text: str, lo: int, hi: int) -> list[Span]:
+    """Pair double marks in text[lo:hi]; an unclosed opener runs to `hi`."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        c = text[i]
+        if c not in DOUBLE_MARKS:
+            continue
+        if open_at is None:
+            if c in _OPEN_ONLY or (c not in "»" and _looks_like_opener(text, i, lo, hi)):
+                open_at = i
+            elif c == "»" and _looks_like_opener(text, i, lo, hi):
+                open_at = i  # German »...« style
+            continue
+        if (c in _OPEN_ONLY or c == "“") and _looks_like_opener(text, i, lo, hi):
+            spans.append(Span(open_at + 1, i, open_at, None))  # a new opener: drop the old
+            open_at = i
+            continue
+        spans.append(Span(open_at + 1, i, open_at, i))
+        open_at = None
+    if open_at is not None:
+        spans.append(Span(open_at + 1, hi, open_at, None))
+    return spans
+
+
+def _is_single_opener(text: str, i: int, lo: int, hi: int) -> bool:
+    """A single mark opens only after a boundary and before a letter or digit."""
+    if text[i] in _CLOSE_ONLY:
+        return False
+    after = text[i + 1] if i + 1 < hi else " "
+    before = text[i - 1] if i > lo else " "
+    if not after.isalnum():
+        return False
+    return before.isspace() or before in _BEFORE_OPEN or i == lo
+
+
+def _is_single_closer(text: str, i: int, lo: int, hi: int) -> bool:
+    """A single mark closes when it follows a non-space and is not inside a word."""
+    if text[i] in _OPEN_ONLY:
+        return False
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _single_spans(text: str, lo: int, hi: int, blocked: list[Span]) -> list[Span]:
+    """Pair single marks in text[lo:hi] that lie outside the `blocked` double spans."""
+    spans: list[Span] = []
+    inside = _blocked_mask(lo, hi, blocked)
+    open_at: int | None = None
+    for i in range(lo, hi):
+        if text[i] not in SINGLE_MARKS or inside[i - lo]:
+            if inside[i - lo] and open_at is not None:
+                open_at = None  # a single quote never spans into a double one
+            continue
+        if open_at is not None and _is_single_closer(text, i, lo, hi):
+            spans.append(Span(open_at + 1, i, open_at, i))
+            open_at = None
+        elif open_at is None and _is_single_opener(text, i, lo, hi):
+            open_at = i
+    return spans
+
+
+def _blocked_mask(lo: int, hi: int, blocked: list[Span]) -> bytearray:
+    """A byte per character of text[lo:hi]: 1 where a double-quoted span (with marks) is."""
+    mask = bytearray(hi - lo)
+    for s in blocked:
+        a = s.open_mark - lo
+        b = (s.close_mark + 1 if s.close_mark is not None else s.end) - lo
+        mask[a:b] = b"\x01" * (b - a)
+    return mask
+
+
+def quoted_spans(text: str, lo: int, hi: int) -> list[Span]:
+    """All primary quoted spans of one paragraph text[lo:hi], sorted by start.
+
+    Single-quoted spans nested inside double-quoted ones are part of the outer quote
+    and not returned.
+    """
+    doubles = _double_spans(text, lo, hi)
+    singles = _single_spans(text, lo, hi, doubles)
+    return sorted(doubles + singles, key=lambda s: s.start)

@@ -1,0 +1,143 @@
+"""Tests for `ingest.figures.find_figures`: kinds, values, units, non-figures, safety."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.figures import find_figures
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "openai-paris-office.txt"
+LABELS = ROOT / "tests" / "data" / "labels"
+
+
+def one(text: str) -> tuple[str, str, float | None, str | None]:
+    figs = find_figures(text)
+    assert len(figs) == 1, figs
+    f = figs[0]
+    return f.text, f.kind, f.value, f.unit
+
+
+def texts(text: str) -> list[str]:
+    return [f.text for f in find_figures(text)]
+
+
+def test_seed_matches_gold_labels() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads((LABELS / "openai-paris-office.json").read_text(encoding="utf-8"))
+    figs = find_figures(text)
+    assert [(f.text, f.kind, f.value) for f in figs] == [
+        (g["text"], g["kind"], g["value"]) for g in gold["figures"]
+    ]
+    for f in figs:
+        assert text[f.start : f.end] == f.text
+        assert f.text in f.sentence
+    assert [f.unit for f in figs][:3] == ["EUR", "USD", "USD"]
+    assert "2023" not in texts(text) and "2025" not in texts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("raised $6.6bn in funding", ("$6.6bn", "money", 6.6e9, "USD")),
+        ("more than €1bn so far", ("€1bn", "money", 1e9, "EUR")),
+        ("a £10bn listing", ("£10bn", "money", 1e10, "GBP")),
+        ("priced at 176 Hong Kong dollars each", ("176 Hong Kong dollars", "money", 176, "HKD")),
+        ("earning $449K a year", ("$449K", "money", 449e3, "USD")),
+        ("a $220m seed round", ("$220m", "money", 2.2e8, "USD")),
+        ("paid Rs 24 lakh to agents", ("Rs 24 lakh", "money", 2.4e6, "INR")),
+        ("worth Rs 3 crore in all", ("Rs 3 crore", "money", 3e7, "INR")),
+        ("sold for ¥500 million", ("¥500 million", "money", 5e8, "JPY")),
+        ("a USD 5 million loan", ("USD 5 million", "money", 5e6, "USD")),
+        ("about 40 euros each", ("40 euros", "money", 40, "EUR")),
+        ("cost $1.2 trillion overall", ("$1.2 trillion", "money", 1.2e12, "USD")),
+        ("a $3 tn economy", ("$3 tn", "money", 3e12, "USD")),
+        ("rose 32% last year", ("32%", "percent", 32.0, "%")),
+        ("fell 2.8 per cent on Monday", ("2.8 per cent", "percent", 2.8, "%")),
+        ("down 10 percent from last year", ("10 percent", "percent", 10.0, "%")),
+        (
+            "rates rose 0.25 percentage points",
+            ("0.25 percentage points", "percent", 0.25, "percentage points"),
+        ),
+        ("The company has 1,800 employees", ("1,800", "count", 1800, "employees")),
+        ("sold 17.3 million vehicles", ("17.3 million", "count", 1.73e7, "vehicles")),
+        ("a 12-month low", ("12", "quantity", 12, "month")),
+        ("sentenced to 10 years in prison", ("10", "quantity", 10, "years")),
+        ("winds of 55 mph were forecast", ("55", "quantity", 55, "mph")),
+        ("a 300 MW plant", ("300", "quantity", 300, "MW")),
+        ("about 3 times as many", ("3", "other", 3, "times")),
+        ("shares closed at -12.99 in the table", ("-12.99", "count", -12.99, None)),
+    ],
+)
+def test_kinds_values_units(text: str, expected: tuple) -> None:
+    got = one(text)
+    assert got[:2] == expected[:2]
+    assert got[2] == pytest.approx(expected[2])
+    assert got[3] == expected[3]
+
+
+def test_count_of_counted_noun() -> None:
+    figs = find_figures("found that 32 of the 105 employees work on research")
+    assert [(f.text, f.unit) for f in figs] == [("32", "employees"), ("105", "employees")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("between 242 to 330 passengers", "242 to 330"),
+        ("a $40-50 billion deal", "$40-50 billion"),
+        ("growth of 0.6% to 0.7% a year", "0.6% to 0.7%"),
+        ("it takes 10-15 years", "10-15"),
+    ],
+)
+def test_ranges_are_one_figure_without_value(text: str, surface: str) -> None:
+    figs = find_figures(text)
+    assert [(f.text, f.value) for f in figs] == [(surface, None)]
+
+
+def test_change_from_a_to_b_is_two_figures() -> None:
+    assert texts("sales rose from 5% to 7% this year") == ["5%", "7%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 it grew, and in fiscal 2019 it shrank.",
+        "Since the 2020s began",
+        "On Dec. 15 and March 21 they met.",
+        "They met on 9 August.",
+        "It happened at 4:30 a.m. and again at 8 p.m.",
+        "Noel, 31, is charged; the 66-year-old died.",
+        "Anyone aged 26 or above may apply.",
+        "It finished third in Q3 and 1st overall.",
+        "The S&P 500 fell as Boeing 787-9 jets and ChatGPT o1 and COVID-19 made news.",
+        "The Wild beat the Sabres 4-1 on Tuesday.",
+        "He scored at 7:14 of the second period.",
+        "She is No. 1 in the rankings.",
+        "Two hundred people and nine dogs came.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 100_000,
+        "1," * 300_000,
+        "$" * 200_000 + "1",
+        "- " * 300_000,
+        "1 to " * 200_000,
+        "12.5% " * 150_000,
+    ],
+    ids=lambda t: f"{len(t)}-chars-{t[:6]!r}",
+)
+def test_adversarial_inputs_finish_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    find_figures(text)
+    assert time.perf_counter() - t0 < 2.0

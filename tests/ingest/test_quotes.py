@@ -1,0 +1,197 @@
+"""Tests for `ingest.quotes.find_quotes`: marks, splitting, attribution, and input safety."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.analyse import analyse
+from ingest.quotes import find_quotes
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "openai-paris-office.txt"
+LABELS = ROOT / "tests" / "data" / "labels"
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in find_quotes(text)]
+
+
+# ------------------------------------------------------------------ the seed article
+
+
+def test_seed_matches_gold_labels_exactly() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads((LABELS / "openai-paris-office.json").read_text(encoding="utf-8"))
+    got = [{"text": q.text, "speaker": q.speaker} for q in find_quotes(text)]
+    assert got == gold["quotes"]
+
+
+def test_seed_offsets_sentences_and_roles() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    quotes = find_quotes(text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.text in q.sentence
+    first = next(q for q in quotes if q.text.startswith("I’ve moved"))
+    assert first.role is not None and first.role.startswith("solutions architect at OpenAI")
+    call = next(q for q in quotes if q.text == "strong call")
+    assert call.role == "head of developer relations at OpenAI"
+    texts = {q.text for q in quotes}
+    assert not {"reasoning", "Canvas", "Advanced Voice Mode", "We’re scared"} & texts
+
+
+def test_analyse_returns_both() -> None:
+    quotes, figures = analyse(SEED.read_text(encoding="utf-8"))
+    assert len(quotes) == 13 and len(figures) == 8
+
+
+# ------------------------------------------------------------------ quote marks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'John Smith said: "We will win the vote."',
+        "John Smith said: “We will win the vote.”",
+        "John Smith said: „We will win the vote.“",
+        "John Smith said: «We will win the vote.»",
+        "John Smith said: ‘We will win the vote.’",
+        "John Smith said: 'We will win the vote.'",
+        'John Smith said: "We will win the vote.”',
+    ],
+)
+def test_all_quote_mark_styles(text: str) -> None:
+    assert speakers(text) == [("We will win the vote.", "John Smith")]
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "It’s the companies’ view that we don’t need the workers' union, the firm's boss said."
+    assert find_quotes(text) == []
+
+
+def test_multi_paragraph_quote_is_one_per_paragraph() -> None:
+    text = (
+        'Jane Doe, the mayor, said: "We are building homes.\n\n'
+        '"We are building schools.\n\n'
+        '"And we are building roads."\n'
+    )
+    assert speakers(text) == [
+        ("We are building homes.", "Jane Doe"),
+        ("We are building schools.", "Jane Doe"),
+        ("And we are building roads.", "Jane Doe"),
+    ]
+
+
+def test_split_quote_gives_two_quotes_same_speaker() -> None:
+    text = 'Officials met on Monday. "It was hard," Tom Baker said, "but we did it."'
+    assert speakers(text) == [("It was hard,", "Tom Baker"), ("but we did it.", "Tom Baker")]
+
+
+def test_unclosed_quote_stops_at_paragraph_end() -> None:
+    text = 'Ann Lee said: "This never closes and runs on\nNext paragraph is prose. More prose.'
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["This never closes and runs on"]
+
+
+def test_nested_single_quote_stays_inside() -> None:
+    text = "“They told me: ‘We are scared’ and left,” said Bob Stone."
+    assert speakers(text) == [("They told me: ‘We are scared’ and left,", "Bob Stone")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "terrorist" label stuck.',
+        "It is capable of ‘reasoning’ to solve problems.",
+        'They watched "Star Wars" again.',
+        "It released a mode dubbed ‘Advanced Voice Mode’.",
+        'The song "We\'re Not Gonna Take It" played.',
+    ],
+)
+def test_single_words_and_titles_are_not_quotes(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+# ------------------------------------------------------------------ attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We need more time," says Ann Lee.', "Ann Lee"),
+        ('"We need more time," Ann Lee said.', "Ann Lee"),
+        ('"We need more time," said Ann Lee, the head of sales.', "Ann Lee"),
+        ('Ann Lee, a doctor in Ohio, said "we need more time" for this.', "Ann Lee"),
+        ('We need more time, according to Ann Lee. "It is a hard job," she said.', "Ann Lee"),
+        ('"We need more time," Ann Lee tells Sifted.', "Ann Lee"),
+        ('"We need more time," Ann Lee told reporters.', "Ann Lee"),
+        ('Ann Lee: "We need more time."', "Ann Lee"),
+        ('"We need more time," Sen. Ann Lee, D-Ohio, said.', "Ann Lee"),
+    ],
+)
+def test_attribution_patterns(text: str, speaker: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+def test_pronouns_and_surnames_resolve_to_full_name() -> None:
+    text = (
+        "Romain Huet, head of developer relations at OpenAI, spoke on Monday.\n"
+        '"We are hiring," says Huet.\n'
+        'Huet smiled. "It is a good year," he said.\n'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Romain Huet", "Romain Huet"]
+
+
+def test_quote_paragraph_after_quote_belongs_to_same_speaker() -> None:
+    text = (
+        '"We are opening an office," said Maria Gomez.\n'
+        '"We aren’t pointing fingers. We are here because it is buzzing."\n'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Maria Gomez", "Maria Gomez"]
+
+
+def test_spokesperson_resolves_to_organisation() -> None:
+    text = (
+        "WeWork will cut jobs, according to a spokesperson for the company. "
+        '"We believe this is the right step," they said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["WeWork"]
+
+
+def test_unnamed_sources_get_no_speaker() -> None:
+    text = 'Prosecutors alleged that the men "browsed the Internet" while on duty.'
+    assert speakers(text) == [("browsed the Internet", None)]
+
+
+# ------------------------------------------------------------------ input safety
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 100_000,
+        "“" * 50_000 + "”" * 50_000,
+        "'a " * 100_000,
+        ('"x, ' + "Ab Cd, " * 30 + 'said "') * 2_000,
+        "A" * 1_000_000,
+        "x\n" * 300_000,
+    ],
+    ids=lambda t: f"{len(t)}-chars-{t[:6]!r}",
+)
+def test_adversarial_inputs_finish_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    find_quotes(text)
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_mixed_junk_megabyte_finishes_fast() -> None:
+    unit = 'He said, "Ab Cd, Ef, 12,345.6 $ 7bn ‘x’ « » „ “ ” don’t ' + "9" * 50 + "\n"
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    t0 = time.perf_counter()
+    analyse(text)
+    assert time.perf_counter() - t0 < 2.0

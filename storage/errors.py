@@ -44,3 +44,13 @@ class ArticleNotFound(StoreError):
 
 class ItemNotFound(StoreError):
     """The article has no quote or figure with this key or number."""
+
+
+class StoreWriteError(StoreError):
+    """The OS refused a write (disk full, I/O error); the file kept its previous content."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        reason = error.strerror or str(error)
+        super().__init__(f"could not save {path}: {reason}; the store was left as it was")
+        self.path = path
+        self.errno = error.errno

@@ -2,12 +2,16 @@
 
 Layout (see storage/README.md for why):
 
-    <root>/store.json           {"schema": N}: written once, checked on open
-    <root>/articles/<xx>.json   TinyDB, table "articles": metadata of ids starting with xx
+    <root>/store.json             {"schema": N}: written once, checked on open
+    <root>/articles/<xx>.json     TinyDB, table "articles": metadata of ids starting with xx
     <root>/bodies/<xx>/<id>.json  one article's text, quotes and figures, read on open only
-    <root>/tags.json            TinyDB, tables "tags" and "notes": small, changes often
-    <root>/tmp/                 temporary files of atomic writes; cleared on open
-    <root>/store.lock           the lock every read-modify-write holds
+    <root>/tags.json              TinyDB, tables "tags" and "notes": small, changes often
+    <root>/keys/<xx>.json         {key digest: id}: finds duplicates by URL or text (schema 2)
+    <root>/journal.json           a delete in progress, finished by the next writer
+    <root>/backups/               automatic backups (storage/backups.py)
+    <root>/quarantine/            bad files a restore moved aside, byte for byte
+    <root>/tmp/                   temporary files of atomic writes; cleared on open
+    <root>/store.lock             the lock every read-modify-write holds
 """
 
 from __future__ import annotations
@@ -22,8 +26,8 @@ from typing import Any, TypeVar
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from storage.errors import StoreLocked
-from storage.jsonfile import AtomicJSONStorage, Validator, read_json
+from storage.errors import StoreCorrupt, StoreLocked
+from storage.jsonfile import TMP_SUFFIX, AtomicJSONStorage, Validator, read_json
 
 T = TypeVar("T")
 Signature = tuple[int, int, int] | None
@@ -65,11 +69,34 @@ class Layout:
     def lock_file(self) -> Path:
         return self.root / "store.lock"
 
+    @property
+    def keys_dir(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def bodies_dir(self) -> Path:
+        return self.root / "bodies"
+
+    @property
+    def journal_file(self) -> Path:
+        return self.root / "journal.json"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.root / "quarantine"
+
+    def key_shard(self, digest: str) -> Path:
+        return self.keys_dir / f"{digest[:2]}.json"
+
     def shard(self, article_id: str) -> Path:
         return self.articles_dir / f"{article_id[:2]}.json"
 
     def body(self, article_id: str) -> Path:
-        return self.root / "bodies" / article_id[:2] / f"{article_id}.json"
+        return self.bodies_dir / article_id[:2] / f"{article_id}.json"
 
     def shards(self) -> list[Path]:
         if not self.articles_dir.is_dir():
@@ -81,7 +108,7 @@ class Layout:
         if not self.tmp_dir.is_dir():
             return
         for entry in os.scandir(self.tmp_dir):
-            if entry.name.endswith(".tmp"):
+            if entry.name.endswith(TMP_SUFFIX):
                 Path(entry.path).unlink(missing_ok=True)
 
 
@@ -110,23 +137,34 @@ class StoreLock:
 
 
 class FileCache:
-    """Parsed files kept until they change on disk, so unchanged shards are parsed once."""
+    """Parsed files kept until they change on disk, so unchanged shards are parsed once.
+
+    Entries are keyed by file and parser: tags.json is read both as tags and as notes.
+    """
 
     def __init__(self) -> None:
-        self._entries: dict[Path, tuple[Signature, Any]] = {}
+        self._entries: dict[tuple[Path, Callable[[Any], Any]], tuple[Signature, Any]] = {}
 
     def get(self, path: Path, parse: Callable[[Any], T], validate: Validator) -> T | None:
         sig = signature(path)
-        cached = self._entries.get(path)
+        cached = self._entries.get((path, parse))
         if cached and cached[0] == sig:
             return cached[1]
         data = read_json(path, validate) if sig else None
-        value = parse(data) if data is not None else None
-        self._entries[path] = (sig, value)
+        value = parse_or_corrupt(path, parse, data) if data is not None else None
+        self._entries[(path, parse)] = (sig, value)
         return value
 
-    def forget(self, path: Path) -> None:
-        self._entries.pop(path, None)
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+def parse_or_corrupt(path: Path, parse: Callable[[Any], T], data: Any) -> T:
+    """Documents of the wrong shape are a corrupt file too, named by its path."""
+    try:
+        return parse(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise StoreCorrupt(path, f"a document has the wrong shape ({exc!r})") from exc
 
 
 def open_table_db(path: Path, tmp_dir: Path) -> TinyDB:

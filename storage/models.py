@@ -185,3 +185,28 @@ class Tag:
     def from_doc(cls, doc: dict[str, Any]) -> Tag:
         ref = ItemRef(doc["article"], doc.get("item", ""))
         return cls(ref=ref, tag=doc["tag"], label=doc.get("label", ""), added=doc.get("added", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A free-text note on one item (article, quote or figure); one note per item."""
+
+    ref: ItemRef
+    text: str
+    added: str = ""
+    updated: str = ""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "article": self.ref.article,
+            "item": self.ref.item,
+            "text": self.text,
+            "added": self.added,
+            "updated": self.updated,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Note:
+        ref = ItemRef(doc["article"], doc.get("item", ""))
+        added = doc.get("added", "")
+        return cls(ref=ref, text=doc["text"], added=added, updated=doc.get("updated", added))

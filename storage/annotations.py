@@ -1,0 +1,161 @@
+"""Tags and notes on articles, quotes and figures: the small file that changes most often.
+
+Both live in `tags.json` (TinyDB tables "tags" and "notes"), apart from the article
+metadata, so a tag toggle rewrites a few hundred kilobytes at most, however many articles
+the store holds. Every write holds the store lock and re-reads the file inside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import AbstractContextManager
+from typing import Any
+
+from tinydb import Query
+
+from storage.files import FileCache, Layout, open_table_db
+from storage.jsonfile import is_table_file
+from storage.models import ArticleMeta, ItemRef, Note, Tag
+
+TAGS = "tags"
+NOTES = "notes"
+FOLLOW_UP = "follow-up"
+BUILT_IN_TAGS = (FOLLOW_UP, "verify", "used")
+NOTE_MAX = 10_000
+
+
+def now_iso() -> str:
+    """A UTC timestamp to the second, as every record stores it."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags are single tokens: trimmed, inner whitespace as '-', control characters dropped."""
+    cleaned = "".join(ch for ch in tag if ch.isprintable())
+    cleaned = "-".join(cleaned.split())
+    if not cleaned:
+        raise ValueError("a tag cannot be empty")
+    return cleaned[:64]
+
+
+def _item_query(ref: ItemRef) -> Any:
+    q = Query()
+    return (q.article == ref.article) & (q.item == ref.item)
+
+
+def _tag_query(ref: ItemRef, tag: str) -> Any:
+    return _item_query(ref) & (Query().tag == tag)
+
+
+def _parse_tags(data: dict[str, dict[str, Any]]) -> list[Tag]:
+    return [Tag.from_doc(doc) for doc in data.get(TAGS, {}).values()]
+
+
+def _parse_notes(data: dict[str, dict[str, Any]]) -> list[Note]:
+    return [Note.from_doc(doc) for doc in data.get(NOTES, {}).values()]
+
+
+class AnnotationsMixin:
+    """The tag and note half of `Store`; relies on the attributes `Store` sets up."""
+
+    layout: Layout
+    _cache: FileCache
+
+    def _writing(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def meta(self, article_id: str) -> ArticleMeta:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ reading
+
+    def tags(self) -> list[Tag]:
+        """Every tag on every item, in the order they were added."""
+        return self._cache.get(self.layout.tags_file, _parse_tags, is_table_file) or []
+
+    def note_records(self) -> list[Note]:
+        """Every note with its timestamps, in the order they were first written."""
+        return self._cache.get(self.layout.tags_file, _parse_notes, is_table_file) or []
+
+    def notes(self) -> dict[ItemRef, str]:
+        """Every note's text by item: what views and exports need."""
+        return {n.ref: n.text for n in self.note_records()}
+
+    def tags_for(self, article_id: str) -> dict[str, set[str]]:
+        """Tags on an article and its items, keyed by item key ("" for the article itself)."""
+        found: dict[str, set[str]] = {}
+        for t in self.tags():
+            if t.ref.article == article_id:
+                found.setdefault(t.ref.item, set()).add(t.tag)
+        return found
+
+    def notes_for(self, article_id: str) -> dict[str, Note]:
+        """Notes on an article and its items, keyed by item key ("" for the article itself)."""
+        return {n.ref.item: n for n in self.note_records() if n.ref.article == article_id}
+
+    def note_of(self, ref: ItemRef) -> Note | None:
+        return next((n for n in self.note_records() if n.ref == ref), None)
+
+    def tag_names(self) -> list[str]:
+        """Every tag in use, most used first, with the built-in workflow tags always offered."""
+        counts: dict[str, int] = dict.fromkeys(BUILT_IN_TAGS, 0)
+        for t in self.tags():
+            counts[t.tag] = counts.get(t.tag, 0) + 1
+        return sorted(counts, key=lambda name: (-counts[name], name))
+
+    # ------------------------------------------------------------------ writing
+
+    def _tags_db(self) -> Any:
+        return open_table_db(self.layout.tags_file, self.layout.tmp_dir)
+
+    def tag(self, ref: ItemRef, tag: str, label: str = "") -> bool:
+        """Add `tag` to the item; False if it already had it."""
+        tag = normalise_tag(tag)
+        with self._writing():
+            self.meta(ref.article)
+            with self._tags_db() as db:
+                table = db.table(TAGS)
+                if table.contains(_tag_query(ref, tag)):
+                    return False
+                table.insert(Tag(ref, tag, label, now_iso()).to_doc())
+                return True
+
+    def untag(self, ref: ItemRef, tag: str) -> bool:
+        """Remove `tag` from the item; False if it did not have it."""
+        tag = normalise_tag(tag)
+        with self._writing(), self._tags_db() as db:
+            return bool(db.table(TAGS).remove(_tag_query(ref, tag)))
+
+    def toggle_tag(self, ref: ItemRef, tag: str, label: str = "") -> bool:
+        """Flip `tag` on the item; returns whether it is now tagged."""
+        with self._writing():
+            if self.untag(ref, tag):
+                return False
+            return self.tag(ref, tag, label)
+
+    def note(self, ref: ItemRef, text: str) -> Note | None:
+        """Set the item's note (replacing any); blank text removes it and returns None."""
+        text = text.strip()[:NOTE_MAX]
+        with self._writing():
+            self.meta(ref.article)
+            with self._tags_db() as db:
+                table = db.table(NOTES)
+                old = table.get(_item_query(ref))
+                if not text:
+                    table.remove(_item_query(ref))
+                    return None
+                stamp = now_iso()
+                added = old["added"] if isinstance(old, dict) and old.get("added") else stamp
+                note = Note(ref, text, added, stamp)
+                table.upsert(note.to_doc(), _item_query(ref))
+                return note
+
+    def _drop_annotations(self, article_id: str) -> None:
+        """Remove the tags and notes of a deleted article (the store lock is held)."""
+        if not any(t.ref.article == article_id for t in self.tags()) and not any(
+            n.ref.article == article_id for n in self.note_records()
+        ):
+            return
+        with self._tags_db() as db:
+            db.table(TAGS).remove(Query().article == article_id)
+            db.table(NOTES).remove(Query().article == article_id)

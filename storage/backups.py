@@ -1,0 +1,243 @@
+"""Automatic backups of the files a user cannot get back elsewhere, and restoring them.
+
+A backup is `backups/<UTC stamp>/` holding copies of store.json, tags.json (tags, notes)
+and every articles/<xx>.json shard, with a `backup.json` manifest. A file unchanged since
+the previous backup is hard-linked to that backup's copy (backup copies are never written
+again), so a daily backup of a 50,000-article store costs a few milliseconds plus the
+shards that changed. Bodies, written once per article, are copied once into a shared pool
+`backups/bodies/`. Every file is checked before it is copied, so a backup never holds a
+corrupt file; the last KEEP backups are kept. Restoring moves bad files to quarantine/
+(byte for byte) and copies the backup's in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storage.errors import StoreCorrupt, StoreError
+from storage.files import Layout
+from storage.jsonfile import dump_json, read_json, write_bytes_atomic
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+KEEP = 5
+BACKUP_EVERY = dt.timedelta(days=1)
+MANIFEST = "backup.json"
+PARTIAL = ".partial-"
+STAMP = "%Y%m%dT%H%M%S%fZ"
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """One backup, as `Store.backups()` lists it for the CLI's `newsroom restore`."""
+
+    name: str
+    path: Path
+    created: str
+    reason: str
+    files: int
+
+    def __str__(self) -> str:
+        return f"{self.created} ({self.reason}, {self.files} files)"
+
+
+def _pool(layout: Layout) -> Path:
+    return layout.backups_dir / "bodies"
+
+
+def pool_body(layout: Layout, article_id: str) -> Path:
+    return _pool(layout) / article_id[:2] / f"{article_id}.json"
+
+
+def forget_body(layout: Layout, article_id: str) -> None:
+    """A replaced body must be copied again by the next backup."""
+    pool_body(layout, article_id).unlink(missing_ok=True)
+
+
+def _manifest(path: Path) -> dict[str, Any] | None:
+    try:
+        data = read_json(path / MANIFEST)
+    except StoreCorrupt:
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("files"), dict) else None
+
+
+def list_backups(layout: Layout) -> list[Backup]:
+    """Complete backups, newest first (a backup is complete once its folder is renamed)."""
+    if not layout.backups_dir.is_dir():
+        return []
+    found = []
+    for entry in sorted(layout.backups_dir.iterdir(), reverse=True):
+        manifest = _manifest(entry) if entry.name[:1].isdigit() else None
+        if manifest is not None:
+            reason = str(manifest.get("reason", ""))
+            created = str(manifest.get("created", entry.name))
+            found.append(Backup(entry.name, entry, created, reason, len(manifest["files"])))
+    return found
+
+
+def clear_partial(layout: Layout) -> None:
+    """Remove a backup a killed process did not finish; the lock is held."""
+    if layout.backups_dir.is_dir():
+        for entry in layout.backups_dir.glob(PARTIAL + "*"):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def metadata_files(layout: Layout) -> list[Path]:
+    """The files a backup holds, relative to the store root."""
+    files = [layout.schema_file, layout.tags_file, *layout.shards()]
+    return [p.relative_to(layout.root) for p in files if p.exists()]
+
+
+def check_file(store: Store, rel: Path) -> None:
+    """Raise StoreCorrupt unless the store file `rel` reads as what it should be."""
+    from storage import migrate
+
+    path = store.root / rel
+    if path == store.layout.schema_file:
+        read_json(path, migrate.is_schema)
+    elif path == store.layout.tags_file:
+        store.tags()
+        store.note_records()
+    else:
+        store._shard(path)
+
+
+def backup_if_due(store: Store) -> Backup | None:
+    """The daily backup, taken by `Store.open`; nothing to do for a store with no data yet."""
+    if not store.layout.tags_file.exists() and not store.layout.shards():
+        return None
+    newest = list_backups(store.layout)[:1]
+    if newest:
+        created = dt.datetime.strptime(newest[0].name, STAMP).replace(tzinfo=dt.UTC)
+        if dt.datetime.now(dt.UTC) - created < BACKUP_EVERY:
+            return None
+    return make_backup(store, reason="daily")
+
+
+def make_backup(store: Store, reason: str = "manual", strict: bool = False) -> Backup | None:
+    """Copy the metadata files into a new backup (the lock is held). A file that does not
+    read back is not copied: the backup is dropped and None returned (StoreCorrupt if strict)."""
+    layout = store.layout
+    now = dt.datetime.now(dt.UTC)
+    name = now.strftime(STAMP)
+    partial = layout.backups_dir / f"{PARTIAL}{name}"
+    try:
+        files = _copy_files(store, partial)
+        _sync_pool(store)
+        doc = {"created": now.isoformat(timespec="seconds"), "reason": reason, "files": files}
+        (partial / MANIFEST).write_bytes(dump_json(doc))
+        os.sync()
+        os.replace(partial, layout.backups_dir / name)
+    except (StoreError, OSError):
+        shutil.rmtree(partial, ignore_errors=True)
+        if strict:
+            raise
+        return None
+    _prune(layout)
+    return list_backups(layout)[0]
+
+
+def _copy_files(store: Store, partial: Path) -> dict[str, list[int]]:
+    """Copy (or link, when unchanged since the previous backup) each metadata file."""
+    previous = list_backups(store.layout)[:1]
+    before = (_manifest(previous[0].path) or {}).get("files", {}) if previous else {}
+    files: dict[str, list[int]] = {}
+    for rel in metadata_files(store.layout):
+        src, dst = store.root / rel, partial / rel
+        st = src.stat()
+        files[str(rel)] = [st.st_size, st.st_mtime_ns]
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if previous and before.get(str(rel)) == files[str(rel)]:
+            os.link(previous[0].path / rel, dst)
+        else:
+            check_file(store, rel)
+            shutil.copyfile(src, dst)
+    return files
+
+
+def _sync_pool(store: Store) -> None:
+    """Copy into the pool every body it lacks; drop pooled bodies of deleted articles."""
+    from storage.store import _is_body
+
+    layout = store.layout
+    if not layout.bodies_dir.is_dir():
+        return
+    live = {m.id for m in store._all_metas()}
+    for folder in os.scandir(layout.bodies_dir):
+        pool = _pool(layout) / folder.name
+        pooled = set(os.listdir(pool)) if pool.is_dir() else set()
+        for entry in os.scandir(folder.path):
+            article_id = entry.name.removesuffix(".json")
+            if entry.name not in pooled and article_id in live:
+                try:
+                    read_json(Path(entry.path), _is_body)
+                except StoreCorrupt:
+                    continue
+                pool.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(entry.path, pool / entry.name)
+        for name in pooled - {f"{i}.json" for i in live if i[:2] == folder.name}:
+            (pool / name).unlink(missing_ok=True)
+
+
+def _prune(layout: Layout) -> None:
+    for old in list_backups(layout)[KEEP:]:
+        shutil.rmtree(old.path, ignore_errors=True)
+
+
+def restore(store: Store, backup: Backup, everything: bool) -> list[Path]:
+    """Put back unreadable files (or all) from `backup`; see `Store.restore`."""
+    manifest = _manifest(backup.path)
+    if manifest is None:
+        raise StoreError(f"backup {backup.path} is incomplete or unreadable")
+    quarantine = store.layout.quarantine_dir / dt.datetime.now(dt.UTC).strftime(STAMP)
+    restored = []
+    for rel in map(Path, manifest["files"]):
+        if everything or not _readable(store, rel):
+            _put_back(store, backup.path / rel, rel, quarantine)
+            restored.append(store.root / rel)
+    restored += _restore_bodies(store, quarantine)
+    store._cache.clear()
+    if any(p.parent == store.layout.articles_dir for p in restored):
+        store.keys.rebuild(store._all_metas())
+    return restored
+
+
+def _readable(store: Store, rel: Path) -> bool:
+    try:
+        check_file(store, rel)
+    except StoreCorrupt:
+        return False
+    return (store.root / rel).exists()
+
+
+def _put_back(store: Store, src: Path, rel: Path, quarantine: Path) -> None:
+    """Move the current file aside untouched, then copy the backup's over it atomically."""
+    current = store.root / rel
+    if current.exists():
+        (quarantine / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(current, quarantine / rel)
+    write_bytes_atomic(current, src.read_bytes(), store.layout.tmp_dir)
+
+
+def _restore_bodies(store: Store, quarantine: Path) -> list[Path]:
+    """Bodies of listed articles that are missing or unreadable come back from the pool."""
+    restored = []
+    for meta in store._all_metas():
+        path = store.layout.body(meta.id)
+        try:
+            store.body(meta.id)
+            continue
+        except StoreError:
+            pass
+        pooled = pool_body(store.layout, meta.id)
+        if pooled.exists():
+            _put_back(store, pooled, path.relative_to(store.root), quarantine)
+            restored.append(path)
+    return restored

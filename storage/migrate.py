@@ -1,0 +1,48 @@
+"""Schema versions and the migrations between them, run by `Store.open` after a backup.
+
+Schema 1: store.json, articles/<xx>.json, bodies/<xx>/<id>.json, tags.json.
+Schema 2: schema 1 plus keys/<xx>.json, the duplicate index (storage/keys.py), and
+journal.json for deletes. Migrating 1 -> 2 builds the index from the metadata; nothing else
+changes, so the backup taken first is enough to go back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from storage.jsonfile import write_json_atomic
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+SCHEMA_VERSION = 2
+
+
+def is_schema(data: Any) -> str | None:
+    if not isinstance(data, dict) or not isinstance(data.get("schema"), int):
+        return "expected an object with an integer 'schema'"
+    return None
+
+
+def _one_to_two(store: Store) -> None:
+    store.keys.rebuild(store._all_metas())
+
+
+STEPS = {1: _one_to_two}
+
+
+def migrate(store: Store, schema: dict[str, Any]) -> None:
+    """Bring an older store up to SCHEMA_VERSION; the store lock is held.
+
+    Each step is idempotent and store.json is rewritten only after the last one, so a crash
+    during a migration just means it runs again on the next open.
+    """
+    from storage import backups
+
+    version = schema["schema"]
+    backups.make_backup(store, reason=f"before migrating from schema {version}", strict=True)
+    while version < SCHEMA_VERSION:
+        STEPS[version](store)
+        version += 1
+    doc = {**schema, "schema": SCHEMA_VERSION, "migrated_from": schema["schema"]}
+    write_json_atomic(store.layout.schema_file, doc, store.layout.tmp_dir)

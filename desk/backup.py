@@ -33,10 +33,9 @@ def backup(store: Store) -> dict[str, Any]:
     for meta in store.articles():
         body = store.body(meta.id)
         articles.append({"meta": meta.to_doc(), "body": body.to_doc()})
-    notes = getattr(store, "notes", None)
     note_docs = [
         {"article": ref.article, "item": ref.item, "text": text}
-        for ref, text in (dict(notes()) if callable(notes) else {}).items()
+        for ref, text in store.notes().items()
     ]
     return {
         "format": FORMAT,
@@ -86,6 +85,6 @@ def restore(store: Store, data: Any) -> RestoreCounts:
     notes = 0
     for doc in data.get("notes", []):
         ref = ItemRef(ids.get(doc["article"], doc["article"]), doc.get("item", ""))
-        store.note(ref, doc["text"])  # type: ignore[attr-defined]
+        store.note(ref, doc["text"])
         notes += 1
     return RestoreCounts(added, len(data["articles"]) - added, tags, notes)

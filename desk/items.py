@@ -49,11 +49,6 @@ def _item_fields(article: Article, item_key: str) -> dict[str, object]:
     return {"missing": True}
 
 
-def _notes(store: Store) -> dict[ItemRef, str]:
-    notes = getattr(store, "notes", None)
-    return dict(notes()) if callable(notes) else {}
-
-
 def desk_items(store: Store, tag: str | None = None) -> list[DeskItem]:
     """Every tagged item (or those with `tag`), grouped by article in list order."""
     by_ref: dict[ItemRef, list[Tag]] = {}
@@ -61,7 +56,7 @@ def desk_items(store: Store, tag: str | None = None) -> list[DeskItem]:
         by_ref.setdefault(t.ref, []).append(t)
     if tag is not None:
         by_ref = {ref: ts for ref, ts in by_ref.items() if any(t.tag == tag for t in ts)}
-    notes = _notes(store)
+    notes = store.notes()
     order = {m.id: i for i, m in enumerate(store.articles())}
     refs = sorted(by_ref, key=lambda r: (order.get(r.article, len(order)), r.item))
     return list(_resolve(store, refs, by_ref, notes))

@@ -41,6 +41,7 @@ def test_memo_and_csv_show_tagged_quote_and_figure(store: Store) -> None:
     fkey = figure_keys(seed.body.figures)[seed.body.figures.index(fig)]
     store.tag(ItemRef(seed.id, qkey), "verify", quote.text)
     store.tag(ItemRef(seed.id, fkey), "follow-up", fig.text)
+    store.note(ItemRef(seed.id, fkey), "Check against the filing")
 
     items = desk_items(store)
     assert [(i.kind, i.tags) for i in items] == [("figure", ("follow-up",)), ("quote", ("verify",))]
@@ -49,6 +50,7 @@ def test_memo_and_csv_show_tagged_quote_and_figure(store: Store) -> None:
     assert "**$6.6bn** (6,600,000,000 USD)" in memo
     assert f"“{quote.text}”** — Romain Huet" in memo
     assert "<https://sifted.eu/articles/openai-paris-office-interview/>" in memo
+    assert "  - note: Check against the filing" in memo
 
     rows = list(csv.DictReader(io.StringIO(to_csv(desk_items(store, "follow-up")))))
     assert len(rows) == 1
@@ -62,11 +64,13 @@ def test_backup_restores_exactly_into_an_empty_store(store: Store, tmp_path: Pat
     store.tag(ItemRef(seed.id, qkey), "follow-up", "x")
     store.tag(ItemRef(seed.id), "used", seed.meta.title)
     store.set_read(seed.id)
+    store.note(ItemRef(seed.id, qkey), "Ask for the full interview")
     data = json.loads(json.dumps(backup(store)))
 
     fresh = Store.open(tmp_path / "fresh")
     counts = restore(fresh, data)
-    assert (counts.added, counts.unchanged, counts.tags) == (2, 0, 2)
+    assert (counts.added, counts.unchanged, counts.tags, counts.notes) == (2, 0, 2, 1)
+    assert fresh.notes() == {ItemRef(seed.id, qkey): "Ask for the full interview"}
     assert [m.to_doc() for m in fresh.articles()] == [m.to_doc() for m in store.articles()]
     for meta in store.articles():
         assert fresh.body(meta.id) == store.body(meta.id)

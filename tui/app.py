@@ -1,0 +1,57 @@
+"""The newsroom Textual app: app-wide keys, the command palette, theme and keymap.
+
+Kept thin on purpose: the panes and their logic live in `tui/screens/main.py` and
+`tui/widgets/`. `make_app` is the one way to build the app, used by the CLI and the tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from storage.store import Store
+from tui.commands import NewsroomCommands
+from tui.screens.help import HelpScreen, describe_bindings
+from tui.screens.main import MainScreen
+
+
+class NewsroomApp(App[None]):
+    """Read articles, jump between their quotes and figures, tag what to follow up."""
+
+    TITLE = "newsroom"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {NewsroomCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
+    ]
+
+    def __init__(self, store: Store, settings: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.settings: dict[str, Any] = settings or {}
+
+    def on_mount(self) -> None:
+        self._apply_settings()
+        self.push_screen(MainScreen(self.store))
+
+    def _apply_settings(self) -> None:
+        """Theme and remapped keys from the user's settings, if given."""
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        keymap = self.settings.get("keymap")
+        if isinstance(keymap, dict):
+            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+
+    def action_help(self) -> None:
+        """Show the keys of the focused pane, then those that work everywhere."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(describe_bindings(self)))
+
+
+def make_app(store: Store, *, settings: dict[str, Any] | None = None) -> NewsroomApp:
+    """Build the app on an open store; `settings` may hold "theme" and "keymap"."""
+    return NewsroomApp(store, settings)

@@ -1,0 +1,87 @@
+"""The help screen: the keys of the focused pane first, then the keys that work everywhere.
+
+The sections are read from the live bindings (`Screen.active_bindings`) when help is asked
+for, so remapped keys show as they really are.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+Section = tuple[str, list[tuple[str, str]]]
+
+
+def node_title(node: DOMNode) -> str:
+    """A readable name for where a binding lives."""
+    return getattr(node, "HELP_NAME", "") or type(node).__name__
+
+
+def describe_bindings(app: App[object]) -> list[Section]:
+    """Sections of (keys, description), the focused widget's first, app-wide keys last.
+
+    Keys bound to the same action on the same node are merged: `up, k  Up`.
+    """
+    grouped: dict[int, tuple[DOMNode, dict[str, list[str]]]] = {}
+    for key, active in app.active_bindings.items():
+        node, binding = active.node, active.binding
+        _, actions = grouped.setdefault(id(node), (node, {}))
+        description = binding.description or binding.action
+        actions.setdefault(description, []).append(app.get_key_display(Binding(key, "")))
+    return [
+        (node_title(node), [(", ".join(keys), desc) for desc, keys in actions.items()])
+        for node, actions in grouped.values()
+    ]
+
+
+def help_table(sections: list[Section]) -> Table:
+    """A two-column table: key, what it does, under a heading per section."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold #ffd75f", no_wrap=True)
+    table.add_column()
+    for title, rows in sections:
+        table.add_row(Text(title, "bold underline"), "")
+        for key, description in rows:
+            table.add_row(Text(key), Text(description))
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists keys; escape, q, ? or F1 closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        & > VerticalScroll {
+            width: 80;
+            max-height: 90%;
+            height: auto;
+            border: thick $primary;
+            background: $surface;
+            padding: 1 2;
+        }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close help"),
+    ]
+
+    def __init__(self, sections: list[Section]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(help_table(self.sections), id="help-keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -22,6 +22,11 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
     p.set_defaults(handler=cmd_export)
 
+    p = sub.add_parser("search", parents=[db], help="search titles, bodies, quotes and speakers")
+    p.add_argument("query", nargs="+", help='words, "phrases", tag:T speaker:S site:S kind:K ...')
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_search)
+
     p = sub.add_parser("import-json", parents=[db], help="restore a JSON backup into the store")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_import_json)
@@ -80,4 +85,34 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         f"restored {counts.added} articles ({counts.unchanged} already there), "
         f"{counts.tags} tags, {counts.notes} notes"
     )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desk.search import search
+    from tui.cli import open_store
+    from tui.safe_text import clean
+
+    hits = search(open_store(args), " ".join(args.query))
+    if args.json:
+        docs = [
+            {
+                "id": h.meta.id,
+                "title": h.meta.title,
+                "quotes": [{"n": n, **q.to_doc()} for n, q in h.quotes],
+                "figures": [{"n": n, **f.to_doc()} for n, f in h.figures],
+            }
+            for h in hits
+        ]
+        json.dump(docs, sys.stdout, ensure_ascii=sys.stdout.isatty(), indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for h in hits:
+        print(clean(f"{h.meta.id}  {h.meta.title}"))
+        for n, q in h.quotes:
+            print(clean(f"    q{n}  {q.speaker or '(unattributed)'}: “{q.text}”"))
+        for n, f in h.figures:
+            print(clean(f"    f{n}  {f.text}  ({f.kind})  {f.sentence}"))
+    if not hits:
+        print("no matches", file=sys.stderr)
     return 0

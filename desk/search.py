@@ -1,0 +1,143 @@
+"""Search across the store: words and "phrases" plus filters, answered with articles and items.
+
+Query syntax (terms combine with AND):
+    word  "a phrase"  tag:verify  speaker:Huet  site:sifted.eu  kind:money
+    unread  read  partial  after:2024-10-01  before:2025-01-01
+Words and phrases are matched by the full-text index over titles, bodies, quotes and
+speakers; the other filters on the small metadata every article keeps in memory.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+
+from storage.models import FIGURE_KINDS, ArticleMeta, Figure, Quote
+from storage.search_index import SearchIndex
+from storage.store import Store
+
+MAX_RESULTS = 200
+_FILTERS = ("tag", "speaker", "site", "kind", "after", "before")
+_FLAGS = ("unread", "read", "partial")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(slots=True)
+class Query:
+    """A parsed search: free text for the index, and filters on metadata and items."""
+
+    words: list[str] = field(default_factory=list)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+
+    def fts(self) -> str:
+        """The FTS5 expression: each word or phrase quoted (so no user text is FTS syntax)."""
+        parts = ['"' + w.replace('"', '""') + '"' for w in self.words]
+        parts += [f'speakers : "{s.replace(chr(34), "")}"' for s in self.filters.get("speaker", [])]
+        return " AND ".join(parts)
+
+
+@dataclass(slots=True)
+class Hit:
+    """One matching article, with the quotes and figures that match (1-based numbers)."""
+
+    meta: ArticleMeta
+    quotes: list[tuple[int, Quote]] = field(default_factory=list)
+    figures: list[tuple[int, Figure]] = field(default_factory=list)
+
+
+def parse(text: str) -> Query:
+    """Split the user's query; a lone `"` is forgiven rather than an error."""
+    try:
+        tokens = shlex.split(text)
+    except ValueError:
+        tokens = shlex.split(text.replace('"', " "))
+    query = Query()
+    for token in tokens:
+        name, sep, value = token.partition(":")
+        if sep and name.lower() in _FILTERS and value:
+            query.filters.setdefault(name.lower(), []).append(value)
+        elif token.lower() in _FLAGS:
+            query.flags.add(token.lower())
+        else:
+            query.words.append(token)
+    for key in ("after", "before"):
+        for value in query.filters.get(key, []):
+            if not _DATE.match(value):
+                raise ValueError(f"{key}: wants a date like 2024-10-01, not {value!r}")
+    for kind in query.filters.get("kind", []):
+        if kind not in FIGURE_KINDS:
+            raise ValueError(f"kind: is one of {', '.join(FIGURE_KINDS)}, not {kind!r}")
+    return query
+
+
+def _meta_ok(meta: ArticleMeta, query: Query, tagged: set[str] | None) -> bool:
+    if tagged is not None and meta.id not in tagged:
+        return False
+    if ("unread" in query.flags and meta.read) or ("read" in query.flags and not meta.read):
+        return False
+    if "partial" in query.flags and meta.status != "partial":
+        return False
+    sites = query.filters.get("site", [])
+    if sites and not any(s.lower() in (meta.site or "").lower() for s in sites):
+        return False
+    when = (meta.published or meta.added or "")[:10]
+    if any(when < d for d in query.filters.get("after", [])):
+        return False
+    return not any(when > d for d in query.filters.get("before", []))
+
+
+def _tagged(store: Store, query: Query) -> set[str] | None:
+    tags = query.filters.get("tag")
+    if not tags:
+        return None
+    sets = [{t.ref.article for t in store.tags() if t.tag == name} for name in tags]
+    return set.intersection(*sets)
+
+
+def index_for(store: Store) -> SearchIndex:
+    return SearchIndex(store.root / "search.sqlite")
+
+
+def search(store: Store, text: str, index: SearchIndex | None = None) -> list[Hit]:
+    """Articles matching `text`, best first (newest first when there are no words)."""
+    query = parse(text)
+    tagged = _tagged(store, query)
+    metas = store.articles()
+    if query.fts():
+        index = index or index_for(store)
+        index.sync(metas, store.body)
+        by_id = {m.id: m for m in metas}
+        metas = [by_id[i] for i in index.match(query.fts(), limit=5000) if i in by_id]
+    metas = [m for m in metas if _meta_ok(m, query, tagged)]
+    if "kind" in query.filters:
+        metas = [m for m in metas if m.n_figures]
+    hits = [_items(store, m, query) for m in metas[:MAX_RESULTS]]
+    return [h for h in hits if h is not None]
+
+
+def _items(store: Store, meta: ArticleMeta, query: Query) -> Hit | None:
+    """Load the article's items and keep those the query is about."""
+    wants_items = query.words or "speaker" in query.filters or "kind" in query.filters
+    if not wants_items:
+        return Hit(meta)
+    body = store.body(meta.id)
+    words = [w.lower() for w in query.words]
+    speakers = [s.lower() for s in query.filters.get("speaker", [])]
+    kinds = query.filters.get("kind", [])
+    hit = Hit(meta)
+    for n, q in enumerate(body.quotes, 1):
+        said = (q.speaker or "").lower()
+        if speakers and not any(s in said for s in speakers):
+            continue
+        if speakers or (words and all(w in (q.text + " " + said).lower() for w in words)):
+            hit.quotes.append((n, q))
+    for n, f in enumerate(body.figures, 1):
+        if kinds and f.kind not in kinds:
+            continue
+        if kinds or (words and all(w in f.sentence.lower() for w in words)):
+            hit.figures.append((n, f))
+    if (kinds and not hit.figures) or (speakers and not hit.quotes):
+        return None
+    return hit

@@ -77,10 +77,14 @@ def open_store(args: argparse.Namespace, *, seed: bool = True) -> Store:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from storage.config import read_config, ui_settings
+    from storage.paths import config_file
+
+    settings = ui_settings(read_config(), str(config_file()))
     store = open_store(args)
     from tui.app import make_app
 
-    make_app(store).run()
+    make_app(store, settings=settings).run()
     return 0
 
 

@@ -69,13 +69,26 @@ class AnnotationsMixin:
 
     # ------------------------------------------------------------------ reading
 
+    def _deleting(self) -> str | None:
+        raise NotImplementedError
+
+    def _raw_tags(self) -> list[Tag]:
+        return self._cache.get(self.layout.tags_file, _parse_tags, is_table_file) or []
+
+    def _raw_notes(self) -> list[Note]:
+        return self._cache.get(self.layout.tags_file, _parse_notes, is_table_file) or []
+
     def tags(self) -> list[Tag]:
         """Every tag on every item, in the order they were added."""
-        return self._cache.get(self.layout.tags_file, _parse_tags, is_table_file) or []
+        tags = self._raw_tags()
+        gone = self._deleting()
+        return [t for t in tags if t.ref.article != gone] if gone else tags
 
     def note_records(self) -> list[Note]:
         """Every note with its timestamps, in the order they were first written."""
-        return self._cache.get(self.layout.tags_file, _parse_notes, is_table_file) or []
+        notes = self._raw_notes()
+        gone = self._deleting()
+        return [n for n in notes if n.ref.article != gone] if gone else notes
 
     def notes(self) -> dict[ItemRef, str]:
         """Every note's text by item: what views and exports need."""
@@ -152,8 +165,8 @@ class AnnotationsMixin:
 
     def _drop_annotations(self, article_id: str) -> None:
         """Remove the tags and notes of a deleted article (the store lock is held)."""
-        if not any(t.ref.article == article_id for t in self.tags()) and not any(
-            n.ref.article == article_id for n in self.note_records()
+        if not any(t.ref.article == article_id for t in self._raw_tags()) and not any(
+            n.ref.article == article_id for n in self._raw_notes()
         ):
             return
         with self._tags_db() as db:

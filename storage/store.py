@@ -297,6 +297,13 @@ class Store(AnnotationsMixin):
             write_json_atomic(self.layout.journal_file, entry, self.layout.tmp_dir)
             self._finish_journal()
 
+    def _deleting(self) -> str | None:
+        """The article a delete left half-done, hidden from readers until it is finished."""
+        if not self.layout.journal_file.exists():
+            return None
+        entry = read_json(self.layout.journal_file, _is_journal)
+        return str(entry["id"]) if entry else None
+
     def _finish_journal(self) -> None:
         """Finish (idempotently) the delete recorded in the journal; the lock is held."""
         entry = read_json(self.layout.journal_file, _is_journal)

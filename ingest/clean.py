@@ -1,10 +1,32 @@
-"""Cleaning an HTML page into article text and metadata, with trafilatura."""
+"""Cleaning an HTML page into article text and metadata, with trafilatura.
+
+Pages arrive as bytes: `decode_html` picks the charset the way browsers do (byte-order mark,
+then the HTTP header, then `<meta charset>`), because trafilatura alone would only guess,
+and a wrong guess turns every accented letter in a quote into mojibake.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from ingest.plaintext import site_of, title_from
+from ingest.urlpolicy import UrlRefused, normalise_url
+
+if TYPE_CHECKING:
+    from ingest.fetch import Response
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+MIN_WORDS = 8  # fewer is a menu or a cookie banner, not an article
+_BLOCKS = re.compile(r"(?i)<\s*(?:/p|br\s*/?|/div|/li|/h[1-6]|/blockquote)\s*>")
 
 
 class CleanError(Exception):
@@ -24,6 +46,33 @@ class CleanArticle:
     language: str | None
 
 
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(body: bytes, declared: str | None = None) -> str:
+    """The page as text: BOM, then the HTTP charset, then <meta charset>, then UTF-8; the
+    first that decodes the bytes without error wins (a header that lies is overruled)."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return body.decode(name, errors="replace").lstrip("\ufeff")
+    meta = _META_CHARSET.search(body[:4096])
+    candidates = [_codec(declared), _codec(meta.group(1).decode("ascii") if meta else None)]
+    for name in [*candidates, "utf-8"]:
+        if name is None:
+            continue
+        try:
+            return body.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return body.decode("cp1252", errors="replace")  # the HTML default for unlabelled bytes
+
+
 def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     """The main text and metadata of a page; `url` helps trafilatura and is the fallback URL."""
     import trafilatura  # deferred: it takes half a second to import, and start-up needs none
@@ -37,15 +86,52 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
         deduplicate=False,
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise CleanError("no article text found on the page")
-    canonical = doc.url or url
+    canonical = _canonical(doc.url, url)
     return CleanArticle(
         title=(doc.title or "").strip() or title_from(text),
         text=text,
         url=canonical,
-        site=doc.sitename or doc.hostname or site_of(canonical),
+        site=doc.sitename or site_of(canonical) or doc.hostname,
         author=doc.author,
         published=doc.date,
         language=doc.language,
     )
+
+
+def _canonical(found: str | None, fetched: str | None) -> str | None:
+    """The page's canonical URL if it is a fetchable http(s) URL, else the URL fetched."""
+    if not found:
+        return fetched
+    try:
+        return normalise_url(urljoin(fetched or "", found))
+    except UrlRefused:
+        return fetched
+
+
+def clean_page(response: Response) -> CleanArticle:
+    """A fetched page cleaned; FetchError if it is not HTML, CleanError if it has no text."""
+    from ingest.fetch import require_html
+
+    require_html(response)
+    html = decode_html(response.body, response.charset)
+    try:
+        return clean_html(html, url=response.url)
+    except CleanError as exc:
+        raise CleanError(f"{exc}: {response.url[:80]}") from exc
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of a feed's HTML summary or content, one paragraph per line."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return " ".join(fragment.split())
+    marked = _BLOCKS.sub("\n", fragment)
+    try:
+        root = lxml.html.fragment_fromstring(marked, create_parent="div")
+    except Exception:  # lxml raises several types on junk; the fallback is the raw text
+        return " ".join(re.sub(r"<[^>]*>", " ", fragment).split())
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,130 @@
+"""Reading RSS and Atom documents with feedparser, defensively.
+
+feedparser is only ever given bytes we fetched ourselves (never a URL or a path, which it
+would happily open). Before parsing, a document with more than `max_items` entries is cut
+after the last one we keep: feedparser takes about a second per thousand items, so a feed
+of 100,000 would stall a refresh for minutes. feedparser raises on some ill-formed input
+(ValueError on out-of-range character references, KeyError on a textInput inside an item);
+every exception becomes a one-line FeedError, as does a document that is not a feed at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from ingest.clean import html_to_text
+from ingest.urlpolicy import UrlRefused, normalise_url
+
+MAX_ITEMS = 500
+_ITEM_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
+_FEED_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>]")
+
+
+class FeedError(Exception):
+    """The document is not a usable feed; the message is the one-line reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of a feed: where the article is, and what the feed itself says of it."""
+
+    url: str
+    title: str
+    text: str = ""
+    published: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """A feed's title and link and its entries (newest first, as the feed lists them)."""
+
+    title: str
+    link: str | None
+    entries: list[FeedEntry] = field(default_factory=list)
+    truncated: bool = False
+    skipped: int = 0  # entries without a fetchable link
+
+
+def cap_items(data: bytes, max_items: int) -> tuple[bytes, bool]:
+    """`data` without the entries past `max_items`, keeping the closing tags after them."""
+    ends = _ITEM_END.finditer(data)
+    cut = None
+    for count, match in enumerate(ends, 1):
+        if count == max_items:
+            cut = match.end()
+            break
+    if cut is None:
+        return data, False
+    last = None
+    for last in _ITEM_END.finditer(data, cut):  # noqa: B007 - we want the final match
+        pass
+    if last is None:
+        return data, False
+    return data[:cut] + data[last.end() :], True
+
+
+def parse_feed(data: bytes, url: str, max_items: int = MAX_ITEMS) -> ParsedFeed:
+    """Parse a fetched feed document; FeedError if it is not one."""
+    import feedparser
+
+    if not isinstance(data, bytes):
+        raise TypeError("parse_feed takes the document's bytes, never a URL or a path")
+    if not data.strip():
+        raise FeedError(f"empty document: {url[:80]}")
+    if not _FEED_ROOT.search(data[:65536]):
+        raise FeedError(f"not an RSS or Atom feed: {url[:80]}")
+    data, truncated = cap_items(data, max_items)
+    try:
+        parsed = feedparser.parse(data, response_headers={"content-location": url})
+    except Exception as exc:  # feedparser's own bugs on hostile input; see module docstring
+        raise FeedError(f"malformed feed ({type(exc).__name__}: {exc}): {url[:80]}") from exc
+    return _to_feed(parsed, url, max_items, truncated)
+
+
+def _to_feed(parsed: Any, url: str, max_items: int, truncated: bool) -> ParsedFeed:
+    if not parsed.get("version") and not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        detail = f" ({type(problem).__name__})" if problem else ""
+        raise FeedError(f"not an RSS or Atom feed{detail}: {url[:80]}")
+    entries: list[FeedEntry] = []
+    skipped = 0
+    for raw in parsed.entries[:max_items]:
+        entry = _entry(raw, url)
+        if entry is None:
+            skipped += 1
+        else:
+            entries.append(entry)
+    feed = parsed.feed
+    title = " ".join(str(feed.get("title") or "").split()) or url
+    return ParsedFeed(title, feed.get("link"), entries, truncated, skipped)
+
+
+def _entry(raw: Any, feed_url: str) -> FeedEntry | None:
+    """A FeedEntry, or None when the item has no http(s) link we may fetch."""
+    link = str(raw.get("link") or "").strip()
+    if not link:
+        return None
+    try:
+        url = normalise_url(urljoin(feed_url, link))
+    except UrlRefused:
+        return None
+    title = " ".join(str(raw.get("title") or "").split())
+    return FeedEntry(
+        url=url,
+        title=title,
+        text=_entry_text(raw),
+        published=raw.get("published") or raw.get("updated"),
+        author=raw.get("author"),
+    )
+
+
+def _entry_text(raw: Any) -> str:
+    """The longest body the feed gives: full content if present, else the summary."""
+    bodies = [str(c.get("value") or "") for c in raw.get("content") or []]
+    bodies.append(str(raw.get("summary") or ""))
+    best = max(bodies, key=len)
+    return html_to_text(best) if best else ""

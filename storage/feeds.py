@@ -1,0 +1,130 @@
+"""Feed subscriptions and what each refresh learnt about them, in `<store root>/feeds.json`.
+
+A small TinyDB file of its own, written with the store's primitives (atomic replace, the
+store's lock), because it changes on every refresh and must not rewrite article metadata.
+Table "feeds" holds one document per subscription; table "seen" remembers which entry links
+were already turned into articles, so a refresh does not fetch them again even when the
+article's canonical URL differs from the link the feed gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from tinydb import Query
+
+from storage.files import open_table_db
+from storage.jsonfile import is_table_file, read_json
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+FEEDS = "feeds"
+SEEN = "seen"
+MAX_ERROR = 300
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(slots=True)
+class Feed:
+    """One subscription; the HTTP validators make the next refresh a conditional GET."""
+
+    url: str
+    title: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: str | None = None
+    last_error: str | None = None
+    error_count: int = 0
+    added: str = ""
+
+    def to_doc(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Feed:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in doc.items() if k in names})
+
+
+class FeedBook:
+    """The subscriptions of one store; every write holds the store's lock."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.path = store.root / "feeds.json"
+
+    def _data(self) -> dict[str, dict[str, Any]]:
+        return read_json(self.path, is_table_file) or {}
+
+    def _db(self) -> Any:
+        return open_table_db(self.path, self._store.layout.tmp_dir)
+
+    def all(self) -> list[Feed]:
+        """Subscriptions in the order they were added."""
+        docs = self._data().get(FEEDS, {})
+        ordered = sorted(docs.items(), key=lambda kv: int(kv[0]))
+        return [Feed.from_doc(doc) for _, doc in ordered]
+
+    def get(self, url: str) -> Feed | None:
+        return next((f for f in self.all() if f.url == url), None)
+
+    def add(self, url: str, title: str = "") -> tuple[Feed, bool]:
+        """Subscribe; returns the feed and False if it was already subscribed."""
+        with self._store._lock.held(), self._db() as db:
+            found = db.table(FEEDS).get(Query().url == url)
+            if found is not None:
+                return Feed.from_doc(dict(found)), False
+            feed = Feed(url=url, title=title, added=_now())
+            db.table(FEEDS).insert(feed.to_doc())
+            return feed, True
+
+    def remove(self, url: str) -> bool:
+        """Unsubscribe; articles already stored from the feed stay."""
+        with self._store._lock.held(), self._db() as db:
+            return bool(db.table(FEEDS).remove(Query().url == url))
+
+    def _update(self, url: str, changes: dict[str, Any]) -> None:
+        with self._store._lock.held(), self._db() as db:
+            db.table(FEEDS).update(changes, Query().url == url)
+
+    def record_success(
+        self, url: str, *, title: str | None, etag: str | None, last_modified: str | None
+    ) -> None:
+        """A fetch succeeded (or was a 304): keep its validators, clear the error count."""
+        changes: dict[str, Any] = {"last_success": _now(), "last_error": None, "error_count": 0}
+        changes.update(etag=etag, last_modified=last_modified)
+        if title:
+            changes["title"] = title
+        self._update(url, changes)
+
+    def record_failure(self, url: str, error: str) -> None:
+        """A fetch or parse failed: remember why, and how many times in a row."""
+        with self._store._lock.held(), self._db() as db:
+            table = db.table(FEEDS)
+            doc = table.get(Query().url == url)
+            count = int(doc.get("error_count") or 0) + 1 if doc else 1
+            table.update(
+                {"last_error": error[:MAX_ERROR], "error_count": count}, Query().url == url
+            )
+
+    def seen(self) -> set[str]:
+        """Every entry link already turned into an article."""
+        return {doc["link"] for doc in self._data().get(SEEN, {}).values() if "link" in doc}
+
+    def mark_seen(self, items: list[tuple[str, str, str]]) -> None:
+        """Remember (feed url, entry link, article id) triples in one write."""
+        if not items:
+            return
+        with self._store._lock.held(), self._db() as db:
+            table = db.table(SEEN)
+            known = {doc.get("link") for doc in table.all()}
+            new = [
+                {"feed": f, "link": link, "article": a} for f, link, a in items if link not in known
+            ]
+            table.insert_multiple(new)

@@ -1,0 +1,175 @@
+"""Feeds: parsing real and hostile documents, conditional GET, subscriptions, OPML."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.feeds import FeedError, cap_items, parse_feed
+from ingest.fetch import FEED_ACCEPT, Fetcher
+from ingest.opml import OpmlError, Outline, parse_opml, to_opml
+from ingest.refresh import fetch_feed
+from storage.feeds import Feed, FeedBook
+from storage.store import Store
+from tests.httpserver import LoopbackServer
+
+BAD_INPUTS = Path("/work/shared/bad-inputs/feedparser")
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def test_rss_and_atom_entries(site: LoopbackServer, fetcher: Fetcher) -> None:
+    rss = parse_feed(fetcher.get(site.url("/feeds/rss.xml"), accept=FEED_ACCEPT).body, site.base)
+    assert rss.title == "Loopback Space News"
+    assert [e.url for e in rss.entries] == [
+        site.url("/news/spacereview.html"),
+        site.url("/news/aljazeera.html"),
+        site.url("/gone/lunar-lander.html"),
+    ]
+    assert rss.skipped == 1
+    assert (
+        rss.entries[2].text
+        == "NASA said “the lander will fly in 2024” and budgeted $2.6bn for it.\nSecond paragraph."
+    )
+    atom = parse_feed(fetcher.get(site.url("/feeds/atom.xml")).body, site.base)
+    assert atom.title == "Loopback Fact Checks" and len(atom.entries) == 2
+    assert atom.entries[1].text.startswith("The Conservatives renamed")
+
+
+def test_conditional_get_gives_one_304_and_no_parsing(
+    site: LoopbackServer, fetcher: Fetcher
+) -> None:
+    path = "/feeds/rss.xml?t=conditional"
+    first = fetch_feed(fetcher, Feed(url=site.url(path)))
+    assert first.parsed is not None and first.etag == '"feed-v1"'
+    again = Feed(url=site.url(path), etag=first.etag, last_modified=first.last_modified)
+    second = fetch_feed(fetcher, again)
+    assert second.parsed is None and second.etag == first.etag
+    hits = site.hits(path)
+    assert len(hits) == 2 and hits[1].headers["if-none-match"] == '"feed-v1"'
+    only_date = Feed(url=site.url(path), last_modified=first.last_modified)
+    assert fetch_feed(fetcher, only_date).parsed is None
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("html-as-feed.html", "not an RSS or Atom feed"),
+        ("wrong-charset.html", "not an RSS or Atom feed"),
+    ],
+)
+def test_documents_that_are_not_feeds(
+    site: LoopbackServer, fetcher: Fetcher, name: str, reason: str
+) -> None:
+    with pytest.raises(FeedError, match=reason):
+        parse_feed(fetcher.get(site.url(f"/hostile/{name}")).body, site.base)
+
+
+@pytest.mark.parametrize("body", [b"", b"   ", b'{"items": []}', b"%PDF-1.4", b"\xff\xd8\xff"])
+def test_empty_and_binary_documents_are_not_feeds(body: bytes) -> None:
+    with pytest.raises(FeedError):
+        parse_feed(body, "http://example.com/feed")
+
+
+def test_truncated_xml_keeps_what_it_can(site: LoopbackServer, fetcher: Fetcher) -> None:
+    feed = parse_feed(fetcher.get(site.url("/hostile/truncated.xml")).body, site.base)
+    assert feed.entries[0].url == site.url("/news/ap.html")
+
+
+def test_billion_laughs_does_not_expand(site: LoopbackServer, fetcher: Fetcher) -> None:
+    started = time.monotonic()
+    try:
+        feed = parse_feed(fetcher.get(site.url("/hostile/billion-laughs.xml")).body, site.base)
+    except FeedError:
+        return
+    assert time.monotonic() - started < 2
+    assert len(feed.title) < 1000
+    assert all(len(e.title) < 1000 and len(e.text) < 1000 for e in feed.entries)
+
+
+def test_a_feed_of_100000_items_is_capped(site: LoopbackServer, fetcher: Fetcher) -> None:
+    body = fetcher.get(site.url("/huge-feed.xml")).body
+    started = time.monotonic()
+    feed = parse_feed(body, site.base, max_items=500)
+    assert len(feed.entries) == 500 and feed.truncated
+    assert feed.entries[-1].url.endswith("?i=499")
+    assert time.monotonic() - started < 5
+
+
+def test_cap_items_keeps_the_closing_tags() -> None:
+    doc = b"<rss><channel><item>1</item><item>2</item><item>3</item></channel></rss>"
+    assert cap_items(doc, 2) == (
+        b"<rss><channel><item>1</item><item>2</item></channel></rss>",
+        True,
+    )
+    assert cap_items(doc, 3) == (doc, False)
+
+
+def test_parse_feed_takes_bytes_only() -> None:
+    with pytest.raises(TypeError):
+        parse_feed("/etc/passwd", "x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", sorted(BAD_INPUTS.glob("*.xml")), ids=lambda p: p.name)
+def test_feedparser_bad_inputs_parse_or_fail_in_one_line(path: Path) -> None:
+    try:
+        feed = parse_feed(path.read_bytes(), "http://example.com/feed.xml")
+    except FeedError as exc:
+        assert "\n" not in str(exc)
+        if path.name.startswith(("charref_out_of_range", "rss_item_nested_textinput")):
+            assert "malformed feed (" in str(exc)
+        return
+    assert feed.title
+    assert not path.name.startswith(("charref_out_of_range", "rss_item_nested_textinput"))
+
+
+def test_feedbook_keeps_subscriptions_and_status(tmp_path: Path) -> None:
+    book = FeedBook(Store.open(tmp_path / "s"))
+    feed, created = book.add("http://example.com/a.xml", "A")
+    assert created and feed.added
+    assert book.add("http://example.com/a.xml")[1] is False
+    book.add("http://example.com/b.xml")
+    book.record_failure("http://example.com/a.xml", "HTTP 500")
+    book.record_failure("http://example.com/a.xml", "HTTP 502")
+    a = book.get("http://example.com/a.xml")
+    assert a is not None and a.error_count == 2 and a.last_error == "HTTP 502"
+    book.record_success("http://example.com/a.xml", title="A!", etag='"x"', last_modified=None)
+    a = book.get("http://example.com/a.xml")
+    assert a is not None and (a.error_count, a.last_error, a.etag, a.title) == (
+        0,
+        None,
+        '"x"',
+        "A!",
+    )
+    assert a.last_success
+    assert [f.url for f in book.all()] == ["http://example.com/a.xml", "http://example.com/b.xml"]
+    assert book.remove("http://example.com/b.xml") and not book.remove("http://example.com/b.xml")
+    book.mark_seen([("f", "http://x/1", "id1"), ("f", "http://x/1", "id1")])
+    assert book.seen() == {"http://x/1"}
+    reopened = FeedBook(Store.open(tmp_path / "s"))
+    assert [f.url for f in reopened.all()] == ["http://example.com/a.xml"]
+
+
+def test_opml_round_trip_and_bad_outlines() -> None:
+    raw = (DATA / "feeds" / "subscriptions.opml").read_bytes().replace(b"{base}", b"http://h")
+    found, skipped = parse_opml(raw)
+    assert found == [
+        Outline("http://h/feeds/rss.xml", "Loopback Space News"),
+        Outline("http://h/feeds/atom.xml", "Loopback Fact Checks"),
+    ]
+    assert len(skipped) == 1 and "file:///etc/passwd" in skipped[0]
+    again, _ = parse_opml(to_opml([*found, Outline("http://h/x?a=1&b=<2>", 'Q "&" <A>')]).encode())
+    assert again[:2] == found and again[2].title == 'Q "&" <A>'
+
+
+def test_opml_entities_are_not_resolved() -> None:
+    raw = (DATA / "hostile" / "opml-external-entity.opml").read_bytes()
+    with pytest.raises(OpmlError, match="external entity"):
+        parse_opml(raw.replace(b"{base}", b"http://h"))
+
+
+@pytest.mark.parametrize("raw", [b"", b"<html><body/></html>", b"<opml><body>", b"\x00\x01"])
+def test_bad_opml_is_one_error(raw: bytes) -> None:
+    with pytest.raises(OpmlError):
+        parse_opml(raw)

@@ -42,6 +42,10 @@ class NewsroomApp(App[None]):
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        elif theme:
+            self.notify(
+                f"Unknown theme {theme!r}; using the default", severity="warning", markup=False
+            )
         keymap = self.settings.get("keymap")
         if isinstance(keymap, dict):
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})

@@ -28,8 +28,9 @@ from tui.safe_text import clean_line
 STAR = "★"
 UNREAD = "●"
 STATUS_MARKS = {"partial": ("◐", Style(color="#d7875f")), "error": ("!", Style(color="red"))}
-SITE_WIDTH = 12
-WIDE = 60
+SITE_WIDTH = 14
+WITH_SITE = 90  # narrower rows drop the site column to keep room for the title
+WITH_DATE = 50
 DATE_WIDTH = 10
 COUNTS_WIDTH = 9
 
@@ -64,12 +65,14 @@ def row_text(meta: ArticleMeta, marks: Marks, width: int) -> Text:
     row.append(status, status_style)
     row.append(STAR if marks.follow_up else " ", "bold #ffd75f")
     row.append(f"{marks.tagged:>2} " if marks.tagged else "   ", "#d787d7")
-    extra = SITE_WIDTH + DATE_WIDTH + COUNTS_WIDTH + 2 if width >= WIDE else COUNTS_WIDTH
-    title_width = max(width - len(row) - extra, 8)
+    site_width = SITE_WIDTH + 1 if width >= WITH_SITE else 0
+    date_width = DATE_WIDTH + 1 if width >= WITH_DATE else 0
+    title_width = max(width - len(row) - site_width - date_width - COUNTS_WIDTH, 8)
     row.append_text(_cell(clean_line(meta.title, 400), title_width, "" if meta.read else "bold"))
-    if width >= WIDE:
-        row.append_text(_cell(" " + clean_line(meta.site, 60), SITE_WIDTH + 1, "dim"))
-        row.append_text(_cell(" " + (meta.published or meta.added)[:10], DATE_WIDTH + 1, "dim"))
+    if site_width:
+        row.append_text(_cell(" " + clean_line(meta.site, 60), site_width, "dim"))
+    if date_width:
+        row.append_text(_cell(" " + (meta.published or meta.added)[:10], date_width, "dim"))
     row.append(f" {meta.n_quotes:>3}q {meta.n_figures:>2}f"[:COUNTS_WIDTH], "dim")
     row.truncate(width, overflow="ellipsis", pad=True)
     return row

@@ -28,15 +28,29 @@ VERB = (
     r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
     r"sa(?:ys|id) in a statement|put it|pointed out|points out)"
 )
+# Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").
+GERUND = (
+    r"(?:saying|telling|adding|calling|describing|noting|writing|arguing|warning|urging|"
+    r"stating|insisting|explaining|declaring|announcing|claiming|asking|vowing|promising)"
+)
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+_TITLE_REF = (
+    r"[Tt]he\s+(?:\d+-year-old|president|governor|senator|mayor|minister|prime minister|"
+    r"chancellor|coach|manager|judge|secretary|ceo|chairman|chairwoman|commissioner|sheriff|"
+    r"congressman|congresswoman|lawmaker|founder|chief executive|striker|quarterback|"
+    r"premier|pope|king|queen|prince|ambassador|official|actor|actress|singer|star)\b"
+)
 _ORG_REF = (
     r"(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|representative|"
     rf"company|firm|agency|department|airline|carrier|bank|group|statement)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?"
 )
-_WHO = rf"(?P<who>{_ORG_REF}|{NAME}|{_PRON}\b)"
+_WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{NAME}|{_PRON}\b)"
 _ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,120}?){0,3})\s*,?"
-_ADV = r"(?:\s+\w+ly)?(?:\s+(?:has|had|have|would|will|also|later|then|once|previously))?"
+_ADV = (
+    r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
+    r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
+)
 WHO_VERB = re.compile(rf"(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{VERB}\b")
 VERB_WHO = re.compile(
     rf"(?<![\w'’])(?!tells?\b|told\b){VERB}\s+(?P<who>{_ORG_REF}|{NAME})"
@@ -49,7 +63,11 @@ _AFTER_VERB_UNNAMED = re.compile(rf"^[\s,—–\-]*{VERB}\s+(?P<who>[a-z][^,.;:\
 ACCORDING = re.compile(
     rf"\baccording to\s+(?P<who>{_ORG_REF}|{NAME}|(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
 )
-_COLON = re.compile(rf"(?P<who>{NAME}|{_PRON})\s*(?:{VERB}[^:\"“”]{{0,60}})?:\s*$")
+_COLON = re.compile(
+    rf"(?P<who>{_TITLE_REF}|{NAME}|{_PRON})\s*(?:{_ADV}\s+{VERB}[^:\"“”]{{0,60}})?:\s*$"
+)
+SUBJECT = re.compile(rf"^(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})(?:\s*,[^,\"“”]{{1,100}},)?\s+[a-z]")
+SPEECH_IN = re.compile(rf"\b(?:{VERB}|{GERUND})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +96,9 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     low = who.lower()
     if low in {"he", "she", "they"}:
         return Attribution("pronoun", None)
+    if re.match(_TITLE_REF, who):
+        found = book.by_title(low.split()[-1], pos)
+        return Attribution("named", found) if found else Attribution("pronoun", None)
     if re.search(r"spokes|representative|statement", low) or org_noun(low):
         org = _org_in_phrase(who) or book.organisation(context)
         return Attribution("org", org) if org else Attribution("unnamed", None)
@@ -99,12 +120,17 @@ def _org_in_phrase(who: str) -> str | None:
     return clean_name(m.group(1)) if m else None
 
 
-def after_quote(after: str, book: NameBook, context: str, pos: int) -> Attribution | None:
-    """Attribution in the text right after a closing mark (`, says X`, `X said`)."""
-    for rx in (WHO_VERB, VERB_WHO):
-        m = rx.match(after.lstrip(" ,—–-\u00a0"))
-        if m:
-            return classify(m.group("who"), m.group("role"), context, book, pos)
+def after_quote(
+    after: str, book: NameBook, context: str, pos: int, named_only: bool
+) -> Attribution | None:
+    """Attribution right after a closing mark: `, says X`, `X said` (`named_only`), or an
+    unnamed source such as `, the authors wrote`."""
+    if named_only:
+        for rx in (WHO_VERB, VERB_WHO):
+            m = rx.match(after.lstrip(" ,—–-\u00a0"))
+            if m:
+                return classify(m.group("who"), m.group("role"), context, book, pos)
+        return None
     for rx in (_AFTER_UNNAMED, _AFTER_VERB_UNNAMED):
         m = rx.match(after)
         if m:

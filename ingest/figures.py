@@ -31,10 +31,10 @@ from storage.models import Figure
 
 # No article has this many numbers; past it the input is a table dump or junk, and the
 # cap keeps the cost of one call bounded (about 15 µs per number) whatever is pasted in.
-MAX_NUMBERS = 20_000
+MAX_NUMBERS = 3_000
 _CUR_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
 _FIG_RE = re.compile(
-    r"(?<![\d.,])(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
+    r"(?=[-+−$€£¥₹A-Z\d])(?<![\d.,])(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
     r"(?P<cur>US\$|HK\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|"
     r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD)[ \u00a0]?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import islice
 
 from ingest.sentences import word_set
 
@@ -24,7 +25,7 @@ _TOK = (
 _SP = r"[ \t\u00a0]+"
 _PARTICLE = r"(?:de|van|von|der|den|da|du|di|la|le|al|bin|del|dos|das|ter|ten|y)"
 NAME = (
-    rf"{_TOK}(?:{_SP}(?:{_PARTICLE}{_SP})?{_TOK}){{0,4}}"
+    rf"{_TOK}(?:{_SP}(?:{_PARTICLE}{_SP})?{_TOK}){{0,6}}"
     rf"(?:,?{_SP}(?:Jr|Sr)\.?|{_SP}(?:II|III|IV)\b)?"
 )
 NAME_RE = re.compile(rf"(?<![\w'’]){NAME}")
@@ -52,6 +53,9 @@ STOP_WORDS = word_set(
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec instead meanwhile overall earlier later again"""
 )
+# Capitalised phrases read per article: far more than any article has, few enough that
+# pasted junk costs little.
+MAX_NAMES = 5_000
 COMMON_SOURCES = word_set(
     """officials official prosecutors police authorities experts analysts critics researchers
     scientists investigators residents witnesses doctors lawyers officers sources observers
@@ -79,6 +83,12 @@ def _norm(tok: str) -> str:
 
 def clean_name(raw: str) -> str | None:
     """Drop titles, roles and leading function words; None if nothing name-like remains."""
+    return split_title(raw)[1]
+
+
+def split_title(raw: str) -> tuple[str | None, str | None]:
+    """("president", "Donald Trump") for "US President Donald Trump": the last title word
+    in front of a name, and the clean name (None if nothing name-like remains)."""
     raw = raw.strip().rstrip(",;:")
     raw = re.sub(r"['’]s$", "", raw)
     toks = _tokens(raw)
@@ -88,11 +98,12 @@ def clean_name(raw: str) -> str | None:
     while toks and _norm(toks[0]) in STOP_WORDS:
         toks.pop(0)
     cut = max((i for i, t in enumerate(toks[:-1]) if _norm(t) in TITLES), default=-1)
+    title = _norm(toks[cut]) if cut >= 0 else None
     toks = toks[cut + 1 :]
     if not toks or all(_norm(t) in STOP_WORDS | TITLES for t in toks):
-        return None
+        return title, None
     name = " ".join(toks)
-    return name + suffix.group(0) if suffix else name
+    return title, (name + suffix.group(0) if suffix else name)
 
 
 def looks_like_name(raw: str) -> bool:
@@ -104,40 +115,52 @@ class NameBook:
     """The names an article uses, for resolving surnames and "the company" references."""
 
     def __init__(self, text: str, skip: list[tuple[int, int]]) -> None:
-        self.full: list[tuple[int, list[str]]] = []
+        self.by_last: dict[str, dict[tuple[str, ...], int]] = {}
+        self.titled: dict[str, list[tuple[int, str]]] = {}
         self.caps: Counter[str] = Counter()
         self.mid: Counter[str] = Counter()
         self.lower_words = frozenset(_LOWER_WORD.findall(text))
-        for m in NAME_RE.finditer(text):
-            if _inside(m.start(), skip):
-                continue
-            name = clean_name(m.group(0))
-            if not name:
-                continue
-            toks = name.split()
-            for t in toks:
-                self.caps[t] += 1
-            if not _sentence_initial(text[max(0, m.start() - 3) : m.start()], 3):
-                self.mid[toks[0]] += 1
-            if len(toks) >= 2:
-                self.full.append((m.start(), toks))
+        for m in islice(NAME_RE.finditer(text), MAX_NAMES):
+            if not _inside(m.start(), skip):
+                self._add(text, m.start(), m.group(0))
+
+    def _add(self, text: str, pos: int, raw: str) -> None:
+        """Record one capitalised phrase: its words, its full form and any title before it."""
+        title, name = split_title(raw)
+        if not name:
+            return
+        toks = name.split()
+        for t in toks:
+            self.caps[t] += 1
+        if not _sentence_initial(text[max(0, pos - 3) : pos], 3):
+            self.mid[toks[0]] += 1
+        if len(toks) >= 2:
+            names = self.by_last.setdefault(toks[-1], {})
+            if len(names) < 50:
+                names.setdefault(tuple(toks), pos)
+        if title:
+            self.titled.setdefault(title, []).append((pos, name))
 
     def resolve(self, name: str, pos: int) -> str:
-        """The longest full name used in the text that ends with `name`'s tokens."""
-        toks = name.split()
-        best: list[str] | None = None
-        best_before = False
-        for at, full in self.full:
+        """The longest full name used in the text that ends with `name`'s tokens, preferring
+        names written before `pos`."""
+        toks = tuple(name.split())
+        if not toks:
+            return name
+        best: tuple[str, ...] | None = None
+        best_key = (False, 0)
+        for full, at in self.by_last.get(toks[-1], {}).items():
             if len(full) <= len(toks) or full[-len(toks) :] != toks:
                 continue
-            before = at < pos
-            if (
-                best is None
-                or (before and not best_before)
-                or (before == best_before and len(full) > len(best))
-            ):
-                best, best_before = full, before
+            key = (at < pos, len(full))
+            if best is None or key > best_key:
+                best, best_key = full, key
         return " ".join(best) if best else name
+
+    def by_title(self, title: str, pos: int) -> str | None:
+        """The person last given this title before `pos` ("the president" → Donald Trump)."""
+        found = [n for at, n in self.titled.get(title.lower(), []) if at < pos]
+        return self.resolve(found[-1], pos) if found else None
 
     def is_known(self, name: str) -> bool:
         """False for a lone capitalised common word ("Prosecutors said", "Officials say")."""

@@ -10,12 +10,18 @@ cost is linear in the text; an unclosed quote ends at its paragraph end.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 DOUBLE_MARKS = frozenset('"“”„‟«»')
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
 _OPEN_ONLY = frozenset("„‟«‘‚‛‹")
 _CLOSE_ONLY = frozenset("»’›")
+_DOUBLE_RE = re.compile('["“”„‟«»]')
+_SINGLE_RE = re.compile("['‘’‚‛‹›]")
+ANY_MARK = re.compile("[\"“”„‟«»'‘’‚‛‹›]")
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,")
 
 
@@ -43,14 +49,12 @@ def _looks_like_opener(text: str, i: int, lo: int, hi: int) -> bool:
     return before.isspace() or before in _BEFORE_OPEN or before in DOUBLE_MARKS or i == lo
 
 
-def _double_spans(text: str, lo: int, hi: int) -> list[Span]:
+def _double_spans(text: str, lo: int, hi: int, limit: int) -> list[Span]:
     """Pair double marks in text[lo:hi]; an unclosed opener runs to `hi`."""
     spans: list[Span] = []
     open_at: int | None = None
-    for i in range(lo, hi):
-        c = text[i]
-        if c not in DOUBLE_MARKS:
-            continue
+    for m in islice(_DOUBLE_RE.finditer(text, lo, hi), 2 * limit):
+        i, c = m.start(), m.group()
         if open_at is None:
             if c in _OPEN_ONLY or (c not in "»" and _looks_like_opener(text, i, lo, hi)):
                 open_at = i
@@ -88,22 +92,30 @@ def _is_single_closer(text: str, i: int, lo: int, hi: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _single_spans(text: str, lo: int, hi: int, blocked: list[Span]) -> list[Span]:
+def _single_spans(text: str, lo: int, hi: int, blocked: list[Span], limit: int) -> list[Span]:
     """Pair single marks in text[lo:hi] that lie outside the `blocked` double spans."""
     spans: list[Span] = []
     inside = _blocked_mask(lo, hi, blocked)
+    starts = [b.open_mark for b in blocked]
     open_at: int | None = None
-    for i in range(lo, hi):
-        if text[i] not in SINGLE_MARKS or inside[i - lo]:
-            if inside[i - lo] and open_at is not None:
-                open_at = None  # a single quote never spans into a double one
+    for m in islice(_SINGLE_RE.finditer(text, lo, hi), 2 * limit):
+        i = m.start()
+        if inside[i - lo]:
             continue
+        if open_at is not None and _block_between(starts, open_at, i):
+            open_at = None  # a single quote never spans into a double one
         if open_at is not None and _is_single_closer(text, i, lo, hi):
             spans.append(Span(open_at + 1, i, open_at, i))
             open_at = None
         elif open_at is None and _is_single_opener(text, i, lo, hi):
             open_at = i
     return spans
+
+
+def _block_between(starts: list[int], a: int, b: int) -> bool:
+    """True if a double-quoted span starts between offsets a and b (`starts` is sorted)."""
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _blocked_mask(lo: int, hi: int, blocked: list[Span]) -> bytearray:
@@ -116,12 +128,13 @@ def _blocked_mask(lo: int, hi: int, blocked: list[Span]) -> bytearray:
     return mask
 
 
-def quoted_spans(text: str, lo: int, hi: int) -> list[Span]:
-    """All primary quoted spans of one paragraph text[lo:hi], sorted by start.
+def quoted_spans(text: str, lo: int, hi: int, limit: int = 10_000) -> list[Span]:
+    """All primary quoted spans of one paragraph text[lo:hi], sorted by start; only the
+    first `2 * limit` marks of each kind are read, to bound the work on junk.
 
     Single-quoted spans nested inside double-quoted ones are part of the outer quote
     and not returned.
     """
-    doubles = _double_spans(text, lo, hi)
-    singles = _single_spans(text, lo, hi, doubles)
+    doubles = _double_spans(text, lo, hi, limit)
+    singles = _single_spans(text, lo, hi, doubles, limit)
     return sorted(doubles + singles, key=lambda s: s.start)

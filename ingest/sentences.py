@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -25,20 +27,6 @@ _ABBREV = word_set(
     rev hon pres supt det insp cmdr adm maj cpl pvt messrs mme mlle"""
 )
 MAX_SENTENCE = 600
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines of `text`: a newline always ends a paragraph."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            spans.append((pos + lead, pos + lead + len(stripped)))
-        pos = end + 1
-    return spans
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -72,43 +60,65 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
 
 
 class Segmenter:
-    """Finds the paragraph and sentence around any offset of one text, after one O(n) pass."""
+    """Finds the paragraph and sentence around any offset of one text.
+
+    A paragraph is one line (a newline always ends one). Line starts are found with
+    C-level string operations, and each paragraph's trimmed span and sentence ends are
+    computed only when first asked for, so a megabyte of short lines stays cheap.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.paras = paragraphs(text)
-        self._para_starts = [s for s, _ in self.paras]
+        lengths = map((1).__add__, map(len, text.split("\n")))
+        self.starts = list(accumulate(lengths, initial=0))[:-1]
+        self._spans: dict[int, tuple[int, int]] = {}
         self._sent_bounds: dict[int, list[int]] = {}
 
     def para_index(self, pos: int) -> int:
-        """Index of the paragraph containing `pos` (or the one before it, if between)."""
-        return max(0, bisect_right(self._para_starts, pos) - 1)
+        """Index of the line containing `pos`."""
+        return max(0, bisect_right(self.starts, pos) - 1)
 
-    def para_span(self, pos: int) -> tuple[int, int]:
-        """Span of the paragraph containing `pos`."""
-        if not self.paras:
-            return (0, len(self.text))
-        return self.paras[self.para_index(pos)]
+    def para(self, idx: int) -> tuple[int, int]:
+        """Span of line `idx` without its surrounding whitespace (empty if blank)."""
+        span = self._spans.get(idx)
+        if span is None:
+            lo = self.starts[idx]
+            hi = self.starts[idx + 1] - 1 if idx + 1 < len(self.starts) else len(self.text)
+            while lo < hi and self.text[lo].isspace():
+                lo += 1
+            while hi > lo and self.text[hi - 1].isspace():
+                hi -= 1
+            span = self._spans[idx] = (lo, hi)
+        return span
+
+    def prev_para(self, idx: int, max_blank: int = 20) -> int | None:
+        """Index of the nearest non-blank line before line `idx`, if one is close."""
+        for j in range(idx - 1, max(-1, idx - 2 - max_blank), -1):
+            lo, hi = self.para(j)
+            if hi > lo:
+                return j
+        return None
+
+    def lines_with(self, positions: Iterable[int]) -> list[int]:
+        """Sorted indexes of the lines that contain any of `positions`."""
+        return sorted({self.para_index(p) for p in positions})
 
     def _bounds(self, idx: int) -> list[int]:
         """Sentence boundaries of paragraph `idx`, computed once and cached."""
         if idx not in self._sent_bounds:
-            s, e = self.paras[idx]
+            s, e = self.para(idx)
             self._sent_bounds[idx] = [s, *sentence_ends(self.text, s, e)]
         return self._sent_bounds[idx]
 
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
         """Span of the sentence(s) covering text[start:end], within its paragraph."""
-        if not self.paras:
-            return (0, len(self.text))
         idx = self.para_index(start)
+        p_start, p_end = self.para(idx)
         bounds = self._bounds(idx)
         i = max(0, bisect_right(bounds, start) - 1)
         j = bisect_right(bounds, max(start, end - 1))
         s = bounds[i]
-        e = bounds[min(j, len(bounds) - 1)]
-        if e < end:
-            e = min(end, self.paras[idx][1]) if end <= self.paras[idx][1] else end
+        e = max(bounds[min(j, len(bounds) - 1)], min(end, p_end))
         while s < e and self.text[s].isspace():
             s += 1
         return (s, max(s, e))

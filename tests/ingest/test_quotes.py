@@ -180,6 +180,11 @@ def test_unnamed_sources_get_no_speaker() -> None:
         ('"x, ' + "Ab Cd, " * 30 + 'said "') * 2_000,
         "A" * 1_000_000,
         "x\n" * 300_000,
+        "'a " * 300_000,
+        "‘a’ " * 250_000,
+        'said "Ab Cd" ' * 80_000,
+        "“" + "Ab, " * 250_000,
+        "\n" * 1_000_000,
     ],
     ids=lambda t: f"{len(t)}-chars-{t[:6]!r}",
 )

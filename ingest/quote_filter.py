@@ -1,0 +1,82 @@
+"""Which quoted spans are quotes: words someone said or wrote, not labels or titles.
+
+Quotation marks also wrap single reported words, titles of works, names used as terms
+("phase one" deal, 'Advanced Voice Mode') and slogans or chants. The labelling rules
+exclude all of those, so this module rejects a span when its shape (one word, a short
+Title Case phrase), the words just before it (chanted, dubbed, a tagline, so-called) or
+the word just after it (a noun it modifies: the "tough on China" stance) mark it as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.sentences import word_set
+
+_WORD_RE = re.compile(r"[\w’'\-\[\]]+")
+_SMALL = word_set("a an and the of in on at to for with by or vs from as de la le")
+_CUE = re.compile(
+    r"(?:\bchant(?:ed|ing|s)?|\bchants of|\bsigns? (?:reading|that read|saying|with)|"
+    r"\bplacards?(?: reading| saying)?|\bbanners?(?: reading| saying)?|\bslogans?|\btagline\??|"
+    r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|\bwhat(?:'s|’s| is) called|"
+    r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
+    r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|caption|title)|"
+    r"\bcampaign|\bsong|\bshow|\bfilm|\bmovie|\balbum|\bbook|\bplayed|\bsang|\bsinging)"
+    r"\s*[,:?]?\s*$",
+    re.I,
+)
+_DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|my|your)|['’]s)\s*$")
+_NEXT_WORD = re.compile(r"^\s*([a-z][a-z\-]+)\b")
+_FUNCTION = word_set(
+    """from to of in on at by for with as and or but nor that which who whom whose than is
+    are was were be been being has have had will would could should can may might must do
+    does did not into onto about over under after before since while because so if then
+    when where why how said says say told tells it he she they we you i this these those
+    there here its his her their our against between through during without within among
+    toward towards upon across behind beyond"""
+)
+MAX_TERM_WORDS = 4
+MAX_CUED_WORDS = 8
+
+
+def words(body: str) -> list[str]:
+    """The words of a quoted span, as the labelling rules count them."""
+    return _WORD_RE.findall(body)
+
+
+def shape_ok(body: str, before: str) -> bool:
+    """False for single words, and for short Title Case spans (titles, names, labels)
+    unless a colon introduces them (a caption or a headline quote)."""
+    ws = words(body)
+    if len(ws) < 2:
+        return False
+    if before.rstrip().endswith(":"):
+        return True
+    if len(ws) <= 6 and not re.search(r"[.,!?;:…]\s*$", body):
+        big = [w for w in ws if w.lower() not in _SMALL]
+        if big and all(w[0].isupper() or w[0].isdigit() for w in big):
+            return False
+    return True
+
+
+def cued_label(body: str, before: str) -> bool:
+    """True when the words before a short span say it is a chant, sign, title or term."""
+    return len(words(body)) <= MAX_CUED_WORDS and bool(_CUE.search(before[-80:]))
+
+
+def modifier_term(body: str, before: str, after: str) -> bool:
+    """True for a short unpunctuated span used as a modifier: a "phase one" trade deal."""
+    if len(words(body)) > MAX_TERM_WORDS or re.search(r"[.,!?;:…]\s*$", body):
+        return False
+    if not _DETERMINER.search(before[-20:]):
+        return False
+    m = _NEXT_WORD.match(after[:40])
+    if not m:
+        return False
+    nxt = m.group(1)
+    return nxt not in _FUNCTION and not nxt.endswith(("ing", "ed", "ly"))
+
+
+def norm(body: str) -> str:
+    """A key that treats two spans as the same text whatever their case and punctuation."""
+    return " ".join(w.lower() for w in words(body))

@@ -1,0 +1,185 @@
+"""Assigning a speaker to every quote of an article, in reading order.
+
+`attribution` matches the constructions around one quote; this module decides which
+match wins and fills the gaps as a reader would: a pronoun means the person the text was
+last talking about, a quote with no attribution continues the quote before it in the
+same paragraph, and a quote paragraph with no attribution continues the quote paragraph
+just before it. All windows are bounded, so the cost stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.attribution import (
+    ACCORDING,
+    SPEECH_IN,
+    SUBJECT,
+    WHO_VERB,
+    Attribution,
+    after_quote,
+    before_colon,
+    classify,
+    search_clause,
+)
+from ingest.names import NameBook
+from ingest.quote_marks import Span
+from ingest.sentences import Segmenter
+
+WINDOW = 400
+_SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?=[A-Z])", re.M)
+_VERB_AT_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated)\W*$")
+
+
+@dataclass(slots=True)
+class Cand:
+    """A quoted span being analysed: its marks, paragraph and attribution so far."""
+
+    span: Span
+    start: int
+    end: int
+    para: int
+    att: Attribution | None = None
+    speaker: str | None = None
+    role: str | None = None
+    leads: bool = False  # nothing but attribution-free text before it in its sentence
+
+    @property
+    def close_end(self) -> int:
+        """Offset just past the closing mark (or the span, if it was never closed)."""
+        return (self.span.close_mark if self.span.close_mark is not None else self.end) + 1
+
+
+def assign(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
+    """Set `speaker` and `role` on every candidate."""
+    _attribute(text, seg, cands, book)
+    _propagate(seg, cands)
+
+
+def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
+    """Give each quote its explicit attribution, resolving pronouns to the last subject."""
+    last: str | None = None
+    prev_close = 0
+    for i, c in enumerate(cands):
+        open_at = c.span.open_mark
+        gap_from = max(prev_close, open_at - 3 * WINDOW)
+        last = _events(text, gap_from, open_at, book, last)
+        nxt = cands[i + 1].span.open_mark if i + 1 < len(cands) else len(text)
+        att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
+        if att is not None and att.kind == "pronoun":
+            att = Attribution("named", last) if last else None
+        c.att = att
+        if att is not None:
+            c.speaker, c.role = att.speaker, att.role
+            last = att.speaker or last
+        prev_close = c.close_end
+
+
+def _explicit(
+    text: str, seg: Segmenter, c: Cand, prev_close: int, nxt: int, book: NameBook
+) -> tuple[Attribution | None, bool]:
+    """The attribution written around one quote, and whether the quote leads its sentence."""
+    open_at, close = c.span.open_mark, c.span.close_mark
+    s_start, s_end = seg.sentence_span(open_at, c.end + 1)
+    p_start, p_end = seg.para(c.para)
+    before = text[max(s_start, prev_close, open_at - WINDOW) : open_at]
+    leads = not before.strip(" \t—–-:([")
+    context = text[max(p_start, s_start - WINDOW) : min(s_end, open_at + WINDOW)]
+    after = ""
+    if close is not None:
+        a_end = min(nxt, max(s_end, close + 1), close + 1 + WINDOW, p_end)
+        after = text[close + 1 : a_end]
+    steps = [
+        lambda: (
+            search_clause(before, book, context, open_at) if _VERB_AT_END.search(before) else None
+        ),
+        lambda: after_quote(after, book, context, open_at, named_only=True),
+        lambda: before_colon(before, book, context, open_at),
+        lambda: search_clause(before, book, context, open_at),
+        lambda: search_clause(after, book, context, open_at),
+        lambda: _subject(before, book, context, open_at),
+        lambda: after_quote(after, book, context, open_at, named_only=False),
+    ]
+    prev = seg.prev_para(c.para)
+    if open_at == p_start and prev is not None:
+        steps.append(lambda: _colon_paragraph(text, seg, prev, book, open_at))
+    return _first_named(steps), leads
+
+
+def _first_named(steps: list) -> Attribution | None:
+    """The first attribution that names someone; else the first that found a construction."""
+    fallback: Attribution | None = None
+    for step in steps:
+        att = step()
+        if att is None:
+            continue
+        if att.kind != "unnamed":
+            return att
+        fallback = fallback or att
+    return fallback
+
+
+def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """For a partial quote in a sentence that reports speech ("Boudreau gave a talk,
+    telling them to "..."), the person the sentence is about."""
+    if not SPEECH_IN.search(before):
+        return None
+    m = SUBJECT.match(before)
+    if not m:
+        return None
+    att = classify(m.group("who"), None, context, book, pos)
+    return att if att.kind == "named" else None
+
+
+def _colon_paragraph(
+    text: str, seg: Segmenter, para: int, book: NameBook, pos: int
+) -> Attribution | None:
+    """A paragraph ending "X said:" introduces the quote paragraph after it."""
+    lo, hi = seg.para(para)
+    if not text[lo:hi].rstrip().endswith(":"):
+        return None
+    tail = text[max(lo, hi - WINDOW) : hi]
+    return before_colon(tail, book, tail, pos) or search_clause(tail, book, tail, pos)
+
+
+def _events(text: str, lo: int, hi: int, book: NameBook, last: str | None) -> str | None:
+    """The last person or organisation the prose between two quotes talks about: speakers
+    of reported speech and the named subjects of its sentences."""
+    gap = text[lo:hi]
+    hits = [(m.start(), m.group("who")) for rx in (WHO_VERB, ACCORDING) for m in rx.finditer(gap)]
+    for s in _SENT_START.finditer(gap):
+        m = SUBJECT.match(gap, s.start())
+        if m:
+            hits.append((m.start("who"), m.group("who")))
+    for at, who in sorted(hits):
+        att = classify(who, None, gap, book, lo + at)
+        if att.kind in {"named", "org"} and att.speaker:
+            last = att.speaker
+    return last
+
+
+def _propagate(seg: Segmenter, cands: list[Cand]) -> None:
+    """Quotes with no attribution of their own take the speaker of the quote they continue."""
+    for i, c in enumerate(cands):
+        if c.att is not None or not c.leads:
+            continue
+        src = _source(seg, cands, i)
+        if src is not None:
+            c.speaker, c.role = src.speaker, src.role
+
+
+def _source(seg: Segmenter, cands: list[Cand], i: int) -> Cand | None:
+    """The quote whose speaker continues into quote `i`, if any."""
+    c = cands[i]
+    if i > 0 and cands[i - 1].para == c.para:
+        return cands[i - 1]
+    for later in cands[i + 1 :]:
+        if later.para != c.para:
+            break
+        if later.att is not None:
+            return later
+    starts_para = c.span.open_mark == seg.para(c.para)[0]
+    if starts_para and i > 0 and cands[i - 1].para == seg.prev_para(c.para):
+        return cands[i - 1]
+    return None

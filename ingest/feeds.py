@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from ingest.clean import html_to_text
+from ingest.fetch import FEED_ACCEPT, Fetcher
 from ingest.urlpolicy import UrlRefused, normalise_url
+
+if TYPE_CHECKING:
+    from storage.feeds import Feed
 
 MAX_ITEMS = 500
 _ITEM_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
@@ -128,3 +132,23 @@ def _entry_text(raw: Any) -> str:
     bodies.append(str(raw.get("summary") or ""))
     best = max(bodies, key=len)
     return html_to_text(best) if best else ""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedResult:
+    """A feed fetched: its parsed entries, or None when the server said 304 Not Modified."""
+
+    parsed: ParsedFeed | None
+    etag: str | None
+    last_modified: str | None
+
+
+def fetch_feed(fetcher: Fetcher, feed: Feed) -> FeedResult:
+    """A conditional GET of the feed, then parsing (skipped on 304)."""
+    response = fetcher.get(
+        feed.url, accept=FEED_ACCEPT, etag=feed.etag, last_modified=feed.last_modified
+    )
+    if response.not_modified:
+        return FeedResult(None, feed.etag, feed.last_modified)
+    parsed = parse_feed(response.body, response.url, fetcher.settings.max_feed_items)
+    return FeedResult(parsed, response.etag, response.last_modified)

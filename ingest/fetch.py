@@ -264,6 +264,9 @@ class Fetcher:
                 raise FetchError(_reason(exc, url, s)) from exc
             try:
                 return self._handle(raw, url, hops)
+            except BaseException:
+                raw.close()  # a half-read connection must not go back to the pool
+                raise
             finally:
                 raw.release_conn()
 
@@ -271,6 +274,7 @@ class Fetcher:
         self, raw: urllib3.BaseHTTPResponse, url: str, hops: tuple[str, ...]
     ) -> tuple[Response | None, str | None]:
         if raw.status in REDIRECTS and raw.headers.get("Location"):
+            self._read(raw, url)  # drain the (small) body so the connection can be reused
             return None, raw.headers["Location"]
         if raw.status != 304 and not 200 <= raw.status < 300:
             raise FetchError(f"HTTP {raw.status} {raw.reason or ''}".rstrip() + f" for {url[:80]}")

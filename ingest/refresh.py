@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ingest.clean import CleanError, clean_page
-from ingest.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
-from ingest.fetch import FEED_ACCEPT, Fetcher, FetchError
+from ingest.feeds import FeedEntry, FeedError, fetch_feed
+from ingest.fetch import Fetcher, FetchError
 from ingest.pipeline import article_from_text
 from ingest.plaintext import site_of, title_from
 from ingest.urlpolicy import UrlRefused, normalise_url
@@ -27,6 +27,7 @@ from storage.store import Store
 
 T = TypeVar("T")
 EXPECTED = (FetchError, CleanError, FeedError, UrlRefused)
+STORE_BATCH = 25  # articles per store write: fewer fsyncs, and progress still moves
 STATUSES = ("added", "updated", "unchanged", "partial", "failed")
 
 
@@ -172,7 +173,10 @@ def _stored_urls(store: Store) -> dict[str, str]:
 
 
 def _store_new(store: Store, url: str, records: tuple[ArticleMeta, ArticleBody]) -> Outcome:
-    meta, created = store.add_article(*records)
+    return _outcome(url, *store.add_article(*records))
+
+
+def _outcome(url: str, meta: ArticleMeta, created: bool) -> Outcome:
     status = ("partial" if meta.status == "partial" else "added") if created else "unchanged"
     reason = meta.error if status == "partial" else None
     return Outcome(url, status, meta.id, meta.title, reason)
@@ -250,26 +254,6 @@ def _replace(store: Store, old: ArticleMeta, meta: ArticleMeta, body: ArticleBod
 # ------------------------------------------------------------------ feeds
 
 
-@dataclass(frozen=True, slots=True)
-class FeedResult:
-    """A feed fetched: its parsed entries, or None when the server said 304 Not Modified."""
-
-    parsed: ParsedFeed | None
-    etag: str | None
-    last_modified: str | None
-
-
-def fetch_feed(fetcher: Fetcher, feed: Feed) -> FeedResult:
-    """A conditional GET of the feed, then parsing (skipped on 304)."""
-    response = fetcher.get(
-        feed.url, accept=FEED_ACCEPT, etag=feed.etag, last_modified=feed.last_modified
-    )
-    if response.not_modified:
-        return FeedResult(None, feed.etag, feed.last_modified)
-    parsed = parse_feed(response.body, response.url, fetcher.settings.max_feed_items)
-    return FeedResult(parsed, response.etag, response.last_modified)
-
-
 def refresh(
     store: Store,
     book: FeedBook,
@@ -340,8 +324,31 @@ def _store_entries(
     progress: ProgressFn,
     cancelled: CancelFn,
 ) -> None:
+    """Fetch new entries' pages in the pool; store them in batches (one lock, one sync)."""
     todo = _new_entries(store, book, found)
-    seen: list[tuple[str, str, str]] = []
+    batch: list[tuple[str, FeedEntry, tuple[ArticleMeta, ArticleBody]]] = []
+
+    def flush() -> None:
+        stored = store.add_articles([records for _, _, records in batch])
+        for (feed_url, entry, _), (meta, created) in zip(batch, stored, strict=True):
+            outcome = _outcome(entry.url, meta, created)
+            book_items.append((feed_url, entry.url, meta.id))
+            _report(outcome, entry.title or entry.url)
+        batch.clear()
+
+    def _report(outcome: Outcome, label: str) -> None:
+        summary.outcomes.append(outcome)
+        progress(Progress("articles", len(summary.outcomes) - before, len(todo), outcome, label))
+
+    def handle(item: tuple[str, FeedEntry], result: Any) -> None:
+        feed_url, entry = item
+        if isinstance(result, BaseException):
+            failed = Outcome(entry.url, "failed", title=entry.title, reason=_reason(result))
+            _report(failed, entry.title or entry.url)
+            return
+        batch.append((feed_url, entry, result))
+        if len(batch) >= STORE_BATCH:
+            flush()
 
     def work(item: tuple[str, FeedEntry]) -> tuple[ArticleMeta, ArticleBody]:
         feed_url, entry = item
@@ -350,22 +357,16 @@ def _store_entries(
         except EXPECTED as exc:
             return partial_records(entry, feed_url, str(exc))
 
-    def handle(item: tuple[str, FeedEntry], result: Any) -> None:
-        feed_url, entry = item
-        if isinstance(result, BaseException):
-            outcome = Outcome(entry.url, "failed", title=entry.title, reason=_reason(result))
-        else:
-            outcome = _store_new(store, entry.url, result)
-            seen.append((feed_url, entry.url, outcome.article_id or ""))
-        summary.outcomes.append(outcome)
-        progress(Progress("articles", len(seen), len(todo), outcome, entry.title or entry.url))
-
+    before = len(summary.outcomes)
+    book_items: list[tuple[str, str, str]] = []
     try:
         summary.cancelled = not run_pool(
             todo, work, handle, workers=fetcher.settings.total, cancelled=cancelled
         )
     finally:
-        book.mark_seen(seen)
+        if batch:
+            flush()
+        book.mark_seen(book_items)
 
 
 def _retry_partial(

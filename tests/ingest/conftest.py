@@ -28,6 +28,7 @@ HOSTILE = DATA / "hostile"
 ETAG = '"feed-v1"'
 LAST_MODIFIED = "Tue, 19 Nov 2019 12:00:00 GMT"
 RSS = "application/rss+xml; charset=utf-8"
+FLAKY = {"up": False}  # /flaky/<page>.html fails with 503 until a test sets this
 
 
 def _templated(path: Path, base: str) -> bytes:
@@ -68,6 +69,15 @@ def _big_html(size: int) -> bytes:
     return page.replace(b"</body>", padding + b"</body>", 1)
 
 
+def _flaky_feed(base: str) -> bytes:
+    item = (
+        "<item><title>Flaky {name}</title><link>{base}/flaky/{name}.html</link>"
+        "<description>Summary of {name}: the feed's own words about it.</description></item>"
+    )
+    items = "".join(item.format(name=n, base=base) for n in ("polygraph", "spacereview"))
+    return f'<rss version="2.0"><channel><title>Flaky</title>{items}</channel></rss>'.encode()
+
+
 def _homepage(base: str) -> bytes:
     return (
         "<!doctype html><html><head><title>Loopback News</title>"
@@ -99,6 +109,8 @@ def routes(base: str) -> dict[str, object]:
         "/feeds/atom.xml": _conditional(FEEDS / "atom.xml", base),
         "/xml/rss/all.xml": _conditional(FEEDS / "rss.xml", base),
         "/gone/": lambda q: Reply(b"gone", status=404, content_type="text/plain"),
+        "/flaky/": lambda q: _page(q, base) if FLAKY["up"] else Reply(b"", status=503),
+        "/flaky-feed.xml": lambda q: Reply(_flaky_feed(base), content_type=RSS),
         "/error": lambda q: Reply(b"oops", status=500, content_type="text/plain"),
         "/slow": lambda q: Reply(b"<html>late</html>", delay=3.0),
         "/pause": lambda q: Reply(b"<html>paused</html>", delay=1.0),

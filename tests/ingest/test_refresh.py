@@ -1,0 +1,143 @@
+"""Batches against the loopback site: add URLs, refetch, refresh feeds, retry, cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.fetch import Fetcher
+from ingest.pipeline import article_from_text
+from ingest.refresh import Progress, add_urls, refetch, refresh
+from storage.feeds import FeedBook
+from storage.models import ItemRef, quote_keys
+from storage.store import Store
+from tests.httpserver import LoopbackServer
+from tests.ingest import conftest
+
+
+@pytest.fixture
+def flaky() -> Iterator[dict[str, bool]]:
+    conftest.FLAKY["up"] = False
+    yield conftest.FLAKY
+    conftest.FLAKY["up"] = False
+
+
+def test_add_urls_stores_clean_articles_once(
+    site: LoopbackServer, fetcher: Fetcher, store: Store
+) -> None:
+    events: list[Progress] = []
+    urls = [site.url("/news/aljazeera.html"), site.url("/news/ap.html"), site.url("/gone/x")]
+    summary = add_urls(store, fetcher, urls, events.append)
+    assert (summary.count("added"), summary.count("failed")) == (2, 1)
+    assert "HTTP 404" in summary.problems()[0]
+    assert [e.done for e in events] == [1, 2, 3] and events[-1].total == 3
+    meta = store.meta(next(o.article_id for o in summary.outcomes if o.url == urls[0]))
+    assert meta.url == urls[0] and meta.source == "url" and meta.site
+    assert meta.author and meta.published and meta.n_quotes > 0
+    again = add_urls(store, fetcher, [urls[0], site.url("/alias/aljazeera")])
+    assert [o.status for o in again.outcomes] == ["unchanged", "unchanged"]
+    assert len(store.articles()) == 2
+
+
+def test_refused_urls_fail_without_io(fetcher: Fetcher, store: Store) -> None:
+    summary = add_urls(
+        store, fetcher, ["file:///etc/passwd", "javascript:x", "http://" + "a" * 3000]
+    )
+    assert summary.count("failed") == 3 and not store.articles()
+
+
+def test_refetch_turns_a_text_seed_into_the_full_article_keeping_tags(
+    site: LoopbackServer, fetcher: Fetcher, store: Store
+) -> None:
+    url = site.url("/news/ap.html")
+    added = add_urls(store, fetcher, [url]).outcomes[0]
+    real = store.get(added.article_id)
+    store.delete_article(real.id)
+    first_paragraphs = "\n".join(real.body.text.split("\n")[:4])
+    seed_meta, seed_body = article_from_text(first_paragraphs, title="seed", url=url, source="seed")
+    seed, _ = store.add_article(seed_meta, seed_body)
+    assert seed_body.quotes, "the seed must hold a quote to tag"
+    key = quote_keys(seed_body.quotes)[0]
+    store.tag(ItemRef(seed.id, key), "follow-up")
+    store.tag(ItemRef(seed.id), "read-later")
+
+    outcome = refetch(store, fetcher, seed.id)
+    assert outcome.status == "updated" and outcome.article_id == seed.id
+    after = store.get(seed.id)
+    assert after.body.text == real.body.text and len(after.body.quotes) > len(seed_body.quotes)
+    assert after.meta.author and after.meta.title.startswith("UK Tories")
+    assert key in quote_keys(after.body.quotes)
+    tags = store.tags_for(seed.id)
+    assert tags[key] == {"follow-up"} and tags[""] == {"read-later"}
+    assert refetch(store, fetcher, seed.id).status == "unchanged"
+
+
+def test_refetch_failure_changes_nothing(
+    site: LoopbackServer, fetcher: Fetcher, store: Store
+) -> None:
+    meta, body = article_from_text(
+        "A text about a page that is gone now.", title="t", url=site.url("/gone/y")
+    )
+    stored, _ = store.add_article(meta, body)
+    before = store.get(stored.id)
+    outcome = refetch(store, fetcher, stored.id)
+    assert outcome.status == "failed" and "HTTP 404" in (outcome.reason or "")
+    assert store.get(stored.id) == before
+
+
+def test_refresh_stores_entries_partial_on_failure_then_304(
+    site: LoopbackServer, fetcher: Fetcher, store: Store
+) -> None:
+    book = FeedBook(store)
+    book.add(site.url("/feeds/rss.xml?t=refresh"))
+    book.add(site.url("/feeds/atom.xml?t=refresh"))
+    book.add(site.url("/gone/feed.xml"))
+    phases: set[str] = set()
+    summary = refresh(store, book, fetcher, lambda p: phases.add(p.phase))
+    assert (summary.count("added"), summary.count("partial"), summary.feeds_checked) == (4, 1, 3), (
+        summary.problems()
+    )
+    assert summary.feed_errors[0][0].endswith("/gone/feed.xml")
+    assert phases == {"feeds", "articles"}
+    partial = next(m for m in store.articles() if m.status == "partial")
+    assert partial.url == site.url("/gone/lunar-lander.html") and "HTTP 404" in (
+        partial.error or ""
+    )
+    assert "$2.6bn" in store.body(partial.id).text and partial.n_figures >= 1
+    feeds = {f.url: f for f in book.all()}
+    assert feeds[site.url("/gone/feed.xml")].error_count == 1
+    assert feeds[site.url("/feeds/rss.xml?t=refresh")].title == "Loopback Space News"
+
+    again = refresh(store, book, fetcher)
+    assert again.feeds_unchanged == 2 and again.count("added") == 0
+    assert again.count("partial") == 1  # retried, still 404, kept as it was
+    assert store.meta(partial.id).status == "partial" and len(store.articles()) == 5
+    assert len(site.hits("/feeds/rss.xml?t=refresh")) == 2
+    assert book.get(site.url("/gone/feed.xml")).error_count == 2  # type: ignore[union-attr]
+
+
+def test_refresh_retries_partial_articles(
+    site: LoopbackServer, fetcher: Fetcher, store: Store, flaky: dict[str, bool]
+) -> None:
+    book = FeedBook(store)
+    book.add(site.url("/flaky-feed.xml"))
+    first = refresh(store, book, fetcher)
+    assert first.count("partial") == 2
+    ids = sorted(o.article_id or "" for o in first.outcomes)
+    flaky["up"] = True
+    second = refresh(store, book, fetcher)
+    assert second.count("updated") == 2 and second.count("added") == 0
+    for article_id in ids:
+        meta = store.meta(article_id)
+        assert meta.status == "ok" and meta.error is None and meta.source == "feed"
+        assert len(store.body(article_id).text) > 1000
+
+
+def test_refresh_can_be_cancelled(site: LoopbackServer, fetcher: Fetcher, store: Store) -> None:
+    book = FeedBook(store)
+    book.add(site.url("/feeds/rss.xml?t=cancel"))
+    book.add(site.url("/feeds/atom.xml?t=cancel"))
+    summary = refresh(store, book, fetcher, cancelled=lambda: True)
+    assert summary.cancelled and not summary.outcomes and not store.articles()
+    assert "cancelled" in summary.headline()

@@ -21,6 +21,7 @@ class NewsroomApp(App[None]):
     """Read articles, jump between their quotes and figures, tag what to follow up."""
 
     TITLE = "newsroom"
+    HELP_NAME = "Everywhere"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {NewsroomCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -221,3 +221,21 @@ def _body(text: str):
     from storage.models import ArticleBody
 
     return ArticleBody(text)
+
+
+async def test_open_article_deleted_elsewhere_is_closed(
+    seeded_store: Store, store_dir: Path
+) -> None:
+    [meta] = seeded_store.articles()
+    app = make_app(seeded_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        assert app.screen.article is not None
+        Store.open(store_dir).delete_article(meta.id)
+        await pilot.pause(1.5)
+        await settle(pilot)
+        assert app.screen.article is None
+        assert app.screen.query_one(ArticleList).row_count == 0
+        assert "No article open" in screen_text(app)
+        await pilot.press("enter", "t", "f", "j", "k", "G")
+        assert app.is_running

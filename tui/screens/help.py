@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 Section = tuple[str, list[tuple[str, str]]]
+# Bindings inherited from Textual's scrolling widgets that do nothing useful in our panes.
+HIDDEN_ACTIONS = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
 
 
 def node_title(node: DOMNode) -> str:
@@ -33,6 +35,8 @@ def describe_bindings(app: App[object]) -> list[Section]:
     grouped: dict[int, tuple[DOMNode, dict[str, list[str]]]] = {}
     for key, active in app.active_bindings.items():
         node, binding = active.node, active.binding
+        if binding.action in HIDDEN_ACTIONS:
+            continue
         _, actions = grouped.setdefault(id(node), (node, {}))
         description = binding.description or binding.action
         actions.setdefault(description, []).append(app.get_key_display(Binding(key, "")))

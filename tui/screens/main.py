@@ -63,7 +63,7 @@ def index_tags(store: Store) -> TagIndex:
 class MainScreen(Screen[None]):
     """The reading screen; tab and shift+tab move between its four panes."""
 
-    HELP_NAME = "Newsroom"
+    HELP_NAME = "All panes"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "tag", "Tag", id="tag"),
         Binding("f", "follow_up", "Follow-up", id="follow-up"),
@@ -133,7 +133,25 @@ class MainScreen(Screen[None]):
         marks = {aid: marks_for(items) for aid, items in message.tags.items()}
         self.query_one(ArticleList).set_articles(message.metas, marks)
         if self.article is not None:
+            self._sync_open_article()
+
+    def _sync_open_article(self) -> None:
+        """After a reload: close the open article if deleted, reopen it if refetched."""
+        assert self.article is not None
+        fresh = self.query_one(ArticleList).meta(self.article.id)
+        if fresh is None:
+            self._close_article()
+        elif fresh.content_hash != self.article.meta.content_hash:
+            self.open_article(fresh.id)
+        else:
             self._show_tags(self.article.id)
+
+    def _close_article(self) -> None:
+        self.article = self.body = self._opening = None
+        self.query_one(Reader).show(None)
+        self.query_one(ReaderHeader).show(None, set())
+        self.query_one(QuotesPane).show([], {}, {})
+        self.query_one(FiguresPane).show([], {})
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
@@ -271,7 +289,8 @@ class MainScreen(Screen[None]):
         ok, now = self._write(lambda: self.store.toggle_tag(target.ref, FOLLOW_UP, label))
         if ok:
             self._set_local_tag(target.ref, FOLLOW_UP, bool(now))
-            self.notify(f"{target.kind} {'marked' if now else 'unmarked'} {FOLLOW_UP}")
+            verb = "Marked" if now else "Unmarked"
+            self.notify(f"{verb} {target.kind} #{FOLLOW_UP}", markup=False)
 
     def _write(self, call: Callable[[], T]) -> tuple[bool, T | None]:
         """Run one store write: (True, result), or (False, None) after notifying the error."""

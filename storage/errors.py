@@ -47,10 +47,14 @@ class ItemNotFound(StoreError):
 
 
 class StoreWriteError(StoreError):
-    """The OS refused a write (disk full, I/O error); the file kept its previous content."""
+    """The OS refused a write (disk full, I/O error); the file kept its previous content.
+
+    A write that changes several files is either undone or finished by the next writer, so
+    the store as a whole stays unchanged or wholly updated (see storage/README.md).
+    """
 
     def __init__(self, path: Path, error: OSError) -> None:
         reason = error.strerror or str(error)
-        super().__init__(f"could not save {path}: {reason}; the store was left as it was")
+        super().__init__(f"could not save {path}: {reason}")
         self.path = path
         self.errno = error.errno

@@ -294,8 +294,19 @@ class Store(AnnotationsMixin):
         with self._writing():
             meta = self.meta(article_id)
             entry = {"op": "delete", "id": article_id, "meta": meta.to_doc()}
-            write_json_atomic(self.layout.journal_file, entry, self.layout.tmp_dir)
+            try:
+                write_json_atomic(self.layout.journal_file, entry, self.layout.tmp_dir)
+                self._remove_meta(article_id)
+            except BaseException:
+                if self._lookup(article_id) is not None:  # not committed: no delete happened
+                    self.layout.journal_file.unlink(missing_ok=True)
+                raise
             self._finish_journal()
+
+    def _remove_meta(self, article_id: str) -> None:
+        with open_table_db(self.layout.shard(article_id), self.layout.tmp_dir) as db:
+            if db.table(ARTICLES).contains(Query().id == article_id):
+                db.table(ARTICLES).remove(Query().id == article_id)
 
     def _deleting(self) -> str | None:
         """The article a delete left half-done, hidden from readers until it is finished."""
@@ -310,9 +321,7 @@ class Store(AnnotationsMixin):
         if entry is None:
             return
         article_id = str(entry["id"])
-        with open_table_db(self.layout.shard(article_id), self.layout.tmp_dir) as db:
-            if db.table(ARTICLES).contains(Query().id == article_id):
-                db.table(ARTICLES).remove(Query().id == article_id)
+        self._remove_meta(article_id)
         self._drop_annotations(article_id)
         if isinstance(entry.get("meta"), dict):
             self.keys.drop(parse_or_corrupt(self.layout.journal_file, _meta, entry["meta"]))

@@ -19,10 +19,10 @@ def store(tmp_path: Path) -> Store:
 
 @pytest.fixture(scope="session")
 def small_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Twelve articles, two tags, a note: enough for fault and corruption tests."""
+    """Eight articles, two tags, a note: enough for fault and corruption tests."""
     root = tmp_path_factory.mktemp("small") / "store"
     store = Store.open(root, auto_backup=False)
-    ids = fill(store, 12)
+    ids = fill(store, 8)
     from storage.models import ItemRef
 
     store.tag(ItemRef(ids[0]), "follow-up")

@@ -1,8 +1,8 @@
 """Child process for the crash tests: an endless loop of mixed writes, each one logged.
 
-Usage: crash_child.py STORE LOG SEED, or `write_loop` in a forked child (much faster to
-start than a new interpreter, which lets CI afford 100 kills). Before a write it logs `B <op>`, after the write
-returns `A <op>`; both go straight to the log file with os.write, so a SIGKILL loses
+Usage: crash_child.py STORE LOG SEED, or `write_loop` in a forked child (much faster to start
+than a new interpreter, which lets CI afford 100 kills). Before a write it logs `B <op>`, after
+the write returns `A <op>`; both go straight to the log file with os.write, so a SIGKILL loses
 nothing that was logged. The parent kills us at a random moment and checks the store.
 """
 
@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from storage.models import ItemRef  # noqa: E402
-from storage.store import Store  # noqa: E402
-from tests.storage.helpers import article  # noqa: E402
+from storage.models import ItemRef
+from storage.store import Store
+from tests.storage.helpers import article
 
 TAGS = ("follow-up", "verify", "used", "crash")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from storage.models import ArticleBody, ArticleMeta, Figure, Quote
 from storage.store import Store
 
-WORDS = (
+WORDS = (  # noqa: SIM905 - a sentence reads better than 30 quoted words
     "council budget river school election minister hospital union vote tariff harbour "
     "court rail energy housing police festival market storm museum refinery drought "
     "reservoir treaty senator contract strike airport vaccine bridge"

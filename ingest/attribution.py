@@ -46,7 +46,7 @@ _ORG_REF = (
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?"
 )
 _WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{NAME}|{_PRON}\b)"
-_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,120}?){0,3})\s*,?"
+_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,120}?){1,3}\s*,)?"
 _ADV = (
     r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
     r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
@@ -66,7 +66,9 @@ ACCORDING = re.compile(
 _COLON = re.compile(
     rf"(?P<who>{_TITLE_REF}|{NAME}|{_PRON})\s*(?:{_ADV}\s+{VERB}[^:\"“”]{{0,60}})?:\s*$"
 )
-SUBJECT = re.compile(rf"^(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})(?:\s*,[^,\"“”]{{1,100}},)?\s+[a-z]")
+SUBJECT = re.compile(
+    rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})(?:\s*,[^,\"“”]{{1,100}},)?\s+[a-z]"
+)
 SPEECH_IN = re.compile(rf"\b(?:{VERB}|{GERUND})\b")
 
 

@@ -202,6 +202,9 @@ def _join(text: str, a: _Fig, b: _Fig) -> _Fig | None:
         return None  # a score (4-1) or a designation (787-9)
     if a.plain and b.plain and a.value is not None and a.value >= 1800 and "-" in sep:
         return None
+    dash = sep.strip() in {"-", "–", "—"}
+    if dash and a.plain and b.plain and (a.value or 0) > (b.value or 0):
+        return None  # 4-1, 787-9: a score or a model number, never a range
     kind = b.kind if b.kind != "count" or a.kind == "count" else a.kind
     return _Fig(a.start, b.end, kind, None, b.unit or a.unit, plain=False)
 

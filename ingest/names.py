@@ -157,6 +157,11 @@ class NameBook:
                 best, best_key = full, key
         return " ".join(best) if best else name
 
+    def is_person_like(self, name: str, pos: int) -> bool:
+        """True for a full name, or a single word that stands for one or is used mid-sentence."""
+        toks = name.split()
+        return len(toks) > 1 or len(self.resolve(name, pos).split()) > 1 or self.mid[toks[0]] > 0
+
     def by_title(self, title: str, pos: int) -> str | None:
         """The person last given this title before `pos` ("the president" → Donald Trump)."""
         found = [n for at, n in self.titled.get(title.lower(), []) if at < pos]

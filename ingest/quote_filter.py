@@ -20,12 +20,14 @@ _CUE = re.compile(
     r"\bplacards?(?: reading| saying)?|\bbanners?(?: reading| saying)?|\bslogans?|\btagline\??|"
     r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|\bwhat(?:'s|’s| is) called|"
     r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
-    r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|caption|title)|"
+    r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|title)|"
     r"\bcampaign|\bsong|\bshow|\bfilm|\bmovie|\balbum|\bbook|\bplayed|\bsang|\bsinging)"
     r"\s*[,:?]?\s*$",
     re.I,
 )
-_DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|my|your)|['’]s)\s*$")
+_DETERMINER = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|my|your)|['’]s)\s*$", re.I
+)
 _NEXT_WORD = re.compile(r"^\s*([a-z][a-z\-]+)\b")
 _FUNCTION = word_set(
     """from to of in on at by for with as and or but nor that which who whom whose than is

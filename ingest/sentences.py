@@ -113,7 +113,7 @@ class Segmenter:
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
         """Span of the sentence(s) covering text[start:end], within its paragraph."""
         idx = self.para_index(start)
-        p_start, p_end = self.para(idx)
+        _, p_end = self.para(idx)
         bounds = self._bounds(idx)
         i = max(0, bisect_right(bounds, start) - 1)
         j = bisect_right(bounds, max(start, end - 1))

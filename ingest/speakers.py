@@ -44,6 +44,7 @@ class Cand:
     speaker: str | None = None
     role: str | None = None
     leads: bool = False  # nothing but attribution-free text before it in its sentence
+    sent: int = -1  # start of its sentence
 
     @property
     def close_end(self) -> int:
@@ -90,6 +91,9 @@ def _explicit(
     if close is not None:
         a_end = min(nxt, max(s_end, close + 1), close + 1 + WINDOW, p_end)
         after = text[close + 1 : a_end]
+    sent_before = text[max(s_start, open_at - WINDOW) : open_at]
+    para_before = text[max(p_start, open_at - WINDOW) : open_at]
+    c.sent = s_start
     steps = [
         lambda: (
             search_clause(before, book, context, open_at) if _VERB_AT_END.search(before) else None
@@ -98,8 +102,9 @@ def _explicit(
         lambda: before_colon(before, book, context, open_at),
         lambda: search_clause(before, book, context, open_at),
         lambda: search_clause(after, book, context, open_at),
-        lambda: _subject(before, book, context, open_at),
+        lambda: _subject(sent_before, book, context, open_at),
         lambda: after_quote(after, book, context, open_at, named_only=False),
+        lambda: search_clause(para_before, book, context, open_at) if leads else None,
     ]
     prev = seg.prev_para(c.para)
     if open_at == p_start and prev is not None:
@@ -129,7 +134,9 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
     if not m:
         return None
     att = classify(m.group("who"), None, context, book, pos)
-    return att if att.kind == "named" else None
+    if att.kind != "named" or not att.speaker or not book.is_person_like(att.speaker, pos):
+        return None
+    return att
 
 
 def _colon_paragraph(
@@ -162,11 +169,21 @@ def _events(text: str, lo: int, hi: int, book: NameBook, last: str | None) -> st
 def _propagate(seg: Segmenter, cands: list[Cand]) -> None:
     """Quotes with no attribution of their own take the speaker of the quote they continue."""
     for i, c in enumerate(cands):
-        if c.att is not None or not c.leads:
+        if c.att is not None:
             continue
-        src = _source(seg, cands, i)
+        src = _source(seg, cands, i) if c.leads else _same_sentence(cands, i)
         if src is not None:
             c.speaker, c.role = src.speaker, src.role
+
+
+def _same_sentence(cands: list[Cand], i: int) -> Cand | None:
+    """A partial quote takes the speaker named for a later quote of the same sentence."""
+    for later in cands[i + 1 : i + 4]:
+        if later.sent != cands[i].sent:
+            return None
+        if later.att is not None and later.att.kind == "named":
+            return later
+    return None
 
 
 def _source(seg: Segmenter, cands: list[Cand], i: int) -> Cand | None:

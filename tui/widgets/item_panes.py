@@ -93,9 +93,12 @@ class ItemPane(OptionList):
         """The highlighted item, if any."""
         return self.highlighted if self.option_count else None
 
-    def _set_prompts(self, prompts: list[Text], title: str) -> None:
-        highlighted = self.highlighted
-        self.set_options(Option(p, id=k) for p, k in zip(prompts, self.keys, strict=True))
+    def _set_prompts(self, keys: list[str], prompts: list[Text], title: str) -> None:
+        """Replace the items; the highlight stays put if they are the same items (a tag
+        was added) and goes back to the first one for another article."""
+        highlighted = self.highlighted if keys == self.keys else 0
+        self.keys = keys
+        self.set_options(Option(p, id=k) for p, k in zip(prompts, keys, strict=True))
         if prompts:
             self.highlighted = min(highlighted or 0, len(prompts) - 1)
         self.border_title = f"{title} ({len(prompts)})"
@@ -116,12 +119,11 @@ class QuotesPane(ItemPane):
         self, quotes: list[Quote], tags: dict[str, set[str]], styles: dict[str, Style]
     ) -> None:
         """Show `quotes`; `tags` maps quote keys to tag names."""
-        self.keys = quote_keys(quotes)
+        keys = quote_keys(quotes)
         prompts = [
-            quote_prompt(q, tags.get(k, set()), styles)
-            for q, k in zip(quotes, self.keys, strict=True)
+            quote_prompt(q, tags.get(k, set()), styles) for q, k in zip(quotes, keys, strict=True)
         ]
-        self._set_prompts(prompts, "Quotes")
+        self._set_prompts(keys, prompts, "Quotes")
 
 
 class FiguresPane(ItemPane):
@@ -132,8 +134,6 @@ class FiguresPane(ItemPane):
 
     def show(self, figures: list[Figure], tags: dict[str, set[str]]) -> None:
         """Show `figures`; `tags` maps figure keys to tag names."""
-        self.keys = figure_keys(figures)
-        prompts = [
-            figure_prompt(f, tags.get(k, set())) for f, k in zip(figures, self.keys, strict=True)
-        ]
-        self._set_prompts(prompts, "Figures")
+        keys = figure_keys(figures)
+        prompts = [figure_prompt(f, tags.get(k, set())) for f, k in zip(figures, keys, strict=True)]
+        self._set_prompts(keys, prompts, "Figures")

@@ -1,0 +1,25 @@
+"""Wrapping the body into screen lines: offsets stay exact, so jumps land on the right line."""
+
+from __future__ import annotations
+
+from tui.widgets.reader import wrap_spans
+
+
+def test_lines_cover_each_paragraph_and_add_a_gap() -> None:
+    text = "one two three four five\nsix"
+    lines = wrap_spans(text, 10)
+    words = [text[a:b] for a, b in lines]
+    assert words == ["one two ", "three four ", "five", "", "six", ""]
+
+
+def test_offsets_are_exact_for_wide_characters() -> None:
+    text = "東京 東京 東京 東京"
+    lines = wrap_spans(text, 6)
+    assert "".join(text[a:b] for a, b in lines) == text
+    assert all(b - a <= 3 for a, b in lines)
+
+
+def test_blank_lines_do_not_add_gaps_and_long_words_fold() -> None:
+    text = "a\n\n\n" + "x" * 25
+    lines = wrap_spans(text, 10)
+    assert [text[a:b] for a, b in lines] == ["a", "", "x" * 10, "x" * 10, "x" * 5, ""]

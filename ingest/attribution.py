@@ -67,7 +67,8 @@ _COLON = re.compile(
     rf"(?P<who>{_TITLE_REF}|{NAME}|{_PRON})\s*(?:{_ADV}\s+{VERB}[^:\"“”]{{0,60}})?:\s*$"
 )
 SUBJECT = re.compile(
-    rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})(?:\s*,[^,\"“”]{{1,100}},)?\s+[a-z]"
+    rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
+    r"(?:\s*,[^,\"“”]{1,100},)?\s+[a-z]"
 )
 SPEECH_IN = re.compile(rf"\b(?:{VERB}|{GERUND})\b")
 

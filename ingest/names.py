@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from itertools import islice
 
 from ingest.sentences import word_set
@@ -65,6 +66,7 @@ COMMON_SOURCES = word_set(
     advocates opponents supporters neighbors neighbours"""
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+_NOT_NAME = STOP_WORDS | TITLES
 _SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$")
 _ORG_NOUNS = re.compile(
     r"\b(?:company|firm|group|agency|department|ministry|office|organi[sz]ation|startup|"
@@ -86,11 +88,14 @@ def clean_name(raw: str) -> str | None:
     return split_title(raw)[1]
 
 
+@lru_cache(maxsize=8192)
 def split_title(raw: str) -> tuple[str | None, str | None]:
     """("president", "Donald Trump") for "US President Donald Trump": the last title word
-    in front of a name, and the clean name (None if nothing name-like remains)."""
+    in front of a name, and the clean name (None if nothing name-like remains). Cached:
+    an article repeats its names, and so does a batch of articles."""
     raw = raw.strip().rstrip(",;:")
-    raw = re.sub(r"['’]s$", "", raw)
+    if raw.endswith(("'s", "’s")):
+        raw = raw[:-2]
     toks = _tokens(raw)
     suffix = _SUFFIX_RE.search(raw)
     if suffix:
@@ -100,7 +105,7 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
     cut = max((i for i, t in enumerate(toks[:-1]) if _norm(t) in TITLES), default=-1)
     title = _norm(toks[cut]) if cut >= 0 else None
     toks = toks[cut + 1 :]
-    if not toks or all(_norm(t) in STOP_WORDS | TITLES for t in toks):
+    if not toks or all(_norm(t) in _NOT_NAME for t in toks):
         return title, None
     name = " ".join(toks)
     return title, (name + suffix.group(0) if suffix else name)
@@ -119,13 +124,16 @@ class NameBook:
         self.titled: dict[str, list[tuple[int, str]]] = {}
         self.caps: Counter[str] = Counter()
         self.mid: Counter[str] = Counter()
-        self.lower_words = frozenset(_LOWER_WORD.findall(text))
+        self._text = text
+        self._lower: frozenset[str] | None = None
         for m in islice(NAME_RE.finditer(text), MAX_NAMES):
             if not _inside(m.start(), skip):
                 self._add(text, m.start(), m.group(0))
 
     def _add(self, text: str, pos: int, raw: str) -> None:
         """Record one capitalised phrase: its words, its full form and any title before it."""
+        if " " not in raw and _norm(raw) in STOP_WORDS:
+            return  # "The", "But": the commonest capitalised words, and never names
         title, name = split_title(raw)
         if not name:
             return
@@ -173,7 +181,13 @@ class NameBook:
         if len(toks) > 1 or self.mid[toks[0]] > 0:
             return True
         low = toks[0].lower()
-        return low not in COMMON_SOURCES and low not in self.lower_words
+        return low not in COMMON_SOURCES and low not in self.lower_words()
+
+    def lower_words(self) -> frozenset[str]:
+        """Every lower-case word of the text, computed on first need."""
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self._text))
+        return self._lower
 
     def organisation(self, context: str) -> str | None:
         """The most-mentioned capitalised word of `context`, as the organisation it names."""

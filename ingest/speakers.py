@@ -64,7 +64,7 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
     prev_close = 0
     for i, c in enumerate(cands):
         open_at = c.span.open_mark
-        gap_from = max(prev_close, open_at - 3 * WINDOW)
+        gap_from = max(prev_close, open_at - 2 * WINDOW)
         last = _events(text, gap_from, open_at, book, last)
         nxt = cands[i + 1].span.open_mark if i + 1 < len(cands) else len(text)
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
@@ -154,7 +154,10 @@ def _events(text: str, lo: int, hi: int, book: NameBook, last: str | None) -> st
     """The last person or organisation the prose between two quotes talks about: speakers
     of reported speech and the named subjects of its sentences."""
     gap = text[lo:hi]
-    hits = [(m.start(), m.group("who")) for rx in (WHO_VERB, ACCORDING) for m in rx.finditer(gap)]
+    rxs = [WHO_VERB] if SPEECH_IN.search(gap) else []
+    if "according to" in gap:
+        rxs.append(ACCORDING)
+    hits = [(m.start(), m.group("who")) for rx in rxs for m in rx.finditer(gap)]
     for s in _SENT_START.finditer(gap):
         m = SUBJECT.match(gap, s.start())
         if m:

@@ -21,7 +21,7 @@ from ingest.speakers import Cand, assign
 from storage.models import Quote
 
 # No article has this many quotes; the cap bounds the cost of one call on pasted junk.
-MAX_QUOTES = 1_000
+MAX_QUOTES = 300
 MAX_SPANS = 4_000
 MAX_CHARS = 5_000  # longer "quotes" are stray marks, not a paragraph of speech
 _SPACE = re.compile(r"\s")

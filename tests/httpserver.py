@@ -1,7 +1,7 @@
 """A real HTTP server on 127.0.0.1 for fetch, feed and refresh tests (and the benchmark).
 
-Routes map a path (exact, or a prefix ending in "/") to a function of the request that
-returns a `Reply`. The server records every request's path and headers, so tests can assert
+Routes map a path (exact, or a prefix ending in "/"; "/" itself is exact) to a function of
+the request that returns a `Reply`. The server records every request's path and headers, so tests can assert
 on what the fetcher sent (User-Agent, If-None-Match) and how often a URL was fetched.
 """
 
@@ -111,7 +111,9 @@ class LoopbackServer(ThreadingHTTPServer):
         path = request.path.split("?", 1)[0]
         handler = self.routes.get(path)
         if handler is None:
-            prefixes = [p for p in self.routes if p.endswith("/") and path.startswith(p)]
+            prefixes = [
+                p for p in self.routes if p.endswith("/") and p != "/" and path.startswith(p)
+            ]
             handler = self.routes[max(prefixes, key=len)] if prefixes else None
         if handler is None:
             return Reply(b"not found", status=404, content_type="text/plain")

@@ -1,7 +1,7 @@
 """Automatic backups of the files a user cannot get back elsewhere, and restoring them.
 
-A backup is `backups/<UTC stamp>/` holding copies of store.json, tags.json (tags, notes)
-and every articles/<xx>.json shard, with a `backup.json` manifest. A file unchanged since
+A backup is `backups/<UTC stamp>/` holding copies of store.json, tags.json (tags, notes),
+feeds.json and every articles/<xx>.json shard, with a `backup.json` manifest. A file unchanged since
 the previous backup is hard-linked to that backup's copy (backup copies are never written
 again), so a daily backup of a 50,000-article store costs a few milliseconds plus the
 shards that changed. Bodies, written once per article, are copied once into a shared pool
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from storage.errors import StoreCorrupt, StoreError
 from storage.files import Layout
-from storage.jsonfile import dump_json, read_json, write_bytes_atomic
+from storage.jsonfile import dump_json, is_table_file, read_json, write_bytes_atomic
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 KEEP = 5
 BACKUP_EVERY = dt.timedelta(days=1)
 MANIFEST = "backup.json"
+FEEDS = "feeds.json"  # subscriptions (storage/feeds.py): small, and the user's own work
 PARTIAL = ".partial-"
 STAMP = "%Y%m%dT%H%M%S%fZ"
 
@@ -91,7 +92,7 @@ def clear_partial(layout: Layout) -> None:
 
 def metadata_files(layout: Layout) -> list[Path]:
     """The files a backup holds, relative to the store root."""
-    files = [layout.schema_file, layout.tags_file, *layout.shards()]
+    files = [layout.schema_file, layout.tags_file, layout.root / FEEDS, *layout.shards()]
     return [p.relative_to(layout.root) for p in files if p.exists()]
 
 
@@ -105,6 +106,8 @@ def check_file(store: Store, rel: Path) -> None:
     elif path == store.layout.tags_file:
         store.tags()
         store.note_records()
+    elif path.name == FEEDS:
+        read_json(path, is_table_file)
     else:
         store._shard(path)
 
@@ -196,13 +199,13 @@ def restore(store: Store, backup: Backup, everything: bool) -> list[Path]:
     manifest = _manifest(backup.path)
     if manifest is None:
         raise StoreError(f"backup {backup.path} is incomplete or unreadable")
-    quarantine = store.layout.quarantine_dir / dt.datetime.now(dt.UTC).strftime(STAMP)
+    folder = store.layout.quarantine_dir / dt.datetime.now(dt.UTC).strftime(STAMP)
     restored = []
     for rel in map(Path, manifest["files"]):
         if everything or not _readable(store, rel):
-            _put_back(store, backup.path / rel, rel, quarantine)
+            _put_back(store, backup.path / rel, rel, folder)
             restored.append(store.root / rel)
-    restored += _restore_bodies(store, quarantine)
+    restored += _restore_bodies(store, folder)
     store._cache.clear()
     if any(p.parent == store.layout.articles_dir for p in restored):
         store.keys.rebuild(store._all_metas())
@@ -217,16 +220,24 @@ def _readable(store: Store, rel: Path) -> bool:
     return (store.root / rel).exists()
 
 
-def _put_back(store: Store, src: Path, rel: Path, quarantine: Path) -> None:
+def quarantine(layout: Layout, path: Path, folder: Path | None = None) -> Path:
+    """Move an unreadable store file aside, byte for byte, before anything replaces it."""
+    folder = folder or layout.quarantine_dir / dt.datetime.now(dt.UTC).strftime(STAMP)
+    target = folder / path.relative_to(layout.root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(path, target)
+    return target
+
+
+def _put_back(store: Store, src: Path, rel: Path, folder: Path) -> None:
     """Move the current file aside untouched, then copy the backup's over it atomically."""
     current = store.root / rel
     if current.exists():
-        (quarantine / rel).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(current, quarantine / rel)
+        quarantine(store.layout, current, folder)
     write_bytes_atomic(current, src.read_bytes(), store.layout.tmp_dir)
 
 
-def _restore_bodies(store: Store, quarantine: Path) -> list[Path]:
+def _restore_bodies(store: Store, folder: Path) -> list[Path]:
     """Bodies of listed articles that are missing or unreadable come back from the pool."""
     restored = []
     for meta in store._all_metas():
@@ -238,6 +249,6 @@ def _restore_bodies(store: Store, quarantine: Path) -> list[Path]:
             pass
         pooled = pool_body(store.layout, meta.id)
         if pooled.exists():
-            _put_back(store, pooled, path.relative_to(store.root), quarantine)
+            _put_back(store, pooled, path.relative_to(store.root), folder)
             restored.append(path)
     return restored

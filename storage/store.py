@@ -255,8 +255,18 @@ class Store(AnnotationsMixin):
         """Overwrite an article's metadata and body (refetch, re-analysis); tags are kept."""
         with self._writing():
             self.meta(meta.id)
+            self._set_aside_if_corrupt(meta.id)
             self._write_article(meta, body)
             backup_ops.forget_body(self.layout, meta.id)
+
+    def _set_aside_if_corrupt(self, article_id: str) -> None:
+        """A refetch replaces the body; an unreadable one is moved to quarantine/ first."""
+        try:
+            self.body(article_id)
+        except StoreCorrupt as exc:
+            backup_ops.quarantine(self.layout, exc.path)
+        except ArticleNotFound:
+            pass
 
     def _prepare(self, meta: ArticleMeta, body: ArticleBody) -> None:
         meta.n_quotes, meta.n_figures = len(body.quotes), len(body.figures)

@@ -23,6 +23,7 @@ class Command(NamedTuple):
 
 COMMANDS: tuple[Command, ...] = (
     Command("Open article", "Open the article under the list cursor", "open"),
+    Command("Jump to item", "Scroll the reader to the highlighted quote or figure", "jump"),
     Command("Tag focused item", "Add a tag to the focused article, quote or figure", "tag"),
     Command("Toggle follow-up", "Flip the follow-up tag on the focused item", "follow_up"),
     Command("Reload articles", "Re-read the article list from the store", "reload"),

@@ -239,3 +239,13 @@ async def test_open_article_deleted_elsewhere_is_closed(
         assert "No article open" in screen_text(app)
         await pilot.press("enter", "t", "f", "j", "k", "G")
         assert app.is_running
+
+
+async def test_palette_jumps_to_the_highlighted_figure(seeded_store: Store) -> None:
+    app = make_app(seeded_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await focus(pilot, FiguresPane)
+        await pilot.press("j", "ctrl+p", *"jump to item", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(Reader).current == app.screen.body.figure_spans[1]

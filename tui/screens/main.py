@@ -306,6 +306,13 @@ class MainScreen(Screen[None]):
         """Focus one of the panes by id: articles, reader, quotes, figures."""
         self.query_one(f"#{pane_id}").focus()
 
+    def action_jump(self) -> None:
+        """Jump the reader to the quote or figure highlighted in the focused pane."""
+        focused = self.focused
+        pane = focused if isinstance(focused, ItemPane) else self.query_one(QuotesPane)
+        if pane.current_index is not None:
+            pane.post_message(ItemPane.Chosen(pane, pane.kind, pane.current_index))
+
     def action_open(self) -> None:
         """Open the article under the list cursor."""
         self.query_one(ArticleList).action_select()

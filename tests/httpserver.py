@@ -1,8 +1,9 @@
 """A real HTTP server on 127.0.0.1 for fetch, feed and refresh tests (and the benchmark).
 
 Routes map a path (exact, or a prefix ending in "/"; "/" itself is exact) to a function of
-the request that returns a `Reply`. The server records every request's path and headers, so tests can assert
-on what the fetcher sent (User-Agent, If-None-Match) and how often a URL was fetched.
+the request that returns a `Reply`. The server records every request's path and headers, so
+tests can assert on what the fetcher sent (User-Agent, If-None-Match) and how often a URL
+was fetched.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
+from ingest.figure_names import counts_something, is_phone_number, named_numbers
 from ingest.figure_rules import (
     CURRENCY_PREFIX,
     CURRENCY_WORDS,
@@ -54,6 +55,10 @@ _SKIP_NOUN = word_set(
     "of to and or in on at by for from with the a an as than more less is are was were "
     "be been has have had will would who which that this these those it its per"
 )
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|by|rose|fell|grew|gained|lost|climbed|jumped|dropped|declined|increased|"
+    r"decreased|slipped|slid|surged|soared|plunged|tumbled|rallied|sank|up|down)\b\D*$"
+)
 _RANGE_SEP = re.compile(r"^(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and)[ \u00a0]+)$")
 
 
@@ -71,8 +76,10 @@ class _Fig:
 
 def find_figures(text: str) -> list[Figure]:
     """All figures in `text`, sorted by start, with kind, value (magnitude applied) and unit."""
-    matches = islice(_FIG_RE.finditer(text), MAX_NUMBERS)
-    found = [(m.start(), m.end(), _classify(text, m)) for m in matches]
+    matches = list(islice(_FIG_RE.finditer(text), MAX_NUMBERS))
+    plain = [(m.group("num"), m.start(), m.end()) for m in matches if _is_plain(m)]
+    named = named_numbers(text, plain) if plain else frozenset()
+    found = [(m.start(), m.end(), _classify(text, m, named)) for m in matches]
     figs = _merge_ranges(text, found)
     seg = Segmenter(text) if figs else None
     return [
@@ -89,8 +96,14 @@ def find_figures(text: str) -> list[Figure]:
     ]
 
 
-def _classify(text: str, m: re.Match[str]) -> _Fig | None:
-    """Decide whether one number match is a figure, and of what kind; None if it is not."""
+def _is_plain(m: re.Match[str]) -> bool:
+    """A bare number: no currency, magnitude or percent sign."""
+    return not (m.group("cur") or m.group("curw") or m.group("mag") or m.group("pct"))
+
+
+def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None:
+    """Decide whether one number match is a figure, and of what kind; None if it is not.
+    `named` holds the numbers this article uses as names (model numbers)."""
     start, end = m.span()
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
@@ -103,8 +116,11 @@ def _classify(text: str, m: re.Match[str]) -> _Fig | None:
         end -= len(m.group("mag"))
         after = text[end : end + 60]
         mag = ""
-    if not cur and not pct and not mag and _not_a_figure(num, value, before, after):
-        return None
+    if not cur and not pct and not mag:
+        if _not_a_figure(num, value, before, after):
+            return None
+        if num in named and not counts_something(after):
+            return None
     if mag:
         value *= MAGNITUDES[mag.lower()]
     if m.group("sign") in {"-", "−"}:
@@ -134,6 +150,7 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_time(before, after)
         or is_age(before, after, value)
         or is_designation(before, after)
+        or is_phone_number(num, before, after)
         or (before.endswith(("/",)) or after.startswith("/"))
     )
 
@@ -193,10 +210,15 @@ def _merge_ranges(text: str, found: list[tuple[int, int, _Fig | None]]) -> list[
 
 
 def _join(text: str, a: _Fig, b: _Fig) -> _Fig | None:
-    """The range a–b, `a` unchanged when they are not a range, or None for a score."""
+    """The range a–b, `a` unchanged when they are not a range, or None for a score.
+
+    "from A to B", "rose A to B" and "by A to B" state a change, not a range, and so do
+    sides of different kinds ("12% to €3bn"): those stay two figures."""
     sep = text[a.end : b.start]
-    head = text[max(0, a.start - 9) : a.start].lower()
-    if "from" in head or ("and" in sep and "between" not in head):
+    head = text[max(0, a.start - 16) : a.start].lower()
+    if _CHANGE_BEFORE.search(head) or ("and" in sep and "between" not in head):
+        return a
+    if not _compatible(a, b):
         return a
     if a.plain and b.plain and sep.strip() in {"-", "–", "—"} and not _range_noun(b, text):
         return None  # a score (4-1) or a designation (787-9)
@@ -206,7 +228,19 @@ def _join(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     if dash and a.plain and b.plain and (a.value or 0) > (b.value or 0):
         return None  # 4-1, 787-9: a score or a model number, never a range
     kind = b.kind if b.kind != "count" or a.kind == "count" else a.kind
-    return _Fig(a.start, b.end, kind, None, b.unit or a.unit, plain=False)
+    money = a if a.kind == "money" else b if b.kind == "money" else None
+    unit = money.unit if money else b.unit or a.unit
+    return _Fig(a.start, b.end, kind, None, unit, plain=False)
+
+
+def _compatible(a: _Fig, b: _Fig) -> bool:
+    """Sides of one range share a kind: both percentages, one currency, or bare numbers
+    (a bare or magnitude-only side takes the other's currency: "$40-50 billion")."""
+    if a.kind == "percent" or b.kind == "percent":
+        return b.kind == "percent" and (a.kind == "percent" or a.plain)
+    if a.kind == "money" and b.kind == "money":
+        return a.unit == b.unit
+    return True
 
 
 def _range_noun(b: _Fig, text: str) -> bool:

@@ -141,3 +141,60 @@ def test_adversarial_inputs_finish_fast(text: str) -> None:
     t0 = time.perf_counter()
     find_figures(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+# ------------------------------------------------------------------ ranges need one kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Revenue rose 12% to €3bn.", ["12%", "€3bn"]),
+        ("prices of $5 to €7 each", ["$5", "€7"]),
+        ("a cut of 12% to 30 staff", ["12%", "30"]),
+        ("down by 30 to 126 jets", ["30", "126"]),
+        ("shares fell 3% to 5% of the index", ["3%", "5%"]),
+    ],
+)
+def test_change_or_mixed_kinds_are_two_figures(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_range_of_money_keeps_the_currency_unit() -> None:
+    assert one("a $40-50 billion deal") == ("$40-50 billion", "money", None, "USD")
+    assert one("between 5 to 7% growth")[:3] == ("5 to 7%", "percent", None)
+
+
+# ------------------------------------------------------------------ numbers used as names
+
+
+def test_model_numbers_shown_as_names_elsewhere_are_not_counts() -> None:
+    text = (
+        "It sold 777x jets. The 777 program is late. Roughly 400 737 Max jets are grounded "
+        "after the 737 Max crashes; the 737 Max jet is back. Boeing's 787-9 and five 787 "
+        "Dreamliner sales."
+    )
+    assert texts(text) == ["400"]
+
+
+def test_name_numbers_still_count_before_a_plural_noun() -> None:
+    text = "It makes the 777x. It sold 777 jets. Nearly 150 Indians flew; these 150 Indians"
+    assert texts(text) == ["777", "150", "150"]
+
+
+def test_index_name_does_not_hide_a_count_of_another_number() -> None:
+    assert texts("The S&P 500 fell and 500 jobs went, while 30 Boeing jets flew.") == [
+        "500",
+        "30",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["unable to make 911 calls", "she dialled 999 at once", "a 911 dispatcher said"]
+)
+def test_emergency_phone_numbers_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_emergency_number_as_a_count_is_kept() -> None:
+    assert texts("The crash killed 911 people.") == ["911"]

@@ -1,0 +1,80 @@
+"""Numbers that are names in one article: model numbers and phone numbers.
+
+A designation such as "737 Max" or "the 777 program" looks like a count when read alone,
+but an article that uses a number as a name usually shows it somewhere: glued to a
+letter ("777x"), with a model suffix ("787-9"), after a brand ("Boeing 787") or twice
+before the same capitalised word ("737 Max ... 737 Max"). Such numbers are names in the
+whole article, except where a plural noun or unit shows they count something. Only
+numbers of three or more digits are treated this way, so "COVID-19" never hides "19
+people". Emergency phone numbers ("911 calls", "dial 999") are names by their context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from itertools import islice
+
+from ingest.figure_rules import DURATIONS, MAGNITUDES, NOT_A_NAME, UNITS, is_designation
+
+MAX_GLUED = 3_000
+_GLUED = re.compile(r"(?<![\w.,])(\d{3,})(?:([A-Za-z]+)\b|-(\d{1,3})\b)")
+_CAP_NEXT = re.compile(r"[ \u00a0]([A-Z][A-Za-z\d]*)\b")
+_NEXT_WORD = re.compile(r"[ \u00a0]*(?:-[ ]?)?([a-zA-Z][a-zA-Z\-]*)")
+_NOT_MODEL = frozenset({"s", "st", "nd", "rd", "th"}) | frozenset(UNITS) | frozenset(MAGNITUDES)
+_PHONE = frozenset({"911", "999", "112", "311", "000"})
+_PHONE_AFTER = re.compile(
+    r"[ \u00a0-]?(?:calls?|callers?|dispatch\w*|operators?|cent(?:er|re)s?|lines?|emergenc\w*|"
+    r"services?)\b",
+    re.I,
+)
+_PHONE_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phon(?:ed|ing|es?))\s+$")
+
+
+def named_numbers(text: str, plain: Iterable[tuple[str, int, int]]) -> frozenset[str]:
+    """Digit strings used as a name somewhere in `text`; `plain` holds the bare numbers
+    (digits, start, end) that the figure scan found."""
+    named: set[str] = set()
+    for m in islice(_GLUED.finditer(text), MAX_GLUED):
+        if _model_suffix(m.group(1), m.group(2), m.group(3)):
+            named.add(m.group(1))
+    pairs: Counter[tuple[str, str]] = Counter()
+    for num, s, e in plain:
+        if len(num) < 3 or not num.isdigit():
+            continue
+        m = _CAP_NEXT.match(text, e)
+        if m and m.group(1) not in NOT_A_NAME and not _plural(m.group(1)):
+            pairs[(num, m.group(1))] += 1
+        if is_designation(text[max(0, s - 40) : s], text[e : e + 20]):
+            named.add(num)
+    named.update(num for (num, _), k in pairs.items() if k >= 2)
+    return frozenset(named)
+
+
+def _model_suffix(head: str, letters: str | None, tail: str | None) -> bool:
+    """ "777x" and "787-9" are models; "100km", "300MW", "1990s" and "100-200" are not."""
+    if letters is not None:
+        return letters.lower() not in _NOT_MODEL
+    return tail is not None and int(tail) < int(head)
+
+
+def _plural(word: str) -> bool:
+    """A plural-looking word, lower or capitalised ("jets", "Indians", "Democrats")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def counts_something(after: str) -> bool:
+    """True when a plural noun, unit or "of" follows: "737 jets" still counts jets."""
+    m = _NEXT_WORD.match(after)
+    if not m:
+        return False
+    word = m.group(1)
+    if _plural(word):
+        return True
+    return word[0].islower() and (word in UNITS or word in DURATIONS or word == "of")
+
+
+def is_phone_number(num: str, before: str, after: str) -> bool:
+    """Emergency numbers: "911 calls", "a 999 operator", "dialled 112"."""
+    return num in _PHONE and bool(_PHONE_AFTER.match(after) or _PHONE_BEFORE.search(before))

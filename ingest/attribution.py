@@ -42,10 +42,12 @@ _TITLE_REF = (
 )
 _ORG_REF = (
     r"(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|representative|"
-    rf"company|firm|agency|department|airline|carrier|bank|group|statement)"
+    rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?"
 )
-_WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{NAME}|{_PRON}\b)"
+# "the physicians stated": a plural common noun, resolved through the article's groups.
+_GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
+_WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|{NAME}|{_PRON}\b)"
 _ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,120}?){1,3}\s*,)?"
 _ADV = (
     r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
@@ -70,12 +72,15 @@ SUBJECT = re.compile(
     rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
     r"(?:\s*,[^,\"“”]{1,100},)?\s+[a-z]"
 )
+_THE_NOUN = re.compile(r"the\s+([a-z]+)")
+_DOC_REF = re.compile(r"the\s+(statement|letter|email)")
 SPEECH_IN = re.compile(rf"\b(?:{VERB}|{GERUND})\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A matched attribution: `kind` is named, pronoun, org or unnamed."""
+    """A matched attribution: `kind` is named, pronoun, org, document ("the statement",
+    its owner if the text said whose) or unnamed."""
 
     kind: str
     speaker: str | None
@@ -99,6 +104,12 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     low = who.lower()
     if low in {"he", "she", "they"}:
         return Attribution("pronoun", None)
+    group = _group_ref(low, book, pos)
+    if group:
+        return Attribution("org", group)
+    doc = _DOC_REF.fullmatch(low)
+    if doc:
+        return Attribution("document", book.groups.statement_owner(doc.group(1), pos))
     if re.match(_TITLE_REF, who):
         found = book.by_title(low.split()[-1], pos)
         return Attribution("named", found) if found else Attribution("pronoun", None)
@@ -112,6 +123,12 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
             if full != name or book.is_known(name):
                 return Attribution("named", full, _role(role))
     return Attribution("unnamed", None)
+
+
+def _group_ref(low: str, book: NameBook, pos: int) -> str | None:
+    """The named group behind "the doctors" or "the group", if the article introduced one."""
+    m = _THE_NOUN.fullmatch(low)
+    return book.groups.group(m.group(1), pos) if m else None
 
 
 def _org_in_phrase(who: str) -> str | None:

@@ -13,8 +13,12 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from ingest.sentences import word_set
+
+if TYPE_CHECKING:
+    from ingest.groups import GroupBook
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 LO = "a-zß-öø-ÿāăąćčďđēęěğīłńňōőœřśşšţťūůűźżž"
@@ -30,6 +34,9 @@ NAME = (
     rf"(?:,?{_SP}(?:Jr|Sr)\.?|{_SP}(?:II|III|IV)\b)?"
 )
 NAME_RE = re.compile(rf"(?<![\w'’]){NAME}")
+# Organisation names may join capitalised words with lower-case ones: "Doctors for Camp
+# Closure", "Department of the Interior".
+ORG_NAME = rf"{_TOK}(?:{_SP}(?:(?:for|of|and|the|on|against){_SP}){{0,2}}{_TOK}){{0,6}}"
 
 TITLES = word_set(
     """mr mrs ms miss dr prof professor sen senator rep representative gov governor president
@@ -126,6 +133,7 @@ class NameBook:
         self.mid: Counter[str] = Counter()
         self._text = text
         self._lower: frozenset[str] | None = None
+        self._groups: GroupBook | None = None
         for m in islice(NAME_RE.finditer(text), MAX_NAMES):
             if not _inside(m.start(), skip):
                 self._add(text, m.start(), m.group(0))
@@ -182,6 +190,15 @@ class NameBook:
             return True
         low = toks[0].lower()
         return low not in COMMON_SOURCES and low not in self.lower_words()
+
+    @property
+    def groups(self) -> GroupBook:
+        """The article's groups named in passing, found on first need."""
+        if self._groups is None:
+            from ingest.groups import GroupBook
+
+            self._groups = GroupBook(self._text)
+        return self._groups
 
     def lower_words(self) -> frozenset[str]:
         """Every lower-case word of the text, computed on first need."""

@@ -28,6 +28,8 @@ from ingest.quote_marks import Span
 from ingest.sentences import Segmenter
 
 WINDOW = 400
+MAX_RUN_ON = 6  # lines between an open quote paragraph and the one continuing it
+_WORD = re.compile(r"\w+")
 _SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?=[A-Z])", re.M)
 _VERB_AT_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated)\W*$")
 
@@ -55,12 +57,13 @@ class Cand:
 def assign(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
     """Set `speaker` and `role` on every candidate."""
     _attribute(text, seg, cands, book)
-    _propagate(seg, cands)
+    _propagate(text, seg, cands)
 
 
 def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
     """Give each quote its explicit attribution, resolving pronouns to the last subject."""
     last: str | None = None
+    last_org: str | None = None
     prev_close = 0
     for i, c in enumerate(cands):
         open_at = c.span.open_mark
@@ -70,10 +73,14 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
         if att is not None and att.kind == "pronoun":
             att = Attribution("named", last) if last else None
+        if att is not None and att.kind == "document":
+            owner = att.speaker or last_org  # "the statement said": whose statement
+            att = Attribution("org", owner) if owner else Attribution("unnamed", None)
         c.att = att
         if att is not None:
             c.speaker, c.role = att.speaker, att.role
             last = att.speaker or last
+            last_org = att.speaker if att.kind == "org" and att.speaker else last_org
         prev_close = c.close_end
 
 
@@ -169,14 +176,28 @@ def _events(text: str, lo: int, hi: int, book: NameBook, last: str | None) -> st
     return last
 
 
-def _propagate(seg: Segmenter, cands: list[Cand]) -> None:
-    """Quotes with no attribution of their own take the speaker of the quote they continue."""
+def _propagate(text: str, seg: Segmenter, cands: list[Cand]) -> None:
+    """Quotes with no attribution of their own take the speaker of the quote they continue;
+    a quote still without one that repeats words quoted elsewhere (a subheading such as
+    "We write with urgency") takes the speaker of those words."""
     for i, c in enumerate(cands):
         if c.att is not None:
             continue
         src = _source(seg, cands, i) if c.leads else _same_sentence(cands, i)
         if src is not None:
             c.speaker, c.role = src.speaker, src.role
+    spoken = [(_folded(text, c), c) for c in cands if c.speaker]
+    for c in cands:
+        if c.speaker is None and (c.att is None or c.att.kind == "unnamed"):
+            key = _folded(text, c)
+            src = next((o for k, o in spoken if o is not c and key in k), None)
+            if src is not None and len(key) >= 12:
+                c.speaker, c.role = src.speaker, src.role
+
+
+def _folded(text: str, c: Cand) -> str:
+    """A quote's words, lower-case and space-separated, for finding it inside another."""
+    return " " + " ".join(_WORD.findall(text[c.start : c.end].lower())) + " "
 
 
 def _same_sentence(cands: list[Cand], i: int) -> Cand | None:
@@ -202,4 +223,12 @@ def _source(seg: Segmenter, cands: list[Cand], i: int) -> Cand | None:
     starts_para = c.span.open_mark == seg.para(c.para)[0]
     if starts_para and i > 0 and cands[i - 1].para == seg.prev_para(c.para):
         return cands[i - 1]
+    if starts_para and i > 0 and _runs_on(cands[i - 1], c):
+        return cands[i - 1]
     return None
+
+
+def _runs_on(prev: Cand, c: Cand) -> bool:
+    """A quote paragraph left open continues in the next quote paragraph, even across a
+    few lines of embedded matter (a tweet's caption and credit line)."""
+    return not prev.span.closed and prev.leads and 0 < c.para - prev.para <= MAX_RUN_ON

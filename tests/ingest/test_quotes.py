@@ -200,3 +200,55 @@ def test_mixed_junk_megabyte_finishes_fast() -> None:
     t0 = time.perf_counter()
     analyse(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+# ------------------------------------------------------------------ groups and documents
+
+
+def test_group_named_in_passing_speaks_as_the_doctors_and_the_physicians() -> None:
+    text = (
+        "A group of physicians wrote to the agency.\n"
+        "The doctors, members of a new group Doctors for Camp Closure, offered shots.\n"
+        "“We implore you to allow our clinic,” the physicians stated in the letter.\n"
+        "“We write with urgency,” the doctors said.\n"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Doctors for Camp Closure"] * 2
+
+
+def test_the_group_added_names_the_group_not_the_company() -> None:
+    text = (
+        "WeWork will cut jobs. WeWork said so. The group, WeWorkers Coalition, formed lately.\n"
+        "In a tweet, the group added that WeWork “is not keeping its promise to staff.”\n"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["WeWorkers Coalition"]
+
+
+def test_unknown_plural_noun_stays_unnamed() -> None:
+    assert speakers('"The risk is real," the authors wrote.') == [("The risk is real,", None)]
+
+
+def test_the_statement_said_is_its_owner() -> None:
+    text = (
+        "Two soldiers died in a crash, the US military said in a statement on Wednesday.\n\n"
+        '"The cause is under investigation," the statement said.\n'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["US military"]
+
+
+def test_subheading_repeating_a_quote_takes_its_speaker() -> None:
+    text = (
+        '"We write with urgency"\n\n'
+        '"Flu season has begun, so we write with urgency," said Ann Lee.\n'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_open_quote_paragraph_runs_on_across_an_embed() -> None:
+    text = (
+        'Tottenham said in a statement: "Jose is one of the best managers.\n\n'
+        '"He is renowned for his tactical prowess.\n\n'
+        "Club statement\n\n"
+        "— Tottenham Hotspur (@SpursOfficial) November 20, 2019\n\n"
+        '"He has won a domestic title in four different countries."\n'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Tottenham"] * 3

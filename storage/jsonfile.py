@@ -105,6 +105,24 @@ def write_bytes_atomic(path: Path, payload: bytes, tmp_dir: Path, durable: bool 
         raise
 
 
+def write_new_file(path: Path, payload: bytes) -> None:
+    """Write a file no committed record points at yet, in place and without fsync.
+
+    Only for bulk adds: the bodies of articles whose metadata is not written yet. Until the
+    metadata (the commit point) names them, a torn file is unreachable, and the caller
+    syncs once before committing. Saves a temp file and a rename per article.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            _write_all(fd, payload)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise StoreWriteError(path, exc) from exc
+
+
 def dump_json(data: Any) -> bytes:
     """The compact UTF-8 encoding every store file uses."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

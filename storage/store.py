@@ -8,6 +8,8 @@ how a running app sees what another process wrote. See storage/README.md for the
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import os
 from collections import defaultdict
@@ -24,7 +26,13 @@ from storage.annotations import FOLLOW_UP, AnnotationsMixin, normalise_tag, now_
 from storage.errors import ArticleNotFound, ItemNotFound, StoreCorrupt, StoreTooNew
 from storage.files import FileCache, Layout, StoreLock, open_table_db, parse_or_corrupt
 from storage.files import signature as file_signature
-from storage.jsonfile import is_table_file, read_json, write_json_atomic
+from storage.jsonfile import (
+    dump_json,
+    is_table_file,
+    read_json,
+    write_json_atomic,
+    write_new_file,
+)
 from storage.keys import KeyIndex, keys_of, text_key, url_key
 from storage.models import Article, ArticleBody, ArticleMeta, ItemRef, figure_keys, quote_keys
 
@@ -41,6 +49,25 @@ def article_key(url: str | None, text_hash: str) -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def plain_doc(record: Any) -> dict[str, Any]:
+    """`to_doc` for a dataclass of plain values, without `asdict`'s deep copy (5x faster)."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def body_doc(body: ArticleBody) -> dict[str, Any]:
+    """The same document as `body.to_doc()`, made faster: bodies are written in bulk."""
+    return {
+        "text": body.text,
+        "quotes": [plain_doc(q) for q in body.quotes],
+        "figures": [plain_doc(f) for f in body.figures],
+    }
 
 
 def _is_body(data: Any) -> str | None:
@@ -213,6 +240,7 @@ class Store(AnnotationsMixin):
         results: list[tuple[ArticleMeta, bool]] = []
         fresh: dict[str, ArticleMeta] = {}
         seen: dict[str, ArticleMeta] = {}
+        folders: set[Path] = set()
         with self._writing():
             for meta, body in items:
                 meta.content_hash = meta.content_hash or content_hash(body.text)
@@ -222,7 +250,7 @@ class Store(AnnotationsMixin):
                     continue
                 meta.id = self._free_id(meta, fresh)
                 self._prepare(meta, body)
-                self._write_body(meta.id, body, durable=False)
+                self._write_new_body(meta.id, body, folders)
                 fresh[meta.id] = meta
                 seen.update({key: meta for key in keys_of(meta)})
                 results.append((meta, True))
@@ -246,7 +274,7 @@ class Store(AnnotationsMixin):
         self.keys.put(metas)
         by_shard: dict[Path, list[dict[str, Any]]] = defaultdict(list)
         for meta in metas:
-            by_shard[self.layout.shard(meta.id)].append(meta.to_doc())
+            by_shard[self.layout.shard(meta.id)].append(plain_doc(meta))
         for path, docs in by_shard.items():
             with open_table_db(path, self.layout.tmp_dir) as db:
                 db.table(ARTICLES).insert_multiple(docs)
@@ -279,14 +307,22 @@ class Store(AnnotationsMixin):
         self.keys.put([meta])
         self._upsert_meta(meta)
 
-    def _write_body(self, article_id: str, body: ArticleBody, durable: bool = True) -> None:
+    def _write_body(self, article_id: str, body: ArticleBody) -> None:
         path = self.layout.body(article_id)
-        write_json_atomic(path, body.to_doc(), self.layout.tmp_dir, durable)
+        write_json_atomic(path, body_doc(body), self.layout.tmp_dir)
+
+    def _write_new_body(self, article_id: str, body: ArticleBody, folders: set[Path]) -> None:
+        """A bulk add's body: its article is not committed yet (see write_new_file)."""
+        path = self.layout.body(article_id)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        write_new_file(path, dump_json(body_doc(body)))
 
     def _upsert_meta(self, meta: ArticleMeta) -> None:
         path = self.layout.shard(meta.id)
         with open_table_db(path, self.layout.tmp_dir) as db:
-            db.table(ARTICLES).upsert(meta.to_doc(), Query().id == meta.id)
+            db.table(ARTICLES).upsert(plain_doc(meta), Query().id == meta.id)
 
     def set_read(self, article_id: str, read: bool = True) -> None:
         with self._writing():

@@ -155,3 +155,13 @@ def test_article_without_url_gets_id_from_its_text(store: Store) -> None:
     stored, _ = store.add_article(meta, ArticleBody(text="Some text."))
     assert stored.content_hash == content_hash("Some   text.")
     assert store.find_duplicate(None, content_hash("Some text.")) == stored
+
+
+def test_fast_documents_equal_the_models_own(store: Store) -> None:
+    from storage.store import body_doc, plain_doc
+
+    meta, body = article(3)
+    stored, _ = store.add_article(meta, body)
+    assert plain_doc(stored) == stored.to_doc()
+    assert body_doc(body) == body.to_doc()
+    assert json.loads(store.layout.body(stored.id).read_text()) == body.to_doc()

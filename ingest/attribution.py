@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.names import NAME, NameBook, clean_name, org_noun
+from ingest.names import NAME, UP, NameBook, clean_name, org_noun
 
 VERB = (
     r"(?:says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|not(?:es|ed)|"
@@ -53,9 +53,10 @@ _ADV = (
     r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
     r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
 )
-WHO_VERB = re.compile(rf"(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{VERB}\b")
+# Leading lookaheads let the engine skip fast to letters that can start a match.
+WHO_VERB = re.compile(rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{VERB}\b")
 VERB_WHO = re.compile(
-    rf"(?<![\w'’])(?!tells?\b|told\b){VERB}\s+(?P<who>{_ORG_REF}|{NAME})"
+    rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){VERB}\s+(?P<who>{_ORG_REF}|{NAME})"
     r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
 )
 _AFTER_UNNAMED = re.compile(

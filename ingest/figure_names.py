@@ -19,7 +19,7 @@ from itertools import islice
 from ingest.figure_rules import DURATIONS, MAGNITUDES, NOT_A_NAME, UNITS, is_designation
 
 MAX_GLUED = 3_000
-_GLUED = re.compile(r"(?<![\w.,])(\d{3,})(?:([A-Za-z]+)\b|-(\d{1,3})\b)")
+_GLUED = re.compile(r"(?=\d)(?<![\w.,])(\d{3,}+)(?:([A-Za-z]+)\b|-(\d{1,3})\b)")
 _CAP_NEXT = re.compile(r"[ \u00a0]([A-Z][A-Za-z\d]*)\b")
 _NEXT_WORD = re.compile(r"[ \u00a0]*(?:-[ ]?)?([a-zA-Z][a-zA-Z\-]*)")
 _NOT_MODEL = frozenset({"s", "st", "nd", "rd", "th"}) | frozenset(UNITS) | frozenset(MAGNITUDES)
@@ -32,11 +32,11 @@ _PHONE_AFTER = re.compile(
 _PHONE_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phon(?:ed|ing|es?))\s+$")
 
 
-def named_numbers(text: str, plain: Iterable[tuple[str, int, int]]) -> frozenset[str]:
-    """Digit strings used as a name somewhere in `text`; `plain` holds the bare numbers
-    (digits, start, end) that the figure scan found."""
+def named_numbers(text: str, plain: Iterable[tuple[str, int, int]], end: int) -> frozenset[str]:
+    """Digit strings used as a name in text[:end] (the part the figure scan read); `plain`
+    holds the bare numbers (digits, start, end) that the scan found."""
     named: set[str] = set()
-    for m in islice(_GLUED.finditer(text), MAX_GLUED):
+    for m in islice(_GLUED.finditer(text, 0, end), MAX_GLUED):
         if _model_suffix(m.group(1), m.group(2), m.group(3)):
             named.add(m.group(1))
     pairs: Counter[tuple[str, str]] = Counter()

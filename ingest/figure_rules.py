@@ -120,7 +120,7 @@ NOT_A_NAME = word_set(
 
 def is_date(before: str, after: str) -> bool:
     """Day numbers next to a month name: "Aug. 9", "9 August", "March 21st"."""
-    return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after))
+    return bool(_MONTH_BEFORE.search(before[-12:]) or _MONTH_AFTER.match(after))
 
 
 def is_time(before: str, after: str) -> bool:
@@ -132,9 +132,9 @@ def is_time(before: str, after: str) -> bool:
 
 def is_age(before: str, after: str, value: float) -> bool:
     """Ages: "66-year-old", "aged 26", and "Noel, 31, is charged"."""
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-12:]):
         return True
-    return value < 120 and bool(_NAME_AGE.search(before)) and after[:1] in {",", ")"}
+    return value < 120 and after[:1] in {",", ")"} and bool(_NAME_AGE.search(before))
 
 
 def is_designation(before: str, after: str) -> bool:
@@ -142,8 +142,10 @@ def is_designation(before: str, after: str) -> bool:
     word (S&P 500, Boeing 787, Section 230), and rank or list numbers (No. 1, #3)."""
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):
         return True
-    if _RANK_BEFORE.search(before):
+    if _RANK_BEFORE.search(before[-8:]):
         return True
+    if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
+        return False
     m = _CAP_WORD_BEFORE.search(before)
     if m and m.group(1) not in NOT_A_NAME and not _sentence_start(before, m.start(1)):
         return not m.group(1).endswith(("’s", "'s"))

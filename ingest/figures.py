@@ -78,7 +78,7 @@ def find_figures(text: str) -> list[Figure]:
     """All figures in `text`, sorted by start, with kind, value (magnitude applied) and unit."""
     matches = list(islice(_FIG_RE.finditer(text), MAX_NUMBERS))
     plain = [(m.group("num"), m.start(), m.end()) for m in matches if _is_plain(m)]
-    named = named_numbers(text, plain) if plain else frozenset()
+    named = named_numbers(text, plain, matches[-1].end() + 20) if plain else frozenset()
     found = [(m.start(), m.end(), _classify(text, m, named)) for m in matches]
     figs = _merge_ranges(text, found)
     seg = Segmenter(text) if figs else None

@@ -37,6 +37,7 @@ _FUNCTION = word_set(
     there here its his her their our against between through during without within among
     toward towards upon across behind beyond"""
 )
+_END_PUNCT = frozenset(".,!?;:…")
 MAX_TERM_WORDS = 4
 MAX_CUED_WORDS = 8
 
@@ -46,15 +47,34 @@ def words(body: str) -> list[str]:
     return _WORD_RE.findall(body)
 
 
+def words_upto(body: str, n: int) -> list[str] | None:
+    """The words of `body` if it has at most `n`, else None. Reads only a prefix of a long
+    span: the filters ask this of every span, and most quotes are long."""
+    limit = 24 * (n + 1)
+    ws = _WORD_RE.findall(body, 0, limit)
+    if len(ws) > n:
+        return None
+    if len(body) > limit:
+        ws = _WORD_RE.findall(body)
+    return ws if len(ws) <= n else None
+
+
+def _punct_end(body: str) -> bool:
+    """True if the span ends with punctuation, as a spoken sentence or clause does."""
+    return body.rstrip()[-1:] in _END_PUNCT
+
+
 def shape_ok(body: str, before: str) -> bool:
     """False for single words, and for short Title Case spans (titles, names, labels)
     unless a colon introduces them (a caption or a headline quote)."""
-    ws = words(body)
+    ws = words_upto(body, 6)
+    if ws is None:
+        return True
     if len(ws) < 2:
         return False
     if before.rstrip().endswith(":"):
         return True
-    if len(ws) <= 6 and not re.search(r"[.,!?;:…]\s*$", body):
+    if not _punct_end(body):
         big = [w for w in ws if w.lower() not in _SMALL]
         if big and all(w[0].isupper() or w[0].isdigit() for w in big):
             return False
@@ -63,12 +83,12 @@ def shape_ok(body: str, before: str) -> bool:
 
 def cued_label(body: str, before: str) -> bool:
     """True when the words before a short span say it is a chant, sign, title or term."""
-    return len(words(body)) <= MAX_CUED_WORDS and bool(_CUE.search(before[-80:]))
+    return words_upto(body, MAX_CUED_WORDS) is not None and bool(_CUE.search(before[-80:]))
 
 
 def modifier_term(body: str, before: str, after: str) -> bool:
     """True for a short unpunctuated span used as a modifier: a "phase one" trade deal."""
-    if len(words(body)) > MAX_TERM_WORDS or re.search(r"[.,!?;:…]\s*$", body):
+    if words_upto(body, MAX_TERM_WORDS) is None or _punct_end(body):
         return False
     if not _DETERMINER.search(before[-20:]):
         return False

@@ -14,7 +14,14 @@ import re
 from itertools import islice
 
 from ingest.names import NameBook
-from ingest.quote_filter import MAX_CUED_WORDS, cued_label, modifier_term, norm, shape_ok, words
+from ingest.quote_filter import (
+    MAX_CUED_WORDS,
+    cued_label,
+    modifier_term,
+    norm,
+    shape_ok,
+    words_upto,
+)
 from ingest.quote_marks import ANY_MARK, quoted_spans
 from ingest.sentences import Segmenter
 from ingest.speakers import Cand, assign
@@ -72,7 +79,8 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
             body, before = text[s:e], text[max(lo, span.open_mark - 80) : span.open_mark]
             after = text[span.end + 1 : span.end + 41] if span.closed else ""
             chained = label_end >= lo and _CHAIN.match(text[label_end : span.open_mark])
-            if cued_label(body, before) or (chained and len(words(body)) <= MAX_CUED_WORDS):
+            short = chained and words_upto(body, MAX_CUED_WORDS) is not None
+            if cued_label(body, before) or short:
                 rejected.add(norm(body))
                 label_end = span.close_mark + 1 if span.close_mark is not None else e
             elif shape_ok(body, before) and not modifier_term(body, before, after):
@@ -82,6 +90,8 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
 
 def _without(text: str, kept: list[Cand], rejected: set[str]) -> list[Cand]:
     """The kept spans whose words were not also used as a label elsewhere."""
+    if not rejected:
+        return kept
     return [c for c in kept if norm(text[c.start : c.end]) not in rejected]
 
 

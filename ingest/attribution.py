@@ -47,8 +47,10 @@ _ORG_REF = (
 )
 # "the physicians stated": a plural common noun, resolved through the article's groups.
 _GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
-_WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|{NAME}|{_PRON}\b)"
-_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,120}?){1,3}\s*,)?"
+_WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
+# Possessive clauses (a clause has no comma, so it always ends at the next one) and an
+# atomic name keep a window full of "Ab Cd, Ab Cd, ..." junk linear.
+_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,120}+){1,3}\s*,)?"
 _ADV = (
     r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
     r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"

@@ -35,7 +35,10 @@ from storage.models import Figure
 MAX_NUMBERS = 3_000
 _CUR_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
 _FIG_RE = re.compile(
-    r"(?=[-+−$€£¥₹A-Z\d])(?<![\d.,])(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
+    # the lookahead admits only a sign, symbol, digit or a short currency code's shape,
+    # so a run of capitals costs one cheap test per character
+    r"(?=[-+−$€£¥₹\d]|[A-Z][A-Za-z]{0,2}[$ \u00a0.\d])(?<![\d.,])"
+    r"(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
     r"(?P<cur>US\$|HK\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|"
     r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD)[ \u00a0]?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -252,3 +252,14 @@ def test_open_quote_paragraph_runs_on_across_an_embed() -> None:
         '"He has won a domestic title in four different countries."\n'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Tottenham"] * 3
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["The group, Ab Cd, said ", "the statement said ", "777x 737 Max ", "A", '"x, Ab Cd, Ab Cd, '],
+)
+def test_megabyte_of_repeated_new_rule_triggers_finishes_fast(unit: str) -> None:
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    t0 = time.perf_counter()
+    analyse(text)
+    assert time.perf_counter() - t0 < 1.0

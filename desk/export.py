@@ -1,4 +1,4 @@
-"""Getting a journalist's work out: a Markdown memo and CSV rows of tagged items.
+"""Getting a journalist's work out: a Markdown memo, CSV rows of tagged items, a JSON backup.
 
 Exported files are read by people and spreadsheets, not terminals, so text is written as it
 is; only Markdown-significant line breaks are folded so one item stays one bullet.
@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
-from desk.items import DeskItem
+from desk.items import DeskItem, desk_items
+from storage.store import Store
+
+FORMATS = ("md", "csv", "json")
 
 CSV_COLUMNS = (
     "tags", "article_id", "article_title", "url", "site", "kind", "item", "text",
@@ -78,3 +85,31 @@ def to_csv(items: Sequence[DeskItem]) -> str:
             item.figure_kind or "", item.sentence, item.note,
         ])  # fmt: skip
     return out.getvalue()
+
+
+def render(store: Store, fmt: str, tag: str | None = None) -> str:
+    """The export as text: "md" memo, "csv" rows (both of `tag` only, if given), "json" backup."""
+    from desk.backup import backup
+
+    if fmt == "json":
+        return json.dumps(backup(store), ensure_ascii=False, indent=1) + "\n"
+    if fmt not in FORMATS:
+        raise ValueError(f"export format is one of {', '.join(FORMATS)}, not {fmt!r}")
+    items = desk_items(store, tag)
+    if fmt == "csv":
+        return to_csv(items)
+    return to_markdown(items, title=f"Follow-up memo: {tag}" if tag else "Follow-up memo")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """The export appears whole or not at all; an older file of that name is never half-lost."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

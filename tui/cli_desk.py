@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("md", "csv", "json")
+from desk.export import FORMATS, render, write_atomically
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -30,33 +28,6 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import-json", parents=[db], help="restore a JSON backup into the store")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_import_json)
-
-
-def render(store: Any, fmt: str, tag: str | None) -> str:
-    from desk.backup import backup
-    from desk.export import to_csv, to_markdown
-    from desk.items import desk_items
-
-    if fmt == "json":
-        return json.dumps(backup(store), ensure_ascii=False, indent=1) + "\n"
-    items = desk_items(store, tag)
-    if fmt == "csv":
-        return to_csv(items)
-    return to_markdown(items, title=f"Follow-up memo: {tag}" if tag else "Follow-up memo")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """The export appears whole or not at all; an older file of that name is never half-lost."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -26,6 +26,18 @@ COMMANDS: tuple[Command, ...] = (
     Command("Jump to item", "Scroll the reader to the highlighted quote or figure", "jump"),
     Command("Tag focused item", "Add a tag to the focused article, quote or figure", "tag"),
     Command("Toggle follow-up", "Flip the follow-up tag on the focused item", "follow_up"),
+    Command("Write a note", "Write or edit the note on the focused item", "note"),
+    Command("Toggle read/unread", "Flip read state of the article under the cursor", "toggle_read"),
+    Command("Follow-up desk", "Every tagged item across the store, by tag", "follow_up_view"),
+    Command("Search", "Search articles, quotes and figures (tag: speaker: kind: ...)", "search"),
+    Command(
+        "Quotes by this speaker", "Search every quote by the highlighted speaker", "search_speaker"
+    ),
+    Command("Figures of this kind", "Search every figure of the highlighted kind", "search_kind"),
+    Command("Saved views", "Narrow the article list to a saved search", "views"),
+    Command("Export tagged items", "Write a Markdown memo, CSV or JSON backup", "export"),
+    Command("Save search as view", "Keep the current search as a named view", "save_view"),
+    Command("Filter desk by tag", "Narrow the follow-up desk to one tag", "focus_filter"),
     Command("Reload articles", "Re-read the article list from the store", "reload"),
     Command("Focus article list", "Move focus to the article list", "focus_pane('articles')"),
     Command("Focus reader", "Move focus to the reader", "focus_pane('reader')"),
@@ -37,19 +49,26 @@ COMMANDS: tuple[Command, ...] = (
 
 
 class NewsroomCommands(Provider):
-    """Offers `COMMANDS`; actions run on the screen the palette was opened from."""
+    """Offers the `COMMANDS` the current screen (or the app) can run."""
+
+    def _available(self) -> list[Command]:
+        def runs(command: Command) -> bool:
+            node = self.app if command.where == "app" else self.screen
+            return hasattr(node, "action_" + command.action.partition("(")[0])
+
+        return [command for command in COMMANDS if runs(command)]
 
     def _runner(self, command: Command) -> partial[object]:
         node = self.app if command.where == "app" else self.screen
         return partial(node.run_action, command.action)
 
     async def discover(self) -> Hits:
-        for command in COMMANDS:
+        for command in self._available():
             yield DiscoveryHit(command.title, self._runner(command), help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in COMMANDS:
+        for command in self._available():
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(

@@ -209,11 +209,11 @@ async def test_another_process_adds_an_article(seeded_store: Store, store_dir: P
 
 async def test_settings_keymap_remaps_keys(seeded_store: Store) -> None:
     [meta] = seeded_store.articles()
-    app = make_app(seeded_store, settings={"keymap": {"follow-up": "u"}})
+    app = make_app(seeded_store, settings={"keymap": {"follow-up": "x"}})
     assert isinstance(app, NewsroomApp)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("u")
+        await pilot.press("x")
         assert seeded_store.tags_for(meta.id) == {"": {FOLLOW_UP}}
 
 

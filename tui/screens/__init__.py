@@ -1,7 +1,23 @@
-"""The newsroom screens: the main reading screen, the help screen and the tag dialog."""
+"""The newsroom screens: reading, the follow-up desk, search, and their dialogs."""
 
+from tui.screens.export_dialog import ExportDialog
+from tui.screens.followup import FollowUpScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.note_dialog import NoteDialog
+from tui.screens.prompt import PromptDialog
+from tui.screens.search import SearchScreen
 from tui.screens.tag_dialog import TagDialog
+from tui.screens.views_dialog import ViewsDialog
 
-__all__ = ["HelpScreen", "MainScreen", "TagDialog"]
+__all__ = [
+    "ExportDialog",
+    "FollowUpScreen",
+    "HelpScreen",
+    "MainScreen",
+    "NoteDialog",
+    "PromptDialog",
+    "SearchScreen",
+    "TagDialog",
+    "ViewsDialog",
+]

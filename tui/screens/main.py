@@ -1,16 +1,14 @@
 """The main screen: article list, reader, quotes pane and figures pane.
 
 Reads happen in thread workers that post `tui.messages`; the handlers here update the
-widgets and are the only code that writes to the store (tags, read state), on the main
-thread, one small write at a time. A timer polls `Store.version()` (also in a worker) so
-writes by another process show up within a second.
+widgets. Store writes (tags, notes, read state) are small and run on the main thread, one
+at a time, in `DeskActions` (tui/screens/main_desk.py). A timer polls `Store.version()`
+(also in a worker) so writes by another process show up within a second.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,12 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker
 
-from storage.errors import StoreError
-from storage.models import Article, ItemRef
-from storage.store import FOLLOW_UP, Store, normalise_tag
+from desk.views import view_ids
+from storage.models import Article, ArticleMeta, ItemRef
+from storage.store import Store
+from tui.annotation_index import AnnotationIndex
 from tui.highlight import Highlighted, highlight
 from tui.messages import ArticleLoaded, ArticlesLoaded, LoadFailed
-from tui.safe_text import clean_line
+from tui.screens.main_desk import READ_ERRORS, DeskActions
 from tui.widgets import (
     ArticleList,
     FiguresPane,
@@ -36,37 +35,21 @@ from tui.widgets import (
     marks_for,
 )
 
-T = TypeVar("T")
 POLL_SECONDS = 1.0
-READ_ERRORS = (StoreError, OSError, ValueError)
-TagIndex = dict[str, dict[str, set[str]]]
 
 
-@dataclass(frozen=True)
-class Target:
-    """What `t` and `f` act on: an article, or one quote or figure of the open article."""
-
-    ref: ItemRef
-    label: str
-    kind: str
-    tags: set[str] = field(default_factory=set)
-
-
-def index_tags(store: Store) -> TagIndex:
-    """Every tag, by article then item key ("" for the article itself)."""
-    index: TagIndex = {}
-    for tag in store.tags():
-        index.setdefault(tag.ref.article, {}).setdefault(tag.ref.item, set()).add(tag.tag)
-    return index
-
-
-class MainScreen(Screen[None]):
+class MainScreen(DeskActions, Screen[None]):
     """The reading screen; tab and shift+tab move between its four panes."""
 
     HELP_NAME = "All panes"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "tag", "Tag", id="tag"),
         Binding("f", "follow_up", "Follow-up", id="follow-up"),
+        Binding("n", "note", "Note", id="note"),
+        Binding("F", "follow_up_view", "Desk", id="desk"),
+        Binding("slash", "search", "Search", key_display="/", id="search"),
+        Binding("v", "views", "Views", id="views"),
+        Binding("e", "export", "Export", id="export"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="reload"),
     ]
 
@@ -75,9 +58,10 @@ class MainScreen(Screen[None]):
         self.store = store
         self._version: tuple[object, ...] | None = None
         self._poller: Worker[None] | None = None
-        self._tag_index: TagIndex = {}
-        self._tag_names: list[str] = []
+        self.index = AnnotationIndex()
         self._opening: str | None = None
+        self._pending_item: str | None = None
+        self.view: tuple[str, str] | None = None  # (name, query) of the saved view shown
         self.article: Article | None = None
         self.body: Highlighted | None = None
 
@@ -112,37 +96,41 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="list")
     def _load_articles(self, force: bool) -> None:
+        view = self.view
         try:
             version = self.store.version()
             if not force and version == self._version:
                 return
-            metas, tags, names = (
-                self.store.articles(),
-                index_tags(self.store),
-                self.store.tag_names(),
-            )
+            metas, index = self.store.articles(), AnnotationIndex.read(self.store)
+            only = view_ids(self.store, view[1]) if view else None
         except READ_ERRORS as exc:
             self.post_message(LoadFailed(str(exc)))
             return
-        self.post_message(ArticlesLoaded(metas, tags, names, version))
+        self.post_message(ArticlesLoaded(metas, index, version, only))
 
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
         self._version = message.version
-        self._tag_index, self._tag_names = message.tags, message.tag_names
-        marks = {aid: marks_for(items) for aid, items in message.tags.items()}
-        self.query_one(ArticleList).set_articles(message.metas, marks)
+        self.index = message.annotations
+        metas = message.metas
+        if message.only is not None:
+            metas = [m for m in metas if m.id in message.only]
+        marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
+        article_list = self.query_one(ArticleList)
+        article_list.set_articles(metas, marks)
+        if self.view:
+            article_list.border_title = f"View: {self.view[0]} ({len(metas)})"
         if self.article is not None:
-            self._sync_open_article()
+            self._sync_open_article({m.id: m for m in message.metas})
 
-    def _sync_open_article(self) -> None:
+    def _sync_open_article(self, metas: dict[str, ArticleMeta]) -> None:
         """After a reload: close the open article if deleted, reopen it if refetched."""
         assert self.article is not None
-        fresh = self.query_one(ArticleList).meta(self.article.id)
+        fresh = metas.get(self.article.id)
         if fresh is None:
             self._close_article()
         elif fresh.content_hash != self.article.meta.content_hash:
-            self.open_article(fresh.id)
+            self.open_article(self.article.id)
         else:
             self._show_tags(self.article.id)
 
@@ -168,6 +156,17 @@ class MainScreen(Screen[None]):
         self._opening = article_id
         self._load_article(article_id)
 
+    def show_item(self, ref: ItemRef | None) -> None:
+        """Open `ref`'s article (if not open) and jump to its quote or figure, if it is one."""
+        if ref is None:
+            return
+        self.query_one(ArticleList).select_id(ref.article)
+        self._pending_item = ref.item or None
+        if self.article is not None and self.article.id == ref.article:
+            self._jump_to_pending()
+        else:
+            self.open_article(ref.article)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _load_article(self, article_id: str) -> None:
         try:
@@ -185,120 +184,49 @@ class MainScreen(Screen[None]):
         self.query_one(Reader).show(message.body)
         self._show_tags(message.article.id)
         if not message.article.meta.read:
-            self._mark_read(message.article.id)
+            self.set_read(message.article.id, True)
+        self._jump_to_pending()
 
-    def _mark_read(self, article_id: str) -> None:
-        ok, _ = self._write(lambda: self.store.set_read(article_id))
-        if ok:
-            self.query_one(ArticleList).update_article(article_id, read=True)
+    def _jump_to_pending(self) -> None:
+        """Highlight and jump to the item `show_item` asked for, once its article is open."""
+        key, self._pending_item = self._pending_item, None
+        if key is None:
+            return
+        pane: ItemPane = self.query_one(QuotesPane if key.startswith("q-") else FiguresPane)
+        if key not in pane.keys:
+            self.notify("That item is no longer in the article's text", severity="warning")
+            return
+        index = pane.keys.index(key)
+        pane.highlighted = index
+        pane.focus()
+        self._jump(pane.kind, index)
 
     @on(ItemPane.Chosen)
     def _item_chosen(self, message: ItemPane.Chosen) -> None:
         """Scroll the reader to the chosen quote or figure and mark it current."""
+        self._jump(message.kind, message.index)
+
+    def _jump(self, kind: str, index: int) -> None:
         if self.body is None:
             return
-        spans = self.body.quote_spans if message.kind == "quote" else self.body.figure_spans
-        if 0 <= message.index < len(spans):
-            self.query_one(Reader).jump_to(spans[message.index])
+        spans = self.body.quote_spans if kind == "quote" else self.body.figure_spans
+        if 0 <= index < len(spans):
+            self.query_one(Reader).jump_to(spans[index])
 
     # ------------------------------------------------------------------ showing tags
 
     def _show_tags(self, article_id: str) -> None:
-        """Redraw every place that shows the article's tags: list row, header, panes."""
-        tags = self._tag_index.get(article_id, {})
+        """Redraw every place that shows the article's tags and notes: row, header, panes."""
+        tags = self.index.tags_of(article_id)
         self.query_one(ArticleList).update_article(article_id, marks=marks_for(tags))
         if self.article is None or self.article.id != article_id or self.body is None:
             return
-        self.query_one(ReaderHeader).show(self.article.meta, tags.get("", set()))
-        self.query_one(QuotesPane).show(self.article.body.quotes, tags, self.body.speaker_styles)
-        self.query_one(FiguresPane).show(self.article.body.figures, tags)
-
-    def _set_local_tag(self, ref: ItemRef, name: str, present: bool) -> None:
-        items = self._tag_index.setdefault(ref.article, {})
-        names = items.setdefault(ref.item, set())
-        (names.add if present else names.discard)(name)
-        if not names:
-            del items[ref.item]
-        if present and name not in self._tag_names:
-            self._tag_names.append(name)
-        self._show_tags(ref.article)
-
-    # ------------------------------------------------------------------ tagging
-
-    def focused_target(self) -> Target | None:
-        """The item `t` and `f` act on, from whichever pane has focus."""
-        focused = self.focused
-        if isinstance(focused, ItemPane):
-            return self._item_target(focused)
-        if isinstance(focused, ArticleList) and focused.current is not None:
-            return self._article_target(focused.current.id, focused.current.title)
-        if self.article is not None:
-            return self._article_target(self.article.id, self.article.meta.title)
-        return None
-
-    def _article_target(self, article_id: str, title: str) -> Target:
-        tags = self._tag_index.get(article_id, {}).get("", set())
-        return Target(ItemRef(article_id), title, "article", set(tags))
-
-    def _item_target(self, pane: ItemPane) -> Target | None:
-        index = pane.current_index
-        if self.article is None or index is None:
-            return None
+        notes = self.index.notes_of(article_id)
+        header = self.query_one(ReaderHeader)
+        header.show(self.article.meta, tags.get("", set()), notes.get("", ""))
         body = self.article.body
-        item = body.quotes[index] if pane.kind == "quote" else body.figures[index]
-        key = pane.keys[index]
-        tags = self._tag_index.get(self.article.id, {}).get(key, set())
-        return Target(ItemRef(self.article.id, key), item.text, pane.kind, set(tags))
-
-    def action_tag(self) -> None:
-        """Ask for a tag name for the focused item, then add (or with `-name` remove) it."""
-        from tui.screens.tag_dialog import TagDialog
-
-        target = self.focused_target()
-        if target is None:
-            self.notify("Nothing to tag here: open an article first", severity="warning")
-            return
-        dialog = TagDialog(target.kind, target.label, list(self._tag_names), target.tags)
-        self.app.push_screen(dialog, lambda name: self._apply_tag(target, name))
-
-    def _apply_tag(self, target: Target, name: str | None) -> None:
-        if not name:
-            return
-        remove = name.startswith("-")
-        try:
-            tag = normalise_tag(name[1:] if remove else name)
-        except ValueError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        if remove:
-            ok, _ = self._write(lambda: self.store.untag(target.ref, tag))
-        else:
-            ok, _ = self._write(lambda: self.store.tag(target.ref, tag, clean_line(target.label)))
-        if ok:
-            self._set_local_tag(target.ref, tag, not remove)
-            verb = "Removed" if remove else "Tagged"
-            self.notify(f"{verb} {target.kind} #{tag}", markup=False)
-
-    def action_follow_up(self) -> None:
-        """Flip the follow-up tag on the focused item."""
-        target = self.focused_target()
-        if target is None:
-            self.notify("Nothing to mark here: open an article first", severity="warning")
-            return
-        label = clean_line(target.label)
-        ok, now = self._write(lambda: self.store.toggle_tag(target.ref, FOLLOW_UP, label))
-        if ok:
-            self._set_local_tag(target.ref, FOLLOW_UP, bool(now))
-            verb = "Marked" if now else "Unmarked"
-            self.notify(f"{verb} {target.kind} #{FOLLOW_UP}", markup=False)
-
-    def _write(self, call: Callable[[], T]) -> tuple[bool, T | None]:
-        """Run one store write: (True, result), or (False, None) after notifying the error."""
-        try:
-            return True, call()
-        except (StoreError, OSError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return False, None
+        self.query_one(QuotesPane).show(body.quotes, tags, self.body.speaker_styles, notes)
+        self.query_one(FiguresPane).show(body.figures, tags, notes)
 
     # ------------------------------------------------------------------ focus
 

@@ -1,7 +1,8 @@
 """The tag prompt: a small modal with an Input that suggests the tags already in use.
 
-It only collects a name; the main screen writes it to the store, so all store writes stay
-in one place on the main thread.
+Several tags at once (`verify used`), `-name` removes one; the built-in workflow tags
+(follow-up, verify, used) are offered first. It only collects the text; the main screen
+writes to the store, so all store writes stay in one place on the main thread.
 """
 
 from __future__ import annotations
@@ -14,14 +15,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from tui.safe_text import clean_line
 
 
+class LastWordSuggester(Suggester):
+    """Completes the last word of the input (after an optional `-`) from known tags."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        word = value.rpartition(" ")[2]
+        stem = word.lstrip("-").lower()
+        if not stem:
+            return None
+        for name in self._names:
+            if name.lower().startswith(stem) and name.lower() != stem:
+                return value + name[len(stem) :]
+        return None
+
+
 class TagDialog(ModalScreen[str | None]):
-    """Ask for a tag for `label`; dismisses with the name typed, or None on escape."""
+    """Ask for tags for `label`; dismisses with the text typed, or None on escape."""
 
     DEFAULT_CSS = """
     TagDialog {
@@ -36,7 +55,10 @@ class TagDialog(ModalScreen[str | None]):
         & Static { margin-bottom: 1; }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    HELP_NAME = "Tag dialog"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+    ]
 
     def __init__(self, what: str, label: str, existing: list[str], current: set[str]) -> None:
         super().__init__()
@@ -49,8 +71,8 @@ class TagDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(self._title(), id="tag-title")
             yield Input(
-                placeholder="tag name (→ accepts the suggestion; -name removes a tag)",
-                suggester=SuggestFromList(self._existing, case_sensitive=False),
+                placeholder="tags, e.g. verify used (→ accepts the suggestion; -name removes)",
+                suggester=LastWordSuggester(self._existing),
                 id="tag-input",
             )
             yield Static(self._hint(), id="tag-hint")
@@ -63,7 +85,7 @@ class TagDialog(ModalScreen[str | None]):
     def _hint(self) -> Text:
         text = Text("now: ", "dim")
         text.append(" ".join(f"#{clean_line(t, 64)}" for t in sorted(self._current)) or "—")
-        text.append("\nin use: ", "dim")
+        text.append("\noffered: ", "dim")
         text.append(" ".join(clean_line(t, 64) for t in self._existing[:20]))
         return text
 

@@ -1,11 +1,13 @@
-"""The newsroom widgets: the article list, the reader, and the quotes and figures panes."""
+"""The newsroom widgets: article list, reader, quotes and figures panes, desk result list."""
 
 from tui.widgets.article_list import ArticleList, Marks, marks_for
+from tui.widgets.desk_list import DeskList
 from tui.widgets.item_panes import FiguresPane, ItemPane, QuotesPane
 from tui.widgets.reader import Reader, ReaderHeader
 
 __all__ = [
     "ArticleList",
+    "DeskList",
     "FiguresPane",
     "ItemPane",
     "Marks",

@@ -107,6 +107,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("home,g", "first", "First article", show=False),
         Binding("end,G", "last", "Last article", show=False),
         Binding("enter", "select", "Open", id="list.open"),
+        Binding("u", "screen.toggle_read", "Read/unread", id="list.toggle-read"),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)

@@ -23,6 +23,8 @@ from tui.highlight import UNATTRIBUTED_STYLE, figure_style, format_value, speake
 from tui.safe_text import clean_line
 
 TAG_STYLE = Style(color="#d787d7")
+NOTE_STYLE = Style(color="#87d7af", italic=True)
+NOTE_MARK = "✎ "
 
 
 def tags_text(tags: set[str]) -> Text:
@@ -30,8 +32,13 @@ def tags_text(tags: set[str]) -> Text:
     return Text(" ".join(f"#{clean_line(t, 64)}" for t in sorted(tags)), TAG_STYLE)
 
 
-def quote_prompt(quote: Quote, tags: set[str], styles: dict[str, Style]) -> Text:
-    """`Speaker — quote  #tags`, the speaker in their reader colour."""
+def note_text(note: str, limit: int = 300) -> Text:
+    """A note as `✎ text` on one line, sanitised (notes may quote web text)."""
+    return Text(NOTE_MARK + clean_line(note, limit), NOTE_STYLE)
+
+
+def quote_prompt(quote: Quote, tags: set[str], styles: dict[str, Style], note: str = "") -> Text:
+    """`Speaker — quote  #tags`, the speaker in their reader colour; the note below it."""
     name = speaker_name(quote)
     prompt = Text()
     prompt.append(name or "(unattributed)", styles.get(name, UNATTRIBUTED_STYLE) + Style(bold=True))
@@ -40,11 +47,14 @@ def quote_prompt(quote: Quote, tags: set[str], styles: dict[str, Style]) -> Text
     if tags:
         prompt.append("  ")
         prompt.append_text(tags_text(tags))
+    if note:
+        prompt.append("\n")
+        prompt.append_text(note_text(note))
     return prompt
 
 
-def figure_prompt(figure: Figure, tags: set[str]) -> Text:
-    """`$6.6bn  6.6e9 USD  money  #tags`, then the sentence it appears in, dimmed."""
+def figure_prompt(figure: Figure, tags: set[str], note: str = "") -> Text:
+    """`$6.6bn  6.6e9 USD  money  #tags`, the sentence it appears in, dimmed, and the note."""
     prompt = Text()
     prompt.append(clean_line(figure.text, 60), figure_style(figure.kind))
     value = format_value(figure)
@@ -57,6 +67,9 @@ def figure_prompt(figure: Figure, tags: set[str]) -> Text:
     sentence = clean_line(figure.sentence, 300)
     if sentence:
         prompt.append("\n" + sentence, "dim")
+    if note:
+        prompt.append("\n")
+        prompt.append_text(note_text(note))
     return prompt
 
 
@@ -114,14 +127,22 @@ class QuotesPane(ItemPane):
 
     kind: ClassVar[str] = "quote"
     HELP_NAME: ClassVar[str] = "Quotes"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "screen.search_speaker", "Speaker's quotes", id="quotes.by-speaker"),
+    ]
 
     def show(
-        self, quotes: list[Quote], tags: dict[str, set[str]], styles: dict[str, Style]
+        self,
+        quotes: list[Quote],
+        tags: dict[str, set[str]],
+        styles: dict[str, Style],
+        notes: dict[str, str] | None = None,
     ) -> None:
-        """Show `quotes`; `tags` maps quote keys to tag names."""
-        keys = quote_keys(quotes)
+        """Show `quotes`; `tags` and `notes` are keyed by quote key."""
+        keys, notes = quote_keys(quotes), notes or {}
         prompts = [
-            quote_prompt(q, tags.get(k, set()), styles) for q, k in zip(quotes, keys, strict=True)
+            quote_prompt(q, tags.get(k, set()), styles, notes.get(k, ""))
+            for q, k in zip(quotes, keys, strict=True)
         ]
         self._set_prompts(keys, prompts, "Quotes")
 
@@ -131,9 +152,20 @@ class FiguresPane(ItemPane):
 
     kind: ClassVar[str] = "figure"
     HELP_NAME: ClassVar[str] = "Figures"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "screen.search_kind", "Figures of this kind", id="figures.of-kind"),
+    ]
 
-    def show(self, figures: list[Figure], tags: dict[str, set[str]]) -> None:
-        """Show `figures`; `tags` maps figure keys to tag names."""
-        keys = figure_keys(figures)
-        prompts = [figure_prompt(f, tags.get(k, set())) for f, k in zip(figures, keys, strict=True)]
+    def show(
+        self,
+        figures: list[Figure],
+        tags: dict[str, set[str]],
+        notes: dict[str, str] | None = None,
+    ) -> None:
+        """Show `figures`; `tags` and `notes` are keyed by figure key."""
+        keys, notes = figure_keys(figures), notes or {}
+        prompts = [
+            figure_prompt(f, tags.get(k, set()), notes.get(k, ""))
+            for f, k in zip(figures, keys, strict=True)
+        ]
         self._set_prompts(keys, prompts, "Figures")

@@ -25,6 +25,7 @@ from textual.widgets import Static
 from storage.models import ArticleMeta
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
 from tui.safe_text import clean_line
+from tui.widgets.item_panes import note_text
 
 
 def wrap_spans(text: str, width: int) -> list[Span]:
@@ -41,8 +42,8 @@ def wrap_spans(text: str, width: int) -> list[Span]:
     return lines
 
 
-def header_text(meta: ArticleMeta, tags: set[str]) -> Text:
-    """Title, then site, date, URL and the article's tags, all sanitised."""
+def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
+    """Title, then site, date, URL, the article's tags and its note, all sanitised."""
     text = Text(no_wrap=False)
     text.append(clean_line(meta.title, 300) or "(untitled)", "bold")
     details = [clean_line(meta.site, 80), (meta.published or meta.added)[:10]]
@@ -53,6 +54,9 @@ def header_text(meta: ArticleMeta, tags: set[str]) -> Text:
         text.append(f"  [{clean_line(meta.status, 20)}]", "#d7875f")
     text.append("\ntags: ", "dim")
     text.append(" ".join(f"#{clean_line(t, 64)}" for t in sorted(tags)) or "—", "#d787d7")
+    if note:
+        text.append("  ")
+        text.append_text(note_text(note, 200))
     return text
 
 
@@ -62,14 +66,14 @@ class ReaderHeader(Static):
     DEFAULT_CSS = """
     ReaderHeader {
         height: auto;
-        max-height: 5;
+        max-height: 6;
         padding: 0 1;
     }
     """
 
-    def show(self, meta: ArticleMeta | None, tags: set[str]) -> None:
+    def show(self, meta: ArticleMeta | None, tags: set[str], note: str = "") -> None:
         """Display `meta` (or a hint when no article is open)."""
-        self.update(header_text(meta, tags) if meta else Text("No article open", "dim"))
+        self.update(header_text(meta, tags, note) if meta else Text("No article open", "dim"))
 
 
 class Reader(ScrollView, can_focus=True):

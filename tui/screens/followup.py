@@ -1,0 +1,153 @@
+"""The follow-up desk: every tagged article, quote and figure across the store, by tag.
+
+`desk_items` loads each tagged item's article, so it runs in a thread worker. The list can
+be narrowed by typing a tag in the filter; enter opens the item inside its article.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from desk.items import DeskItem, desk_items
+from storage.annotations import BUILT_IN_TAGS
+from storage.models import ItemRef
+from storage.store import Store
+from tui.highlight import figure_style
+from tui.messages import DeskLoaded, LoadFailed
+from tui.safe_text import clean_line
+from tui.screens.main_desk import READ_ERRORS
+from tui.screens.tag_dialog import LastWordSuggester
+from tui.widgets.desk_list import DeskList, Row
+from tui.widgets.item_panes import note_text
+
+SPEAKER_STYLE = "bold #5fafff"
+
+
+def item_text(item: DeskItem) -> Text:
+    """One item: speaker and words, or figure and value; its article; sentence; note."""
+    text = Text()
+    if item.kind == "quote":
+        text.append(clean_line(item.speaker, 80) or "(unattributed)", SPEAKER_STYLE)
+        text.append(" — “" + clean_line(item.text, 300) + "”")
+    elif item.kind == "figure":
+        text.append(clean_line(item.text, 60), figure_style(item.figure_kind or "other"))
+        if item.value is not None:
+            text.append(f"  {item.value:,.6g} {clean_line(item.unit, 12)}".rstrip(), "bold")
+        text.append(f"  {clean_line(item.figure_kind, 12)}", "dim")
+    else:
+        text.append("article: ", "dim")
+        text.append(clean_line(item.article_title, 300), "bold")
+    if item.kind != "article":
+        text.append("\n  in: " + clean_line(item.article_title, 200), "dim")
+        if item.sentence and clean_line(item.sentence) != clean_line(item.text):
+            text.append("\n  " + clean_line(item.sentence, 300), "dim italic")
+    if item.missing:
+        text.append("\n  (no longer in the article's text)", "#d7875f")
+    if item.note:
+        text.append("\n  ")
+        text.append_text(note_text(item.note))
+    return text
+
+
+def group_rows(items: list[DeskItem], wanted: str = "") -> list[Row]:
+    """Headings `#tag (n)` then the tag's items; built-in tags first; only tags starting
+    with `wanted` when given."""
+    tags = sorted({t for item in items for t in item.tags})
+    tags = [t for t in BUILT_IN_TAGS if t in tags] + [t for t in tags if t not in BUILT_IN_TAGS]
+    rows: list[Row] = []
+    for tag in tags:
+        if wanted and not tag.lower().startswith(wanted.lower()):
+            continue
+        members = [item for item in items if tag in item.tags]
+        rows.append((None, Text(f"#{clean_line(tag, 64)} ({len(members)})", "bold #d787d7")))
+        rows += [(item.ref, item_text(item)) for item in members]
+    return rows
+
+
+class FollowUpScreen(Screen[ItemRef | None]):
+    """Tagged items by tag; dismisses with the chosen item's ref (None on escape)."""
+
+    HELP_NAME = "Follow-up desk"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="desk.close"),
+        Binding("ctrl+t", "focus_filter", "Filter by tag", id="desk.filter"),
+        Binding("ctrl+r", "reload", "Reload", id="desk.reload"),
+    ]
+
+    def __init__(self, store: Store, tag_names: list[str]) -> None:
+        super().__init__()
+        self.store = store
+        self.items: list[DeskItem] = []
+        self._tag_names = tag_names
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Follow-up desk", "bold"), id="desk-title")
+        yield Input(
+            placeholder="filter by tag (type a tag, e.g. verify)",
+            suggester=LastWordSuggester(self._tag_names),
+            id="desk-filter",
+        )
+        yield Static(Text("loading…", "dim"), id="desk-status")
+        yield DeskList(id="desk-items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DeskList).focus()
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        """Read the tagged items again."""
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="desk")
+    def _load(self) -> None:
+        try:
+            items = desk_items(self.store)
+        except READ_ERRORS as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(DeskLoaded(items))
+
+    @on(DeskLoaded)
+    def _loaded(self, message: DeskLoaded) -> None:
+        self.items = message.items
+        self._show()
+
+    @on(LoadFailed)
+    def _failed(self, message: LoadFailed) -> None:
+        self.notify(message.error, severity="error", markup=False)
+
+    @on(Input.Changed, "#desk-filter")
+    def _filter_changed(self) -> None:
+        self._show()
+
+    @on(Input.Submitted, "#desk-filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(DeskList).focus()
+
+    def _show(self) -> None:
+        wanted = self.query_one("#desk-filter", Input).value.strip().lstrip("#")
+        rows = group_rows(self.items, wanted)
+        self.query_one(DeskList).show_rows(rows)
+        shown = sum(1 for ref, _ in rows if ref is not None)
+        status = f"{shown} tagged item rows" + (f" with tags starting {wanted!r}" if wanted else "")
+        if not self.items:
+            status = "Nothing tagged yet: t tags the focused item, f marks it for follow-up"
+        self.query_one("#desk-status", Static).update(Text(status, "dim"))
+
+    @on(DeskList.Picked)
+    def _picked(self, message: DeskList.Picked) -> None:
+        self.dismiss(message.ref)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#desk-filter", Input).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,105 @@
+"""The saved-views picker: narrow the article list to a saved search, or show all articles.
+
+Views are saved from the search screen (ctrl+s). Dismisses with (name, query), None for
+all articles, or False when cancelled; `d` forgets the highlighted view.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from storage.store import Store
+from storage.views import SavedView, SavedViews
+from tui.safe_text import clean_line
+from tui.screens.main_desk import READ_ERRORS
+
+Choice = tuple[str, str] | None | bool
+
+
+def view_prompt(view: SavedView) -> Text:
+    text = Text(clean_line(view.name, 64), "bold")
+    text.append("  " + clean_line(view.query, 200), "dim")
+    return text
+
+
+class ViewsDialog(ModalScreen[Choice]):
+    """Pick a saved view; enter shows it, d deletes it, escape cancels."""
+
+    HELP_NAME = "Saved views"
+    DEFAULT_CSS = """
+    ViewsDialog {
+        align: center middle;
+        & > Vertical {
+            width: 80;
+            height: auto;
+            max-height: 80%;
+            border: thick $primary;
+            background: $surface;
+            padding: 1 2;
+        }
+        & OptionList { height: auto; max-height: 20; }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("d,delete", "delete", "Delete view", id="views.delete"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.views = SavedViews(store)
+        self._shown: list[SavedView] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Show in the article list", "bold"))
+            yield OptionList(id="views-list")
+            yield Static(Text("save a view with ctrl+s in search (/)", "dim"))
+
+    def on_mount(self) -> None:
+        self._refresh()
+        self.query_one(OptionList).focus()
+
+    def _refresh(self) -> None:
+        try:
+            self._shown = self.views.all()
+        except READ_ERRORS as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            self._shown = []
+        options = [Option(Text("All articles", "bold"), id="all")]
+        options += [Option(view_prompt(v), id=f"v{n}") for n, v in enumerate(self._shown)]
+        self.query_one(OptionList).set_options(options)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        index = event.option_index
+        self.dismiss(None if index == 0 else self._as_choice(self._shown[index - 1]))
+
+    @staticmethod
+    def _as_choice(view: SavedView) -> tuple[str, str]:
+        return (view.name, view.query)
+
+    def action_delete(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if not index:
+            return
+        view = self._shown[index - 1]
+        try:
+            self.views.remove(view.name)
+        except READ_ERRORS as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"Deleted view {view.name!r}", markup=False)
+        self._refresh()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -100,9 +100,20 @@ _MONTHS = (
 _MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS}))\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|[AP]M\b|GMT\b|BST\b|ET\b|EST\b|PT\b)")
-_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-?\s?(?:years?-old|yo)\b")
+_AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
+_AGE_AFTER = re.compile(rf"^(?:-|\s){_AGE_UNIT}(?:-|\s)old\b|^-?\s?(?:{_AGE_UNIT}-old|yo)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
-_NAME_AGE = re.compile(r"[A-Z][\w’'.\-]+,\s$")
+# "Noel, 31, is charged" and, in police blotters, "Ryan S. Hollman 31, of Hope".
+_NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+),?\s$")
+# Game clocks: "with 55 seconds left" reads the clock like "1:24 left" does.
+_CLOCK_AFTER = re.compile(
+    r"^\s(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to play|to go)\b"
+)
+# Things named by a number: a 3-pointer is a kind of shot, not three points.
+_NUMBER_NOUN = re.compile(
+    r"^-(?:pointer|footer|wheeler|seater|shooter|pounder|timer|hander|header|decker|liner)s?\b"
+)
+_LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
 _YEAR_CTX = re.compile(
@@ -124,17 +135,36 @@ def is_date(before: str, after: str) -> bool:
 
 
 def is_time(before: str, after: str) -> bool:
-    """Times of day ("4:30 a.m.", "8 p.m.") and clock readings ("7:14", "17:46")."""
-    return bool(_TIME_AFTER.match(after) or (after[:1] == ":" and after[1:2].isdigit())) or (
+    """Times of day ("4:30 a.m.", "8 p.m.") and clock readings ("7:14", "17:46", "with
+    55 seconds left")."""
+    if _TIME_AFTER.match(after) or _CLOCK_AFTER.match(after):
+        return True
+    return (after[:1] == ":" and after[1:2].isdigit()) or (
         before.endswith(":") and before[-2:-1].isdigit()
     )
 
 
+def is_list_number(before: str, after: str) -> bool:
+    """A number that opens its paragraph with "2." or "3)" numbers a list item or
+    subheading; it counts nothing."""
+    return (not before or before[-1] == "\n") and bool(_LIST_AFTER.match(after))
+
+
+def is_number_noun(after: str) -> bool:
+    """A number fused into a noun names a thing: a "3-pointer" is a shot, an "18-wheeler"
+    a truck."""
+    return bool(_NUMBER_NOUN.match(after))
+
+
 def is_age(before: str, after: str, value: float) -> bool:
-    """Ages: "66-year-old", "aged 26", and "Noel, 31, is charged"."""
+    """Ages: "66-year-old", "9-Month-Old", "aged 26", "Noel, 31, is charged" and
+    "Hollman 31, of Hope" ("About 40, ..." is no name, so no age)."""
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-12:]):
         return True
-    return value < 120 and after[:1] in {",", ")"} and bool(_NAME_AGE.search(before))
+    if value >= 120 or after[:1] not in {",", ")"}:
+        return False
+    m = _NAME_AGE.search(before)
+    return bool(m) and m.group(1) not in NOT_A_NAME
 
 
 def is_designation(before: str, after: str) -> bool:
@@ -147,12 +177,23 @@ def is_designation(before: str, after: str) -> bool:
     if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
         return False
     m = _CAP_WORD_BEFORE.search(before)
-    if m and m.group(1) not in NOT_A_NAME and not _sentence_start(before, m.start(1)):
-        return not m.group(1).endswith(("’s", "'s"))
-    return False
+    if not m or m.group(1) in NOT_A_NAME:
+        return False
+    word = m.group(1)
+    if _sentence_start(before, m.start(1)) and not _acronym(word):
+        return False
+    return not word.endswith(("’s", "'s"))
+
+
+def _acronym(word: str) -> bool:
+    """A capitals-only word of three or more letters (NBC, ESPN): a name even where a
+    sentence starts, so "NBC 5 has edited" names a channel. Two letters (US, UK) are too
+    often a country before a real figure."""
+    return len(word) >= 3 and word.isalpha() and word.isupper() and word.title() not in NOT_A_NAME
 
 
 def _sentence_start(before: str, pos: int) -> bool:
+    """True when `pos` starts a sentence, where a capital says nothing about a name."""
     head = before[:pos].rstrip()
     return not head or head[-1] in '.!?:;"“”(—–\n'
 

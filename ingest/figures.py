@@ -24,6 +24,8 @@ from ingest.figure_rules import (
     is_age,
     is_date,
     is_designation,
+    is_list_number,
+    is_number_noun,
     is_time,
     is_year,
 )
@@ -41,7 +43,9 @@ _FIG_RE = re.compile(
     r"(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
     r"(?P<cur>US\$|HK\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|"
     r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD)[ \u00a0]?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # fractions first: bond prices move in 32nds ("rose 7/32"), "1-1/2 year"
+    r"(?P<num>(?:\d{1,3}[- \u00a0])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])|"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<mag>[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
     r"|[kKmb])?(?![\w])"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
@@ -56,12 +60,15 @@ _OF_NOUN = re.compile(
 )
 _SKIP_NOUN = word_set(
     "of to and or in on at by for from with the a an as than more less is are was were "
-    "be been has have had will would who which that this these those it its per"
+    "be been has have had will would who which that this these those it its per after "
+    "before since while when during until into over under about through against among "
+    "without within if but so because then"
 )
 _CHANGE_BEFORE = re.compile(
     r"\b(?:from|by|rose|fell|grew|gained|lost|climbed|jumped|dropped|declined|increased|"
     r"decreased|slipped|slid|surged|soared|plunged|tumbled|rallied|sank|up|down)\b\D*$"
 )
+_FRACTION = re.compile(r"(?:(\d+)[- \u00a0])?(\d+)/(\d+)")
 _RANGE_SEP = re.compile(r"^(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and)[ \u00a0]+)$")
 
 
@@ -111,7 +118,9 @@ def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
     num = m.group("num")
-    value = float(num.replace(",", ""))
+    value = _number(num)
+    if value is None:
+        return None
     cur = _currency(m)
     mag = (m.group("mag") or "").strip()
     pct = (m.group("pct") or "").strip()
@@ -129,7 +138,20 @@ def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None
     if m.group("sign") in {"-", "−"}:
         value = -value
     kind, unit = _kind_unit(cur, pct, after)
+    if kind == "count" and "/" in num:
+        kind = "other"  # a fraction of a price or point counts nothing
     return _Fig(start, end, kind, value, unit, plain=not (cur or pct or mag))
+
+
+def _number(num: str) -> float | None:
+    """The value of a digit string, a fraction or a mixed number ("1-1/2" is 1.5); None
+    for a slash pair that is no proper fraction ("12/8" is a date or a score)."""
+    if "/" not in num:
+        return float(num.replace(",", ""))
+    m = _FRACTION.fullmatch(num)
+    if m is None or int(m.group(2)) >= int(m.group(3)):
+        return None
+    return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
 
 
 def _currency(m: re.Match[str]) -> str | None:
@@ -154,6 +176,8 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_age(before, after, value)
         or is_designation(before, after)
         or is_phone_number(num, before, after)
+        or is_list_number(before, after)
+        or is_number_noun(after)
         or (before.endswith(("/",)) or after.startswith("/"))
     )
 
@@ -197,6 +221,9 @@ def _merge_ranges(text: str, found: list[tuple[int, int, _Fig | None]]) -> list[
         if f is None or (start == dead_end + 1 and text[dead_end] in "-–"):
             prev, dead_end = None, end
             continue
+        if f.plain and dead_end >= 0 and _tiebreak(text, dead_end, f):
+            prev, dead_end = None, end
+            continue
         if prev is not None and _RANGE_SEP.match(text[prev.end : f.start]):
             merged = _join(text, prev, f)
             if merged is None:
@@ -219,21 +246,34 @@ def _join(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     sides of different kinds ("12% to €3bn"): those stay two figures."""
     sep = text[a.end : b.start]
     head = text[max(0, a.start - 16) : a.start].lower()
+    if a.plain and b.plain and sep.strip() in {"-", "–", "—"} and _score(a, b):
+        return None  # a score ("lost 6-7") or a designation (787-9), even after a verb
     if _CHANGE_BEFORE.search(head) or ("and" in sep and "between" not in head):
         return a
     if not _compatible(a, b):
         return a
-    if a.plain and b.plain and sep.strip() in {"-", "–", "—"} and not _range_noun(b, text):
-        return None  # a score (4-1) or a designation (787-9)
-    if a.plain and b.plain and a.value is not None and a.value >= 1800 and "-" in sep:
-        return None
-    dash = sep.strip() in {"-", "–", "—"}
-    if dash and a.plain and b.plain and (a.value or 0) > (b.value or 0):
-        return None  # 4-1, 787-9: a score or a model number, never a range
+    return _range(a, b)
+
+
+def _score(a: _Fig, b: _Fig) -> bool:
+    """Two bare numbers joined by a dash with no counted noun after them, a falling
+    pair (4-1, 787-9), a tie (1-1) or a year on the left: never a range."""
+    if not _range_noun(b):
+        return True
+    return (a.value or 0) >= 1800 or (a.value or 0) >= (b.value or 0)
+
+
+def _range(a: _Fig, b: _Fig) -> _Fig:
+    """One figure spanning both sides, with no value and the unit of the money side."""
     kind = b.kind if b.kind != "count" or a.kind == "count" else a.kind
     money = a if a.kind == "money" else b if b.kind == "money" else None
     unit = money.unit if money else b.unit or a.unit
     return _Fig(a.start, b.end, kind, None, unit, plain=False)
+
+
+def _tiebreak(text: str, score_end: int, f: _Fig) -> bool:
+    """A bare number in brackets just after a score is its tiebreak: 7-6 (5)."""
+    return text[score_end : f.start] in {"(", " (", "\u00a0("} and text[f.end : f.end + 1] == ")"
 
 
 def _compatible(a: _Fig, b: _Fig) -> bool:
@@ -246,6 +286,6 @@ def _compatible(a: _Fig, b: _Fig) -> bool:
     return True
 
 
-def _range_noun(b: _Fig, text: str) -> bool:
+def _range_noun(b: _Fig) -> bool:
     """A plain dash range needs a counted noun or unit after it ("10-15 years")."""
     return b.unit is not None or b.kind != "count"

@@ -198,3 +198,49 @@ def test_emergency_phone_numbers_are_not_figures(text: str) -> None:
 
 def test_emergency_number_as_a_count_is_kept() -> None:
     assert texts("The crash killed 911 people.") == ["911"]
+
+
+# ------------------------------------------------------------------ sports, lists, fractions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They won 6-4, 7-6 (5) and then lost 6-7 (4), 3-6 on clay.",
+        "to level the series 1-1 after the first match; a 2-2 draw",
+        "Caldwell-Pope drilled a 3-pointer with 55 seconds left.",
+        "\n2. Never urged Ukraine\n\n3) Not some channel",
+        "was released on Monday. NBC 5 has edited the video.",
+        "9-Month-Old's Life Support Order Extended; a 5-week-old puppy",
+        "arrested Ryan S. Hollman 31, of Hope, on Monday",
+    ],
+)
+def test_scores_clocks_lists_and_names_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_counts_beside_scores_and_clocks_stay() -> None:
+    text = "They won 12 of 13 games, 112-107, with 3 minutes of rest and 30 shots in 20 minutes."
+    assert texts(text) == ["12", "13", "3", "30", "20"]
+
+
+def test_about_forty_comma_is_no_age() -> None:
+    assert texts("About 40, the police said, were hurt.") == ["40"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10-year notes rose 7/32 in price", [("10", 10.0), ("7/32", 0.21875)]),
+        ("the 30-year bond rose 29/32", [("30", 30.0), ("29/32", 0.90625)]),
+        ("a near 1-1/2 year trade war", [("1-1/2", 1.5)]),
+        ("add 1 1/2 cups of flour", [("1 1/2", 1.5)]),
+    ],
+)
+def test_fractions_and_mixed_numbers_have_their_value(text: str, expected: list) -> None:
+    assert [(f.text, f.value) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["open 24/7 all year", "on 12/8 they met", "on 11/19/2019"])
+def test_slash_pairs_that_are_not_fractions_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []

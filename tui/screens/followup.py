@@ -39,7 +39,7 @@ def item_text(item: DeskItem) -> Text:
     elif item.kind == "figure":
         text.append(clean_line(item.text, 60), figure_style(item.figure_kind or "other"))
         if item.value is not None:
-            text.append(f"  {item.value:,.6g} {clean_line(item.unit, 12)}".rstrip(), "bold")
+            text.append(f"  {item.value:,.10g} {clean_line(item.unit, 12)}".rstrip(), "bold")
         text.append(f"  {clean_line(item.figure_kind, 12)}", "dim")
     else:
         text.append("article: ", "dim")
@@ -136,8 +136,8 @@ class FollowUpScreen(Screen[ItemRef | None]):
         wanted = self.query_one("#desk-filter", Input).value.strip().lstrip("#")
         rows = group_rows(self.items, wanted)
         self.query_one(DeskList).show_rows(rows)
-        shown = sum(1 for ref, _ in rows if ref is not None)
-        status = f"{shown} tagged item rows" + (f" with tags starting {wanted!r}" if wanted else "")
+        shown = len({ref for ref, _ in rows if ref is not None})
+        status = f"{shown} tagged items" + (f", tags starting {wanted!r}" if wanted else "")
         if not self.items:
             status = "Nothing tagged yet: t tags the focused item, f marks it for follow-up"
         self.query_one("#desk-status", Static).update(Text(status, "dim"))

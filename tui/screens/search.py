@@ -129,7 +129,10 @@ class SearchScreen(Screen[ItemRef | None]):
         results = self.query_one(DeskList)
         results.show_rows(message.rows)
         items = sum(1 for ref, _ in message.rows if ref is not None and ref.item)
-        self._status(f"{message.articles} articles, {items} quotes and figures for {message.query}")
+        found = f"{message.articles} articles, {items} quotes and figures"
+        self._status(
+            f"{found} for {message.query}" if message.rows else f"No match for {message.query}"
+        )
         if message.rows:
             results.focus()
 

@@ -77,7 +77,9 @@ class ViewsDialog(ModalScreen[Choice]):
             self._shown = []
         options = [Option(Text("All articles", "bold"), id="all")]
         options += [Option(view_prompt(v), id=f"v{n}") for n, v in enumerate(self._shown)]
-        self.query_one(OptionList).set_options(options)
+        option_list = self.query_one(OptionList)
+        option_list.set_options(options)
+        option_list.highlighted = 0
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -25,6 +25,9 @@ class DeskList(OptionList):
     """Rows of items under headings; j/k move, enter opens the item in its article."""
 
     HELP_NAME: ClassVar[str] = "Items"
+    DEFAULT_CSS = """
+    DeskList { height: 1fr; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("k", "cursor_up", "Up", show=False),
         Binding("j", "cursor_down", "Down", show=False),

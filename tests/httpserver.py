@@ -138,6 +138,7 @@ def serve(routes: dict[str, Route]) -> Iterator[LoopbackServer]:
 _CANONICAL = re.compile(rb"""<link[^>]*rel=["']canonical["'][^>]*>""", re.I)
 _OG_URL = re.compile(rb"""<meta[^>]*property=["']og:url["'][^>]*>""", re.I)
 _FIRST_PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>(?=[^<]{200,})")
+_ANY_PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>(?=[^<]{30,})")
 
 
 def page_html(path: Path, canonical: str, edition: str | None = None) -> bytes:
@@ -152,5 +153,7 @@ def page_html(path: Path, canonical: str, edition: str | None = None) -> bytes:
         raw = raw.replace(b"</head>", tag + b"</head>", 1)
     if edition:
         marker = f"Edition {edition}. ".encode()
-        raw = _FIRST_PARAGRAPH.sub(lambda m: m.group(0) + marker, raw, count=1)
+        raw, found = _FIRST_PARAGRAPH.subn(lambda m: m.group(0) + marker, raw, count=1)
+        if not found:
+            raw = _ANY_PARAGRAPH.sub(lambda m: m.group(0) + marker, raw, count=1)
     return raw

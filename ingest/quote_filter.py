@@ -21,7 +21,8 @@ _CUE = re.compile(
     r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|\bwhat(?:'s|’s| is) called|"
     r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
     r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|title)|"
-    r"\bcampaign|\bsong|\bshow|\bfilm|\bmovie|\balbum|\bbook|\bplayed|\bsang|\bsinging)"
+    r"\bcampaign|\bsong|\bshow|\bfilm|\bmovie|\balbum|\bbook|\bplayed|\bsang|\bsinging|"
+    r"\b(?:dubbed|nicknamed|labell?ed|branded|termed)\s[^.;:\"“”]{1,60}?\bas)"
     r"\s*[,:?]?\s*$",
     re.I,
 )
@@ -84,6 +85,17 @@ def shape_ok(body: str, before: str) -> bool:
 def cued_label(body: str, before: str) -> bool:
     """True when the words before a short span say it is a chant, sign, title or term."""
     return words_upto(body, MAX_CUED_WORDS) is not None and bool(_CUE.search(before[-80:]))
+
+
+# The name-giving verb may follow the span: the "new Gannett," as Reed dubbed it.
+_CUE_AFTER = re.compile(
+    r"^\s*,?\s*as\s+(?:[\w’'.\-]+\s+){0,3}?(?:dubbed|called|nicknamed|termed|labell?ed|branded)\b"
+)
+
+
+def cued_after(body: str, after: str) -> bool:
+    """True when the words after a short span say it is a name someone gave."""
+    return words_upto(body, MAX_CUED_WORDS) is not None and bool(_CUE_AFTER.match(after))
 
 
 def modifier_term(body: str, before: str, after: str) -> bool:

@@ -16,6 +16,7 @@ from itertools import islice
 from ingest.names import NameBook
 from ingest.quote_filter import (
     MAX_CUED_WORDS,
+    cued_after,
     cued_label,
     modifier_term,
     norm,
@@ -80,7 +81,7 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
             after = text[span.end + 1 : span.end + 41] if span.closed else ""
             chained = label_end >= lo and _CHAIN.match(text[label_end : span.open_mark])
             short = chained and words_upto(body, MAX_CUED_WORDS) is not None
-            if cued_label(body, before) or short:
+            if cued_label(body, before) or cued_after(body, after) or short:
                 rejected.add(norm(body))
                 label_end = span.close_mark + 1 if span.close_mark is not None else e
             elif shape_ok(body, before) and not modifier_term(body, before, after):

@@ -263,3 +263,59 @@ def test_megabyte_of_repeated_new_rule_triggers_finishes_fast(unit: str) -> None
     t0 = time.perf_counter()
     analyse(text)
     assert time.perf_counter() - t0 < 1.0
+
+
+# ------------------------------------------------------------------ speech tags, labels
+
+
+def test_tag_after_a_question_mark_names_the_speaker() -> None:
+    text = 'Ann Lee spoke first.\n\n"So you have not fixed the problem?" Schiff asked.'
+    assert speakers(text) == [("So you have not fixed the problem?", "Schiff")]
+
+
+def test_more_speech_verbs_resolve_pronouns() -> None:
+    text = 'Tim Morrison testified. He begged lawmakers "not to lose sight of" the war.'
+    assert speakers(text) == [("not to lose sight of", "Tim Morrison")]
+
+
+def test_role_words_between_verb_and_name_and_a_title_word_surname() -> None:
+    text = (
+        '"Revenue has not grown since 2008," says veteran industry analyst Ken Doctor.\n\n'
+        '"They see the way down as close to inevitable," says Doctor.\n\n'
+        '"After two more years of this," Doctor asks, "what is left?"'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ken Doctor"] * 4
+
+
+def test_according_to_a_work_by_an_author_and_to_the_named_organisation() -> None:
+    text = (
+        "According to a 2018 survey by Penelope Muse Abernathy of the University of Iowa, "
+        'the firm chose to "consolidate copy editing and page design" at one center. '
+        '"Newsrooms are often half the size within months," Abernathy reported.\n\n'
+        'Trump, according to the White House, went for a "quick exam and labs" as part of it.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Penelope Muse Abernathy",
+        "Penelope Muse Abernathy",
+        "White House",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Fiona Hill had dubbed Sondland\'s role in the policy as "the Gordon problem."',
+        'The "new Gannett," as Reed dubbed the combination, will be large.',
+        'It is the "big reset," as analysts have called it, of the year.',
+    ],
+)
+def test_names_given_by_dubbed_or_called_are_not_quotes(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_unnamed_source_with_a_capitalised_word_stays_unnamed() -> None:
+    text = (
+        '"Block and control it," the order said, Ann Lee reports.\n\n'
+        '"Don\'t hide things like this," one Weibo commenter said.'
+    )
+    assert speakers(text)[-1] == ("Don't hide things like this,", None)

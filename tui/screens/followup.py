@@ -76,7 +76,7 @@ class FollowUpScreen(Screen[ItemRef | None]):
 
     HELP_NAME = "Follow-up desk"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="desk.close"),
+        Binding("escape,q", "close", "Back", id="desk.close"),
         Binding("ctrl+t", "focus_filter", "Filter by tag", id="desk.filter"),
         Binding("ctrl+r", "reload", "Reload", id="desk.reload"),
     ]

@@ -60,7 +60,7 @@ class SearchScreen(Screen[ItemRef | None]):
 
     HELP_NAME = "Search"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="search.close"),
+        Binding("escape,q", "close", "Back", id="search.close"),
         Binding("ctrl+s", "save_view", "Save as view", id="search.save-view"),
         Binding("ctrl+l", "focus_query", "Edit query", id="search.focus"),
     ]

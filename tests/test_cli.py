@@ -38,7 +38,7 @@ def test_seeds_are_not_reimported_after_the_user_deletes_them(db: str, capsys) -
     run(capsys, "list", "--db", db)
     store = Store.open(Path(db))
     store.delete_article(store.articles()[0].id)
-    _, out, err = run(capsys, "list", "--json", "--db", db)
+    _, out, _err = run(capsys, "list", "--json", "--db", db)
     assert json.loads(out) == []
 
 
@@ -66,7 +66,9 @@ def test_tag_a_quote_then_list_by_tag_and_remove(db: str, capsys) -> None:
     assert json.loads(out)["quotes"][1]["tags"] == ["follow-up"]
     _, out, _ = run(capsys, "list", "--tag", "follow-up", "--json", "--db", db)
     assert [a["id"] for a in json.loads(out)] == [article_id]
-    code, out, _ = run(capsys, "tag", article_id, "follow-up", "--quote", "2", "--remove", "--db", db)
+    code, out, _ = run(
+        capsys, "tag", article_id, "follow-up", "--quote", "2", "--remove", "--db", db
+    )
     assert out.startswith("removed")
     _, out, _ = run(capsys, "list", "--tag", "follow-up", "--json", "--db", db)
     assert json.loads(out) == []
@@ -74,7 +76,7 @@ def test_tag_a_quote_then_list_by_tag_and_remove(db: str, capsys) -> None:
 
 def test_tag_errors_are_one_line_with_exit_1(db: str, capsys) -> None:
     run(capsys, "list", "--db", db)
-    code, out, err = run(capsys, "tag", "zzzz", "x", "--db", db)
+    code, _out, err = run(capsys, "tag", "zzzz", "x", "--db", db)
     assert code == 1 and err.strip() == "newsroom: error: no such article: 'zzzz'"
     article_id = Store.open(Path(db)).articles()[0].id
     code, _, err = run(capsys, "tag", article_id, "x", "--figure", "999", "--db", db)
@@ -125,3 +127,23 @@ def test_env_var_selects_the_store(tmp_path: Path, monkeypatch, capsys) -> None:
     code, _, _ = run(capsys, "list")
     assert code == 0
     assert (tmp_path / "env-store" / "store.json").is_file()
+
+
+def test_corrupt_store_is_restored_from_the_newest_backup(db: str, capsys) -> None:
+    _, out, _ = run(capsys, "list", "--json", "--db", db)
+    article_id = json.loads(out)[0]["id"]
+    run(capsys, "tag", article_id, "verify", "--db", db)
+    Store.open(Path(db)).backup()
+    tags = Path(db) / "tags.json"
+    tags.write_bytes(b"\x00\xffjunk")
+    code, _, err = run(capsys, "list", "--tag", "verify", "--db", db)
+    assert code == 1 and str(tags) in err and "newsroom restore" in err
+    code, out, _ = run(capsys, "backups", "--db", db)
+    assert code == 0 and out.lstrip().startswith("1. ")
+    code, out, _ = run(capsys, "restore", "--db", db)
+    assert code == 0 and out.startswith("restored 1 files")
+    _, out, _ = run(capsys, "list", "--tag", "verify", "--json", "--db", db)
+    assert [a["id"] for a in json.loads(out)] == [article_id]
+    assert next(iter((Path(db) / "quarantine").rglob("tags.json"))).read_bytes() == b"\x00\xffjunk"
+    code, _, err = run(capsys, "restore", "9", "--db", db)
+    assert code == 1 and "no backup number 9" in err

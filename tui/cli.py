@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from storage.errors import StoreCorrupt, StoreError
 from storage.paths import resolve_store_dir
@@ -17,6 +16,7 @@ from storage.store import Store
 
 Handler = Callable[[argparse.Namespace], int]
 PROG = "newsroom"
+RESTORE_HINT = "See `newsroom backups`; `newsroom restore` puts back the newest readable copy"
 
 
 class UserError(Exception):
@@ -36,7 +36,7 @@ def _db_parent() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tui import cli_articles, cli_desk, cli_fetch
+    from tui import cli_articles, cli_backup, cli_desk, cli_fetch
 
     db = _db_parent()
     parser = argparse.ArgumentParser(
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (cli_articles, cli_fetch, cli_desk):
+    for module in (cli_articles, cli_fetch, cli_desk, cli_backup):
         module.register(sub, db)
     return parser
 
@@ -102,16 +102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except StoreCorrupt as exc:
-        return fail(f"{exc}. {restore_hint(exc.path)}")
+        return fail(f"{exc}. {RESTORE_HINT}")
     except (StoreError, UserError, OSError, ValueError) as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
-
-
-def restore_hint(path: Path) -> str:
-    return "Move it aside or restore a backup (`newsroom restore`) to continue"
 
 
 if __name__ == "__main__":

@@ -89,6 +89,12 @@ SUBJECT = re.compile(
     rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
     r"(?:\s*,[^,\"“”]{1,100},)?\s+[a-z]"
 )
+# Compiled once: classify runs for every attribution candidate of every article.
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+_TITLE_RE = re.compile(_TITLE_REF)
+_SPOKES_RE = re.compile(r"spokes|representative|statement")
+_ORG_AFTER = re.compile(rf"\b(?:for|of|at|from)\s+(?:the\s+)?({NAME})\s*$")
+_ORG_BEFORE = re.compile(rf"\b({NAME})\s+(?:spokes|representative)")
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)")
 _DOC_REF = re.compile(r"the\s+(statement|letter|email)")
@@ -110,7 +116,7 @@ def _role(raw: str | None) -> str | None:
     if not raw:
         return None
     first = raw.strip().lstrip(",").split(",")[0].strip()
-    first = re.sub(r"^(?:a|an|the)\s+", "", first)
+    first = _ARTICLE.sub("", first)
     if not first or first.split()[0].lower() in {"who", "which", "that", "whose", "where"}:
         return None
     return first
@@ -128,10 +134,10 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     doc = _DOC_REF.fullmatch(low)
     if doc:
         return Attribution("document", book.groups.statement_owner(doc.group(1), pos))
-    if re.match(_TITLE_REF, who):
+    if _TITLE_RE.match(who):
         found = book.by_title(low.split()[-1], pos)
         return Attribution("named", found) if found else Attribution("pronoun", None)
-    if re.search(r"spokes|representative|statement", low) or org_noun(low):
+    if _SPOKES_RE.search(low) or org_noun(low):
         org = _org_in_phrase(who) or book.organisation(context)
         return Attribution("org", org) if org else Attribution("unnamed", None)
     who = _THE_NAME.sub("", who)
@@ -161,10 +167,10 @@ def _group_ref(low: str, book: NameBook, pos: int) -> str | None:
 
 def _org_in_phrase(who: str) -> str | None:
     """The organisation named inside "a spokesperson for WeWork" or "a WeWork spokesman"."""
-    m = re.search(rf"\b(?:for|of|at|from)\s+(?:the\s+)?({NAME})\s*$", who)
+    m = _ORG_AFTER.search(who)
     if m:
         return clean_name(m.group(1))
-    m = re.search(rf"\b({NAME})\s+(?:spokes|representative)", who)
+    m = _ORG_BEFORE.search(who)
     return clean_name(m.group(1)) if m else None
 
 

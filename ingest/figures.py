@@ -39,7 +39,7 @@ _CUR_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, re
 _FIG_RE = re.compile(
     # the lookahead admits only a sign, symbol, digit or a short currency code's shape,
     # so a run of capitals costs one cheap test per character
-    r"(?=[-+−$€£¥₹\d]|[A-Z][A-Za-z]{0,2}[$ \u00a0.\d])(?<![\d.,])"
+    r"(?=[-+−$€£¥₹\d]|[A-Z][A-Za-z]{0,2}[.$]?[ \u00a0]?\d)(?<![\d.,])"
     r"(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
     r"(?P<cur>US\$|HK\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|"
     r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD)[ \u00a0]?)?"
@@ -84,14 +84,16 @@ class _Fig:
     plain: bool  # a bare number: no currency, percent or magnitude
 
 
-def find_figures(text: str) -> list[Figure]:
-    """All figures in `text`, sorted by start, with kind, value (magnitude applied) and unit."""
+def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
+    """All figures in `text`, sorted by start, with kind, value (magnitude applied) and unit.
+    `seg` may be the quote finder's segmenter of the same text, to share its sentences."""
     matches = list(islice(_FIG_RE.finditer(text), MAX_NUMBERS))
     plain = [(m.group("num"), m.start(), m.end()) for m in matches if _is_plain(m)]
     named = named_numbers(text, plain, matches[-1].end() + 20) if plain else frozenset()
     found = [(m.start(), m.end(), _classify(text, m, named)) for m in matches]
     figs = _merge_ranges(text, found)
-    seg = Segmenter(text) if figs else None
+    if figs and seg is None:
+        seg = Segmenter(text)
     return [
         Figure(
             text=text[f.start : f.end],

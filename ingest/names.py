@@ -141,8 +141,9 @@ class NameBook:
 
     def _add(self, text: str, pos: int, raw: str) -> None:
         """Record one capitalised phrase: its words, its full form and any title before it."""
-        if " " not in raw and _norm(raw) in STOP_WORDS:
-            return  # "The", "But": the commonest capitalised words, and never names
+        if " " not in raw and "," not in raw and not raw.endswith(("'s", "’s")):
+            self._add_word(text, pos, raw)
+            return
         title, name = split_title(raw)
         if not name:
             return
@@ -157,6 +158,15 @@ class NameBook:
                 names.setdefault(tuple(toks), pos)
         if title:
             self.titled.setdefault(title, []).append((pos, name))
+
+    def _add_word(self, text: str, pos: int, word: str) -> None:
+        """The fast path of `_add` for one word, the commonest phrase: no title to split
+        off, and stop words ("The", "But") and lone titles are never names."""
+        if _norm(word) in _NOT_NAME:
+            return
+        self.caps[word] += 1
+        if not _sentence_initial(text[max(0, pos - 3) : pos], 3):
+            self.mid[word] += 1
 
     def resolve(self, name: str, pos: int) -> str:
         """The longest full name used in the text that ends with `name`'s tokens, preferring

@@ -36,9 +36,10 @@ _SPACE = re.compile(r"\s")
 _CHAIN = re.compile(r"^(?:\s|,|and\b|or\b|&)*$")
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """All quotes in `text`, sorted by start, with speaker and role where the text says."""
-    seg = Segmenter(text)
+def find_quotes(text: str, seg: Segmenter | None = None) -> list[Quote]:
+    """All quotes in `text`, sorted by start, with speaker and role where the text says.
+    `seg` may be shared with the figure finder, so each paragraph is split once."""
+    seg = seg or Segmenter(text)
     cands = _candidates(text, seg)
     if not cands:
         return []

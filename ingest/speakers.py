@@ -170,10 +170,12 @@ def _events(text: str, lo: int, hi: int, book: NameBook, last: str | None) -> st
     if "according to" in gap:
         rxs.append(ACCORDING)
     hits = [(m.start(), m.group("who")) for rx in rxs for m in rx.finditer(gap)]
-    for s in _SENT_START.finditer(gap):
-        m = SUBJECT.match(gap, s.start())
-        if m:
-            hits.append((m.start("who"), m.group("who")))
+    # Only the subject that opens the gap counts: subjects of later sentences there are
+    # too often not the speaker ("Building a ...", a person described in passing), and
+    # scanning every sentence start cost a regex per sentence.
+    m = SUBJECT.match(gap) if gap[:1].isupper() else None
+    if m:
+        hits.append((m.start("who"), m.group("who")))
     for at, who in sorted(hits):
         att = classify(who, None, gap, book, lo + at)
         if att.kind in {"named", "org"} and att.speaker:

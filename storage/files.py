@@ -16,6 +16,7 @@ Layout (see storage/README.md for why):
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -136,6 +137,19 @@ class StoreLock:
             self._lock.release()
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Parsing a shard makes thousands of dicts and objects, none of them cyclic; letting
+    the cyclic GC scan them over and over doubled the time to list 50,000 articles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class FileCache:
     """Parsed files kept until they change on disk, so unchanged shards are parsed once.
 
@@ -150,8 +164,9 @@ class FileCache:
         cached = self._entries.get((path, parse))
         if cached and cached[0] == sig:
             return cached[1]
-        data = read_json(path, validate) if sig else None
-        value = parse_or_corrupt(path, parse, data) if data is not None else None
+        with gc_paused():
+            data = read_json(path, validate) if sig else None
+            value = parse_or_corrupt(path, parse, data) if data is not None else None
         self._entries[(path, parse)] = (sig, value)
         return value
 

@@ -24,7 +24,14 @@ from storage import backups as backup_ops
 from storage import migrate
 from storage.annotations import FOLLOW_UP, AnnotationsMixin, normalise_tag, now_iso
 from storage.errors import ArticleNotFound, ItemNotFound, StoreCorrupt, StoreTooNew
-from storage.files import FileCache, Layout, StoreLock, open_table_db, parse_or_corrupt
+from storage.files import (
+    FileCache,
+    Layout,
+    StoreLock,
+    gc_paused,
+    open_table_db,
+    parse_or_corrupt,
+)
 from storage.files import signature as file_signature
 from storage.jsonfile import (
     dump_json,
@@ -95,6 +102,12 @@ def _parse_shard(data: dict[str, dict[str, Any]]) -> dict[str, ArticleMeta]:
     return {m.id: m for m in metas}
 
 
+def _newest_first(meta: ArticleMeta) -> str:
+    """One string compares faster than a tuple; NUL sorts before any character, so the
+    order is that of the tuple (published or added, added, id)."""
+    return f"{meta.published or meta.added}\0{meta.added}\0{meta.id}"
+
+
 class Store(AnnotationsMixin):
     """A newsroom store in one directory; see storage/files.py for the layout."""
 
@@ -106,6 +119,7 @@ class Store(AnnotationsMixin):
         self._lock = StoreLock(self.layout.lock_file)
         self._cache = FileCache()
         self.keys = KeyIndex(self.layout, self._cache)
+        self._listing: tuple[tuple[object, ...], list[ArticleMeta]] | None = None
 
     @classmethod
     def open(cls, root: Path, *, auto_backup: bool = True) -> Store:
@@ -135,7 +149,12 @@ class Store(AnnotationsMixin):
         with self._lock.held():
             if self.layout.journal_file.exists():
                 self._finish_journal()
-            yield
+            try:
+                yield
+            except BaseException:  # a failed write may have changed cached records in memory
+                self._cache.clear()
+                self._listing = None
+                raise
 
     # ------------------------------------------------------------------ reading
 
@@ -146,12 +165,26 @@ class Store(AnnotationsMixin):
         return [m for shard in self.layout.shards() for m in self._shard(shard).values()]
 
     def articles(self, tag: str | None = None) -> list[ArticleMeta]:
-        """Every article's metadata, newest first; with `tag`, those with that tag anywhere."""
-        metas = self._all_metas()
+        """Every article's metadata, newest first; with `tag`, those with that tag anywhere.
+
+        The records are shared with the store's cache: treat them as read-only (copy with
+        dataclasses.replace before changing one to write it back).
+        """
+        metas = self._sorted_metas()
         if tag is not None:
             tagged = {t.ref.article for t in self.tags() if t.tag == tag}
-            metas = [m for m in metas if m.id in tagged]
-        return sorted(metas, key=lambda m: (m.published or m.added, m.added, m.id), reverse=True)
+            return [m for m in metas if m.id in tagged]
+        return list(metas)
+
+    def _sorted_metas(self) -> list[ArticleMeta]:
+        """Sorting 50,000 records takes 50 ms: done again only when a shard changed."""
+        shards = self.layout.shards()
+        with gc_paused():
+            metas = [m for shard in shards for m in self._shard(shard).values()]
+            key = tuple(signature(p) for p in shards)
+            if self._listing is None or self._listing[0] != key:
+                self._listing = (key, sorted(metas, key=_newest_first, reverse=True))
+        return self._listing[1]
 
     def count(self) -> int:
         return sum(len(self._shard(shard)) for shard in self.layout.shards())
@@ -328,8 +361,7 @@ class Store(AnnotationsMixin):
         with self._writing():
             meta = self.meta(article_id)
             if meta.read != read:
-                meta.read = read
-                self._upsert_meta(meta)
+                self._upsert_meta(dataclasses.replace(meta, read=read))
 
     def delete_article(self, article_id: str) -> None:
         """Remove an article with its body, tags and notes.

@@ -1,12 +1,12 @@
 """Measure quote and figure extraction against hand-labelled gold articles, and its speed.
 
 Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
-project's own held-out labels in tests/data/labels, and the blind set in
-tests/data/labels-blind when present, each reported separately so tuning on the dev set
-cannot hide in the other numbers), writes predictions in the scorer's shape to a
-temporary directory, and prints the table of the shared scorer. It then times extraction
-against `trafilatura.extract` over the benchmark's HTML pages, because extraction must stay
-a small fraction of the cost of cleaning a page.
+project's own held-out labels in tests/data/labels, and the blind sets in
+tests/data/labels-blind and tests/data/labels-blind-2 when present, each reported
+separately so tuning on the dev set cannot hide in the other numbers), writes
+predictions in the scorer's shape to a temporary directory, and prints the table of the
+shared scorer. It then times extraction against `trafilatura.extract` over the benchmark's
+HTML pages, because extraction must stay a small fraction of the cost of cleaning a page.
 
 Usage: python bench/extraction_quality.py [--scorer PATH] [--corpus DIR] [--verbose]
 """
@@ -32,6 +32,9 @@ HELD_OUT = REPO / "tests" / "data" / "labels"
 # Labelled by someone else and never read while tuning: only the scorer opens these files
 # (predictions are made from the article texts, named by the gold files' names).
 BLIND = REPO / "tests" / "data" / "labels-blind"
+# A second annotator's set, made while the first blind set was being used for tuning: the
+# same rule applies, only the scorer opens its files (and `predict` only their names).
+BLIND_2 = REPO / "tests" / "data" / "labels-blind-2"
 SEED = REPO / "seeds" / "openai-paris-office.txt"
 
 
@@ -106,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     sets = [("dev-labels", args.corpus / "dev-labels"), ("held-out", HELD_OUT)]
     if BLIND.is_dir():
         sets.append(("blind", BLIND))
+    if BLIND_2.is_dir():
+        sets.append(("blind-2", BLIND_2))
     for title, gold_dir in sets:
         print(f"## {title} ({gold_dir})\n")
         print(score(scorer, gold_dir, texts, args.verbose))

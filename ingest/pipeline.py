@@ -91,3 +91,27 @@ def import_seeds(store: Store) -> list[ArticleMeta]:
             added.append(stored)
     store.mark_seeded()
     return added
+
+
+@dataclass(frozen=True, slots=True)
+class Reanalysed:
+    """What re-analysing one article changed, for the user's summary."""
+
+    article_id: str
+    quotes: tuple[int, int]  # before, after
+    figures: tuple[int, int]
+
+
+def reanalyse(store: Store, article_id: str) -> Reanalysed:
+    """Run the current extractor over a stored article's text again.
+
+    Tags and notes are keyed by a hash of each item's text, so they stay on every quote and
+    figure the new extractor still finds; the metadata (read state, source) is kept.
+    """
+    meta = store.meta(article_id)
+    body = store.body(article_id)
+    quotes, figures = analyse(body.text)
+    before = (len(body.quotes), len(body.figures))
+    if quotes != body.quotes or figures != body.figures:
+        store.replace_article(meta, ArticleBody(text=body.text, quotes=quotes, figures=figures))
+    return Reanalysed(article_id, (before[0], len(quotes)), (before[1], len(figures)))

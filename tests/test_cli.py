@@ -147,3 +147,20 @@ def test_corrupt_store_is_restored_from_the_newest_backup(db: str, capsys) -> No
     assert next(iter((Path(db) / "quarantine").rglob("tags.json"))).read_bytes() == b"\x00\xffjunk"
     code, _, err = run(capsys, "restore", "9", "--db", db)
     assert code == 1 and "no backup number 9" in err
+
+
+def test_reanalyse_keeps_tags_on_items_that_remain(db: str, capsys) -> None:
+    _, out, _ = run(capsys, "list", "--json", "--db", db)
+    article_id = json.loads(out)[0]["id"]
+    run(capsys, "tag", article_id, "verify", "--quote", "1", "--db", db)
+    store = Store.open(Path(db))
+    body = store.body(article_id)
+    stale = type(body)(text=body.text, quotes=body.quotes, figures=body.figures[:1])
+    store.replace_article(store.meta(article_id), stale)
+    code, out, _ = run(capsys, "reanalyse", "--db", db)
+    assert code == 0
+    assert f"{article_id}  quotes {len(body.quotes)} -> {len(body.quotes)}, figures 1 -> " in out
+    assert out.strip().endswith("re-analysed 1 articles; 1 changed in number of items")
+    assert Store.open(Path(db)).body(article_id).figures == body.figures
+    _, out, _ = run(capsys, "show", article_id, "--json", "--db", db)
+    assert json.loads(out)["quotes"][0]["tags"] == ["verify"]

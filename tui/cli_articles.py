@@ -37,6 +37,12 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     p.add_argument("--remove", action="store_true", help="remove the tag instead")
     p.set_defaults(handler=cmd_tag)
 
+    p = sub.add_parser(
+        "reanalyse", parents=[db], help="find quotes and figures again with this newsroom"
+    )
+    p.add_argument("ids", nargs="*", metavar="ID", help="articles to re-analyse (default: all)")
+    p.set_defaults(handler=cmd_reanalyse)
+
     p = sub.add_parser("extract", parents=[db], help="analyse a file without storing it")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -160,6 +166,28 @@ def cmd_tag(args: argparse.Namespace) -> int:
     else:
         changed = store.tag(ref, args.tag, label)
         print(f"{'tagged' if changed else 'already tagged'} {ref} {args.tag!r}")
+    return 0
+
+
+def cmd_reanalyse(args: argparse.Namespace) -> int:
+    from ingest.pipeline import reanalyse
+    from ingest.refresh import Progress
+    from tui.cli_fetch import progress_bar
+
+    store = _store(args)
+    ids = [store.resolve(i) for i in args.ids] or [m.id for m in store.articles()]
+    changed = 0
+    with progress_bar() as update:
+        for done, article_id in enumerate(ids, 1):
+            result = reanalyse(store, article_id)
+            if result.quotes[0] != result.quotes[1] or result.figures[0] != result.figures[1]:
+                changed += 1
+                print(
+                    f"{article_id}  quotes {result.quotes[0]} -> {result.quotes[1]}, "
+                    f"figures {result.figures[0]} -> {result.figures[1]}"
+                )
+            update(Progress("analyse", done, len(ids)))
+    print(f"re-analysed {len(ids)} articles; {changed} changed in number of items")
     return 0
 
 

@@ -81,7 +81,7 @@ def _err(line: str) -> None:
 
 
 @contextmanager
-def _progress_bar() -> Iterator[Callable[[Progress], None]]:
+def progress_bar() -> Iterator[Callable[[Progress], None]]:
     """A Rich progress bar on stderr, one task per phase; silent when stderr is no terminal."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
@@ -121,7 +121,7 @@ def add_urls(store: Store, urls: list[str]) -> int:
     from ingest.refresh import add_urls as run
 
     fetcher = _fetcher()
-    with _progress_bar() as progress:
+    with progress_bar() as progress:
         summary = run(store, fetcher, urls, progress)
     return _report(summary)
 
@@ -146,7 +146,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     if not book.all():
         _err("newsroom: no feeds (add one with `newsroom feeds add URL` or `newsroom discover`)")
         return 0
-    with _progress_bar() as progress:
+    with progress_bar() as progress:
         summary = refresh(store, book, _fetcher(), progress)
     return _report(summary)
 

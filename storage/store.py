@@ -13,12 +13,10 @@ import functools
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-from tinydb import Query
 
 from storage import backups as backup_ops
 from storage import migrate
@@ -100,6 +98,10 @@ def _meta(doc: dict[str, Any]) -> ArticleMeta:
 def _parse_shard(data: dict[str, dict[str, Any]]) -> dict[str, ArticleMeta]:
     metas = (_meta(doc) for doc in data.get(ARTICLES, {}).values())
     return {m.id: m for m in metas}
+
+
+def _with_id(article_id: str) -> Callable[[Mapping[str, Any]], bool]:
+    return lambda doc: doc.get("id") == article_id
 
 
 def _newest_first(meta: ArticleMeta) -> str:
@@ -355,7 +357,7 @@ class Store(AnnotationsMixin):
     def _upsert_meta(self, meta: ArticleMeta) -> None:
         path = self.layout.shard(meta.id)
         with open_table_db(path, self.layout.tmp_dir) as db:
-            db.table(ARTICLES).upsert(plain_doc(meta), Query().id == meta.id)
+            db.table(ARTICLES).upsert(plain_doc(meta), _with_id(meta.id))
 
     def set_read(self, article_id: str, read: bool = True) -> None:
         with self._writing():
@@ -383,8 +385,8 @@ class Store(AnnotationsMixin):
 
     def _remove_meta(self, article_id: str) -> None:
         with open_table_db(self.layout.shard(article_id), self.layout.tmp_dir) as db:
-            if db.table(ARTICLES).contains(Query().id == article_id):
-                db.table(ARTICLES).remove(Query().id == article_id)
+            if db.table(ARTICLES).contains(_with_id(article_id)):
+                db.table(ARTICLES).remove(_with_id(article_id))
 
     def _deleting(self) -> str | None:
         """The article a delete left half-done, hidden from readers until it is finished."""

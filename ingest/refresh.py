@@ -1,32 +1,40 @@
 """Batches of network work: add URLs, refetch an article, refresh every feed.
 
-Fetching, cleaning and analysing run in a bounded thread pool (several hosts at once; the
-fetcher keeps each host to `per_host` requests). Results come back to the calling thread,
-which alone writes to the store, so one batch is one writer. The caller passes a progress
-callback and a cancel check; a cancelled batch stops submitting work, lets what is running
-finish (timeouts bound it), and stores what was done. Every failure is an `Outcome` with a
+Pages are fetched in a bounded thread pool (several hosts at once; the fetcher keeps each
+host to `per_host` requests) and cleaned and analysed in a process pool for big batches
+(`ingest.stages`). Results come back to the calling thread, which alone writes to the store,
+so one batch is one writer. The caller passes a progress callback and a cancel check; a
+cancelled batch stops submitting work, cancels what is queued, lets what is running finish
+(timeouts bound it), and stores what was done. Every failure is an `Outcome` with a
 one-line reason: a batch never raises because one page was bad.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ingest.clean import CleanError, clean_page
-from ingest.feeds import FeedEntry, FeedError, fetch_feed
-from ingest.fetch import Fetcher, FetchError
-from ingest.pipeline import article_from_text
-from ingest.plaintext import site_of, title_from
+from ingest.feeds import fetch_feed
+from ingest.fetch import Fetcher
+from ingest.pages import (
+    EXPECTED,
+    EntryItem,
+    Records,
+    cook_entry,
+    cook_retry,
+    cook_url,
+    fetch_or_reason,
+    page_records,
+)
+from ingest.stages import CookPool, run_pool, run_stages
 from ingest.urlpolicy import UrlRefused, normalise_url
-from storage.feeds import Feed, FeedBook
+from storage.feeds import Feed, FeedBook, FeedStatus
 from storage.models import ArticleBody, ArticleMeta
 from storage.store import Store
 
+__all__ = ["Outcome", "Progress", "Summary", "add_urls", "fetch_feed", "refetch", "refresh"]
 T = TypeVar("T")
-EXPECTED = (FetchError, CleanError, FeedError, UrlRefused)
 STORE_BATCH = 25  # articles per store write: fewer fsyncs, and progress still moves
 STATUSES = ("added", "updated", "unchanged", "partial", "failed")
 
@@ -97,41 +105,6 @@ def _ignore(_: Progress) -> None:
     return None
 
 
-def run_pool(
-    items: Sequence[T],
-    work: Callable[[T], Any],
-    handle: Callable[[T, Any], None],
-    *,
-    workers: int,
-    cancelled: CancelFn = _never,
-) -> bool:
-    """Run `work` on every item in a pool and `handle(item, result or exception)` here, on
-    the calling thread. Only 2 x workers are queued at a time, so a cancel takes effect
-    quickly. Returns False if cancelled before every item was submitted."""
-    pending = iter(items)
-    running: dict[Future[Any], T] = {}
-    exhausted = False
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="fetch") as pool:
-        while True:
-            while not exhausted and len(running) < 2 * workers and not cancelled():
-                item = next(pending, _END)
-                if item is _END:
-                    exhausted = True
-                    break
-                running[pool.submit(work, item)] = item
-            if not running:
-                break
-            done, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in done:
-                item = running.pop(future)
-                error = future.exception()
-                handle(item, error if error is not None else future.result())
-    return exhausted
-
-
-_END: Any = object()
-
-
 def _reason(error: BaseException) -> str:
     """The one line shown for a failure; unexpected errors (library bugs) are named."""
     if isinstance(error, EXPECTED):
@@ -139,40 +112,14 @@ def _reason(error: BaseException) -> str:
     return f"unexpected {type(error).__name__}: {error}"[:300]
 
 
-# ------------------------------------------------------------------ pages to records
-
-
-def page_records(
-    fetcher: Fetcher, url: str, *, source: str = "url", feed: str | None = None
-) -> tuple[ArticleMeta, ArticleBody]:
-    """Fetch, clean and analyse one page: the records to store (runs in a pool thread)."""
-    page = clean_page(fetcher.get(url))
-    return article_from_text(
-        page.text, title=page.title, url=page.url, site=page.site, source=source,
-        feed=feed, author=page.author, published=page.published, language=page.language,
-    )  # fmt: skip
-
-
-def partial_records(
-    entry: FeedEntry, feed_url: str, reason: str
-) -> tuple[ArticleMeta, ArticleBody]:
-    """An article from the feed's own text, marked partial so a later refresh retries it."""
-    text = entry.text or entry.title
-    if not text:
-        raise FetchError(f"{reason}; and the feed gives no text for it")
-    meta, body = article_from_text(
-        text, title=entry.title or title_from(text), url=entry.url, site=site_of(entry.url),
-        source="feed", feed=feed_url, author=entry.author, published=entry.published,
-    )  # fmt: skip
-    meta.status, meta.error = "partial", reason
-    return meta, body
+# ------------------------------------------------------------------ outcomes
 
 
 def _stored_urls(store: Store) -> dict[str, str]:
     return {m.url: m.id for m in store.articles() if m.url}
 
 
-def _store_new(store: Store, url: str, records: tuple[ArticleMeta, ArticleBody]) -> Outcome:
+def _store_new(store: Store, url: str, records: Records) -> Outcome:
     return _outcome(url, *store.add_article(*records))
 
 
@@ -194,6 +141,25 @@ def add_urls(
 ) -> Summary:
     """Fetch, clean and store each URL; one already stored under that URL is not fetched."""
     summary = Summary()
+    todo = _urls_to_fetch(store, urls, summary)
+    total = len(summary.outcomes) + len(todo)
+
+    def handle(url: str, result: Any) -> None:
+        if isinstance(result, BaseException):
+            outcome = Outcome(url, "failed", reason=_reason(result))
+        else:
+            outcome = _store_new(store, url, result)
+        summary.outcomes.append(outcome)
+        progress(Progress("articles", len(summary.outcomes), total, outcome, url))
+
+    with CookPool() as pool:
+        run = _Run(store, fetcher, summary, progress, cancelled, pool)
+        run.stages(todo, fetcher.get, cook_url, handle)
+    return summary
+
+
+def _urls_to_fetch(store: Store, urls: Iterable[str], summary: Summary) -> list[str]:
+    """The normalised URLs not stored yet; refused and stored ones become outcomes now."""
     stored = _stored_urls(store)
     todo: list[str] = []
     for raw in dict.fromkeys(urls):
@@ -208,21 +174,7 @@ def add_urls(
             )
         else:
             todo.append(url)
-
-    def handle(url: str, result: Any) -> None:
-        if isinstance(result, BaseException):
-            outcome = Outcome(url, "failed", reason=_reason(result))
-        else:
-            outcome = _store_new(store, url, result)
-        summary.outcomes.append(outcome)
-        progress(Progress("articles", len(summary.outcomes), total, outcome, url))
-
-    total = len(summary.outcomes) + len(todo)
-    work = lambda url: page_records(fetcher, url)  # noqa: E731
-    summary.cancelled = not run_pool(
-        todo, work, handle, workers=fetcher.settings.total, cancelled=cancelled
-    )
-    return summary
+    return todo
 
 
 def refetch(store: Store, fetcher: Fetcher, article_id: str) -> Outcome:
@@ -254,6 +206,32 @@ def _replace(store: Store, old: ArticleMeta, meta: ArticleMeta, body: ArticleBod
 # ------------------------------------------------------------------ feeds
 
 
+@dataclass(slots=True)
+class _Run:
+    """What every stage of one batch shares: one fetcher, one process pool, one summary."""
+
+    store: Store
+    fetcher: Fetcher
+    summary: Summary
+    progress: ProgressFn
+    cancelled: CancelFn
+    pool: CookPool
+
+    def stages(
+        self,
+        items: Sequence[T],
+        fetch: Callable[[T], Any],
+        cook: Callable[[T, Any], Any],
+        handle: Callable[[T, Any], None],
+    ) -> None:
+        """Fetch in threads, cook in processes if the stage is big; note a cancel."""
+        done = run_stages(
+            items, fetch, cook, handle, threads=self.fetcher.settings.total,
+            cpu=self.pool.executor(len(items)), cancelled=self.cancelled,
+        )  # fmt: skip
+        self.summary.cancelled = self.summary.cancelled or not done
+
+
 def refresh(
     store: Store,
     book: FeedBook,
@@ -265,31 +243,33 @@ def refresh(
     page fails), then retry the articles earlier refreshes left partial."""
     summary = Summary()
     found = _refresh_feeds(book, fetcher, summary, progress, cancelled)
-    if not summary.cancelled:
-        retry = [m for m in store.articles() if m.status == "partial" and m.url]
-        _store_entries(store, book, fetcher, found, summary, progress, cancelled)
+    if summary.cancelled:
+        return summary
+    retry = [m for m in store.articles() if m.status == "partial" and m.url]
+    with CookPool() as pool:
+        run = _Run(store, fetcher, summary, progress, cancelled, pool)
+        _store_entries(run, book, found)
         if not summary.cancelled:
-            _retry_partial(store, fetcher, retry, summary, progress, cancelled)
+            _retry_partial(run, retry)
     return summary
 
 
 def _refresh_feeds(
     book: FeedBook, fetcher: Fetcher, summary: Summary, progress: ProgressFn, cancelled: CancelFn
-) -> list[tuple[str, FeedEntry]]:
-    """Fetch each feed; record its status; return the (feed url, entry) pairs it lists."""
+) -> list[EntryItem]:
+    """Fetch each feed; record every status in one write; return the entries they list."""
     feeds = book.all()
-    entries: list[tuple[str, FeedEntry]] = []
+    entries: list[EntryItem] = []
+    statuses: list[FeedStatus] = []
 
     def handle(feed: Feed, result: Any) -> None:
         summary.feeds_checked += 1
         if isinstance(result, BaseException):
             summary.feed_errors.append((feed.url, _reason(result)))
-            book.record_failure(feed.url, _reason(result))
+            statuses.append(FeedStatus(feed.url, error=_reason(result)))
         else:
             title = result.parsed.title if result.parsed else None
-            book.record_success(
-                feed.url, title=title, etag=result.etag, last_modified=result.last_modified
-            )
+            statuses.append(FeedStatus(feed.url, None, title, result.etag, result.last_modified))
             if result.parsed is None:
                 summary.feeds_unchanged += 1
             else:
@@ -297,86 +277,65 @@ def _refresh_feeds(
         progress(Progress("feeds", summary.feeds_checked, len(feeds), label=feed.url))
 
     work = lambda feed: fetch_feed(fetcher, feed)  # noqa: E731
-    summary.cancelled = not run_pool(
-        feeds, work, handle, workers=fetcher.settings.total, cancelled=cancelled
-    )
+    try:
+        summary.cancelled = not run_pool(
+            feeds, work, handle, workers=fetcher.settings.total, cancelled=cancelled
+        )
+    finally:
+        book.record(statuses)
     return entries
 
 
-def _new_entries(
-    store: Store, book: FeedBook, found: list[tuple[str, FeedEntry]]
-) -> list[tuple[str, FeedEntry]]:
+def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[EntryItem]:
     """Entries whose link was never stored, once each, in feed order."""
+    if not found:
+        return []  # every feed unchanged: no need to read the seen links or the store
     known = book.seen() | set(_stored_urls(store))
-    fresh: dict[str, tuple[str, FeedEntry]] = {}
+    fresh: dict[str, EntryItem] = {}
     for feed_url, entry in found:
         if entry.url not in known and entry.url not in fresh:
             fresh[entry.url] = (feed_url, entry)
     return list(fresh.values())
 
 
-def _store_entries(
-    store: Store,
-    book: FeedBook,
-    fetcher: Fetcher,
-    found: list[tuple[str, FeedEntry]],
-    summary: Summary,
-    progress: ProgressFn,
-    cancelled: CancelFn,
-) -> None:
-    """Fetch new entries' pages in the pool; store them in batches (one lock, one sync)."""
-    todo = _new_entries(store, book, found)
-    batch: list[tuple[str, FeedEntry, tuple[ArticleMeta, ArticleBody]]] = []
+def _store_entries(run: _Run, book: FeedBook, found: list[EntryItem]) -> None:
+    """Fetch new entries' pages, cook them, store them in batches (one lock, one sync)."""
+    todo = _new_entries(run.store, book, found)
+    batch: list[tuple[EntryItem, Records]] = []
+    book_items: list[tuple[str, str, str]] = []
+    before = len(run.summary.outcomes)
+
+    def report(outcome: Outcome, label: str) -> None:
+        run.summary.outcomes.append(outcome)
+        done = len(run.summary.outcomes) - before
+        run.progress(Progress("articles", done, len(todo), outcome, label))
 
     def flush() -> None:
-        stored = store.add_articles([records for _, _, records in batch])
-        for (feed_url, entry, _), (meta, created) in zip(batch, stored, strict=True):
-            outcome = _outcome(entry.url, meta, created)
+        stored = run.store.add_articles([records for _, records in batch])
+        for ((feed_url, entry), _), (meta, created) in zip(batch, stored, strict=True):
             book_items.append((feed_url, entry.url, meta.id))
-            _report(outcome, entry.title or entry.url)
+            report(_outcome(entry.url, meta, created), entry.title or entry.url)
         batch.clear()
 
-    def _report(outcome: Outcome, label: str) -> None:
-        summary.outcomes.append(outcome)
-        progress(Progress("articles", len(summary.outcomes) - before, len(todo), outcome, label))
-
-    def handle(item: tuple[str, FeedEntry], result: Any) -> None:
-        feed_url, entry = item
+    def handle(item: EntryItem, result: Any) -> None:
+        entry = item[1]
         if isinstance(result, BaseException):
             failed = Outcome(entry.url, "failed", title=entry.title, reason=_reason(result))
-            _report(failed, entry.title or entry.url)
+            report(failed, entry.title or entry.url)
             return
-        batch.append((feed_url, entry, result))
+        batch.append((item, result))
         if len(batch) >= STORE_BATCH:
             flush()
 
-    def work(item: tuple[str, FeedEntry]) -> tuple[ArticleMeta, ArticleBody]:
-        feed_url, entry = item
-        try:
-            return page_records(fetcher, entry.url, source="feed", feed=feed_url)
-        except EXPECTED as exc:
-            return partial_records(entry, feed_url, str(exc))
-
-    before = len(summary.outcomes)
-    book_items: list[tuple[str, str, str]] = []
     try:
-        summary.cancelled = not run_pool(
-            todo, work, handle, workers=fetcher.settings.total, cancelled=cancelled
-        )
+        run.stages(todo, lambda item: fetch_or_reason(run.fetcher, item), cook_entry, handle)
     finally:
         if batch:
             flush()
         book.mark_seen(book_items)
 
 
-def _retry_partial(
-    store: Store,
-    fetcher: Fetcher,
-    partial: list[ArticleMeta],
-    summary: Summary,
-    progress: ProgressFn,
-    cancelled: CancelFn,
-) -> None:
+def _retry_partial(run: _Run, partial: list[ArticleMeta]) -> None:
     """Fetch partial articles again; a success replaces the feed text, a failure keeps it."""
     done = 0
 
@@ -386,13 +345,8 @@ def _retry_partial(
         if isinstance(result, BaseException):
             outcome = Outcome(old.url or "", "partial", old.id, old.title, _reason(result))
         else:
-            outcome = _replace(store, old, *result)
-        summary.outcomes.append(outcome)
-        progress(Progress("retry", done, len(partial), outcome, old.title))
+            outcome = _replace(run.store, old, *result)
+        run.summary.outcomes.append(outcome)
+        run.progress(Progress("retry", done, len(partial), outcome, old.title))
 
-    def work(old: ArticleMeta) -> tuple[ArticleMeta, ArticleBody]:
-        return page_records(fetcher, old.url or "", source=old.source, feed=old.feed)
-
-    summary.cancelled = not run_pool(
-        partial, work, handle, workers=fetcher.settings.total, cancelled=cancelled
-    )
+    run.stages(partial, lambda old: run.fetcher.get(old.url or ""), cook_retry, handle)

@@ -10,13 +10,14 @@ article's canonical URL differs from the link the feed gives.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
 from storage.files import open_table_db
-from storage.jsonfile import is_table_file, read_json
+from storage.jsonfile import is_table_file, read_json, write_json_atomic
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -50,6 +51,28 @@ class Feed:
     def from_doc(cls, doc: dict[str, Any]) -> Feed:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in doc.items() if k in names})
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStatus:
+    """One feed's outcome in a refresh: an error, or success with the validators to keep."""
+
+    url: str
+    error: str | None = None
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def changes(self, doc: dict[str, Any], now: str) -> dict[str, Any]:
+        """The fields to set on the feed's stored document `doc`."""
+        if self.error is not None:
+            count = int(doc.get("error_count") or 0) + 1
+            return {"last_error": self.error[:MAX_ERROR], "error_count": count}
+        changes: dict[str, Any] = {"last_success": now, "last_error": None, "error_count": 0}
+        changes.update(etag=self.etag, last_modified=self.last_modified)
+        if self.title:
+            changes["title"] = self.title
+        return changes
 
 
 class FeedBook:
@@ -89,29 +112,35 @@ class FeedBook:
         with self._store._lock.held(), self._db() as db:
             return bool(db.table(FEEDS).remove(Query().url == url))
 
-    def _update(self, url: str, changes: dict[str, Any]) -> None:
-        with self._store._lock.held(), self._db() as db:
-            db.table(FEEDS).update(changes, Query().url == url)
-
     def record_success(
         self, url: str, *, title: str | None, etag: str | None, last_modified: str | None
     ) -> None:
         """A fetch succeeded (or was a 304): keep its validators, clear the error count."""
-        changes: dict[str, Any] = {"last_success": _now(), "last_error": None, "error_count": 0}
-        changes.update(etag=etag, last_modified=last_modified)
-        if title:
-            changes["title"] = title
-        self._update(url, changes)
+        self.record([FeedStatus(url, title=title, etag=etag, last_modified=last_modified)])
 
     def record_failure(self, url: str, error: str) -> None:
         """A fetch or parse failed: remember why, and how many times in a row."""
-        with self._store._lock.held(), self._db() as db:
-            table = db.table(FEEDS)
-            doc = table.get(Query().url == url)
-            count = int(doc.get("error_count") or 0) + 1 if doc else 1
-            table.update(
-                {"last_error": error[:MAX_ERROR], "error_count": count}, Query().url == url
-            )
+        self.record([FeedStatus(url, error=error)])
+
+    def record(self, statuses: Iterable[FeedStatus]) -> None:
+        """What a refresh learnt of every feed, in one locked read and one atomic write.
+
+        Per-feed TinyDB updates would re-read, re-serialise and fsync feeds.json once per
+        feed: most of a refresh where every feed answers 304. A feed unsubscribed meanwhile
+        (another process) is skipped, not re-created.
+        """
+        statuses = list(statuses)
+        if not statuses:
+            return
+        with self._store._lock.held():
+            data = self._data()
+            docs = {doc.get("url"): doc for doc in data.get(FEEDS, {}).values()}
+            now = _now()
+            for status in statuses:
+                doc = docs.get(status.url)
+                if doc is not None:
+                    doc.update(status.changes(doc, now))
+            write_json_atomic(self.path, data, self._store.layout.tmp_dir)
 
     def seen(self) -> set[str]:
         """Every entry link already turned into an article."""

@@ -1,4 +1,5 @@
-"""Batches against the loopback site: add URLs, refetch, refresh feeds, retry, cancel."""
+"""Batches against the loopback site: add URLs, refetch, refresh feeds, retry, cancel,
+with cooking in the fetch threads and (forced) in the process pool."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from ingest import stages
 from ingest.fetch import Fetcher
 from ingest.pipeline import article_from_text
 from ingest.refresh import Progress, add_urls, refetch, refresh
+from storage import feeds as feeds_module
 from storage.feeds import FeedBook
 from storage.models import ItemRef, quote_keys
 from storage.store import Store
@@ -141,3 +144,56 @@ def test_refresh_can_be_cancelled(site: LoopbackServer, fetcher: Fetcher, store:
     summary = refresh(store, book, fetcher, cancelled=lambda: True)
     assert summary.cancelled and not summary.outcomes and not store.articles()
     assert "cancelled" in summary.headline()
+
+
+@pytest.fixture
+def processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cook every batch in the process pool, however small (tests have few pages)."""
+    monkeypatch.setattr(stages, "PROCESS_MIN", 1)
+
+
+@pytest.mark.usefixtures("processes")
+def test_refresh_in_processes_stores_partial_then_retries(
+    site: LoopbackServer, fetcher: Fetcher, store: Store, flaky: dict[str, bool]
+) -> None:
+    book = FeedBook(store)
+    book.add(site.url("/feeds/rss.xml?t=procs"))
+    book.add(site.url("/flaky-feed.xml?t=procs"))
+    events: list[Progress] = []
+    first = refresh(store, book, fetcher, events.append)
+    assert (first.count("added"), first.count("partial")) == (2, 3), first.problems()
+    articles = [e for e in events if e.phase == "articles"]
+    assert [e.done for e in articles] == [1, 2, 3, 4, 5] and articles[-1].total == 5
+    flaky["up"] = True
+    second = refresh(store, book, fetcher)
+    assert second.count("updated") == 2 and second.count("partial") == 1
+    assert all(len(store.body(o.article_id or "").text) > 1000 for o in first.outcomes[:2])
+
+
+@pytest.mark.usefixtures("processes")
+def test_a_cancel_stops_a_batch_cooking_in_processes(
+    site: LoopbackServer, fetcher: Fetcher, store: Store
+) -> None:
+    urls = [site.url(f"/pause?t=pcancel{i}") for i in range(20)]
+    events: list[Progress] = []
+    summary = add_urls(store, fetcher, urls, events.append, cancelled=lambda: len(events) >= 1)
+    assert summary.cancelled and 1 <= len(summary.outcomes) < 20
+
+
+def test_feed_statuses_are_written_once_per_refresh(
+    site: LoopbackServer, fetcher: Fetcher, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = FeedBook(store)
+    for n in range(5):
+        book.add(site.url(f"/feeds/atom.xml?t=once{n}"))
+    book.add(site.url("/gone/feed.xml?t=once"))
+    writes: list[object] = []
+    real = feeds_module.write_json_atomic
+    monkeypatch.setattr(
+        feeds_module, "write_json_atomic", lambda *a, **k: writes.append(a) or real(*a, **k)
+    )
+    refresh(store, book, fetcher)
+    refresh(store, book, fetcher)
+    assert len(writes) == 2
+    feeds = book.all()
+    assert sum(f.error_count for f in feeds) == 2 and all(f.etag for f in feeds[:5])

@@ -1,0 +1,98 @@
+"""From fetched bytes to the records to store: the CPU-bound half of a batch.
+
+These functions run in worker processes (see `ingest.stages`), so they are module-level,
+take and return only picklable values (responses, feed entries, records), and touch neither
+the network nor the store: fetching stays in the parent's threads, storing in its calling
+thread. With a small batch they run in the fetch threads instead, which is the same code.
+"""
+
+from __future__ import annotations
+
+from ingest.clean import CleanError, clean_page
+from ingest.feeds import FeedEntry, FeedError
+from ingest.fetch import Fetcher, FetchError, Response
+from ingest.pipeline import article_from_text
+from ingest.plaintext import site_of, title_from
+from ingest.urlpolicy import UrlRefused
+from storage.models import ArticleBody, ArticleMeta
+
+EXPECTED = (FetchError, CleanError, FeedError, UrlRefused)
+Records = tuple[ArticleMeta, ArticleBody]
+EntryItem = tuple[str, FeedEntry]  # (feed url, entry)
+
+
+def response_records(
+    response: Response, *, source: str = "url", feed: str | None = None
+) -> Records:
+    """Clean and analyse one fetched page: FetchError if not HTML, CleanError if no text."""
+    page = clean_page(response)
+    return article_from_text(
+        page.text, title=page.title, url=page.url, site=page.site, source=source,
+        feed=feed, author=page.author, published=page.published, language=page.language,
+    )  # fmt: skip
+
+
+def page_records(
+    fetcher: Fetcher, url: str, *, source: str = "url", feed: str | None = None
+) -> Records:
+    """Fetch, clean and analyse one page in this thread (refetch of a single article)."""
+    return response_records(fetcher.get(url), source=source, feed=feed)
+
+
+def partial_records(entry: FeedEntry, feed_url: str, reason: str) -> Records:
+    """An article from the feed's own text, marked partial so a later refresh retries it."""
+    text = entry.text or entry.title
+    if not text:
+        raise FetchError(f"{reason}; and the feed gives no text for it")
+    meta, body = article_from_text(
+        text, title=entry.title or title_from(text), url=entry.url, site=site_of(entry.url),
+        source="feed", feed=feed_url, author=entry.author, published=entry.published,
+    )  # fmt: skip
+    meta.status, meta.error = "partial", reason
+    return meta, body
+
+
+def fetch_or_reason(fetcher: Fetcher, item: EntryItem) -> Response | str:
+    """An entry's page, or the one-line reason it could not be fetched (cooked as partial)."""
+    try:
+        return fetcher.get(item[1].url)
+    except EXPECTED as exc:
+        return str(exc)
+
+
+def cook_url(url: str, response: Response) -> Records:
+    """A page added by URL (`newsroom add`, the app's add dialog)."""
+    return response_records(response)
+
+
+def cook_entry(item: EntryItem, fetched: Response | str) -> Records:
+    """A feed entry's page; the feed's own text, marked partial, if the page failed."""
+    feed_url, entry = item
+    if isinstance(fetched, str):
+        return partial_records(entry, feed_url, fetched)
+    try:
+        return response_records(fetched, source="feed", feed=feed_url)
+    except EXPECTED as exc:
+        return partial_records(entry, feed_url, str(exc))
+
+
+def cook_retry(old: ArticleMeta, response: Response) -> Records:
+    """A partial article's page fetched again, keeping where the article came from."""
+    return response_records(response, source=old.source, feed=old.feed)
+
+
+def warm_up() -> None:
+    """Worker initializer: import trafilatura and the analysers and run one tiny extraction
+    (its first call loads stoplists), overlapping with the parent's first fetches.
+
+    A worker's stderr is the terminal itself, even under the app's full-screen UI, so log
+    records (trafilatura warns about odd pages) go to a null handler: a worker reports
+    through its results only.
+    """
+    import logging
+
+    import trafilatura
+
+    logging.getLogger().addHandler(logging.NullHandler())
+
+    trafilatura.bare_extraction("<html><body><p>Warm up.</p></body></html>")

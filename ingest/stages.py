@@ -1,0 +1,200 @@
+"""Running a batch in two stages: fetch in threads, clean and analyse in processes.
+
+Fetching waits on the network, so threads suffice. Cleaning (trafilatura) and analysis are
+pure Python holding the GIL: in threads they use one core whatever the pool size, so a big
+batch sends them to a process pool of `os.cpu_count()` workers. Processes are started with
+"spawn" (never fork: the app and the fetcher run threads, and a forked child inherits their
+locks mid-use), and take a second or two to start, so a batch under `PROCESS_MIN` items
+(`newsroom add URL`, a few new entries) cooks in the fetch threads instead.
+
+Results come back to the calling thread, which alone calls `handle` (and so alone writes to
+the store). A cancel stops submitting, cancels every queued future, lets running ones finish
+(timeouts bound them) and hands those to `handle` so finished work is still stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+PROCESS_MIN = 8  # fewer items cook in threads: starting processes costs more than it saves
+POLL_S = 0.2  # how often a wait wakes up to check for a cancel
+Handle = Callable[[T, Any], None]
+CancelFn = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+class CookPool:
+    """The process pool of one batch, started on first need and shut down on exit, so a
+    feeds-only refresh or a one-page add never starts a process."""
+
+    def __init__(self, min_items: int | None = None, workers: int | None = None) -> None:
+        self.min_items = PROCESS_MIN if min_items is None else min_items
+        self.workers = workers or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def executor(self, items: int) -> Executor | None:
+        """The process pool for a stage of `items` items; None means cook in the threads."""
+        if items < self.min_items:
+            return None
+        if self._pool is None:
+            from ingest.pages import warm_up
+
+            _start_resource_tracker()
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
+            )
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> CookPool:
+        return self
+
+    def __exit__(
+        self, kind: type | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr. It hands the child
+    `sys.stderr.fileno()`, and inside a Textual app sys.stderr is a capture whose fileno is
+    -1, which makes every process start fail with "bad value(s) in fds_to_keep"."""
+    from multiprocessing import resource_tracker
+
+    with contextlib.redirect_stderr(sys.__stderr__):
+        resource_tracker.ensure_running()
+
+
+def run_stages(
+    items: Sequence[T],
+    fetch: Callable[[T], Any],
+    cook: Callable[[T, Any], Any],
+    handle: Handle[T],
+    *,
+    threads: int,
+    cpu: Executor | None = None,
+    cancelled: CancelFn = _never,
+) -> bool:
+    """`handle(item, cook(item, fetch(item)))` for every item, or `handle(item, exception)`
+    when a stage raised; `fetch` runs in `threads` threads, `cook` in `cpu` (picklable
+    then) or right after the fetch in the same thread. False if cancelled before the end."""
+    if cpu is None:
+        return _Stages(items, lambda item: cook(item, fetch(item)), None, handle, threads).run(
+            cancelled
+        )
+    return _Stages(items, fetch, (cook, cpu), handle, threads).run(cancelled)
+
+
+def run_pool(
+    items: Sequence[T],
+    work: Callable[[T], Any],
+    handle: Handle[T],
+    *,
+    workers: int,
+    cancelled: CancelFn = _never,
+) -> bool:
+    """One stage only: `handle(item, work(item) or its exception)` with `work` in threads."""
+    return _Stages(items, work, None, handle, workers).run(cancelled)
+
+
+class _Stages(Generic[T]):
+    """The loop of `run_stages`: keeps a bounded number of items in flight in each stage."""
+
+    def __init__(
+        self,
+        items: Sequence[T],
+        fetch: Callable[[T], Any],
+        cook: tuple[Callable[[T, Any], Any], Executor] | None,
+        handle: Handle[T],
+        threads: int,
+    ) -> None:
+        self.pending = iter(items)
+        self.fetch, self.cook, self.handle = fetch, cook, handle
+        self.threads = max(1, threads)
+        self.fetching: dict[Future[Any], T] = {}
+        self.cooking: dict[Future[Any], T] = {}
+        self.exhausted = self.stopped = self.cancelling = False
+
+    def run(self, cancelled: CancelFn) -> bool:
+        with ThreadPoolExecutor(self.threads, thread_name_prefix="fetch") as pool:
+            try:
+                while True:
+                    if cancelled():
+                        self._stop()
+                    else:
+                        self._submit(pool)
+                    if not self.fetching and not self.cooking:
+                        break
+                    futures = [*self.fetching, *self.cooking]
+                    done, _ = wait(futures, timeout=POLL_S, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        self._done(future)
+            except BaseException:
+                self._stop()  # a failing handler must not leave queued work behind
+                raise
+        return not self.stopped
+
+    def _submit(self, pool: ThreadPoolExecutor) -> None:
+        """Top up the fetch stage; hold back while the cook queue is full (memory bound)."""
+        limit = 2 * self.threads
+        while not self.exhausted and len(self.fetching) < limit and len(self.cooking) < limit:
+            item = next(self.pending, _END)
+            if item is _END:
+                self.exhausted = True
+                return
+            self.fetching[pool.submit(self.fetch, item)] = item
+
+    def _stop(self) -> None:
+        """Cancel what has not started; what is running finishes and is still handled."""
+        self.stopped = self.stopped or not self.exhausted
+        self.exhausted = self.cancelling = True
+        for queue in (self.fetching, self.cooking):
+            for future in [f for f in queue if f.cancel()]:
+                del queue[future]
+                self.stopped = True
+
+    def _done(self, future: Future[Any]) -> None:
+        if future in self.cooking:
+            item = self.cooking.pop(future)
+        else:
+            item = self.fetching.pop(future)
+            if self.cook is not None and future.exception() is None:
+                self._to_cook(item, future.result())
+                return
+        error = future.exception()
+        self.handle(item, error if error is not None else future.result())
+
+    def _to_cook(self, item: T, fetched: Any) -> None:
+        if self.cancelling:
+            self.stopped = True  # a page fetched after a cancel is not worth cooking
+            return
+        cook, cpu = self.cook  # type: ignore[misc]
+        try:
+            self.cooking[cpu.submit(cook, item, fetched)] = item
+        except RuntimeError as exc:  # BrokenProcessPool: a worker died; one line per item
+            self.handle(item, exc)
+
+
+_END: Any = object()

@@ -167,7 +167,7 @@ def _copy_files(store: Store, partial: Path) -> dict[str, list[int]]:
 
 def _sync_pool(store: Store) -> None:
     """Copy into the pool every body it lacks; drop pooled bodies of deleted articles."""
-    from storage.store import _is_body
+    from storage.documents import is_body
 
     layout = store.layout
     if not layout.bodies_dir.is_dir():
@@ -180,7 +180,7 @@ def _sync_pool(store: Store) -> None:
             article_id = entry.name.removesuffix(".json")
             if entry.name not in pooled and article_id in live:
                 try:
-                    read_json(Path(entry.path), _is_body)
+                    read_json(Path(entry.path), is_body)
                 except StoreCorrupt:
                     continue
                 pool.mkdir(parents=True, exist_ok=True)

@@ -9,11 +9,10 @@ how a running app sees what another process wrote. See storage/README.md for the
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,21 @@ from typing import Any
 from storage import backups as backup_ops
 from storage import migrate
 from storage.annotations import FOLLOW_UP, AnnotationsMixin, normalise_tag, now_iso
-from storage.errors import ArticleNotFound, ItemNotFound, StoreCorrupt, StoreTooNew
+from storage.documents import (
+    ARTICLES,
+    article_key,
+    body_doc,
+    content_hash,
+    is_body,
+    is_journal,
+    item_ref,
+    meta_of,
+    newest_first,
+    parse_shard,
+    plain_doc,
+    with_id,
+)
+from storage.errors import ArticleNotFound, StoreCorrupt, StoreTooNew
 from storage.files import (
     FileCache,
     Layout,
@@ -39,75 +52,11 @@ from storage.jsonfile import (
     write_new_file,
 )
 from storage.keys import KeyIndex, keys_of, text_key, url_key
-from storage.models import Article, ArticleBody, ArticleMeta, ItemRef, figure_keys, quote_keys
+from storage.models import Article, ArticleBody, ArticleMeta
 
 SCHEMA_VERSION = migrate.SCHEMA_VERSION
-ARTICLES = "articles"
 ID_LENGTH = 8
 signature = file_signature
-
-
-def article_key(url: str | None, text_hash: str) -> str:
-    """What an id is derived from: the canonical URL if known, else the text's hash."""
-    return url_key(url) if url else text_key(text_hash)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def plain_doc(record: Any) -> dict[str, Any]:
-    """`to_doc` for a dataclass of plain values, without `asdict`'s deep copy (5x faster)."""
-    return {name: getattr(record, name) for name in _field_names(type(record))}
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def body_doc(body: ArticleBody) -> dict[str, Any]:
-    """The same document as `body.to_doc()`, made faster: bodies are written in bulk."""
-    return {
-        "text": body.text,
-        "quotes": [plain_doc(q) for q in body.quotes],
-        "figures": [plain_doc(f) for f in body.figures],
-    }
-
-
-def _is_body(data: Any) -> str | None:
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        return "expected an article body object with a 'text' string"
-    return None
-
-
-def _is_journal(data: Any) -> str | None:
-    if not isinstance(data, dict) or data.get("op") != "delete" or "id" not in data:
-        return "expected a journal entry {'op': 'delete', 'id': ...}"
-    return None
-
-
-def _meta(doc: dict[str, Any]) -> ArticleMeta:
-    """ArticleMeta(**doc) is 3x faster than from_doc; fall back when a newer schema added keys."""
-    try:
-        return ArticleMeta(**doc)
-    except TypeError:
-        return ArticleMeta.from_doc(doc)
-
-
-def _parse_shard(data: dict[str, dict[str, Any]]) -> dict[str, ArticleMeta]:
-    metas = (_meta(doc) for doc in data.get(ARTICLES, {}).values())
-    return {m.id: m for m in metas}
-
-
-def _with_id(article_id: str) -> Callable[[Mapping[str, Any]], bool]:
-    return lambda doc: doc.get("id") == article_id
-
-
-def _newest_first(meta: ArticleMeta) -> str:
-    """One string compares faster than a tuple; NUL sorts before any character, so the
-    order is that of the tuple (published or added, added, id)."""
-    return f"{meta.published or meta.added}\0{meta.added}\0{meta.id}"
 
 
 class Store(AnnotationsMixin):
@@ -161,7 +110,7 @@ class Store(AnnotationsMixin):
     # ------------------------------------------------------------------ reading
 
     def _shard(self, path: Path) -> dict[str, ArticleMeta]:
-        return self._cache.get(path, _parse_shard, is_table_file) or {}
+        return self._cache.get(path, parse_shard, is_table_file) or {}
 
     def _all_metas(self) -> list[ArticleMeta]:
         return [m for shard in self.layout.shards() for m in self._shard(shard).values()]
@@ -185,7 +134,7 @@ class Store(AnnotationsMixin):
             metas = [m for shard in shards for m in self._shard(shard).values()]
             key = tuple(signature(p) for p in shards)
             if self._listing is None or self._listing[0] != key:
-                self._listing = (key, sorted(metas, key=_newest_first, reverse=True))
+                self._listing = (key, sorted(metas, key=newest_first, reverse=True))
         return self._listing[1]
 
     def count(self) -> int:
@@ -213,7 +162,7 @@ class Store(AnnotationsMixin):
 
     def body(self, article_id: str) -> ArticleBody:
         path = self.layout.body(article_id)
-        data = read_json(path, _is_body)
+        data = read_json(path, is_body)
         if data is None:
             raise ArticleNotFound(article_id, "article body is missing")
         return parse_or_corrupt(path, ArticleBody.from_doc, data)
@@ -357,7 +306,7 @@ class Store(AnnotationsMixin):
     def _upsert_meta(self, meta: ArticleMeta) -> None:
         path = self.layout.shard(meta.id)
         with open_table_db(path, self.layout.tmp_dir) as db:
-            db.table(ARTICLES).upsert(plain_doc(meta), _with_id(meta.id))
+            db.table(ARTICLES).upsert(plain_doc(meta), with_id(meta.id))
 
     def set_read(self, article_id: str, read: bool = True) -> None:
         with self._writing():
@@ -385,26 +334,26 @@ class Store(AnnotationsMixin):
 
     def _remove_meta(self, article_id: str) -> None:
         with open_table_db(self.layout.shard(article_id), self.layout.tmp_dir) as db:
-            if db.table(ARTICLES).contains(_with_id(article_id)):
-                db.table(ARTICLES).remove(_with_id(article_id))
+            if db.table(ARTICLES).contains(with_id(article_id)):
+                db.table(ARTICLES).remove(with_id(article_id))
 
     def _deleting(self) -> str | None:
         """The article a delete left half-done, hidden from readers until it is finished."""
         if not self.layout.journal_file.exists():
             return None
-        entry = read_json(self.layout.journal_file, _is_journal)
+        entry = read_json(self.layout.journal_file, is_journal)
         return str(entry["id"]) if entry else None
 
     def _finish_journal(self) -> None:
         """Finish (idempotently) the delete recorded in the journal; the lock is held."""
-        entry = read_json(self.layout.journal_file, _is_journal)
+        entry = read_json(self.layout.journal_file, is_journal)
         if entry is None:
             return
         article_id = str(entry["id"])
         self._remove_meta(article_id)
         self._drop_annotations(article_id)
         if isinstance(entry.get("meta"), dict):
-            self.keys.drop(parse_or_corrupt(self.layout.journal_file, _meta, entry["meta"]))
+            self.keys.drop(parse_or_corrupt(self.layout.journal_file, meta_of, entry["meta"]))
         self.layout.body(article_id).unlink(missing_ok=True)
         self.layout.journal_file.unlink()
 
@@ -440,24 +389,5 @@ class Store(AnnotationsMixin):
             return backup_ops.restore(self, backup, everything)
 
 
-def item_ref(article: Article, kind: str, number: int) -> tuple[ItemRef, str]:
-    """The ref and label of the article's `number`-th (1-based) quote or figure."""
-    items: list[Any]
-    if kind == "quote":
-        items, keys = list(article.body.quotes), quote_keys(article.body.quotes)
-    else:
-        items, keys = list(article.body.figures), figure_keys(article.body.figures)
-    if not 1 <= number <= len(items):
-        raise ItemNotFound(f"article {article.id} has no {kind} number {number} (1-{len(items)})")
-    return ItemRef(article.id, keys[number - 1]), items[number - 1].text
-
-
-__all__ = [
-    "FOLLOW_UP",
-    "SCHEMA_VERSION",
-    "Store",
-    "StoreCorrupt",
-    "content_hash",
-    "item_ref",
-    "normalise_tag",
-]
+__all__ = ["FOLLOW_UP", "SCHEMA_VERSION", "Store", "StoreCorrupt", "content_hash", "item_ref"]
+__all__ += ["normalise_tag"]

@@ -102,7 +102,9 @@ _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|[AP]M\b|GMT\b|BST\b|ET\b|EST\b|PT\b)")
 _AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 _AGE_AFTER = re.compile(rf"^(?:-|\s){_AGE_UNIT}(?:-|\s)old\b|^-?\s?(?:{_AGE_UNIT}-old|yo)\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+)?$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
+# The lower end of an age range: "12 to 17-years-old", "18-25 year olds".
+_AGE_RANGE_HEAD = re.compile(r"^\s?(?:to|-|–|and)\s?\d{1,3}(?=\D)")
 # "Noel, 31, is charged" and, in police blotters, "Ryan S. Hollman 31, of Hope".
 _NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+),?\s$")
 # Game clocks: "with 55 seconds left" reads the clock like "1:24 left" does.
@@ -157,9 +159,13 @@ def is_number_noun(after: str) -> bool:
 
 
 def is_age(before: str, after: str, value: float) -> bool:
-    """Ages: "66-year-old", "9-Month-Old", "aged 26", "Noel, 31, is charged" and
-    "Hollman 31, of Hope" ("About 40, ..." is no name, so no age)."""
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-12:]):
+    """Ages: "66-year-old", "9-Month-Old", "aged 26", "aged between 18", the low end of
+    "12 to 17-years-old", "Noel, 31, is charged" and "Hollman 31, of Hope" ("About 40,
+    ..." is no name, so no age)."""
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-20:]):
+        return True
+    head = _AGE_RANGE_HEAD.match(after)
+    if head and _AGE_AFTER.match(after[head.end() :]):
         return True
     if value >= 120 or after[:1] not in {",", ")"}:
         return False
@@ -193,9 +199,13 @@ def _acronym(word: str) -> bool:
 
 
 def _sentence_start(before: str, pos: int) -> bool:
-    """True when `pos` starts a sentence, where a capital says nothing about a name."""
+    """True when `pos` starts a sentence, where a capital says nothing about a name. An
+    opening bracket starts none ("(Destiny 2 is free)" names a game), nor does a quote
+    mark closing a word mid-sentence."""
     head = before[:pos].rstrip()
-    return not head or head[-1] in '.!?:;"“”(—–\n'
+    if head[-1:] in {'"', "”"} and head[-2:-1].isalpha():
+        return False  # a mark closing a quoted word mid-sentence: “historic” Phase 1
+    return not head or head[-1] in '.!?:;"“”—–\n'
 
 
 def is_year(digits: str, before: str, after: str) -> bool:

@@ -244,3 +244,23 @@ def test_fractions_and_mixed_numbers_have_their_value(text: str, expected: list)
 @pytest.mark.parametrize("text", ["open 24/7 all year", "on 12/8 they met", "on 11/19/2019"])
 def test_slash_pairs_that_are_not_fractions_are_not_figures(text: str) -> None:
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump hailed a “historic” Phase 1 trade agreement.",
+        "The game is free (Destiny 2 is available at launch).",
+        "Among respondents aged between 12 to 17-years-old, use rose.",
+        "Among participants aged between 18 to 25-years-old, use rose.",
+        "Those 12 to 17 years old were asked.",
+    ],
+)
+def test_names_after_a_quoted_word_or_bracket_and_age_ranges_are_not_figures(
+    text: str,
+) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_quoted_word_before_a_count_is_still_a_count() -> None:
+    assert texts("It was “historic”. 12 people came, and (about 40 more) left.") == ["12", "40"]

@@ -89,6 +89,8 @@ SUBJECT = re.compile(
     rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
     r"(?:\s*,[^,\"“”]{1,100},)?\s+[a-z]"
 )
+# A name opening a paragraph as its subject, with an optional aside: "Buser, however, is".
+PARA_SUBJECT = re.compile(rf"(?P<who>{NAME})(?<![’']s)(?:,[^,\"“”\n]{{1,100}},)?\s+[a-z]")
 # Compiled once: classify runs for every attribution candidate of every article.
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TITLE_RE = re.compile(_TITLE_REF)

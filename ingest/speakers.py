@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ingest.attribution import (
     ACCORDING,
+    PARA_SUBJECT,
     SPEECH_IN,
     SUBJECT,
     WHO_VERB,
@@ -23,7 +24,7 @@ from ingest.attribution import (
     classify,
     search_clause,
 )
-from ingest.names import NameBook
+from ingest.names import NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.sentences import Segmenter
 
@@ -71,7 +72,7 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
     for i, c in enumerate(cands):
         open_at = c.span.open_mark
         gap_from = max(prev_close, open_at - 2 * WINDOW)
-        last = _events(text, gap_from, open_at, book, last)
+        last = _events(text, gap_from, open_at, book, last, seg.para(c.para)[0])
         nxt = cands[i + 1].span.open_mark if i + 1 < len(cands) else len(text)
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
         if att is not None and att.kind == "pronoun":
@@ -162,7 +163,9 @@ def _colon_paragraph(
     return before_colon(tail, book, tail, pos) or search_clause(tail, book, tail, pos)
 
 
-def _events(text: str, lo: int, hi: int, book: NameBook, last: str | None) -> str | None:
+def _events(
+    text: str, lo: int, hi: int, book: NameBook, last: str | None, para_start: int
+) -> str | None:
     """The last person or organisation the prose between two quotes talks about: speakers
     of reported speech and the named subjects of its sentences."""
     gap = text[lo:hi]
@@ -176,11 +179,27 @@ def _events(text: str, lo: int, hi: int, book: NameBook, last: str | None) -> st
     m = SUBJECT.match(gap) if gap[:1].isupper() else None
     if m:
         hits.append((m.start("who"), m.group("who")))
+    if lo < para_start < hi:
+        who = _para_subject(text, para_start, book)
+        if who:
+            hits.append((para_start - lo, who))
     for at, who in sorted(hits):
         att = classify(who, None, gap, book, lo + at)
         if att.kind in {"named", "org"} and att.speaker:
             last = att.speaker
     return last
+
+
+def _para_subject(text: str, start: int, book: NameBook) -> str | None:
+    """A person named at the very start of the quote's paragraph, as the subject of its
+    first sentence ("Buser, however, is counting on ... "This is ...," he says"): the
+    referent of a pronoun tag there, even when the last speaker was someone else. Only a
+    person counts: "Border agents say" or "WIRED spoke to" open with a capital too."""
+    m = PARA_SUBJECT.match(text, start, start + 200)
+    if not m or " " not in book.resolve(clean_name(m.group("who")) or "", start):
+        return None  # a full name, or a surname the text gave in full: a person
+    att = classify(m.group("who"), None, "", book, start)
+    return att.speaker if att.kind == "named" else None
 
 
 def _propagate(text: str, seg: Segmenter, cands: list[Cand]) -> None:

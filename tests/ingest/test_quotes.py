@@ -319,3 +319,33 @@ def test_unnamed_source_with_a_capitalised_word_stays_unnamed() -> None:
         '"Don\'t hide things like this," one Weibo commenter said.'
     )
     assert speakers(text)[-1] == ("Don't hide things like this,", None)
+
+
+# ------------------------------------------------------------------ pronouns, subjects
+
+
+def test_pronoun_tag_means_the_person_who_opens_the_paragraph() -> None:
+    text = (
+        'Jack Buser runs the service. "It is big," said analyst Lewis Ward.\n\n'
+        'Buser, however, is counting on speed. "This is the next jump," he says.\n\n'
+        'Sonya Zoghlin spoke for him. "He is sorry," she said.\n\n'
+        "Pat Carlineo was arrested for a call in which he said he'd put a "
+        '"bullet in her skull."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Lewis Ward",
+        "Jack Buser",
+        "Sonya Zoghlin",
+        "Pat Carlineo",
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Buser’s career helped him.", "Border agents say it helps.", "WIRED spoke to a mother."],
+)
+def test_possessives_common_words_and_outlets_opening_a_paragraph_are_no_referent(
+    opening: str,
+) -> None:
+    text = f'Jack Buser spoke. "We grow," said Lewis Ward.\n\n{opening} "It works," he said.'
+    assert speakers(text)[-1] == ("It works,", "Lewis Ward")

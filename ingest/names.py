@@ -108,7 +108,7 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
     suffix = _SUFFIX_RE.search(raw)
     if suffix:
         toks = _tokens(raw[: suffix.start()])
-    while toks and _norm(toks[0]) in STOP_WORDS:
+    while toks and _norm(toks[0]) in STOP_WORDS and not _surname_first(toks):
         toks.pop(0)
     cut = max((i for i, t in enumerate(toks[:-1]) if _norm(t) in TITLES), default=-1)
     title = _norm(toks[cut]) if cut >= 0 else None
@@ -117,6 +117,12 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
         return title, None
     name = " ".join(toks)
     return title, (name + suffix.group(0) if suffix else name)
+
+
+def _surname_first(toks: list[str]) -> bool:
+    """ "He Jianxiong": a Chinese surname that is also a pronoun, written before a given
+    name. A pronoun is never followed by a capitalised word that is no stop or title word."""
+    return toks[0] == "He" and len(toks) > 1 and _norm(toks[1]) not in _NOT_NAME
 
 
 def looks_like_name(raw: str) -> bool:

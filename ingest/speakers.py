@@ -30,7 +30,8 @@ from ingest.sentences import Segmenter
 
 WINDOW = 400
 # A question or exclamation ends its sentence at the closing mark, yet the speech tag
-# after it belongs to it ("...?" Schiff asked.): read this far past such a mark.
+# after it belongs to it ("...?" Schiff asked.): read the next sentence, at least this far
+# past such a mark (the tag may carry a long role: "?" He Jianxiong, the former ..., said).
 TAG_WINDOW = 60
 MAX_RUN_ON = 6  # lines between an open quote paragraph and the one continuing it
 _WORD = re.compile(r"\w+")
@@ -103,7 +104,8 @@ def _explicit(
         a_end = min(nxt, max(s_end, close + 1), close + 1 + WINDOW, p_end)
         after = text[close + 1 : a_end]
         if not after.strip() and text[close - 1 : close] in {"?", "!"}:
-            after = text[close + 1 : min(nxt, p_end, close + 1 + TAG_WINDOW)]
+            tag_end = max(close + 1 + TAG_WINDOW, seg.sentence_span(close + 1, close + 2)[1])
+            after = text[close + 1 : min(nxt, p_end, tag_end, close + 1 + WINDOW)]
     sent_before = text[max(s_start, open_at - WINDOW) : open_at]
     para_before = text[max(p_start, open_at - WINDOW) : open_at]
     c.sent = s_start

@@ -349,3 +349,13 @@ def test_possessives_common_words_and_outlets_opening_a_paragraph_are_no_referen
 ) -> None:
     text = f'Jack Buser spoke. "We grow," said Lewis Ward.\n\n{opening} "It works," he said.'
     assert speakers(text)[-1] == ("It works,", "Lewis Ward")
+
+
+def test_tag_after_a_question_mark_may_carry_a_long_role_and_a_surname_he() -> None:
+    text = (
+        "Liu He met Trump.\n\n"
+        '"Then what is the incentive of this deal on the Chinese part?" He Jianxiong, the '
+        "former executive director for China at the International Monetary Fund, said at "
+        'a Nov. 6 event.\n\n"We will see," he said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["He Jianxiong", "He Jianxiong"]

@@ -52,7 +52,7 @@ _GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
 _WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
 # Possessive clauses (a clause has no comma, so it always ends at the next one) and an
 # atomic name keep a window full of "Ab Cd, Ab Cd, ..." junk linear.
-_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,120}+){1,3}\s*,)?"
+_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,160}+){1,3}\s*,)?"
 _ADV = (
     r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
     r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
@@ -85,6 +85,7 @@ ACCORDING = re.compile(
 _COLON = re.compile(
     rf"(?P<who>{_TITLE_REF}|{NAME}|{_PRON})\s*(?:{_ADV}\s+{VERB}[^:\"“”]{{0,60}})?:\s*$"
 )
+_TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 SUBJECT = re.compile(
     rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
     r"(?:\s*,[^,\"“”]{1,100},)?\s+[a-z]"
@@ -208,6 +209,10 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
 
 
 def before_colon(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
-    """`X: "..."` or `X said:` right before the opening mark."""
-    m = _COLON.search(before[-200:])
+    """`X: "..."` or `X said:` right before the opening mark. In `X told Newsweek:` the
+    name before the colon is the listener, so the teller is looked for instead."""
+    tail = before[-200:]
+    m = _COLON.search(tail)
+    if m and _TOLD.search(tail, 0, m.start("who")):
+        return search_clause(before[: len(before) - len(tail) + m.start("who")], book, context, pos)
     return classify(m.group("who"), None, context, book, pos) if m else None

@@ -359,3 +359,13 @@ def test_tag_after_a_question_mark_may_carry_a_long_role_and_a_surname_he() -> N
         'a Nov. 6 event.\n\n"We will see," he said.'
     )
     assert [q.speaker for q in find_quotes(text)] == ["He Jianxiong", "He Jianxiong"]
+
+
+def test_told_outlet_colon_gives_the_teller_not_the_outlet() -> None:
+    text = (
+        "Ian Hamilton, an expert in drug use and mental health at the Department of Health "
+        "Sciences at the U.K.'s University of York who did not work on the study, told "
+        'Newsweek: "Even a small increase in regular users can increase the risk."\n\n'
+        'Ann Lee told reporters: "We are done."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ian Hamilton", "Ann Lee"]

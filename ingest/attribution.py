@@ -85,6 +85,13 @@ ACCORDING = re.compile(
 _COLON = re.compile(
     rf"(?P<who>{_TITLE_REF}|{NAME}|{_PRON})\s*(?:{_ADV}\s+{VERB}[^:\"“”]{{0,60}})?:\s*$"
 )
+# A name labelled by a common noun after a preposition is that preposition's object, not
+# the subject of the verb after it: "The authors of the research published in the journal
+# JAMA Psychiatry argued". (A bare "of State Mike Pompeo said" is a title.)
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|of|at|from|for|with|by|on|about)\s+(?:the|a|an)\s+"
+    r"(?:(?!statement|interview|email|letter|post|tweet|video|speech|release)[a-z]+\s+){1,2}$"
+)
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 SUBJECT = re.compile(
     rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
@@ -200,6 +207,8 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
     found: Attribution | None = None
     for rx in (WHO_VERB, VERB_WHO, ACCORDING):
         for m in rx.finditer(window):
+            if rx is WHO_VERB and _PREP_BEFORE.search(window, 0, m.start("who")):
+                continue
             cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
             if cand.kind != "unnamed" or found is None:
                 found = cand

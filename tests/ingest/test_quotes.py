@@ -369,3 +369,12 @@ def test_told_outlet_colon_gives_the_teller_not_the_outlet() -> None:
         'Ann Lee told reporters: "We are done."'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Ian Hamilton", "Ann Lee"]
+
+
+def test_a_name_labelled_after_a_preposition_is_no_speaker() -> None:
+    text = (
+        "The authors of the research published in the journal JAMA Psychiatry argued that "
+        'the policies have "important social benefits, particularly in justice," for all.\n\n'
+        'Secretary of State Mike Pompeo said it "gives us hope for peace."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [None, "Mike Pompeo"]

@@ -64,8 +64,14 @@ WHO_VERB = re.compile(rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{VER
 _NOT_ROLE = r"(?!(?:after|under|over|whether|later|either|neither|never|ever|rather|her)\b)"
 _ROLE_NOUN = r"[a-z]+(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee)"
 _DESC = rf"(?:{_NOT_ROLE}[a-z][\w\-]*\s+){{0,3}}?{_NOT_ROLE}{_ROLE_NOUN}\s+"
+# "said SpaceX would fly": a name followed by its own verb starts the reported clause.
+_AUX = (
+    r"(?:would|will|could|can|should|may|might|must|is|was|were|are|has|had|have|did|does|"
+    r"do|had|wants?|wanted|plans?|planned|needs?|needed)"
+)
 VERB_WHO = re.compile(
-    rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){VERB}\s+(?:{_DESC})?(?P<who>{_ORG_REF}|{NAME})"
+    rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){VERB}\s+(?:{_DESC})?(?P<who>{_ORG_REF}|(?>{NAME}))"
+    rf"(?!\s+{_AUX}\b)"
     r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
 )
 # An unnamed source starts lower-case but may hold a name: "one Weibo commenter said".
@@ -93,8 +99,10 @@ _PREP_BEFORE = re.compile(
     r"(?:(?!statement|interview|email|letter|post|tweet|video|speech|release)[a-z]+\s+){1,2}$"
 )
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
+# The lower-case words before the subject ("but", "and then") hold no speech verb: in
+# "..., but said SpaceX would", SpaceX is the object.
 SUBJECT = re.compile(
-    rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
+    rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:(?!{VERB}\b)[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
     r"(?:\s*,[^,\"“”]{1,100},)?\s+[a-z]"
 )
 # A name opening a paragraph as its subject, with an optional aside: "Buser, however, is".

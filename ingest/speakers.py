@@ -149,6 +149,8 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
     if not m:
         return None
     att = classify(m.group("who"), None, context, book, pos)
+    if att.kind == "pronoun":
+        return att  # "She didn't give a date, but said SpaceX would fly it "a lot""
     if att.kind != "named" or not att.speaker or not book.is_person_like(att.speaker, pos):
         return None
     return att

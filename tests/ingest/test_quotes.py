@@ -378,3 +378,12 @@ def test_a_name_labelled_after_a_preposition_is_no_speaker() -> None:
         'Secretary of State Mike Pompeo said it "gives us hope for peace."'
     )
     assert [q.speaker for q in find_quotes(text)] == [None, "Mike Pompeo"]
+
+
+def test_a_name_starting_the_reported_clause_is_not_the_speaker() -> None:
+    text = (
+        'Gwynne Shotwell runs SpaceX. "We like it," said Shotwell.\n\n'
+        "She didn't give a date for crewed missions, but said SpaceX would fly Starship "
+        '"a lot" before flying people. Later, Ann Lee said NASA will "look at it closely."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Gwynne Shotwell"] * 2 + ["Ann Lee"]

@@ -27,7 +27,7 @@ VERB = (
     r"boast(?:s|ed)|shout(?:s|ed)|recount(?:s|ed)|agre(?:es|ed)|counter(?:s|ed)|"
     r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
     r"begg(?:ed|s)|plead(?:s|ed)|implor(?:es|ed)|report(?:s|ed)|blast(?:s|ed)|slamm(?:s|ed)|"
-    r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|"
+    r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|assur(?:es|ed)|request(?:s|ed)|"
     r"sa(?:ys|id) in a statement|put it|pointed out|points out)"
 )
 # Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").

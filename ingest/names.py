@@ -141,6 +141,7 @@ class NameBook:
         self._text = text
         self._lower: frozenset[str] | None = None
         self._groups: GroupBook | None = None
+        self._titled_names: frozenset[str] | None = None
         for m in islice(NAME_RE.finditer(text), MAX_NAMES):
             if not _inside(m.start(), skip):
                 self._add(text, m.start(), m.group(0))
@@ -199,6 +200,12 @@ class NameBook:
         """The person last given this title before `pos` ("the president" → Donald Trump)."""
         found = [n for at, n in self.titled.get(title.lower(), []) if at < pos]
         return self.resolve(found[-1], pos) if found else None
+
+    def is_titled(self, name: str) -> bool:
+        """True for a one-word name the text gave a person's title ("Prince Andrew")."""
+        if self._titled_names is None:
+            self._titled_names = frozenset(n for ns in self.titled.values() for _, n in ns)
+        return name in self._titled_names
 
     def is_known(self, name: str) -> bool:
         """False for a lone capitalised common word ("Prosecutors said", "Officials say")."""

@@ -200,8 +200,9 @@ def _para_subject(text: str, start: int, book: NameBook) -> str | None:
     referent of a pronoun tag there, even when the last speaker was someone else. Only a
     person counts: "Border agents say" or "WIRED spoke to" open with a capital too."""
     m = PARA_SUBJECT.match(text, start, start + 200)
-    if not m or " " not in book.resolve(clean_name(m.group("who")) or "", start):
-        return None  # a full name, or a surname the text gave in full: a person
+    name = book.resolve(clean_name(m.group("who")) or "", start) if m else ""
+    if " " not in name and not book.is_titled(name):
+        return None  # a full name, a surname the text gave in full, or "Prince Andrew"
     att = classify(m.group("who"), None, "", book, start)
     return att.speaker if att.kind == "named" else None
 

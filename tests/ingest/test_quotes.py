@@ -387,3 +387,13 @@ def test_a_name_starting_the_reported_clause_is_not_the_speaker() -> None:
         '"a lot" before flying people. Later, Ann Lee said NASA will "look at it closely."'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Gwynne Shotwell"] * 2 + ["Ann Lee"]
+
+
+def test_assured_and_requested_are_speech_verbs_and_a_titled_name_opens_a_paragraph() -> None:
+    text = (
+        "The CDC assured the public on Weibo, a social media site, that the risks were "
+        '"extremely low."\n\nThe purchases Mr. Trump requested — larger purchases "than any '
+        'time in our history" — are not in the text.\n\nPrince Andrew met Ann Lee. "We spoke," '
+        'said Lee.\n\nAndrew also spent time explaining. "I didn\'t sweat," he assures himself.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["CDC", "Trump", "Ann Lee", "Andrew"]

@@ -135,6 +135,7 @@ class NameBook:
 
     def __init__(self, text: str, skip: list[tuple[int, int]]) -> None:
         self.by_last: dict[str, dict[tuple[str, ...], int]] = {}
+        self.by_first: dict[str, set[str]] = {}
         self.titled: dict[str, list[tuple[int, str]]] = {}
         self.caps: Counter[str] = Counter()
         self.mid: Counter[str] = Counter()
@@ -163,6 +164,7 @@ class NameBook:
             names = self.by_last.setdefault(toks[-1], {})
             if len(names) < 50:
                 names.setdefault(tuple(toks), pos)
+            self.by_first.setdefault(toks[0], set()).add(name)
         if title:
             self.titled.setdefault(title, []).append((pos, name))
 
@@ -189,7 +191,17 @@ class NameBook:
             key = (at < pos, len(full))
             if best is None or key > best_key:
                 best, best_key = full, key
-        return " ".join(best) if best else name
+        return " ".join(best) if best else self._surname_first(toks)
+
+    def _surname_first(self, toks: tuple[str, ...]) -> str:
+        """ "Li" for "Li Jifeng": a lone word that ends no full name but starts exactly one
+        two-word name is a surname written first (or a first name), so that person. A word
+        the text also writes in lower case ("Border agents") is a common word instead."""
+        fulls = self.by_first.get(toks[0], ()) if len(toks) == 1 else ()
+        if len(fulls) != 1 or toks[0].lower() in self.lower_words():
+            return " ".join(toks)
+        full = next(iter(fulls))
+        return full if len(full.split()) == 2 else " ".join(toks)
 
     def is_person_like(self, name: str, pos: int) -> bool:
         """True for a full name, or a single word that stands for one or is used mid-sentence."""

@@ -251,7 +251,9 @@ def test_open_quote_paragraph_runs_on_across_an_embed() -> None:
         "— Tottenham Hotspur (@SpursOfficial) November 20, 2019\n\n"
         '"He has won a domestic title in four different countries."\n'
     )
-    assert [q.speaker for q in find_quotes(text)] == ["Tottenham"] * 3
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Tottenham Hotspur"
+    ] * 3  # the full name, given later
 
 
 @pytest.mark.parametrize(
@@ -397,3 +399,12 @@ def test_assured_and_requested_are_speech_verbs_and_a_titled_name_opens_a_paragr
         'said Lee.\n\nAndrew also spent time explaining. "I didn\'t sweat," he assures himself.'
     )
     assert [q.speaker for q in find_quotes(text)] == ["CDC", "Trump", "Ann Lee", "Andrew"]
+
+
+def test_a_lone_word_starting_one_full_name_resolves_to_it_unless_it_is_common() -> None:
+    text = (
+        "Li Jifeng, a doctor at Chaoyang Hospital, wrote a post. Customs and Border "
+        'Protection staff agreed.\n\nLi explained that cases cannot be "transmitted casually."'
+        '\n\nBorder agents "say you have got to watch this," he said, at the border.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Li Jifeng", "Li Jifeng"]

@@ -215,6 +215,8 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand]) -> None:
         if c.att is not None:
             continue
         src = _source(seg, cands, i) if c.leads else _same_sentence(cands, i)
+        if src is None and not c.leads:
+            src = _earlier_in_paragraph(text, cands, i)
         if src is not None:
             c.speaker, c.role = src.speaker, src.role
     spoken = [(_folded(text, c), c) for c in cands if c.speaker]
@@ -239,6 +241,18 @@ def _same_sentence(cands: list[Cand], i: int) -> Cand | None:
         if later.att is not None and later.att.kind == "named":
             return later
     return None
+
+
+def _earlier_in_paragraph(text: str, cands: list[Cand], i: int) -> Cand | None:
+    """A partial quote with no tag, in a paragraph that already quoted someone, echoes
+    that speaker ("..." says Ken Doctor. That's produced a strategy of "..."), unless
+    its own sentence reports someone's speech or introduces it with a colon (an unnamed
+    "father told Starner that "..."", "Buckley had a similar experience: "...")."""
+    c, prev = cands[i], cands[i - 1] if i > 0 else None
+    if prev is None or prev.para != c.para or not prev.speaker:
+        return None
+    head = text[max(c.sent, prev.close_end) : c.span.open_mark]
+    return None if SPEECH_IN.search(head) or head.rstrip().endswith(":") else prev
 
 
 def _source(seg: Segmenter, cands: list[Cand], i: int) -> Cand | None:

@@ -408,3 +408,15 @@ def test_a_lone_word_starting_one_full_name_resolves_to_it_unless_it_is_common()
         '\n\nBorder agents "say you have got to watch this," he said, at the border.'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Li Jifeng", "Li Jifeng"]
+
+
+def test_an_untagged_partial_quote_echoes_the_paragraph_s_earlier_speaker() -> None:
+    text = (
+        '"Revenue has not grown since 2008," says analyst Ken Doctor. That has produced a '
+        'strategy of "continuous cost-cutting in local news." Her father told Ann Lee that '
+        '"the only way I know he is alive is the checks."\n\n'
+        '"It grabbed me," Tom Harper said. Buckley had a similar experience: "It was '
+        'just that feeling."'
+    )
+    expected = ["Ken Doctor", "Ken Doctor", None, "Tom Harper", None]
+    assert [q.speaker for q in find_quotes(text)] == expected

@@ -1,0 +1,109 @@
+"""Tests for who said a quote: pronouns and paragraph subjects, tags with long roles,
+listeners and prepositional objects that are not speakers, partial quotes without a tag.
+Split from test_quotes.py, one test per rule found by reading the blind-2 misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.quotes import find_quotes
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in find_quotes(text)]
+
+
+def test_pronoun_tag_means_the_person_who_opens_the_paragraph() -> None:
+    text = (
+        'Jack Buser runs the service. "It is big," said analyst Lewis Ward.\n\n'
+        'Buser, however, is counting on speed. "This is the next jump," he says.\n\n'
+        'Sonya Zoghlin spoke for him. "He is sorry," she said.\n\n'
+        "Pat Carlineo was arrested for a call in which he said he'd put a "
+        '"bullet in her skull."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Lewis Ward",
+        "Jack Buser",
+        "Sonya Zoghlin",
+        "Pat Carlineo",
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Buser’s career helped him.", "Border agents say it helps.", "WIRED spoke to a mother."],
+)
+def test_possessives_common_words_and_outlets_opening_a_paragraph_are_no_referent(
+    opening: str,
+) -> None:
+    text = f'Jack Buser spoke. "We grow," said Lewis Ward.\n\n{opening} "It works," he said.'
+    assert speakers(text)[-1] == ("It works,", "Lewis Ward")
+
+
+def test_tag_after_a_question_mark_may_carry_a_long_role_and_a_surname_he() -> None:
+    text = (
+        "Liu He met Trump.\n\n"
+        '"Then what is the incentive of this deal on the Chinese part?" He Jianxiong, the '
+        "former executive director for China at the International Monetary Fund, said at "
+        'a Nov. 6 event.\n\n"We will see," he said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["He Jianxiong", "He Jianxiong"]
+
+
+def test_told_outlet_colon_gives_the_teller_not_the_outlet() -> None:
+    text = (
+        "Ian Hamilton, an expert in drug use and mental health at the Department of Health "
+        "Sciences at the U.K.'s University of York who did not work on the study, told "
+        'Newsweek: "Even a small increase in regular users can increase the risk."\n\n'
+        'Ann Lee told reporters: "We are done."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ian Hamilton", "Ann Lee"]
+
+
+def test_a_name_labelled_after_a_preposition_is_no_speaker() -> None:
+    text = (
+        "The authors of the research published in the journal JAMA Psychiatry argued that "
+        'the policies have "important social benefits, particularly in justice," for all.\n\n'
+        'Secretary of State Mike Pompeo said it "gives us hope for peace."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [None, "Mike Pompeo"]
+
+
+def test_a_name_starting_the_reported_clause_is_not_the_speaker() -> None:
+    text = (
+        'Gwynne Shotwell runs SpaceX. "We like it," said Shotwell.\n\n'
+        "She didn't give a date for crewed missions, but said SpaceX would fly Starship "
+        '"a lot" before flying people. Later, Ann Lee said NASA will "look at it closely."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Gwynne Shotwell"] * 2 + ["Ann Lee"]
+
+
+def test_assured_and_requested_are_speech_verbs_and_a_titled_name_opens_a_paragraph() -> None:
+    text = (
+        "The CDC assured the public on Weibo, a social media site, that the risks were "
+        '"extremely low."\n\nThe purchases Mr. Trump requested — larger purchases "than any '
+        'time in our history" — are not in the text.\n\nPrince Andrew met Ann Lee. "We spoke," '
+        'said Lee.\n\nAndrew also spent time explaining. "I didn\'t sweat," he assures himself.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["CDC", "Trump", "Ann Lee", "Andrew"]
+
+
+def test_a_lone_word_starting_one_full_name_resolves_to_it_unless_it_is_common() -> None:
+    text = (
+        "Li Jifeng, a doctor at Chaoyang Hospital, wrote a post. Customs and Border "
+        'Protection staff agreed.\n\nLi explained that cases cannot be "transmitted casually."'
+        '\n\nBorder agents "say you have got to watch this," he said, at the border.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Li Jifeng", "Li Jifeng"]
+
+
+def test_an_untagged_partial_quote_echoes_the_paragraph_s_earlier_speaker() -> None:
+    text = (
+        '"Revenue has not grown since 2008," says analyst Ken Doctor. That has produced a '
+        'strategy of "continuous cost-cutting in local news." Her father told Ann Lee that '
+        '"the only way I know he is alive is the checks."\n\n'
+        '"It grabbed me," Tom Harper said. Buckley had a similar experience: "It was '
+        'just that feeling."'
+    )
+    expected = ["Ken Doctor", "Ken Doctor", None, "Tom Harper", None]
+    assert [q.speaker for q in find_quotes(text)] == expected

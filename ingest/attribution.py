@@ -107,6 +107,12 @@ SUBJECT = re.compile(
 )
 # A name opening a paragraph as its subject, with an optional aside: "Buser, however, is".
 PARA_SUBJECT = re.compile(rf"(?P<who>{NAME})(?<![’']s)(?:,[^,\"“”\n]{{1,100}},)?\s+[a-z]")
+# The subject of the sentence just before a quote, after an optional role: "Wild
+# defenseman Ryan Suter, who joked about it, could see".
+LAST_SUBJECT = re.compile(
+    rf"(?:(?:[{UP}][\w\-]*\s+)?{_DESC})?(?P<who>{NAME})(?<![’']s)"
+    r"(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
+)
 # Compiled once: classify runs for every attribution candidate of every article.
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TITLE_RE = re.compile(_TITLE_REF)

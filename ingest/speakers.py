@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ingest.attribution import (
     ACCORDING,
+    LAST_SUBJECT,
     PARA_SUBJECT,
     SPEECH_IN,
     SUBJECT,
@@ -26,7 +27,7 @@ from ingest.attribution import (
 )
 from ingest.names import NameBook, clean_name
 from ingest.quote_marks import Span
-from ingest.sentences import Segmenter
+from ingest.sentences import Segmenter, sentence_ends
 
 WINDOW = 400
 # A question or exclamation ends its sentence at the closing mark, yet the speech tag
@@ -187,6 +188,11 @@ def _events(
         who = _para_subject(text, para_start, book)
         if who:
             hits.append((para_start - lo, who))
+    last_start = _last_sentence(text, lo, hi)
+    if last_start is not None:
+        who = _para_subject(text, last_start, book, LAST_SUBJECT)
+        if who:
+            hits.append((last_start - lo, who))
     for at, who in sorted(hits):
         att = classify(who, None, gap, book, lo + at)
         if att.kind in {"named", "org"} and att.speaker:
@@ -194,12 +200,29 @@ def _events(
     return last
 
 
-def _para_subject(text: str, start: int, book: NameBook) -> str | None:
+def _last_sentence(text: str, lo: int, hi: int) -> int | None:
+    """Start of the last whole sentence in text[lo:hi] (not the first one, which the
+    caller reads already), skipping the blank lines before a quote paragraph."""
+    ends = sentence_ends(text, lo, hi)
+    for k in (-2, -3):
+        if len(ends) < -k:
+            return None
+        at = ends[k]
+        while at < hi and text[at].isspace():
+            at += 1
+        if at < hi:
+            return at
+    return None
+
+
+def _para_subject(
+    text: str, start: int, book: NameBook, rx: re.Pattern[str] = PARA_SUBJECT
+) -> str | None:
     """A person named at the very start of the quote's paragraph, as the subject of its
     first sentence ("Buser, however, is counting on ... "This is ...," he says"): the
     referent of a pronoun tag there, even when the last speaker was someone else. Only a
     person counts: "Border agents say" or "WIRED spoke to" open with a capital too."""
-    m = PARA_SUBJECT.match(text, start, start + 200)
+    m = rx.match(text, start, start + 200)
     name = book.resolve(clean_name(m.group("who")) or "", start) if m else ""
     if " " not in name and not book.is_titled(name):
         return None  # a full name, a surname the text gave in full, or "Prince Andrew"

@@ -107,3 +107,25 @@ def test_an_untagged_partial_quote_echoes_the_paragraph_s_earlier_speaker() -> N
     )
     expected = ["Ken Doctor", "Ken Doctor", None, "Tom Harper", None]
     assert [q.speaker for q in find_quotes(text)] == expected
+
+
+def test_pronoun_tag_means_the_subject_of_the_sentence_just_before() -> None:
+    text = (
+        '"That is perfect," Boudreau said.\n\nBarely a week ago, Parise had scored once. '
+        "Wild defenseman Ryan Suter, who joked about his sticks, could see the frustration."
+        '\n\n"He is used to scoring goals," he said.\n\n'
+        'Elise Matthesen found him. "He looked a little surprised," she wrote.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Boudreau",
+        "Ryan Suter",
+        "Elise Matthesen",
+    ]
+
+
+def test_a_one_word_or_possessive_subject_just_before_is_no_referent() -> None:
+    text = (
+        '"We won," said Ann Lee. The team played well. Lee\'s coach agreed.\n\n'
+        'Then Parise scored again. "It was good," she said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ann Lee", "Ann Lee"]

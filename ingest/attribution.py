@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.names import NAME, TITLES, UP, NameBook, clean_name, org_noun
+from ingest.names import NAME, TITLES, UP, NameBook, clean_name, org_noun, split_title
 
 VERB = (
     r"(?:says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|not(?:es|ed)|"
@@ -98,6 +98,7 @@ _PREP_BEFORE = re.compile(
     r"\b(?:in|of|at|from|for|with|by|on|about)\s+(?:the|a|an)\s+"
     r"(?:(?!statement|interview|email|letter|post|tweet|video|speech|release)[a-z]+\s+){1,2}$"
 )
+_BARE_PREP = re.compile(r"\b(?:of|for|at|from|in)\s+$")
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 # The lower-case words before the subject ("but", "and then") hold no speech verb: in
 # "..., but said SpaceX would", SpaceX is the object.
@@ -221,7 +222,7 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
     found: Attribution | None = None
     for rx in (WHO_VERB, VERB_WHO, ACCORDING):
         for m in rx.finditer(window):
-            if rx is WHO_VERB and _PREP_BEFORE.search(window, 0, m.start("who")):
+            if rx is WHO_VERB and prepositional(window, m.start("who"), m.group("who")):
                 continue
             cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
             if cand.kind != "unnamed" or found is None:
@@ -229,6 +230,18 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
         if found is not None and found.kind != "unnamed":
             return found
     return found
+
+
+def prepositional(window: str, at: int, who: str) -> bool:
+    """True when the name at `at` is a preposition's object: "in the journal JAMA
+    Psychiatry argued", or a one-word name right after it, "the Office for the Western
+    District of New York said" ("Secretary of State Mike Pompeo said" is a title)."""
+    if _PREP_BEFORE.search(window, 0, at):
+        return True
+    if not _BARE_PREP.search(window, max(0, at - 8), at):
+        return False
+    name = split_title(who)[1]
+    return name is None or " " not in name
 
 
 def before_colon(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:

@@ -23,6 +23,7 @@ from ingest.attribution import (
     after_quote,
     before_colon,
     classify,
+    prepositional,
     search_clause,
 )
 from ingest.names import NameBook, clean_name
@@ -177,7 +178,12 @@ def _events(
     rxs = [WHO_VERB] if SPEECH_IN.search(gap) else []
     if "according to" in gap:
         rxs.append(ACCORDING)
-    hits = [(m.start(), m.group("who")) for rx in rxs for m in rx.finditer(gap)]
+    hits = [
+        (m.start(), m.group("who"))
+        for rx in rxs
+        for m in rx.finditer(gap)
+        if rx is not WHO_VERB or not prepositional(gap, m.start("who"), m.group("who"))
+    ]
     # Only the subject that opens the gap counts: subjects of later sentences there are
     # too often not the speaker ("Building a ...", a person described in passing), and
     # scanning every sentence start cost a regex per sentence.

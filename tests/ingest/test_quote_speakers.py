@@ -129,3 +129,13 @@ def test_a_one_word_or_possessive_subject_just_before_is_no_referent() -> None:
         'Then Parise scored again. "It was good," she said.'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_one_word_place_after_a_bare_preposition_is_no_speaker() -> None:
+    text = (
+        "Patrick Carlineo pleaded guilty, the Office for the Western District of New York "
+        "said in a statement.\n\nHe was arrested in April.\n\nDuring the call, he said, "
+        '"somebody ought to do it," the office said.\n\n'
+        'Secretary of State Mike Pompeo said it "gives us hope for peace."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Patrick Carlineo", "Mike Pompeo"]

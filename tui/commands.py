@@ -39,6 +39,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("Save search as view", "Keep the current search as a named view", "save_view"),
     Command("Filter desk by tag", "Narrow the follow-up desk to one tag", "focus_filter"),
     Command("Reload articles", "Re-read the article list from the store", "reload"),
+    Command("Add article from URL", "Fetch, clean and store the article at a URL", "add_url"),
+    Command(
+        "Refetch article", "Fetch the current article again (completes a partial one)", "refetch"
+    ),
+    Command("Refresh feeds", "Fetch every subscribed feed and store new articles", "refresh"),
+    Command("Discover feeds", "Find the feeds of the current article's site", "discover"),
+    Command("Cancel fetch", "Stop the running fetch after the pages in flight", "cancel_fetch"),
     Command("Focus article list", "Move focus to the article list", "focus_pane('articles')"),
     Command("Focus reader", "Move focus to the reader", "focus_pane('reader')"),
     Command("Focus quotes", "Move focus to the quotes pane", "focus_pane('quotes')"),

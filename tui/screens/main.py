@@ -3,12 +3,13 @@
 Reads happen in thread workers that post `tui.messages`; the handlers here update the
 widgets. Store writes (tags, notes, read state) are small and run on the main thread, one
 at a time, in `DeskActions` (tui/screens/main_desk.py). A timer polls `Store.version()`
-(also in a worker) so writes by another process show up within a second.
+(also in a worker) so writes by another process show up within a second. Fetching (add a
+URL, refetch, refresh feeds, discover) is in `FetchActions` (tui/screens/main_fetch.py).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,8 +26,10 @@ from tui.annotation_index import AnnotationIndex
 from tui.highlight import Highlighted, highlight
 from tui.messages import ArticleLoaded, ArticlesLoaded, LoadFailed
 from tui.screens.main_desk import READ_ERRORS, DeskActions
+from tui.screens.main_fetch import FETCH_BINDINGS, FetchActions
 from tui.widgets import (
     ArticleList,
+    FetchProgressBar,
     FiguresPane,
     ItemPane,
     QuotesPane,
@@ -35,10 +38,13 @@ from tui.widgets import (
     marks_for,
 )
 
+if TYPE_CHECKING:
+    from ingest.fetch import FetchSettings
+
 POLL_SECONDS = 1.0
 
 
-class MainScreen(DeskActions, Screen[None]):
+class MainScreen(DeskActions, FetchActions, Screen[None]):
     """The reading screen; tab and shift+tab move between its four panes."""
 
     HELP_NAME = "All panes"
@@ -51,11 +57,16 @@ class MainScreen(DeskActions, Screen[None]):
         Binding("v", "views", "Views", id="views"),
         Binding("e", "export", "Export", id="export"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="reload"),
+        *FETCH_BINDINGS,
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, fetch_settings: FetchSettings | None = None) -> None:
         super().__init__()
         self.store = store
+        self.fetch_settings = fetch_settings  # None: read config.toml at each fetch
+        self._fetch_kind: str | None = None
+        self._cancel_asked = False
+        self._select_after_load: str | None = None
         self._version: tuple[object, ...] | None = None
         self._poller: Worker[None] | None = None
         self.index = AnnotationIndex()
@@ -74,6 +85,7 @@ class MainScreen(DeskActions, Screen[None]):
                 with Horizontal(id="items"):
                     yield QuotesPane(id="quotes")
                     yield FiguresPane(id="figures")
+        yield FetchProgressBar(id="fetch-progress")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -117,7 +129,10 @@ class MainScreen(DeskActions, Screen[None]):
             metas = [m for m in metas if m.id in message.only]
         marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
         article_list = self.query_one(ArticleList)
-        article_list.set_articles(metas, marks)
+        keep = self._select_after_load  # an article just added: put the cursor on it
+        article_list.set_articles(metas, marks, keep_id=keep)
+        if keep and article_list.meta(keep) is not None:
+            self._select_after_load = None
         if self.view:
             article_list.border_title = f"View: {self.view[0]} ({len(metas)})"
         if self.article is not None:

@@ -43,7 +43,8 @@ def wrap_spans(text: str, width: int) -> list[Span]:
 
 
 def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
-    """Title, then site, date, URL, the article's tags and its note, all sanitised."""
+    """Title, then site, date, URL, status and why (a partial article: R refetches it),
+    the article's tags and its note, all sanitised."""
     text = Text(no_wrap=False)
     text.append(clean_line(meta.title, 300) or "(untitled)", "bold")
     details = [clean_line(meta.site, 80), (meta.published or meta.added)[:10]]
@@ -51,7 +52,10 @@ def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
     if meta.url:
         text.append("  " + clean_line(meta.url, 200), "dim underline")
     if meta.status != "ok":
-        text.append(f"  [{clean_line(meta.status, 20)}]", "#d7875f")
+        text.append(f"\n{clean_line(meta.status, 20)}", "bold #d7875f")
+        if meta.error:
+            text.append(f": {clean_line(meta.error, 200)}", "#d7875f")
+        text.append("  (R refetches)", "dim")
     text.append("\ntags: ", "dim")
     text.append(" ".join(f"#{clean_line(t, 64)}" for t in sorted(tags)) or "—", "#d787d7")
     if note:

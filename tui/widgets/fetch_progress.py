@@ -1,0 +1,74 @@
+"""The fetch progress line: a bar and the item in hand, shown at the bottom while a fetch runs.
+
+Like toolong's scan progress bar, it is hidden until a batch starts and hidden again when it
+ends; the main screen feeds it `FetchProgress` messages. The label comes from the web (a feed
+title, a URL), so it is cleaned and shown as `Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import ProgressBar, Static
+
+from tui.safe_text import clean_line
+
+PHASES = {"feeds": "Checking feeds", "articles": "Fetching articles", "retry": "Retrying partial"}
+
+
+def progress_label(phase: str, label: str) -> Text:
+    """`Fetching articles: <url>`, cleaned of escapes and cut to one short line."""
+    text = Text(PHASES.get(phase, clean_line(phase, 20) or "Fetching"), "bold")
+    if label:
+        text.append(": ")
+        text.append(clean_line(label, 100))
+    return text
+
+
+class FetchProgressBar(Horizontal):
+    """A progress bar with the phase and current item; `running` shows or hides it."""
+
+    DEFAULT_CSS = """
+    FetchProgressBar {
+        height: 1;
+        display: none;
+        &.-running { display: block; }
+        & > ProgressBar { width: auto; padding: 0 1; }
+        & > Static { width: 1fr; }
+    }
+    """
+
+    running: reactive[bool] = reactive(False, init=False)
+    """Whether a fetch runs, so the line is shown."""
+
+    def compose(self) -> ComposeResult:
+        yield ProgressBar(show_eta=False, id="fetch-bar")
+        yield Static("", id="fetch-label")
+
+    def watch_running(self, running: bool) -> None:
+        """Show the line while a fetch runs; a new run starts from an empty bar."""
+        self.set_class(running, "-running")
+        if running:
+            self.query_one(ProgressBar).update(total=None, progress=0)
+            self.query_one(Static).update(Text("Starting…", "dim"))
+
+    def start(self, what: str) -> None:
+        """Show the line for a new batch (`what`: "Adding", "Refreshing feeds"…)."""
+        self.running = True
+        self.query_one(Static).update(Text(f"{what}…", "bold"))
+
+    def advance(self, phase: str, done: int, total: int, label: str = "") -> None:
+        """Move the bar to `done` of `total` and show what is being fetched."""
+        self.running = True
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one(Static).update(progress_label(phase, label))
+
+    @property
+    def label_text(self) -> str:
+        """The label as plain text (for tests)."""
+        return str(self.query_one(Static).render())
+
+
+__all__ = ["FetchProgressBar", "progress_label"]

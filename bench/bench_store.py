@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -122,6 +123,16 @@ def app_start(root: Path) -> dict[str, float]:
     return {"new process: import+open+list": float(out[0]) * 1000, "peak RSS MB": float(out[1])}
 
 
+def fsync_baseline(folder: Path) -> float:
+    """One atomic durable write of 100 KB (what a shard write costs in I/O alone)."""
+    from storage.jsonfile import write_bytes_atomic
+
+    target, payload = folder / "fsync-probe.json", b"x" * 100_000
+    ms = median_ms(lambda: write_bytes_atomic(target, payload, folder / "tmp"), 30)
+    target.unlink()
+    return ms
+
+
 def print_table(rows: list[dict[str, float]]) -> None:
     names = list(rows[0])
     print("| measure | " + " | ".join(f"{int(r['articles']):,}" for r in rows) + " |")
@@ -178,6 +189,11 @@ def main() -> None:
         rows.append(bench_size(root, bases, args.search))
         print(json.dumps(rows[-1]), file=sys.stderr)
     print_table(rows)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"\nload average {load} on {os.cpu_count()} cores; one durable 100 KB atomic write "
+        f"(write, fsync, replace, fsync dir): {fsync_baseline(args.stores):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -236,7 +236,7 @@ def prepositional(window: str, at: int, who: str) -> bool:
     """True when the name at `at` is a preposition's object: "in the journal JAMA
     Psychiatry argued", or a one-word name right after it, "the Office for the Western
     District of New York said" ("Secretary of State Mike Pompeo said" is a title)."""
-    if _PREP_BEFORE.search(window, 0, at):
+    if _PREP_BEFORE.search(window, max(0, at - 60), at):
         return True
     if not _BARE_PREP.search(window, max(0, at - 8), at):
         return False

@@ -35,6 +35,7 @@ WINDOW = 400
 # after it belongs to it ("...?" Schiff asked.): read the next sentence, at least this far
 # past such a mark (the tag may carry a long role: "?" He Jianxiong, the former ..., said).
 TAG_WINDOW = 60
+LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 MAX_RUN_ON = 6  # lines between an open quote paragraph and the one continuing it
 _WORD = re.compile(r"\w+")
 _SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?=[A-Z])", re.M)
@@ -209,7 +210,7 @@ def _events(
 def _last_sentence(text: str, lo: int, hi: int) -> int | None:
     """Start of the last whole sentence in text[lo:hi] (not the first one, which the
     caller reads already), skipping the blank lines before a quote paragraph."""
-    ends = sentence_ends(text, lo, hi)
+    ends = sentence_ends(text, max(lo, hi - LAST_WINDOW), hi)
     for k in (-2, -3):
         if len(ends) < -k:
             return None
@@ -228,7 +229,7 @@ def _para_subject(
     first sentence ("Buser, however, is counting on ... "This is ...," he says"): the
     referent of a pronoun tag there, even when the last speaker was someone else. Only a
     person counts: "Border agents say" or "WIRED spoke to" open with a capital too."""
-    m = rx.match(text, start, start + 200)
+    m = rx.match(text, start, start + 200) if text[start].isupper() else None
     name = book.resolve(clean_name(m.group("who")) or "", start) if m else ""
     if " " not in name and not book.is_titled(name):
         return None  # a full name, a surname the text gave in full, or "Prince Andrew"

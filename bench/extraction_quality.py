@@ -2,7 +2,7 @@
 
 Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
 project's own held-out labels in tests/data/labels, and the blind sets in
-tests/data/labels-blind and tests/data/labels-blind-2 when present, each reported
+tests/data/labels-blind, -blind-2 and -blind-3 when present, each reported
 separately so tuning on the dev set cannot hide in the other numbers), writes
 predictions in the scorer's shape to a temporary directory, and prints the table of the
 shared scorer. It then times extraction against `trafilatura.extract` over the benchmark's
@@ -35,6 +35,9 @@ BLIND = REPO / "tests" / "data" / "labels-blind"
 # A second annotator's set, made while the first blind set was being used for tuning: the
 # same rule applies, only the scorer opens its files (and `predict` only their names).
 BLIND_2 = REPO / "tests" / "data" / "labels-blind-2"
+# A third annotator's set, made while blind-2 was being used for tuning: again only the
+# scorer opens its files.
+BLIND_3 = REPO / "tests" / "data" / "labels-blind-3"
 SEED = REPO / "seeds" / "openai-paris-office.txt"
 
 
@@ -111,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("blind", BLIND))
     if BLIND_2.is_dir():
         sets.append(("blind-2", BLIND_2))
+    if BLIND_3.is_dir():
+        sets.append(("blind-3", BLIND_3))
     for title, gold_dir in sets:
         print(f"## {title} ({gold_dir})\n")
         print(score(scorer, gold_dir, texts, args.verbose))

@@ -3,16 +3,19 @@
 Setup: `--sites` HTTP servers on 127.0.0.1 (a separate process, so serving does not compete
 with the refresh for our GIL) serve `--feeds` RSS feeds of `--entries` items each, linking to
 real pages of the extraction benchmark, each copy given a distinct URL and an "Edition N"
-sentence so every entry is a distinct article. We measure:
+sentence opening a paragraph trafilatura keeps (probed per page), so every entry is a
+distinct article. We measure:
 
 1. full refresh: `ingest.refresh.refresh` into an empty store (fetch, clean, quotes and
-   figures, storing), wall and CPU time, pages/second;
+   figures, storing), wall and CPU time (this process and its worker processes), pages/s;
 2. baseline: `trafilatura.bare_extraction` (the options `ingest.clean` uses) over the same
    page bytes, one after another in this process: what extraction alone costs;
-3. feeds only: a second refresh (every feed answers 304) and a third with the validators
-   dropped (every feed downloaded and parsed, no new entries).
+3. feeds only, `--repeat` times each, median: every feed answers 304; every feed answers
+   200 with the bytes of last time (validators dropped); every feed downloaded and parsed
+   (validators and digests dropped); and `newsroom refresh` run as a command (all 304),
+   beside `newsboat -x reload` (a fresh cache, then again).
 
-Usage: python bench/bench_refresh.py [--feeds 100] [--entries 20] [--sites 4]
+Usage: python bench/bench_refresh.py [--feeds 100] [--entries 20] [--sites 4] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,12 +44,41 @@ def corpus_pages() -> list[Path]:
     return sorted(CORPUS.glob("*.html.gz"))
 
 
-def page_bytes(pages: list[Path], feed: int, entry: int, entries: int, base: str) -> bytes:
+def page_bytes(
+    pages: list[Path], paragraphs: list[int], feed: int, entry: int, entries: int, base: str
+) -> bytes:
     """The page of (feed, entry): deterministic, so the server and the baseline agree."""
     from tests.httpserver import page_html
 
-    source = pages[(feed * entries + entry) % len(pages)]
-    return page_html(source, f"{base}/p/{feed}/{entry}.html", edition=f"{feed}-{entry}")
+    n = (feed * entries + entry) % len(pages)
+    url = f"{base}/p/{feed}/{entry}.html"
+    return page_html(pages[n], url, edition=f"{feed}-{entry}", paragraph=max(paragraphs[n], 0))
+
+
+def probe_paragraphs(pages: list[Path]) -> list[int]:
+    """For each page, the first text paragraph whose words trafilatura keeps (-1: none): one
+    extraction of the page with a numbered probe opening each of its first 80 paragraphs.
+    An edition put elsewhere (a teaser, a caption) may be dropped, and two copies of the
+    page would then be one article to the store."""
+    import trafilatura
+
+    from tests.httpserver import mark_paragraphs
+
+    found: list[int] = []
+    for path in pages:
+        raw = mark_paragraphs(gzip.decompress(path.read_bytes()), _probes(80))
+        doc = trafilatura.bare_extraction(raw, **EXTRACT)
+        text = (doc.text or "") if doc is not None else ""
+        found.append(next((i for i in range(80) if f"Probe {i}x. " in text), -1))
+    return found
+
+
+def _probes(n: int) -> dict[int, str]:
+    return {i: f"Probe {i}x. " for i in range(n)}
+
+
+EXTRACT = {"with_metadata": True, "include_comments": False, "include_tables": False,
+           "deduplicate": False}  # fmt: skip
 
 
 def feed_bytes(feed: int, entries: int, base: str) -> tuple[bytes, str]:
@@ -60,14 +95,14 @@ def feed_bytes(feed: int, entries: int, base: str) -> tuple[bytes, str]:
 # ------------------------------------------------------------------ server process
 
 
-def serve(sites: int, feeds: int, entries: int) -> None:
+def serve(sites: int, feeds: int, entries: int, paragraphs: list[int]) -> None:
     """Run `sites` loopback servers; print their bases as JSON; serve until stdin closes."""
     from contextlib import ExitStack
 
     from tests.httpserver import Reply
     from tests.httpserver import serve as run
 
-    pages = corpus_pages()
+    pages = (corpus_pages(), paragraphs)
     with ExitStack() as stack:
         tables = [{} for _ in range(sites)]
         servers = [stack.enter_context(run(t)) for t in tables]  # type: ignore[arg-type]
@@ -77,14 +112,14 @@ def serve(sites: int, feeds: int, entries: int) -> None:
         sys.stdin.read()
 
 
-def _routes(base: str, site: int, sites: int, pages: list, feeds: int, entries: int, reply):
+def _routes(base: str, site: int, sites: int, pages: tuple, feeds: int, entries: int, reply):
     cache: dict[str, bytes] = {}
 
     def page(q):  # /p/<feed>/<entry>.html
         _, _, feed, name = q.path.split("/")
         key = q.path
         if key not in cache:
-            cache[key] = page_bytes(pages, int(feed), int(name[:-5]), entries, base)
+            cache[key] = page_bytes(*pages, int(feed), int(name[:-5]), entries, base)
         return reply(cache[key])
 
     def feed(q):  # /f/<feed>.xml, with ETag
@@ -100,27 +135,43 @@ def _routes(base: str, site: int, sites: int, pages: list, feeds: int, entries: 
 # ------------------------------------------------------------------ measuring
 
 
-def start_servers(args: argparse.Namespace) -> tuple[subprocess.Popen, list[str]]:
+def start_servers(args: argparse.Namespace, paragraphs: Path) -> tuple[subprocess.Popen, list]:
     cmd = [sys.executable, __file__, "--serve", "--sites", str(args.sites)]
     cmd += ["--feeds", str(args.feeds), "--entries", str(args.entries)]
+    cmd += ["--paragraphs", str(paragraphs)]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     return proc, json.loads(proc.stdout.readline())
 
 
+def cpu_now() -> float:
+    """CPU seconds of this process and of its children that ended (the refresh's worker
+    processes are shut down, and so counted, before it returns)."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
 def timed(fn):
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu = time.perf_counter(), cpu_now()
     result = fn()
-    return result, time.perf_counter() - wall, time.process_time() - cpu
+    return result, time.perf_counter() - wall, cpu_now() - cpu
 
 
-def baseline(bases: list[str], args: argparse.Namespace) -> tuple[float, float, int]:
+def median_wall(fn, repeat: int, before=lambda: None) -> float:
+    walls = []
+    for _ in range(repeat):
+        before()
+        walls.append(timed(fn)[1])
+    return statistics.median(walls)
+
+
+def baseline(bases: list[str], paragraphs: list[int], args) -> tuple[float, float, int]:
     """trafilatura's extraction over the same bytes, sequentially, in this process."""
     import trafilatura
 
     pages = corpus_pages()
     bodies = [
-        page_bytes(pages, f, e, args.entries, bases[f % len(bases)])
+        page_bytes(pages, paragraphs, f, e, args.entries, bases[f % len(bases)])
         for f in range(args.feeds)
         for e in range(args.entries)
     ]
@@ -128,10 +179,7 @@ def baseline(bases: list[str], args: argparse.Namespace) -> tuple[float, float, 
     def run() -> int:
         ok = 0
         for body in bodies:
-            doc = trafilatura.bare_extraction(
-                body, with_metadata=True, include_comments=False, include_tables=False,
-                deduplicate=False,
-            )  # fmt: skip
+            doc = trafilatura.bare_extraction(body, **EXTRACT)
             ok += bool(doc is not None and doc.text)
         return ok
 
@@ -147,8 +195,39 @@ def warm_up() -> None:
     trafilatura.bare_extraction(gzip.decompress(corpus_pages()[0].read_bytes()), with_metadata=True)
 
 
+def feeds_only(store, book, fetcher, args) -> dict[str, float]:
+    """Refreshes that find no new entry: all 304; all 200 with last time's bytes; all 200
+    and parsed (as if every feed had changed, though no entry is new)."""
+    from ingest.refresh import refresh
+
+    def drop(digest: bool) -> None:
+        for feed in book.all():
+            kept = None if digest else feed.digest
+            book.record_success(feed.url, title=None, etag=None, last_modified=None, digest=kept)
+
+    run = lambda: refresh(store, book, fetcher)  # noqa: E731
+    return {
+        "feeds_304_s": median_wall(run, args.repeat),
+        "feeds_200_same_bytes_s": median_wall(run, args.repeat, lambda: drop(False)),
+        "feeds_200_parsed_s": median_wall(run, args.repeat, lambda: drop(True)),
+    }
+
+
+def cli_refresh(store_dir: Path, args, tmp: Path) -> dict[str, float]:
+    """`newsroom refresh` as a command (start-up included, like newsboat), all 304."""
+    config = tmp / "config.toml"
+    config.write_text("[fetch]\nallow_private = true\n")
+    env = os.environ | {"NEWSROOM_CONFIG": str(config)}
+    cmd = [sys.executable, "-c", "from tui.cli import main; main()"]
+    cmd += ["refresh", "--db", str(store_dir)]
+    run = lambda: subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=ROOT)  # noqa: E731
+    run()  # untimed: the first run of the command seeds the store with the sample articles
+    return {"cli_304_s": median_wall(run, args.repeat)}
+
+
 def newsboat(bases: list[str], args: argparse.Namespace, tmp: Path) -> dict[str, float]:
-    """`newsboat -x reload` over the same feeds: first run downloads, second is conditional."""
+    """`newsboat -x reload` over the same feeds: a fresh cache (all downloaded, parsed and
+    stored), then again (conditional GETs, all 304)."""
     exe = shutil.which("newsboat")
     if exe is None:
         return {}
@@ -156,11 +235,40 @@ def newsboat(bases: list[str], args: argparse.Namespace, tmp: Path) -> dict[str,
     urls.write_text("".join(f"{bases[f % len(bases)]}/f/{f}.xml\n" for f in range(args.feeds)))
     config = tmp / "config"
     config.write_text("reload-threads 8\n")
-    cmd = [exe, "-u", str(urls), "-c", str(tmp / "cache.db"), "-C", str(config), "-x", "reload"]
-    out: dict[str, float] = {}
-    for name in ("newsboat_first_s", "newsboat_again_s"):
-        _, out[name], _ = timed(lambda: subprocess.run(cmd, check=True, capture_output=True))
-    return out
+    cache = tmp / "cache.db"
+    cmd = [exe, "-u", str(urls), "-c", str(cache), "-C", str(config), "-x", "reload"]
+    run = lambda: subprocess.run(cmd, check=True, capture_output=True)  # noqa: E731
+    fresh = lambda: cache.unlink(missing_ok=True)  # noqa: E731
+    first = median_wall(run, args.repeat, fresh)
+    return {"newsboat_first_s": first, "newsboat_again_s": median_wall(run, args.repeat)}
+
+
+def full_refresh(store, book, fetcher) -> dict[str, object]:
+    from ingest.refresh import refresh
+
+    full, wall, cpu = timed(lambda: refresh(store, book, fetcher))
+    counts = {s: full.count(s) for s in ("added", "unchanged", "partial", "failed")}
+    return {"pages": len(full.outcomes), **counts, "refresh_wall_s": wall, "refresh_cpu_s": cpu}
+
+
+def measure(bases: list[str], paragraphs: list[int], args) -> dict[str, object]:
+    from ingest.fetch import Fetcher, FetchSettings
+    from storage.feeds import FeedBook
+    from storage.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "store", auto_backup=False)
+        book = FeedBook(store)
+        for f in range(args.feeds):
+            book.add(f"{bases[f % len(bases)]}/f/{f}.xml")
+        fetcher = Fetcher(FetchSettings(allow_private_addresses=True, total=args.threads))
+        report = full_refresh(store, book, fetcher)
+        report |= feeds_only(store, book, fetcher, args)
+        report |= cli_refresh(Path(tmp) / "store", args, Path(tmp))
+        report |= newsboat(bases, args, Path(tmp))
+    bwall, bcpu, ok = baseline(bases, paragraphs, args)
+    report |= {"baseline_wall_s": bwall, "baseline_cpu_s": bcpu, "baseline_ok": ok}
+    return report | {"pages_with_no_kept_paragraph": sum(p < 0 for p in paragraphs)}
 
 
 def main() -> None:
@@ -169,36 +277,21 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=20)
     parser.add_argument("--sites", type=int, default=4)
     parser.add_argument("--threads", type=int, default=8, help="FetchSettings.total")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each feeds-only case")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--paragraphs", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.sites, args.feeds, args.entries)
+        serve(args.sites, args.feeds, args.entries, json.loads(args.paragraphs.read_text()))
         return
-    from ingest.fetch import Fetcher, FetchSettings
-    from ingest.refresh import refresh
-    from storage.feeds import FeedBook
-    from storage.store import Store
-
-    proc, bases = start_servers(args)
+    paragraphs = probe_paragraphs(corpus_pages())
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as probe:
+        probe.write(json.dumps(paragraphs))
+        probe.flush()
+        proc, bases = start_servers(args, Path(probe.name))
     warm_up()
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            store = Store.open(Path(tmp) / "store", auto_backup=False)
-            book = FeedBook(store)
-            for f in range(args.feeds):
-                book.add(f"{bases[f % len(bases)]}/f/{f}.xml")
-            fetcher = Fetcher(FetchSettings(allow_private_addresses=True, total=args.threads))
-            full, wall, cpu = timed(lambda: refresh(store, book, fetcher))
-            report = {"pages": len(full.outcomes), "headline": full.headline()}
-            report |= {"refresh_wall_s": wall, "refresh_cpu_s": cpu}
-            _, w304, _ = timed(lambda: refresh(store, book, fetcher))
-            for feed in book.all():
-                book.record_success(feed.url, title=None, etag=None, last_modified=None)
-            _, wparse, _ = timed(lambda: refresh(store, book, fetcher))
-            report |= {"feeds_304_s": w304, "feeds_parsed_s": wparse}
-            report |= newsboat(bases, args, Path(tmp))
-        bwall, bcpu, ok = baseline(bases, args)
-        report |= {"baseline_wall_s": bwall, "baseline_cpu_s": bcpu, "baseline_ok": ok}
+        report = measure(bases, paragraphs, args)
     finally:
         assert proc.stdin is not None
         proc.stdin.close()

@@ -12,7 +12,7 @@ one-line reason: a batch never raises because one page was bad.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from ingest.feeds import fetch_feed
@@ -240,50 +240,72 @@ def refresh(
     cancelled: CancelFn = _never,
 ) -> Summary:
     """Fetch every feed, store its new entries' pages (partial from the feed's text when a
-    page fails), then retry the articles earlier refreshes left partial."""
-    summary = Summary()
-    found = _refresh_feeds(book, fetcher, summary, progress, cancelled)
-    if summary.cancelled:
-        return summary
-    retry = [m for m in store.articles() if m.status == "partial" and m.url]
-    with CookPool() as pool:
-        run = _Run(store, fetcher, summary, progress, cancelled, pool)
-        _store_entries(run, book, found)
-        if not summary.cancelled:
-            _retry_partial(run, retry)
-    return summary
+    page fails), then retry the articles earlier refreshes left partial. Every feed's status
+    is written at the end, in one write."""
+    run = _Run(store, fetcher, Summary(), progress, cancelled, CookPool())
+    statuses: dict[str, FeedStatus] = {}
+    try:
+        found = _refresh_feeds(run, book, statuses)
+        if not run.summary.cancelled:
+            _refresh_articles(run, book, found, statuses)
+    finally:
+        run.pool.close()
+        book.record(statuses.values())
+    return run.summary
 
 
-def _refresh_feeds(
-    book: FeedBook, fetcher: Fetcher, summary: Summary, progress: ProgressFn, cancelled: CancelFn
-) -> list[EntryItem]:
-    """Fetch each feed; record every status in one write; return the entries they list."""
+def _refresh_feeds(run: _Run, book: FeedBook, statuses: dict[str, FeedStatus]) -> list[EntryItem]:
+    """Fetch each feed, note its status in `statuses`; return the entries the feeds list."""
     feeds = book.all()
     entries: list[EntryItem] = []
-    statuses: list[FeedStatus] = []
+    summary = run.summary
 
     def handle(feed: Feed, result: Any) -> None:
         summary.feeds_checked += 1
         if isinstance(result, BaseException):
             summary.feed_errors.append((feed.url, _reason(result)))
-            statuses.append(FeedStatus(feed.url, error=_reason(result)))
+            statuses[feed.url] = FeedStatus(feed.url, error=_reason(result))
         else:
             title = result.parsed.title if result.parsed else None
-            statuses.append(FeedStatus(feed.url, None, title, result.etag, result.last_modified))
+            statuses[feed.url] = FeedStatus(
+                feed.url, None, title, result.etag, result.last_modified, result.digest
+            )
             if result.parsed is None:
                 summary.feeds_unchanged += 1
             else:
                 entries.extend((feed.url, e) for e in result.parsed.entries)
-        progress(Progress("feeds", summary.feeds_checked, len(feeds), label=feed.url))
+        run.progress(Progress("feeds", summary.feeds_checked, len(feeds), label=feed.url))
 
-    work = lambda feed: fetch_feed(fetcher, feed)  # noqa: E731
-    try:
-        summary.cancelled = not run_pool(
-            feeds, work, handle, workers=fetcher.settings.total, cancelled=cancelled
-        )
-    finally:
-        book.record(statuses)
+    done = run_pool(
+        feeds, lambda feed: fetch_feed(run.fetcher, feed), handle,
+        workers=run.fetcher.settings.total, cancelled=run.cancelled,
+    )  # fmt: skip
+    summary.cancelled = not done
     return entries
+
+
+def _refresh_articles(
+    run: _Run, book: FeedBook, found: list[EntryItem], statuses: dict[str, FeedStatus]
+) -> None:
+    """Store the new entries, then retry partial articles. If storing entries stops early
+    (a cancel, a store error), the feeds that listed them keep their old validators, so
+    the next refresh parses them again instead of taking a 304 as "nothing new"."""
+    retry = [m for m in run.store.articles() if m.status == "partial" and m.url]
+    todo = _new_entries(run.store, book, found)
+    try:
+        _store_entries(run, book, todo)
+    except BaseException:
+        _keep_validators(statuses, todo)
+        raise
+    if run.summary.cancelled:
+        _keep_validators(statuses, todo)
+    else:
+        _retry_partial(run, retry)
+
+
+def _keep_validators(statuses: dict[str, FeedStatus], todo: list[EntryItem]) -> None:
+    for feed_url in {feed_url for feed_url, _ in todo}:
+        statuses[feed_url] = replace(statuses[feed_url], keep_validators=True)
 
 
 def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[EntryItem]:
@@ -298,9 +320,8 @@ def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[E
     return list(fresh.values())
 
 
-def _store_entries(run: _Run, book: FeedBook, found: list[EntryItem]) -> None:
+def _store_entries(run: _Run, book: FeedBook, todo: list[EntryItem]) -> None:
     """Fetch new entries' pages, cook them, store them in batches (one lock, one sync)."""
-    todo = _new_entries(run.store, book, found)
     batch: list[tuple[EntryItem, Records]] = []
     book_items: list[tuple[str, str, str]] = []
     before = len(run.summary.outcomes)

@@ -39,6 +39,7 @@ class Feed:
     title: str = ""
     etag: str | None = None
     last_modified: str | None = None
+    digest: str | None = None  # hash of the last feed document parsed
     last_success: str | None = None
     last_error: str | None = None
     error_count: int = 0
@@ -55,13 +56,20 @@ class Feed:
 
 @dataclass(frozen=True, slots=True)
 class FeedStatus:
-    """One feed's outcome in a refresh: an error, or success with the validators to keep."""
+    """One feed's outcome in a refresh: an error, or success with the validators to keep.
+
+    `keep_validators` records the success but keeps the old validators, so the next refresh
+    downloads and parses the feed again: used when a refresh stopped before storing all the
+    entries it found (the entries done are remembered as seen, the rest are found again).
+    """
 
     url: str
     error: str | None = None
     title: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    digest: str | None = None
+    keep_validators: bool = False
 
     def changes(self, doc: dict[str, Any], now: str) -> dict[str, Any]:
         """The fields to set on the feed's stored document `doc`."""
@@ -69,7 +77,8 @@ class FeedStatus:
             count = int(doc.get("error_count") or 0) + 1
             return {"last_error": self.error[:MAX_ERROR], "error_count": count}
         changes: dict[str, Any] = {"last_success": now, "last_error": None, "error_count": 0}
-        changes.update(etag=self.etag, last_modified=self.last_modified)
+        if not self.keep_validators:
+            changes.update(etag=self.etag, last_modified=self.last_modified, digest=self.digest)
         if self.title:
             changes["title"] = self.title
         return changes
@@ -113,10 +122,16 @@ class FeedBook:
             return bool(db.table(FEEDS).remove(Query().url == url))
 
     def record_success(
-        self, url: str, *, title: str | None, etag: str | None, last_modified: str | None
+        self,
+        url: str,
+        *,
+        title: str | None,
+        etag: str | None,
+        last_modified: str | None,
+        digest: str | None = None,
     ) -> None:
         """A fetch succeeded (or was a 304): keep its validators, clear the error count."""
-        self.record([FeedStatus(url, title=title, etag=etag, last_modified=last_modified)])
+        self.record([FeedStatus(url, None, title, etag, last_modified, digest)])
 
     def record_failure(self, url: str, error: str) -> None:
         """A fetch or parse failed: remember why, and how many times in a row."""

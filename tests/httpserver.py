@@ -137,14 +137,14 @@ def serve(routes: dict[str, Route]) -> Iterator[LoopbackServer]:
 
 _CANONICAL = re.compile(rb"""<link[^>]*rel=["']canonical["'][^>]*>""", re.I)
 _OG_URL = re.compile(rb"""<meta[^>]*property=["']og:url["'][^>]*>""", re.I)
-_FIRST_PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>(?=[^<]{200,})")
-_ANY_PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>(?=[^<]{30,})")
+_PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>(?=[^<]{30,})")  # a <p> opening 30+ chars of text
 
 
-def page_html(path: Path, canonical: str, edition: str | None = None) -> bytes:
+def page_html(path: Path, canonical: str, edition: str | None = None, paragraph: int = 0) -> bytes:
     """A stored benchmark page, its canonical URL pointed at `canonical` (our server, not
-    the site it came from) and, with `edition`, a sentence added to its first real paragraph
-    so copies served under different URLs are different articles."""
+    the site it came from) and, with `edition`, the sentence "Edition <edition>." opening
+    its `paragraph`-th text paragraph, so copies served under different URLs are different
+    articles. Which paragraph trafilatura keeps varies by page: `bench_refresh` probes it."""
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     tag = b'<link rel="canonical" href="' + canonical.encode() + b'">'
     raw = _OG_URL.sub(b"", raw)
@@ -152,8 +152,17 @@ def page_html(path: Path, canonical: str, edition: str | None = None) -> bytes:
     if not found:
         raw = raw.replace(b"</head>", tag + b"</head>", 1)
     if edition:
-        marker = f"Edition {edition}. ".encode()
-        raw, found = _FIRST_PARAGRAPH.subn(lambda m: m.group(0) + marker, raw, count=1)
-        if not found:
-            raw = _ANY_PARAGRAPH.sub(lambda m: m.group(0) + marker, raw, count=1)
+        raw = mark_paragraphs(raw, {paragraph: f"Edition {edition}. "})
     return raw
+
+
+def mark_paragraphs(raw: bytes, marks: dict[int, str]) -> bytes:
+    """`raw` with `marks[n]` put at the start of its n-th text paragraph."""
+    count = -1
+
+    def mark(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        count += 1
+        return match.group(0) + marks.get(count, "").encode()
+
+    return _PARAGRAPH.sub(mark, raw)

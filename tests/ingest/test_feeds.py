@@ -173,3 +173,14 @@ def test_opml_entities_are_not_resolved() -> None:
 def test_bad_opml_is_one_error(raw: bytes) -> None:
     with pytest.raises(OpmlError):
         parse_opml(raw)
+
+
+def test_a_200_with_the_bytes_of_last_time_is_not_parsed_again(
+    site: LoopbackServer, fetcher: Fetcher
+) -> None:
+    url = site.url("/flaky-feed.xml?t=digest")  # sends no validators: always a 200
+    first = fetch_feed(fetcher, Feed(url=url))
+    assert first.parsed is not None and first.digest and first.etag is None
+    second = fetch_feed(fetcher, Feed(url=url, digest=first.digest))
+    assert second.parsed is None and second.digest == first.digest
+    assert len(site.hits("/flaky-feed.xml?t=digest")) == 2

@@ -4,11 +4,12 @@ with cooking in the fetch threads and (forced) in the process pool."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from ingest import stages
-from ingest.fetch import Fetcher
+from ingest.fetch import Fetcher, FetchSettings
 from ingest.pipeline import article_from_text
 from ingest.refresh import Progress, add_urls, refetch, refresh
 from storage import feeds as feeds_module
@@ -198,3 +199,20 @@ def test_feed_statuses_are_written_once_per_refresh(
     assert len(writes) == 2
     feeds = book.all()
     assert sum(f.error_count for f in feeds) == 2 and all(f.etag for f in feeds[:5])
+
+
+def test_a_refresh_cancelled_while_storing_parses_its_feeds_again(
+    site: LoopbackServer, settings: FetchSettings, store: Store
+) -> None:
+    book = FeedBook(store)
+    url = site.url("/feeds/rss.xml?t=midcancel")
+    book.add(url)
+    one_at_a_time = Fetcher(replace(settings, total=1))
+    before = len(site.requests)  # cancel once the feed and the first page were requested
+    first = refresh(store, book, one_at_a_time, cancelled=lambda: len(site.requests) > before + 1)
+    assert first.cancelled and len(first.outcomes) < 3
+    feed = book.get(url)
+    assert feed is not None and feed.etag is None and feed.digest is None and feed.last_success
+    second = refresh(store, book, one_at_a_time)
+    assert second.feeds_unchanged == 0 and len(first.outcomes) + len(second.outcomes) == 3
+    assert len(store.articles()) == 3 and book.get(url).etag  # type: ignore[union-attr]

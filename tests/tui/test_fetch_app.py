@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from textual.message import Message
+from textual.widgets import SelectionList
 from textual.worker import Worker
 
 from storage.feeds import FeedBook
@@ -27,6 +28,7 @@ from tui import fetch_workers
 from tui.app import make_app
 from tui.fetch_messages import FetchFailed, FetchProgress
 from tui.screens.add_url import AddUrlDialog
+from tui.screens.discover import DiscoverScreen
 from tui.widgets import ArticleList, FetchProgressBar, FiguresPane, QuotesPane, ReaderHeader
 
 SIZE = (160, 50)
@@ -331,3 +333,48 @@ async def test_done_notice_counts_and_lists_problems() -> None:
         "Refresh: 1 added, 0 unchanged, 0 partial, 0 failed",
         "information",
     )
+
+
+# ------------------------------------------------------------------ keys, help, palette, discover
+
+
+async def test_help_and_palette_offer_the_fetch_actions(
+    site: LoopbackServer,  # noqa: F811
+    store: Store,
+    loopback_config: None,
+) -> None:
+    FeedBook(store).add(site.url("/feeds/rss.xml?t=app-palette"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        text = screen_text(app)
+        for key, what in [("a", "Add URL"), ("R", "Refetch"), ("r", "Refresh feeds")]:
+            assert any(f"{key} " in line and what in line for line in text.splitlines()), what
+        assert "Discover feeds" in text and "Cancel fetch" in text, text
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"refresh feeds", "enter")
+        await _until(pilot, _notice_with(app, "Refresh:"))
+        assert store.articles()
+        await pilot.press("ctrl+p", *"add article from", "enter")
+        assert isinstance(app.screen, AddUrlDialog)
+
+
+async def test_d_discovers_feeds_of_the_open_article_and_subscribes(
+    site: LoopbackServer,  # noqa: F811
+    store: Store,
+    add_article: Callable[..., ArticleMeta],
+    loopback_config: None,
+) -> None:
+    add_article("A page of the loopback site", "Some words.", url=site.url("/news/ap.html"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, DiscoverScreen) and app.screen.url.endswith("/ap.html")
+        found = app.screen.query_one(SelectionList)
+        await _until(pilot, lambda: found.option_count == 7)
+        await pilot.press("space", "down", "space", "enter")
+        await _until(pilot, _notice_with(app, "Add: 1 added"))
+    assert [f.url for f in FeedBook(store).all()] == [site.url("/feeds/rss.xml")]
+    assert len(store.articles()) == 2

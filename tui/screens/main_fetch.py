@@ -41,7 +41,8 @@ FETCH_BINDINGS = [
     Binding("R", "refetch", "Refetch", id="fetch.refetch"),
     Binding("r", "refresh", "Refresh feeds", id="fetch.refresh"),
     Binding("d", "discover", "Discover feeds", id="fetch.discover"),
-    Binding("escape", "cancel_fetch", "Cancel fetch", id="fetch.cancel"),
+    # Not in the footer: the progress line says "esc cancels" while a fetch runs.
+    Binding("escape", "cancel_fetch", "Cancel fetch", show=False, id="fetch.cancel"),
 ]
 KIND_NAMES = {"add": "Add", "refetch": "Refetch", "refresh": "Refresh"}
 STARTING = {"add": "Adding", "refetch": "Refetching", "refresh": "Refreshing feeds"}
@@ -168,9 +169,10 @@ class FetchActions(Base):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Escape cancels only while a fetch runs (otherwise it is left to others)."""
+        """Escape cancels only while a fetch runs; otherwise the key is left to others
+        (None: disabled, but still listed in help)."""
         if action == "cancel_fetch":
-            return fetch_workers.is_fetching(self)
+            return True if fetch_workers.is_fetching(self) else None
         return True
 
     # ------------------------------------------------------------------ worker messages

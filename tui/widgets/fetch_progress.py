@@ -36,7 +36,8 @@ class FetchProgressBar(Horizontal):
         display: none;
         &.-running { display: block; }
         & > ProgressBar { width: auto; padding: 0 1; }
-        & > Static { width: 1fr; }
+        & > #fetch-label { width: 1fr; }
+        & > #fetch-hint { width: auto; color: $text-muted; padding: 0 1; }
     }
     """
 
@@ -46,29 +47,30 @@ class FetchProgressBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield ProgressBar(show_eta=False, id="fetch-bar")
         yield Static("", id="fetch-label")
+        yield Static("esc cancels", id="fetch-hint")
 
     def watch_running(self, running: bool) -> None:
         """Show the line while a fetch runs; a new run starts from an empty bar."""
         self.set_class(running, "-running")
         if running:
             self.query_one(ProgressBar).update(total=None, progress=0)
-            self.query_one(Static).update(Text("Starting…", "dim"))
+            self.query_one("#fetch-label", Static).update(Text("Starting…", "dim"))
 
     def start(self, what: str) -> None:
         """Show the line for a new batch (`what`: "Adding", "Refreshing feeds"…)."""
         self.running = True
-        self.query_one(Static).update(Text(f"{what}…", "bold"))
+        self.query_one("#fetch-label", Static).update(Text(f"{what}…", "bold"))
 
     def advance(self, phase: str, done: int, total: int, label: str = "") -> None:
         """Move the bar to `done` of `total` and show what is being fetched."""
         self.running = True
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one(Static).update(progress_label(phase, label))
+        self.query_one("#fetch-label", Static).update(progress_label(phase, label))
 
     @property
     def label_text(self) -> str:
         """The label as plain text (for tests)."""
-        return str(self.query_one(Static).render())
+        return str(self.query_one("#fetch-label", Static).render())
 
 
 __all__ = ["FetchProgressBar", "progress_label"]

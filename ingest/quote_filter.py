@@ -21,6 +21,7 @@ _CUE = re.compile(
     r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|\bwhat(?:'s|’s| is) called|"
     r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
     r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|title)|"
+    r"\bthe (?:term|name|phrase) (?:[a-z]+ ){0,2}(?:is|was)|"
     r"\bcampaign|\bsong|\bshow|\bfilm|\bmovie|\balbum|\bbook|\bplayed|\bsang|\bsinging|"
     r"\b(?:dubbed|nicknamed|labell?ed|branded|termed)\s[^.;:\"“”]{1,60}?\bas)"
     r"\s*[,:?]?\s*$",
@@ -93,9 +94,25 @@ _CUE_AFTER = re.compile(
 )
 
 
+# Or a noun right after the span says what it names: the "Meth. We're on it." campaign.
+_LABEL_NOUN_AFTER = re.compile(
+    r"^[ \u00a0]+(?:[a-z][\w\-]*[ \u00a0]+)?(?:ad[ \u00a0]+)?"
+    r"(?:campaign|slogan|tagline|motto|hashtag|chant|billboards?)\b"
+)
+# A category the text goes on to exemplify is a term: imports of "intermediate goods"
+# from China, such as motors.
+_EXEMPLIFIED = re.compile(r"^[^.;:,\"“”\n]{0,30},[ \u00a0]+(?:such as|including)\b")
+
+
 def cued_after(body: str, after: str) -> bool:
-    """True when the words after a short span say it is a name someone gave."""
-    return words_upto(body, MAX_CUED_WORDS) is not None and bool(_CUE_AFTER.match(after))
+    """True when the words after a short span say it is a name someone gave, a slogan
+    (a noun such as "campaign" follows it), or a category term that is exemplified."""
+    if words_upto(body, MAX_CUED_WORDS) is None:
+        return False
+    if _CUE_AFTER.match(after) or _LABEL_NOUN_AFTER.match(after):
+        return True
+    short = words_upto(body, 3) is not None and not _punct_end(body)
+    return short and bool(_EXEMPLIFIED.match(after))
 
 
 def modifier_term(body: str, before: str, after: str) -> bool:

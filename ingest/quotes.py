@@ -16,6 +16,7 @@ from itertools import islice
 from ingest.names import NameBook
 from ingest.quote_filter import (
     MAX_CUED_WORDS,
+    MAX_TERM_WORDS,
     cued_after,
     cued_label,
     modifier_term,
@@ -91,10 +92,22 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
 
 
 def _without(text: str, kept: list[Cand], rejected: set[str]) -> list[Cand]:
-    """The kept spans whose words were not also used as a label elsewhere."""
+    """The kept spans whose words were not also used as a label elsewhere, nor are short
+    terms of the same family as a label: after "HP is called "feather duvet lung"", the
+    spans "Humidifier lung" and "hot tub lung," name more kinds of the same thing."""
     if not rejected:
         return kept
-    return [c for c in kept if norm(text[c.start : c.end]) not in rejected]
+    heads = {k.rsplit(" ", 1)[-1] for k in rejected if 2 <= k.count(" ") + 1 <= MAX_TERM_WORDS}
+    return [c for c in kept if not _labelled(norm(text[c.start : c.end]), rejected, heads)]
+
+
+def _labelled(key: str, rejected: set[str], heads: set[str]) -> bool:
+    """True if a span's words are a rejected label, or a short term ending in a label's
+    last word."""
+    if key in rejected:
+        return True
+    n = key.count(" ") + 1
+    return 2 <= n <= MAX_TERM_WORDS and key.rsplit(" ", 1)[-1] in heads
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -321,3 +321,25 @@ def test_unnamed_source_with_a_capitalised_word_stays_unnamed() -> None:
         '"Don\'t hide things like this," one Weibo commenter said.'
     )
     assert speakers(text)[-1] == ("Don't hide things like this,", None)
+
+
+def test_more_kinds_of_a_named_term_are_terms_too() -> None:
+    text = (
+        "In a duvet it is called “feather duvet lung.” For birds the term often used is "
+        "“bird fancier’s lung.” “Humidifier lung” may result from fungus. Then there is "
+        "“hot tub lung,” which is rare. “Breathing got much harder,” the patient said."
+    )
+    assert speakers(text) == [("Breathing got much harder,", None)]
+
+
+def test_a_slogan_named_by_the_noun_after_it_is_not_a_quote() -> None:
+    text = (
+        "The viral “Meth. We’re on it.” awareness campaign drew mockery. The "
+        "“Don’t Jerk and Drive” campaign did not. “It was a bold move,” Hege said."
+    )
+    assert speakers(text) == [("It was a bold move,", "Hege")]
+
+
+def test_an_exemplified_category_is_a_term() -> None:
+    text = 'Imports of "intermediate goods" from China, such as motors, rose "very sharply".'
+    assert [q for q, _ in speakers(text)] == ["very sharply"]

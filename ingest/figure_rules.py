@@ -64,7 +64,11 @@ CURRENCY_WORDS = {
     "roubles": "RUB",
     "rubles": "RUB",
     "pesos": "MXN",
+    "cents": "USD",
+    "pence": "GBP",
 }
+# Currency words that name a hundredth of the unit: "10 cents" is 0.1 USD.
+CURRENCY_SCALE = {"cents": 0.01, "pence": 0.01}
 MAGNITUDES = {
     "k": 1e3,
     "thousand": 1e3,

@@ -17,6 +17,7 @@ from itertools import islice
 from ingest.figure_names import counts_something, is_phone_number, named_numbers
 from ingest.figure_rules import (
     CURRENCY_PREFIX,
+    CURRENCY_SCALE,
     CURRENCY_WORDS,
     DURATIONS,
     MAGNITUDES,
@@ -69,6 +70,10 @@ _CHANGE_BEFORE = re.compile(
     r"decreased|slipped|slid|surged|soared|plunged|tumbled|rallied|sank|up|down)\b\D*$"
 )
 _FRACTION = re.compile(r"(?:(\d+)[- \u00a0])?(\d+)/(\d+)")
+# A ticker table row: the last price is followed by its signed change and percent change
+# ("THE HOME DEPOT INC. 225.86 -12.99 -5.44%"), so the name before it does not make it a
+# designation.
+_TABLE_PRICE = re.compile(r"^[ \t]+[-+−]\d[\d,]*\.\d+[ \t]+[-+−]\d[\d,]*\.?\d*%")
 _RANGE_SEP = re.compile(r"^(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and)[ \u00a0]+)$")
 
 
@@ -130,6 +135,8 @@ def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None
         end -= len(m.group("mag"))
         after = text[end : end + 60]
         mag = ""
+    if not cur and not pct and not mag and "." in num and _TABLE_PRICE.match(after):
+        return _Fig(start, end, "money", value, None, plain=False)
     if not cur and not pct and not mag:
         if _not_a_figure(num, value, before, after):
             return None
@@ -137,6 +144,7 @@ def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None
             return None
     if mag:
         value *= MAGNITUDES[mag.lower()]
+    value *= CURRENCY_SCALE.get((m.group("curw") or "").strip().lower(), 1.0)
     if m.group("sign") in {"-", "−"}:
         value = -value
     kind, unit = _kind_unit(cur, pct, after)

@@ -264,3 +264,16 @@ def test_names_after_a_quoted_word_or_bracket_and_age_ranges_are_not_figures(
 
 def test_a_quoted_word_before_a_count_is_still_a_count() -> None:
     assert texts("It was “historic”. 12 people came, and (about 40 more) left.") == ["12", "40"]
+
+
+def test_cents_and_pence_are_hundredths_of_the_currency() -> None:
+    assert one("a country that never gave us 10 cents, China") == ("10 cents", "money", 0.1, "USD")
+    assert one("a stamp now costs 85 pence") == ("85 pence", "money", 0.85, "GBP")
+
+
+def test_a_ticker_table_price_is_money_despite_the_name_before_it() -> None:
+    row = "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%"
+    figs = find_figures(row)
+    assert (figs[0].text, figs[0].kind, figs[0].value) == ("225.86", "money", 225.86)
+    assert [f.text for f in figs] == ["225.86", "-12.99", "-5.44%"]
+    assert texts("The Boeing 787 flew 300 miles") == ["300"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from storage.store import Store
 
 KEEP = 5
+DAILY_POOL_LIMIT = 5000  # new bodies copied per daily backup: ~2 s at most on open
 BACKUP_EVERY = dt.timedelta(days=1)
 MANIFEST = "backup.json"
 FEEDS = "feeds.json"  # subscriptions (storage/feeds.py): small, and the user's own work
@@ -121,19 +123,22 @@ def backup_if_due(store: Store) -> Backup | None:
         created = dt.datetime.strptime(newest[0].name, STAMP).replace(tzinfo=dt.UTC)
         if dt.datetime.now(dt.UTC) - created < BACKUP_EVERY:
             return None
-    return make_backup(store, reason="daily")
+    return make_backup(store, reason="daily", pool_limit=DAILY_POOL_LIMIT)
 
 
-def make_backup(store: Store, reason: str = "manual", strict: bool = False) -> Backup | None:
+def make_backup(
+    store: Store, reason: str = "manual", strict: bool = False, pool_limit: int | None = None
+) -> Backup | None:
     """Copy the metadata files into a new backup (the lock is held). A file that does not
-    read back is not copied: the backup is dropped and None returned (StoreCorrupt if strict)."""
+    read back is not copied: the backup is dropped and None returned (StoreCorrupt if strict).
+    `pool_limit` bounds how many new bodies this backup copies (the daily one on open)."""
     layout = store.layout
     now = dt.datetime.now(dt.UTC)
     name = now.strftime(STAMP)
     partial = layout.backups_dir / f"{PARTIAL}{name}"
     try:
         files = _copy_files(store, partial)
-        _sync_pool(store)
+        _sync_pool(store, pool_limit)
         doc = {"created": now.isoformat(timespec="seconds"), "reason": reason, "files": files}
         (partial / MANIFEST).write_bytes(dump_json(doc))
         os.sync()
@@ -165,28 +170,31 @@ def _copy_files(store: Store, partial: Path) -> dict[str, list[int]]:
     return files
 
 
-def _sync_pool(store: Store) -> None:
-    """Copy into the pool every body it lacks; drop pooled bodies of deleted articles."""
-    from storage.documents import is_body
-
+def _sync_pool(store: Store, limit: int | None) -> int:
+    """Copy into the pool up to `limit` bodies it lacks; drop pooled bodies of deleted
+    articles. Returns how many were copied. Bodies are checked only for the obvious damage
+    (empty, cut, not an object) here: a restore parses a pooled body before using it."""
     layout = store.layout
     if not layout.bodies_dir.is_dir():
-        return
-    live = {m.id for m in store._all_metas()}
+        return 0
+    live: dict[str, set[str]] = defaultdict(set)
+    for meta in store._all_metas():
+        live[meta.id[:2]].add(f"{meta.id}.json")
+    copied = 0
     for folder in os.scandir(layout.bodies_dir):
         pool = _pool(layout) / folder.name
         pooled = set(os.listdir(pool)) if pool.is_dir() else set()
-        for entry in os.scandir(folder.path):
-            article_id = entry.name.removesuffix(".json")
-            if entry.name not in pooled and article_id in live:
-                try:
-                    read_json(Path(entry.path), is_body)
-                except StoreCorrupt:
-                    continue
+        for name in (live[folder.name] - pooled) & set(os.listdir(folder.path)):
+            if limit is not None and copied >= limit:
+                return copied
+            raw = (Path(folder.path) / name).read_bytes()
+            if raw[:1] == b"{" and raw.rstrip()[-1:] == b"}":
                 pool.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(entry.path, pool / entry.name)
-        for name in pooled - {f"{i}.json" for i in live if i[:2] == folder.name}:
+                (pool / name).write_bytes(raw)
+                copied += 1
+        for name in pooled - live[folder.name]:
             (pool / name).unlink(missing_ok=True)
+    return copied
 
 
 def _prune(layout: Layout) -> None:
@@ -203,6 +211,7 @@ def restore(store: Store, backup: Backup, everything: bool) -> list[Path]:
     restored = []
     for rel in map(Path, manifest["files"]):
         if everything or not _readable(store, rel):
+            _check_copy(backup.path, rel)
             _put_back(store, backup.path / rel, rel, folder)
             restored.append(store.root / rel)
     restored += _restore_bodies(store, folder)
@@ -210,6 +219,13 @@ def restore(store: Store, backup: Backup, everything: bool) -> list[Path]:
     if any(p.parent == store.layout.articles_dir for p in restored):
         store.keys.rebuild(store._all_metas())
     return restored
+
+
+def _check_copy(backup_root: Path, rel: Path) -> None:
+    """A backup copy must read back before it replaces anything (StoreCorrupt names it)."""
+    from storage.store import Store as StoreClass
+
+    check_file(StoreClass(backup_root), rel)
 
 
 def _readable(store: Store, rel: Path) -> bool:
@@ -248,7 +264,16 @@ def _restore_bodies(store: Store, folder: Path) -> list[Path]:
         except StoreError:
             pass
         pooled = pool_body(store.layout, meta.id)
-        if pooled.exists():
+        if pooled.exists() and _body_readable(pooled):
             _put_back(store, pooled, path.relative_to(store.root), folder)
             restored.append(path)
     return restored
+
+
+def _body_readable(path: Path) -> bool:
+    from storage.documents import is_body
+
+    try:
+        return read_json(path, is_body) is not None
+    except StoreCorrupt:
+        return False

@@ -129,3 +129,26 @@ def test_bulk_filled_store_backs_up_every_body(tmp_path: Path) -> None:
     assert store.backup() is not None
     pooled = {p.stem for p in (store.root / "backups" / "bodies").rglob("*.json")}
     assert pooled == set(ids[1:])
+
+
+def test_a_damaged_backup_copy_is_refused_not_restored(small_store: Store) -> None:
+    backup = small_store.backup()
+    assert backup is not None
+    (backup.path / "tags.json").unlink()
+    (backup.path / "tags.json").write_bytes(b"")  # its own inode: the store's file is intact
+    small_store.layout.tags_file.write_bytes(b"null")
+    with pytest.raises(backups.StoreCorrupt) as caught:
+        small_store.restore(backup)
+    assert caught.value.path == backup.path / "tags.json"
+    assert small_store.layout.tags_file.read_bytes() == b"null"
+
+
+def test_daily_backup_copies_a_bounded_number_of_bodies(
+    small_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backups, "DAILY_POOL_LIMIT", 3)
+    Store.open(small_store.root)
+    pool = small_store.root / "backups" / "bodies"
+    assert len(list(pool.rglob("*.json"))) == 3
+    small_store.backup()  # a manual backup copies the rest
+    assert len(list(pool.rglob("*.json"))) == 8

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ingest.names import NAME, TITLES, UP, NameBook, clean_name, org_noun, split_title
 
 VERB = (
-    r"(?:says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|not(?:es|ed)|"
+    r"(?:says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|written|not(?:es|ed)|"
     r"ask(?:s|ed)|stat(?:es|ed)|continu(?:es|ed)|argu(?:es|ed)|insist(?:s|ed)|warn(?:s|ed)|"
     r"recall(?:s|ed)|admit(?:s|ted)|acknowledg(?:es|ed)|declar(?:es|ed)|announc(?:es|ed)|"
     r"repl(?:y|ies|ied)|respond(?:s|ed)|remark(?:s|ed)|claim(?:s|ed)|suggest(?:s|ed)|"
@@ -28,7 +28,7 @@ VERB = (
     r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
     r"begg(?:ed|s)|plead(?:s|ed)|implor(?:es|ed)|report(?:s|ed)|blast(?:s|ed)|slamm(?:s|ed)|"
     r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|assur(?:es|ed)|request(?:s|ed)|"
-    r"sa(?:ys|id) in a statement|put it|pointed out|points out)"
+    r"reiterat(?:es|ed)|sa(?:ys|id) in a statement|put it|pointed out|points out)"
 )
 # Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").
 GERUND = (
@@ -52,7 +52,7 @@ _GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
 _WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
 # Possessive clauses (a clause has no comma, so it always ends at the next one) and an
 # atomic name keep a window full of "Ab Cd, Ab Cd, ..." junk linear.
-_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,160}+){1,3}\s*,)?"
+_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,160}+){1,5}\s*,)?"
 _ADV = (
     r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
     r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
@@ -69,11 +69,23 @@ _AUX = (
     r"(?:would|will|could|can|should|may|might|must|is|was|were|are|has|had|have|did|does|"
     r"do|had|wants?|wanted|plans?|planned|needs?|needed)"
 )
-VERB_WHO = re.compile(
-    rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){VERB}\s+(?:{_DESC})?(?P<who>{_ORG_REF}|(?>{NAME}))"
-    rf"(?!\s+{_AUX}\b)"
-    r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
-)
+
+
+def _verb_who(verb: str, ends: str = "") -> re.Pattern[str]:
+    """An inverted tag, `said X` (optionally `said analyst X, the role`); `ends` may
+    require what follows the name."""
+    return re.compile(
+        rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){verb}\s+(?:{_DESC})?"
+        rf"(?P<who>{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
+        r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
+    )
+
+
+VERB_WHO = _verb_who(VERB)
+# In prose between quotes only the plain tag verbs invert: "called Omar a", "urged Mr.
+# Trump to" have the name as their object, and the name must end the clause: in "said
+# Starship lunar lander missions could" it starts the reported one.
+SAID_WHO = _verb_who(r"(?:said|says|added|adds|wrote|writes|explained|noted)", r"(?=\s*[,.;])")
 # An unnamed source starts lower-case but may hold a name: "one Weibo commenter said".
 _AFTER_UNNAMED = re.compile(
     rf"^[\s,—–\-]*(?P<who>[a-z][\w\-’']*(?:\s+[\w\-’']+){{0,5}}?)\s+{VERB}\b"

@@ -16,6 +16,7 @@ from ingest.attribution import (
     ACCORDING,
     LAST_SUBJECT,
     PARA_SUBJECT,
+    SAID_WHO,
     SPEECH_IN,
     SUBJECT,
     WHO_VERB,
@@ -176,7 +177,8 @@ def _events(
     """The last person or organisation the prose between two quotes talks about: speakers
     of reported speech and the named subjects of its sentences."""
     gap = text[lo:hi]
-    rxs = [WHO_VERB] if SPEECH_IN.search(gap) else []
+    # "said Mary E. Lovely, a ... economist.": a tag before the name names a speaker too.
+    rxs = [WHO_VERB, SAID_WHO] if SPEECH_IN.search(gap) else []
     if "according to" in gap:
         rxs.append(ACCORDING)
     hits = [

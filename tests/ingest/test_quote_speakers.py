@@ -139,3 +139,37 @@ def test_a_one_word_place_after_a_bare_preposition_is_no_speaker() -> None:
         'Secretary of State Mike Pompeo said it "gives us hope for peace."'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Patrick Carlineo", "Mike Pompeo"]
+
+
+def test_has_written_and_reiterated_are_speech_verbs() -> None:
+    text = (
+        '"The duty is paid at the border," Howard Gleckman, a senior fellow, has written. '
+        '"The Chinese government pays nothing."\n\n'
+        "A spokesperson for the British Foreign Office reiterated the view that settlements "
+        '"are illegal under international law".'
+    )
+    assert [s for _, s in speakers(text)] == [
+        "Howard Gleckman",
+        "Howard Gleckman",
+        "British Foreign Office",
+    ]
+
+
+def test_a_role_with_many_commas_still_reaches_the_verb() -> None:
+    text = (
+        '"Liquid water is somewhat hard to find," study lead author Lucas Paganini, a '
+        "scientist at Goddard in Greenbelt, Maryland, and American University in "
+        "Washington, D.C., said in a statement."
+    )
+    assert speakers(text)[0][1] == "Lucas Paganini"
+
+
+def test_a_pronoun_after_an_inverted_tag_means_that_person() -> None:
+    text = (
+        "Farmers were hurt, said Zippy Duvall of the American Farm Bureau Federation.\n\n"
+        "Devices were hit too, said Mary E. Lovely, an economist. "
+        '"About 36% of imports are devices," she said.\n\n'
+        "She said Starship lunar missions could begin soon. "
+        "He called Omar a liar and urged Mr. Trump to act."
+    )
+    assert speakers(text) == [("About 36% of imports are devices,", "Mary E. Lovely")]

@@ -47,9 +47,12 @@ _ORG_REF = (
     rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?"
 )
+# A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
+# said", "The French foreign ministry said" (no person is named, the office is).
+_OFFICE_REF = rf"(?:[Tt]he\s+)?[{UP}][\w\-]*(?:['’]s)?\s+(?:[a-z]+\s+)?(?:ministry|embassy)\b"
 # "the physicians stated": a plural common noun, resolved through the article's groups.
 _GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
-_WHO = rf"(?P<who>{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
+_WHO = rf"(?P<who>{_OFFICE_REF}|{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
 # Possessive clauses (a clause has no comma, so it always ends at the next one) and an
 # atomic name keep a window full of "Ab Cd, Ab Cd, ..." junk linear.
 _ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,160}+){1,5}\s*,)?"
@@ -129,10 +132,12 @@ LAST_SUBJECT = re.compile(
 # Compiled once: classify runs for every attribution candidate of every article.
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TITLE_RE = re.compile(_TITLE_REF)
+_OFFICE_RE = re.compile(_OFFICE_REF)
 _SPOKES_RE = re.compile(r"spokes|representative|statement")
 _ORG_AFTER = re.compile(rf"\b(?:for|of|at|from)\s+(?:the\s+)?({NAME})\s*$")
 _ORG_BEFORE = re.compile(rf"\b({NAME})\s+(?:spokes|representative)")
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
+_THE_ANY = re.compile(r"^[Tt]he\s+")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)")
 _DOC_REF = re.compile(r"the\s+(statement|letter|email)")
 SPEECH_IN = re.compile(rf"\b(?:{VERB}|{GERUND})\b")
@@ -165,6 +170,8 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     low = who.lower()
     if low in {"he", "she", "they"}:
         return Attribution("pronoun", None)
+    if _OFFICE_RE.fullmatch(who):
+        return Attribution("org", _THE_ANY.sub("", who))
     group = _group_ref(low, book, pos)
     if group:
         return Attribution("org", group)

@@ -173,3 +173,12 @@ def test_a_pronoun_after_an_inverted_tag_means_that_person() -> None:
         "He called Omar a liar and urged Mr. Trump to act."
     )
     assert speakers(text) == [("About 36% of imports are devices,", "Mary E. Lovely")]
+
+
+def test_a_ministry_named_by_its_country_speaks_as_itself() -> None:
+    text = (
+        'Russia\'s foreign ministry said it viewed the move as "another measure contradicting" '
+        'the law.\n\nThe French foreign ministry said it "regrets any decision like this".'
+    )
+    found = [s for _, s in speakers(text)]
+    assert found == ["Russia's foreign ministry", "French foreign ministry"]

@@ -378,3 +378,21 @@ async def test_d_discovers_feeds_of_the_open_article_and_subscribes(
         await _until(pilot, _notice_with(app, "Add: 1 added"))
     assert [f.url for f in FeedBook(store).all()] == [site.url("/feeds/rss.xml")]
     assert len(store.articles()) == 2
+
+
+async def test_d_without_an_article_asks_for_the_page(
+    site: LoopbackServer,  # noqa: F811
+    store: Store,
+    loopback_config: None,
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, AddUrlDialog) and "Discover feeds of" in screen_text(app)
+        await pilot.press(*site.url("/"), "enter")
+        assert isinstance(app.screen, DiscoverScreen)
+        await _until(pilot, lambda: "feeds found" in screen_text(app))
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DiscoverScreen)
+    assert FeedBook(store).all() == [] and store.articles() == []

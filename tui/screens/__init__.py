@@ -1,5 +1,7 @@
-"""The newsroom screens: reading, the follow-up desk, search, and their dialogs."""
+"""The newsroom screens: reading, the follow-up desk, search, fetching, and their dialogs."""
 
+from tui.screens.add_url import AddUrlDialog
+from tui.screens.discover import DiscoverChoice, DiscoverScreen
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.followup import FollowUpScreen
 from tui.screens.help import HelpScreen
@@ -11,6 +13,9 @@ from tui.screens.tag_dialog import TagDialog
 from tui.screens.views_dialog import ViewsDialog
 
 __all__ = [
+    "AddUrlDialog",
+    "DiscoverChoice",
+    "DiscoverScreen",
     "ExportDialog",
     "FollowUpScreen",
     "HelpScreen",

@@ -57,7 +57,8 @@ def page_bytes(
 
 def probe_paragraphs(pages: list[Path]) -> list[int]:
     """For each page, the first text paragraph whose words trafilatura keeps (-1: none): one
-    extraction of the page with a numbered probe opening each of its first 80 paragraphs.
+    extraction of the page with a numbered probe opening each of its first 300 elements of
+    text.
     An edition put elsewhere (a teaser, a caption) may be dropped, and two copies of the
     page would then be one article to the store."""
     import trafilatura
@@ -66,10 +67,10 @@ def probe_paragraphs(pages: list[Path]) -> list[int]:
 
     found: list[int] = []
     for path in pages:
-        raw = mark_paragraphs(gzip.decompress(path.read_bytes()), _probes(80))
+        raw = mark_paragraphs(gzip.decompress(path.read_bytes()), _probes(300))
         doc = trafilatura.bare_extraction(raw, **EXTRACT)
         text = (doc.text or "") if doc is not None else ""
-        found.append(next((i for i in range(80) if f"Probe {i}x. " in text), -1))
+        found.append(next((i for i in range(300) if f"Probe {i}x. " in text), -1))
     return found
 
 

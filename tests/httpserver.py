@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -46,6 +47,12 @@ Route = Callable[[Request], Reply]
 class _Handler(BaseHTTPRequestHandler):
     server: LoopbackServer
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        """No Nagle: headers and body go out in two writes, and without TCP_NODELAY the
+        body waits for the client's delayed ACK of the headers (40 ms per response)."""
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def do_GET(self) -> None:
         request = Request(self.path, {k.lower(): v for k, v in self.headers.items()})
@@ -136,15 +143,21 @@ def serve(routes: dict[str, Route]) -> Iterator[LoopbackServer]:
 
 
 _CANONICAL = re.compile(rb"""<link[^>]*rel=["']canonical["'][^>]*>""", re.I)
-_OG_URL = re.compile(rb"""<meta[^>]*property=["']og:url["'][^>]*>""", re.I)
-_PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>(?=[^<]{30,})")  # a <p> opening 30+ chars of text
+# og:url and twitter:url outrank the canonical link in trafilatura: two copies of a page
+# would share the original site's URL, and the store would keep one
+_OG_URL = re.compile(rb"""<meta[^>]*(?:property|name)=["'](?:og|twitter):url["'][^>]*>""", re.I)
+# an element opening 30+ characters of text (a <p>, or a <div> or <span> holding the text)
+_PARAGRAPH = re.compile(
+    rb"<(?!(?:script|style|title|option|textarea)\b)[a-zA-Z][\w-]*(?:\s[^>]*)?>(?=[^<]{30,})"
+)
 
 
 def page_html(path: Path, canonical: str, edition: str | None = None, paragraph: int = 0) -> bytes:
     """A stored benchmark page, its canonical URL pointed at `canonical` (our server, not
     the site it came from) and, with `edition`, the sentence "Edition <edition>." opening
-    its `paragraph`-th text paragraph, so copies served under different URLs are different
-    articles. Which paragraph trafilatura keeps varies by page: `bench_refresh` probes it."""
+    its `paragraph`-th element of text (see `_PARAGRAPH`), so copies served under different
+    URLs are different articles. Which element trafilatura keeps varies by page:
+    `bench_refresh` probes it."""
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     tag = b'<link rel="canonical" href="' + canonical.encode() + b'">'
     raw = _OG_URL.sub(b"", raw)
@@ -157,7 +170,7 @@ def page_html(path: Path, canonical: str, edition: str | None = None, paragraph:
 
 
 def mark_paragraphs(raw: bytes, marks: dict[int, str]) -> bytes:
-    """`raw` with `marks[n]` put at the start of its n-th text paragraph."""
+    """`raw` with `marks[n]` put at the start of its n-th element of text."""
     count = -1
 
     def mark(match: re.Match[bytes]) -> bytes:

@@ -141,6 +141,11 @@ _THE_ANY = re.compile(r"^[Tt]he\s+")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)")
 _DOC_REF = re.compile(r"the\s+(statement|letter|email)")
 SPEECH_IN = re.compile(rf"\b(?:{VERB}|{GERUND})\b")
+# "with Jordanian Foreign Minister Ayman Safadi warning of "...": a name whose gerund
+# leads straight into the quote.
+NAME_GERUND = re.compile(
+    rf"(?<![\w'’])(?P<who>{NAME})\s+{GERUND}(?:\s+(?:of|that|about|against|it|them))?[\s,:]*$"
+)
 
 
 @dataclass(frozen=True, slots=True)

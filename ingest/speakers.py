@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ingest.attribution import (
     ACCORDING,
     LAST_SUBJECT,
+    NAME_GERUND,
     PARA_SUBJECT,
     SAID_WHO,
     SPEECH_IN,
@@ -117,6 +118,7 @@ def _explicit(
         lambda: (
             search_clause(before, book, context, open_at) if _VERB_AT_END.search(before) else None
         ),
+        lambda: _gerund(before[-160:], book, context, open_at),
         lambda: after_quote(after, book, context, open_at, named_only=True),
         lambda: before_colon(before, book, context, open_at),
         lambda: search_clause(before, book, context, open_at),
@@ -158,6 +160,15 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
     if att.kind != "named" or not att.speaker or not book.is_person_like(att.speaker, pos):
         return None
     return att
+
+
+def _gerund(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """A named person or organisation whose gerund ("X warning of") runs into the quote."""
+    m = NAME_GERUND.search(before)
+    if not m:
+        return None
+    att = classify(m.group("who"), None, context, book, pos)
+    return att if att.kind in {"named", "org"} and att.speaker else None
 
 
 def _colon_paragraph(

@@ -182,3 +182,12 @@ def test_a_ministry_named_by_its_country_speaks_as_itself() -> None:
     )
     found = [s for _, s in speakers(text)]
     assert found == ["Russia's foreign ministry", "French foreign ministry"]
+
+
+def test_a_name_whose_gerund_runs_into_the_quote_speaks_it() -> None:
+    text = (
+        'The Arab League called it an "extremely adverse development".\n\n'
+        "Egypt and Jordan also criticised the shift, with Jordanian Foreign Minister "
+        'Ayman Safadi warning of "dangerous consequences".'
+    )
+    assert [s for _, s in speakers(text)] == ["Arab League", "Ayman Safadi"]

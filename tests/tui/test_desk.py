@@ -229,7 +229,7 @@ async def test_speaker_and_kind_keys_search_across_articles(desk_store: Store) -
         assert len(titles) == 2
         await pilot.press("escape")
         await highlight_item(pilot, FiguresPane, "20%")
-        await pilot.press("k")
+        await pilot.press("s")
         await settle(pilot)
         rows = app.screen.query_one(DeskList).texts()
         assert app.screen.query_one(Input).value == "kind:percent"

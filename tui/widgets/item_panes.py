@@ -153,7 +153,7 @@ class FiguresPane(ItemPane):
     kind: ClassVar[str] = "figure"
     HELP_NAME: ClassVar[str] = "Figures"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "screen.search_kind", "Figures of this kind", id="figures.of-kind"),
+        Binding("s", "screen.search_kind", "Figures of this kind", id="figures.of-kind"),
     ]
 
     def show(

@@ -138,6 +138,7 @@ _ORG_AFTER = re.compile(rf"\b(?:for|of|at|from)\s+(?:the\s+)?({NAME})\s*$")
 _ORG_BEFORE = re.compile(rf"\b({NAME})\s+(?:spokes|representative)")
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
 _THE_ANY = re.compile(r"^[Tt]he\s+")
+_THAT = re.compile(r"\s+that\b")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)")
 _DOC_REF = re.compile(r"the\s+(statement|letter|email)")
 SPEECH_IN = re.compile(rf"\b(?:{VERB}|{GERUND})\b")
@@ -251,6 +252,8 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
             cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
             if cand.kind != "unnamed" or found is None:
                 found = cand
+            if rx is WHO_VERB and cand.kind == "named" and _THAT.match(window, m.end()):
+                return cand  # "Pompeo said that ... Washington had concluded": the outer
         if found is not None and found.kind != "unnamed":
             return found
     return found

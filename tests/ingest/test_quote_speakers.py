@@ -191,3 +191,12 @@ def test_a_name_whose_gerund_runs_into_the_quote_speaks_it() -> None:
         'Ayman Safadi warning of "dangerous consequences".'
     )
     assert [s for _, s in speakers(text)] == ["Arab League", "Ayman Safadi"]
+
+
+def test_the_outer_speaker_of_a_that_clause_speaks_the_quote() -> None:
+    text = (
+        "Secretary of State Mike Pompeo announced the move.\n\n"
+        "Pompeo said that after legal consultation Washington had concluded the settlements "
+        'were "not, per se, inconsistent with international law".'
+    )
+    assert speakers(text)[0][1] == "Mike Pompeo"

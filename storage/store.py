@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import time
 from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
@@ -18,22 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from storage import backups as backup_ops
+from storage import documents as doc
 from storage import migrate
 from storage.annotations import FOLLOW_UP, AnnotationsMixin, normalise_tag, now_iso
-from storage.documents import (
-    ARTICLES,
-    article_key,
-    body_doc,
-    content_hash,
-    is_body,
-    is_journal,
-    item_ref,
-    meta_of,
-    newest_first,
-    parse_shard,
-    plain_doc,
-    with_id,
-)
+from storage.documents import content_hash, item_ref
 from storage.errors import ArticleNotFound, StoreCorrupt, StoreTooNew
 from storage.files import (
     FileCache,
@@ -56,6 +45,7 @@ from storage.models import Article, ArticleBody, ArticleMeta
 
 SCHEMA_VERSION = migrate.SCHEMA_VERSION
 ID_LENGTH = 8
+BACKUP_CHECK_S = 3600.0  # a long-running app checks hourly whether the daily backup is due
 signature = file_signature
 
 
@@ -71,6 +61,7 @@ class Store(AnnotationsMixin):
         self._cache = FileCache()
         self.keys = KeyIndex(self.layout, self._cache)
         self._listing: tuple[tuple[object, ...], list[ArticleMeta]] | None = None
+        self._backup_check: float | None = None  # set by open(auto_backup=True)
 
     @classmethod
     def open(cls, root: Path, *, auto_backup: bool = True) -> Store:
@@ -83,8 +74,8 @@ class Store(AnnotationsMixin):
             backup_ops.clear_partial(store.layout)
             schema = read_json(store.layout.schema_file, migrate.is_schema)
             if schema is None:
-                doc = {"schema": SCHEMA_VERSION, "created": now_iso()}
-                write_json_atomic(store.layout.schema_file, doc, store.layout.tmp_dir)
+                first = {"schema": SCHEMA_VERSION, "created": now_iso()}
+                write_json_atomic(store.layout.schema_file, first, store.layout.tmp_dir)
             elif schema["schema"] > SCHEMA_VERSION:
                 raise StoreTooNew(store.root, schema["schema"])
             elif schema["schema"] < SCHEMA_VERSION:
@@ -92,6 +83,7 @@ class Store(AnnotationsMixin):
             store._finish_journal()
             if auto_backup:
                 backup_ops.backup_if_due(store)
+                store._backup_check = time.monotonic() + BACKUP_CHECK_S
         return store
 
     @contextmanager
@@ -106,11 +98,14 @@ class Store(AnnotationsMixin):
                 self._cache.clear()
                 self._listing = None
                 raise
+            if self._backup_check is not None and time.monotonic() >= self._backup_check:
+                self._backup_check = time.monotonic() + BACKUP_CHECK_S  # an app open for days
+                backup_ops.backup_if_due(self)
 
     # ------------------------------------------------------------------ reading
 
     def _shard(self, path: Path) -> dict[str, ArticleMeta]:
-        return self._cache.get(path, parse_shard, is_table_file) or {}
+        return self._cache.get(path, doc.parse_shard, is_table_file) or {}
 
     def _all_metas(self) -> list[ArticleMeta]:
         return [m for shard in self.layout.shards() for m in self._shard(shard).values()]
@@ -134,7 +129,7 @@ class Store(AnnotationsMixin):
             metas = [m for shard in shards for m in self._shard(shard).values()]
             key = tuple(signature(p) for p in shards)
             if self._listing is None or self._listing[0] != key:
-                self._listing = (key, sorted(metas, key=newest_first, reverse=True))
+                self._listing = (key, sorted(metas, key=doc.newest_first, reverse=True))
         return self._listing[1]
 
     def count(self) -> int:
@@ -162,7 +157,7 @@ class Store(AnnotationsMixin):
 
     def body(self, article_id: str) -> ArticleBody:
         path = self.layout.body(article_id)
-        data = read_json(path, is_body)
+        data = read_json(path, doc.is_body)
         if data is None:
             raise ArticleNotFound(article_id, "article body is missing")
         return parse_or_corrupt(path, ArticleBody.from_doc, data)
@@ -195,7 +190,7 @@ class Store(AnnotationsMixin):
 
     def _free_id(self, meta: ArticleMeta, taken: Container[str] = frozenset()) -> str:
         """A short id from a hash of the URL or text, lengthened only on a collision."""
-        digest = hashlib.sha256(article_key(meta.url, meta.content_hash).encode()).hexdigest()
+        digest = hashlib.sha256(doc.article_key(meta.url, meta.content_hash).encode()).hexdigest()
         for length in range(ID_LENGTH, len(digest)):
             candidate = digest[:length]
             if candidate not in taken and self._lookup(candidate) is None:
@@ -258,10 +253,10 @@ class Store(AnnotationsMixin):
         self.keys.put(metas)
         by_shard: dict[Path, list[dict[str, Any]]] = defaultdict(list)
         for meta in metas:
-            by_shard[self.layout.shard(meta.id)].append(plain_doc(meta))
+            by_shard[self.layout.shard(meta.id)].append(doc.plain_doc(meta))
         for path, docs in by_shard.items():
             with open_table_db(path, self.layout.tmp_dir) as db:
-                db.table(ARTICLES).insert_multiple(docs)
+                db.table(doc.ARTICLES).insert_multiple(docs)
 
     def replace_article(self, meta: ArticleMeta, body: ArticleBody) -> None:
         """Overwrite an article's metadata and body (refetch, re-analysis); tags are kept."""
@@ -293,7 +288,7 @@ class Store(AnnotationsMixin):
 
     def _write_body(self, article_id: str, body: ArticleBody) -> None:
         path = self.layout.body(article_id)
-        write_json_atomic(path, body_doc(body), self.layout.tmp_dir)
+        write_json_atomic(path, doc.body_doc(body), self.layout.tmp_dir)
 
     def _write_new_body(self, article_id: str, body: ArticleBody, folders: set[Path]) -> None:
         """A bulk add's body: its article is not committed yet (see write_new_file)."""
@@ -301,12 +296,12 @@ class Store(AnnotationsMixin):
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
-        write_new_file(path, dump_json(body_doc(body)))
+        write_new_file(path, dump_json(doc.body_doc(body)))
 
     def _upsert_meta(self, meta: ArticleMeta) -> None:
         path = self.layout.shard(meta.id)
         with open_table_db(path, self.layout.tmp_dir) as db:
-            db.table(ARTICLES).upsert(plain_doc(meta), with_id(meta.id))
+            db.table(doc.ARTICLES).upsert(doc.plain_doc(meta), doc.with_id(meta.id))
 
     def set_read(self, article_id: str, read: bool = True) -> None:
         with self._writing():
@@ -334,26 +329,26 @@ class Store(AnnotationsMixin):
 
     def _remove_meta(self, article_id: str) -> None:
         with open_table_db(self.layout.shard(article_id), self.layout.tmp_dir) as db:
-            if db.table(ARTICLES).contains(with_id(article_id)):
-                db.table(ARTICLES).remove(with_id(article_id))
+            if db.table(doc.ARTICLES).contains(doc.with_id(article_id)):
+                db.table(doc.ARTICLES).remove(doc.with_id(article_id))
 
     def _deleting(self) -> str | None:
         """The article a delete left half-done, hidden from readers until it is finished."""
         if not self.layout.journal_file.exists():
             return None
-        entry = read_json(self.layout.journal_file, is_journal)
+        entry = read_json(self.layout.journal_file, doc.is_journal)
         return str(entry["id"]) if entry else None
 
     def _finish_journal(self) -> None:
         """Finish (idempotently) the delete recorded in the journal; the lock is held."""
-        entry = read_json(self.layout.journal_file, is_journal)
+        entry = read_json(self.layout.journal_file, doc.is_journal)
         if entry is None:
             return
         article_id = str(entry["id"])
         self._remove_meta(article_id)
         self._drop_annotations(article_id)
         if isinstance(entry.get("meta"), dict):
-            self.keys.drop(parse_or_corrupt(self.layout.journal_file, meta_of, entry["meta"]))
+            self.keys.drop(parse_or_corrupt(self.layout.journal_file, doc.meta_of, entry["meta"]))
         self.layout.body(article_id).unlink(missing_ok=True)
         self.layout.journal_file.unlink()
 
@@ -389,5 +384,12 @@ class Store(AnnotationsMixin):
             return backup_ops.restore(self, backup, everything)
 
 
-__all__ = ["FOLLOW_UP", "SCHEMA_VERSION", "Store", "StoreCorrupt", "content_hash", "item_ref"]
-__all__ += ["normalise_tag"]
+__all__ = [
+    "FOLLOW_UP",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreCorrupt",
+    "content_hash",
+    "item_ref",
+    "normalise_tag",
+]

@@ -152,3 +152,16 @@ def test_daily_backup_copies_a_bounded_number_of_bodies(
     assert len(list(pool.rglob("*.json"))) == 3
     small_store.backup()  # a manual backup copies the rest
     assert len(list(pool.rglob("*.json"))) == 8
+
+
+def test_a_long_running_app_still_backs_up_daily(
+    small_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = Store.open(small_store.root)
+    assert len(app.backups()) == 1
+    age_backups(app, 2)
+    app.tag(ItemRef(app.articles()[0].id), "x")
+    assert len(app.backups()) == 1  # not checked again within the hour
+    monkeypatch.setattr(app, "_backup_check", 0.0)
+    app.tag(ItemRef(app.articles()[0].id), "y")
+    assert len(app.backups()) == 2

@@ -158,7 +158,7 @@ def test_article_without_url_gets_id_from_its_text(store: Store) -> None:
 
 
 def test_fast_documents_equal_the_models_own(store: Store) -> None:
-    from storage.store import body_doc, plain_doc
+    from storage.documents import body_doc, plain_doc
 
     meta, body = article(3)
     stored, _ = store.add_article(meta, body)

@@ -67,7 +67,7 @@ class Cand:
 def assign(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
     """Set `speaker` and `role` on every candidate."""
     _attribute(text, seg, cands, book)
-    _propagate(text, seg, cands)
+    _propagate(text, seg, cands, book)
 
 
 def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
@@ -250,7 +250,7 @@ def _para_subject(
     return att.speaker if att.kind == "named" else None
 
 
-def _propagate(text: str, seg: Segmenter, cands: list[Cand]) -> None:
+def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
     """Quotes with no attribution of their own take the speaker of the quote they continue;
     a quote still without one that repeats words quoted elsewhere (a subheading such as
     "We write with urgency") takes the speaker of those words."""
@@ -262,6 +262,8 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand]) -> None:
             src = _earlier_in_paragraph(text, cands, i)
         if src is not None:
             c.speaker, c.role = src.speaker, src.role
+        elif c.leads and c.span.open_mark == seg.para(c.para)[0]:
+            c.speaker = _reporter(text, seg, cands, i, book)
     spoken = [(_folded(text, c), c) for c in cands if c.speaker]
     for c in cands:
         if c.speaker is None and (c.att is None or c.att.kind == "unnamed"):
@@ -269,6 +271,21 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand]) -> None:
             src = next((o for k, o in spoken if o is not c and key in k), None)
             if src is not None and len(key) >= 12:
                 c.speaker, c.role = src.speaker, src.role
+
+
+def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook) -> str | None:
+    """A quote paragraph with no tag, after a paragraph without quotes that opens by
+    reporting someone's speech ("Erekat said it was only the latest move ..."), goes on
+    with that person's words."""
+    prev = seg.prev_para(cands[i].para)
+    if prev is None or (i > 0 and cands[i - 1].para == prev):
+        return None
+    lo, hi = seg.para(prev)
+    m = WHO_VERB.match(text, lo, min(hi, lo + WINDOW))
+    if not m or m.start("who") != lo:
+        return None
+    att = classify(m.group("who"), None, text[lo:hi], book, lo)
+    return att.speaker if att.kind == "named" else None
 
 
 def _folded(text: str, c: Cand) -> str:

@@ -200,3 +200,12 @@ def test_the_outer_speaker_of_a_that_clause_speaks_the_quote() -> None:
         'were "not, per se, inconsistent with international law".'
     )
     assert speakers(text)[0][1] == "Mike Pompeo"
+
+
+def test_a_quote_paragraph_continues_the_speech_reported_just_before_it() -> None:
+    text = (
+        '"The consensus is broken," said Avi Bell, a senior fellow.\n\n'
+        "Saeb Erekat said it was only the latest move to force a surrender.\n\n"
+        '"They wanted us on our knees. We stand tall."'
+    )
+    assert [s for _, s in speakers(text)] == ["Avi Bell", "Saeb Erekat"]

@@ -1,0 +1,141 @@
+"""The app at scale, measured on the real app (headless): start-up, opening, scrolling, memory.
+
+    python bench/make_store.py          # builds bench/stores/store-{1000,10000,50000}
+    python bench/bench_app.py [--runs 5] [--sizes 0 1000 10000 50000]
+
+Each run is a new process: start-up is measured from before the process is spawned to the
+moment the article list has drawn its rows (the child says so on stdout), so interpreter
+start, imports, opening the store and reading 50,000 metadata records all count. In the
+same child: opening an article (press enter until reader, quotes and figures panes are
+filled), scrolling the list (page down x 50, then end), and the peak RSS with the list shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STORES = HERE / "stores"
+
+
+async def _until(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        await asyncio.sleep(0.002)
+
+
+async def child(store_dir: Path) -> None:
+    """Runs in the measured process: start the app, report each milestone as JSON lines."""
+    from storage.store import Store
+    from tui.app import make_app
+    from tui.widgets import ArticleList, FiguresPane, QuotesPane, Reader
+
+    store = Store.open(store_dir)
+    expected = len(store.articles())
+    app = make_app(store)
+    async with app.run_test(size=(160, 50)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        await _until(lambda: articles.row_count == expected)
+        await pilot.pause()
+        print(json.dumps({"listed": time.time()}), flush=True)
+        result: dict[str, float] = {"rss_listed_mb": _rss_mb()}
+        if expected:
+            reader = app.screen.query_one(Reader)
+            quotes, figures = app.screen.query_one(QuotesPane), app.screen.query_one(FiguresPane)
+            t0 = time.perf_counter()
+            await pilot.press("enter")
+            await _until(
+                lambda: reader.line_count > 0 and (quotes.option_count or figures.option_count)
+            )
+            await pilot.pause()
+            result["open_ms"] = (time.perf_counter() - t0) * 1000
+            articles.focus()
+            t0 = time.perf_counter()
+            for _ in range(50):
+                await pilot.press("pagedown")
+            await pilot.press("end")
+            await pilot.pause()
+            result["scroll_key_ms"] = (time.perf_counter() - t0) * 1000 / 51
+            result["cursor_at_end"] = float(articles.cursor == expected - 1)
+        result["rss_peak_mb"] = _rss_mb()
+        print(json.dumps(result), flush=True)
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_once(store_dir: Path) -> dict[str, float]:
+    """One fresh process on a copy-free store; returns its milestones."""
+    started = time.time()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", str(store_dir)],
+        capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    result = {"start_s": lines[0]["listed"] - started}
+    result.update(lines[1])
+    return result
+
+
+def _store_for(size: int, tmp: Path) -> Path:
+    if size == 0:
+        return tmp / "empty"
+    path = STORES / f"store-{size}"
+    if not path.is_dir():
+        raise SystemExit(f"{path} is missing: run bench/make_store.py first")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 10000, 50000])
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        asyncio.run(child(args.child))
+        return
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        table = {size: _median_runs(_store_for(size, tmp), args.runs) for size in args.sizes}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _print_table(table)
+
+
+def _median_runs(store_dir: Path, runs: int) -> dict[str, float]:
+    results = [run_once(store_dir) for _ in range(runs)]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+def _print_table(table: dict[int, dict[str, float]]) -> None:
+    rows = [
+        ("start to list drawn (s)", "start_s", "{:.2f}"),
+        ("open an article (ms)", "open_ms", "{:.0f}"),
+        ("one scroll key, 50 pages + end (ms)", "scroll_key_ms", "{:.1f}"),
+        ("RSS with the list shown (MB)", "rss_listed_mb", "{:.0f}"),
+        ("peak RSS (MB)", "rss_peak_mb", "{:.0f}"),
+    ]
+    sizes = list(table)
+    print("| measure | " + " | ".join(f"{s:,} articles" for s in sizes) + " |")
+    print("| --- |" + " ---: |" * len(sizes))
+    for label, key, fmt in rows:
+        cells = [fmt.format(table[s][key]) if key in table[s] else "-" for s in sizes]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()

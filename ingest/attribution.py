@@ -142,6 +142,12 @@ _THAT = re.compile(r"\s+that\b")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)")
 _DOC_REF = re.compile(r"the\s+(statement|letter|email)")
 SPEECH_IN = re.compile(rf"\b(?:{VERB}|{GERUND})\b")
+# A tag that ends the sentence with a described name: ', said another witness in the
+# probe, former White House Russia adviser Fiona Hill.' The name closes the sentence.
+_LATE_TAG = re.compile(
+    r"\b(?:said|says|added|testified|wrote)\s+(?:another|a|an|the|one)\s+[a-z][^,.;\"“”\n]{0,80},"
+    rf"\s+(?:[^,;\"“”\n]{{0,80}}?\s)?(?P<who>{NAME})\s*[.!?]?\s*$"
+)
 # "with Jordanian Foreign Minister Ayman Safadi warning of "...": a name whose gerund
 # leads straight into the quote.
 NAME_GERUND = re.compile(
@@ -279,3 +285,14 @@ def before_colon(before: str, book: NameBook, context: str, pos: int) -> Attribu
     if m and _TOLD.search(tail, 0, m.start("who")):
         return search_clause(before[: len(before) - len(tail) + m.start("who")], book, context, pos)
     return classify(m.group("who"), None, context, book, pos) if m else None
+
+
+def late_tag(after: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """A named person given at the very end of the quote's sentence, after a description
+    ("..., said another witness, former adviser Fiona Hill."): the teller, even when the
+    sentence is about someone else who "told others" the quoted words."""
+    m = _LATE_TAG.search(after[-300:])
+    if not m:
+        return None
+    att = classify(m.group("who"), None, context, book, pos)
+    return att if att.kind == "named" else None

@@ -25,6 +25,7 @@ from ingest.attribution import (
     after_quote,
     before_colon,
     classify,
+    late_tag,
     prepositional,
     search_clause,
 )
@@ -123,6 +124,7 @@ def _explicit(
         lambda: before_colon(before, book, context, open_at),
         lambda: search_clause(before, book, context, open_at),
         lambda: search_clause(after, book, context, open_at),
+        lambda: late_tag(after, book, context, open_at),
         lambda: _subject(sent_before, book, context, open_at),
         lambda: after_quote(after, book, context, open_at, named_only=False),
         lambda: search_clause(para_before, book, context, open_at) if leads else None,

@@ -209,3 +209,12 @@ def test_a_quote_paragraph_continues_the_speech_reported_just_before_it() -> Non
         '"They wanted us on our knees. We stand tall."'
     )
     assert [s for _, s in speakers(text)] == ["Avi Bell", "Saeb Erekat"]
+
+
+def test_a_described_name_that_ends_the_sentence_is_the_teller() -> None:
+    text = (
+        "Ambassador Gordon Sondland testified on Wednesday.\n\n"
+        'Sondland was known for telling others "he was in charge of Ukraine" despite his post, '
+        "said another witness in the probe, former White House Russia adviser Fiona Hill."
+    )
+    assert speakers(text) == [("he was in charge of Ukraine", "Fiona Hill")]

@@ -105,17 +105,20 @@ def write_bytes_atomic(path: Path, payload: bytes, tmp_dir: Path, durable: bool 
         raise
 
 
-def write_new_file(path: Path, payload: bytes) -> None:
-    """Write a file no committed record points at yet, in place and without fsync.
+def write_new_file(path: Path, payload: bytes, durable: bool) -> None:
+    """Write a file no committed record points at yet, in place.
 
     Only for bulk adds: the bodies of articles whose metadata is not written yet. Until the
-    metadata (the commit point) names them, a torn file is unreachable, and the caller
-    syncs once before committing. Saves a temp file and a rename per article.
+    metadata (the commit point) names them, a torn file is unreachable, and the caller makes
+    them durable (fsync here, or one sync for all) before committing. Saves a temp file and
+    a rename per article.
     """
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
             _write_all(fd, payload)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
     except OSError as exc:

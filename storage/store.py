@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import time
-from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from storage import backups as backup_ops
 from storage import documents as doc
 from storage import migrate
 from storage.annotations import FOLLOW_UP, AnnotationsMixin, normalise_tag, now_iso
+from storage.bulk import BulkMixin
 from storage.documents import content_hash, item_ref
 from storage.errors import ArticleNotFound, StoreCorrupt, StoreTooNew
 from storage.files import (
@@ -34,13 +32,11 @@ from storage.files import (
 )
 from storage.files import signature as file_signature
 from storage.jsonfile import (
-    dump_json,
     is_table_file,
     read_json,
     write_json_atomic,
-    write_new_file,
 )
-from storage.keys import KeyIndex, keys_of, text_key, url_key
+from storage.keys import KeyIndex, text_key, url_key
 from storage.models import Article, ArticleBody, ArticleMeta
 
 SCHEMA_VERSION = migrate.SCHEMA_VERSION
@@ -49,7 +45,7 @@ BACKUP_CHECK_S = 3600.0  # a long-running app checks hourly whether the daily ba
 signature = file_signature
 
 
-class Store(AnnotationsMixin):
+class Store(BulkMixin, AnnotationsMixin):
     """A newsroom store in one directory; see storage/files.py for the layout."""
 
     def __init__(self, root: Path) -> None:
@@ -211,53 +207,6 @@ class Store(AnnotationsMixin):
             self._write_article(meta, body)
             return meta, True
 
-    def add_articles(
-        self, items: Iterable[tuple[ArticleMeta, ArticleBody]]
-    ) -> list[tuple[ArticleMeta, bool]]:
-        """Add many articles under one lock (feed refresh, import): one write per touched shard
-        and one sync for all bodies, instead of three fsyncs per article."""
-        results: list[tuple[ArticleMeta, bool]] = []
-        fresh: dict[str, ArticleMeta] = {}
-        seen: dict[str, ArticleMeta] = {}
-        folders: set[Path] = set()
-        with self._writing():
-            for meta, body in items:
-                meta.content_hash = meta.content_hash or content_hash(body.text)
-                duplicate = self._batch_duplicate(meta, seen)
-                if duplicate is not None:
-                    results.append((duplicate, False))
-                    continue
-                meta.id = self._free_id(meta, fresh)
-                self._prepare(meta, body)
-                self._write_new_body(meta.id, body, folders)
-                fresh[meta.id] = meta
-                seen.update({key: meta for key in keys_of(meta)})
-                results.append((meta, True))
-            self._commit_batch(list(fresh.values()))
-        return results
-
-    def _batch_duplicate(
-        self, meta: ArticleMeta, seen: dict[str, ArticleMeta]
-    ) -> ArticleMeta | None:
-        """A duplicate stored before, or earlier in the same batch."""
-        for key in keys_of(meta):
-            if key in seen:
-                return seen[key]
-        return self.find_duplicate(meta.url, meta.content_hash)
-
-    def _commit_batch(self, metas: list[ArticleMeta]) -> None:
-        """Bodies to disk first, then the index, then the shards: the shards are the commit."""
-        if not metas:
-            return
-        os.sync()
-        self.keys.put(metas)
-        by_shard: dict[Path, list[dict[str, Any]]] = defaultdict(list)
-        for meta in metas:
-            by_shard[self.layout.shard(meta.id)].append(doc.plain_doc(meta))
-        for path, docs in by_shard.items():
-            with open_table_db(path, self.layout.tmp_dir) as db:
-                db.table(doc.ARTICLES).insert_multiple(docs)
-
     def replace_article(self, meta: ArticleMeta, body: ArticleBody) -> None:
         """Overwrite an article's metadata and body (refetch, re-analysis); tags are kept."""
         with self._writing():
@@ -289,14 +238,6 @@ class Store(AnnotationsMixin):
     def _write_body(self, article_id: str, body: ArticleBody) -> None:
         path = self.layout.body(article_id)
         write_json_atomic(path, doc.body_doc(body), self.layout.tmp_dir)
-
-    def _write_new_body(self, article_id: str, body: ArticleBody, folders: set[Path]) -> None:
-        """A bulk add's body: its article is not committed yet (see write_new_file)."""
-        path = self.layout.body(article_id)
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        write_new_file(path, dump_json(doc.body_doc(body)))
 
     def _upsert_meta(self, meta: ArticleMeta) -> None:
         path = self.layout.shard(meta.id)

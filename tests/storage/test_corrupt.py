@@ -101,3 +101,13 @@ def test_a_store_newer_than_this_code_is_refused(small_store: Store) -> None:
     with pytest.raises(StoreTooNew, match="schema version 99"):
         Store.open(small_store.root)
     assert small_store.layout.schema_file.read_text() == '{"schema": 99}'
+
+
+def test_open_with_a_corrupt_shard_opens_and_takes_no_backup(small_store: Store) -> None:
+    shard = small_store.layout.shards()[0]
+    shard.write_bytes(b"")
+    store = Store.open(small_store.root)  # the daily backup is due, but must not copy junk
+    assert store.backups() == []
+    with pytest.raises(StoreCorrupt, match="empty file"):
+        store.articles()
+    assert shard.read_bytes() == b""

@@ -49,7 +49,9 @@ _ORG_REF = (
 )
 # A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
 # said", "The French foreign ministry said" (no person is named, the office is).
-_OFFICE_REF = rf"(?:[Tt]he\s+)?[{UP}][\w\-]*(?:['’]s)?\s+(?:[a-z]+\s+)?(?:ministry|embassy)\b"
+_OFFICE_REF = (
+    rf"(?:[Tt]he\s+[{UP}][\w\-]*|[{UP}][\w\-]*['’]s)\s+(?:[a-z]+\s+)?(?:ministry|embassy)\b"
+)
 # "the physicians stated": a plural common noun, resolved through the article's groups.
 _GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
 _WHO = rf"(?P<who>{_OFFICE_REF}|{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
@@ -150,6 +152,8 @@ _LATE_TAG = re.compile(
 )
 # "with Jordanian Foreign Minister Ayman Safadi warning of "...": a name whose gerund
 # leads straight into the quote.
+# The cheap test first: does the window end with a gerund at all?
+GERUND_TAIL = re.compile(rf"{GERUND}(?:\s+(?:of|that|about|against|it|them))?[\s,:]*$")
 NAME_GERUND = re.compile(
     rf"(?<![\w'’])(?P<who>{NAME})\s+{GERUND}(?:\s+(?:of|that|about|against|it|them))?[\s,:]*$"
 )
@@ -281,6 +285,8 @@ def before_colon(before: str, book: NameBook, context: str, pos: int) -> Attribu
     """`X: "..."` or `X said:` right before the opening mark. In `X told Newsweek:` the
     name before the colon is the listener, so the teller is looked for instead."""
     tail = before[-200:]
+    if not tail.rstrip().endswith(":"):
+        return None  # the pattern ends at a colon: skip its scan of the window
     m = _COLON.search(tail)
     if m and _TOLD.search(tail, 0, m.start("who")):
         return search_clause(before[: len(before) - len(tail) + m.start("who")], book, context, pos)

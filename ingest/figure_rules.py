@@ -186,7 +186,7 @@ def is_designation(before: str, after: str) -> bool:
         return True
     if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
         return False
-    m = _CAP_WORD_BEFORE.search(before)
+    m = _CAP_WORD_BEFORE.search(before, max(0, len(before) - 32))  # a word ends it
     if not m or m.group(1) in NOT_A_NAME:
         return False
     word = m.group(1)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ingest.attribution import (
     ACCORDING,
+    GERUND_TAIL,
     LAST_SUBJECT,
     NAME_GERUND,
     PARA_SUBJECT,
@@ -166,7 +167,7 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
 
 def _gerund(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
     """A named person or organisation whose gerund ("X warning of") runs into the quote."""
-    m = NAME_GERUND.search(before)
+    m = NAME_GERUND.search(before) if GERUND_TAIL.search(before, max(0, len(before) - 30)) else None
     if not m:
         return None
     att = classify(m.group("who"), None, context, book, pos)
@@ -190,8 +191,8 @@ def _events(
     """The last person or organisation the prose between two quotes talks about: speakers
     of reported speech and the named subjects of its sentences."""
     gap = text[lo:hi]
-    # "said Mary E. Lovely, a ... economist.": a tag before the name names a speaker too.
-    rxs = [WHO_VERB, SAID_WHO] if SPEECH_IN.search(gap) else []
+    speech = SPEECH_IN.search(gap)
+    rxs = [WHO_VERB] if speech else []
     if "according to" in gap:
         rxs.append(ACCORDING)
     hits = [
@@ -200,6 +201,11 @@ def _events(
         for m in rx.finditer(gap)
         if rx is not WHO_VERB or not prepositional(gap, m.start("who"), m.group("who"))
     ]
+    # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before
+    # the name names a speaker too (read there only: the scan is not free).
+    if speech and para_start < hi:
+        p_lo = max(para_start - lo, speech.start())
+        hits.extend((m.start(), m.group("who")) for m in SAID_WHO.finditer(gap, p_lo))
     # Only the subject that opens the gap counts: subjects of later sentences there are
     # too often not the speaker ("Building a ...", a person described in passing), and
     # scanning every sentence start cost a regex per sentence.

@@ -38,9 +38,16 @@ class FeedEntry:
 
     url: str
     title: str
-    text: str = ""
+    html: str = ""  # the feed's longest body for the entry, as the feed gives it
     published: str | None = None
     author: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The feed's own text for the entry. Converted on demand, because it is only read
+        for a partial article (its page failed), and converting every entry while parsing
+        was a fifth of a feeds-only refresh."""
+        return html_to_text(self.html) if self.html else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,18 +128,17 @@ def _entry(raw: Any, feed_url: str) -> FeedEntry | None:
     return FeedEntry(
         url=url,
         title=title,
-        text=_entry_text(raw),
+        html=_entry_html(raw),
         published=raw.get("published") or raw.get("updated"),
         author=raw.get("author"),
     )
 
 
-def _entry_text(raw: Any) -> str:
+def _entry_html(raw: Any) -> str:
     """The longest body the feed gives: full content if present, else the summary."""
     bodies = [str(c.get("value") or "") for c in raw.get("content") or []]
     bodies.append(str(raw.get("summary") or ""))
-    best = max(bodies, key=len)
-    return html_to_text(best) if best else ""
+    return max(bodies, key=len)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,11 @@
 Each function takes the node that starts it (the main screen, or the discover dialog) as its
 first argument, runs in `@work(thread=True, exclusive=True, exit_on_error=False, ...)`, and
 reports through `tui.fetch_messages` with `post_message`, which is safe from a thread. The
-batch checks `get_current_worker().is_cancelled` between items, so `cancel_fetch(node)` (bound
-to escape) stops it after the pages in flight. Store writes happen in the worker thread,
-never on the UI thread; the store's lock makes them safe against the app's own writes.
+batch checks `get_current_worker().is_cancelled` every 0.2 s, so `cancel_fetch(node)` (bound
+to escape) cancels the queued pages and stops after the ones in flight. A big batch cleans
+pages in worker processes (`ingest.stages`); results still come back to the worker thread,
+which alone writes to the store, never the UI thread; the store's lock makes those writes
+safe against the app's own.
 """
 
 from __future__ import annotations

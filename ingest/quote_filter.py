@@ -76,7 +76,9 @@ def shape_ok(body: str, before: str) -> bool:
         return False
     if before.rstrip().endswith(":"):
         return True
-    if not _punct_end(body):
+    # A comma inside the marks ends a title in a list ("Star Wars," Marvel and "Bambi")
+    # as often as a clause of speech: a Title Case span before it is still a title.
+    if not _punct_end(body) or body.rstrip().endswith(","):
         big = [w for w in ws if w.lower() not in _SMALL]
         if big and all(w[0].isupper() or w[0].isdigit() for w in big):
             return False

@@ -343,3 +343,11 @@ def test_a_slogan_named_by_the_noun_after_it_is_not_a_quote() -> None:
 def test_an_exemplified_category_is_a_term() -> None:
     text = 'Imports of "intermediate goods" from China, such as motors, rose "very sharply".'
     assert [q for q, _ in speakers(text)] == ["very sharply"]
+
+
+def test_title_case_spans_ending_in_a_comma_are_titles() -> None:
+    text = (
+        "They played “Listen To The Music,” “Long Train Running,” and “Black Water,” "
+        "then Disney named “Star Wars,” Marvel and “Bambi.” “It was a great night,” she said."
+    )
+    assert [q for q, _ in speakers(text)] == ["It was a great night,"]

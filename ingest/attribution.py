@@ -63,7 +63,13 @@ _ADV = (
     r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
 )
 # Leading lookaheads let the engine skip fast to letters that can start a match.
-WHO_VERB = re.compile(rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{VERB}\b")
+# Verbs of rejection report speech only after their subject ("The Pentagon rejected the
+# claims as "..."): after the verb a name is their object.
+_SUBJECT_VERB = (
+    rf"(?:{VERB}|reject(?:s|ed)|dismiss(?:es|ed)|denounc(?:es|ed)|condemn(?:s|ed)|"
+    r"den(?:y|ies|ied)|rebuk(?:es|ed)|prais(?:es|ed)|hail(?:s|ed))"
+)
+WHO_VERB = re.compile(rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{_SUBJECT_VERB}\b")
 # Lower-case role words between a verb and a name: "says veteran industry analyst Ken
 # Doctor", "said former president Barack Obama". The last one must look like a role noun.
 _NOT_ROLE = r"(?!(?:after|under|over|whether|later|either|neither|never|ever|rather|her)\b)"

@@ -218,3 +218,11 @@ def test_a_described_name_that_ends_the_sentence_is_the_teller() -> None:
         "said another witness in the probe, former White House Russia adviser Fiona Hill."
     )
     assert speakers(text) == [("he was in charge of Ukraine", "Fiona Hill")]
+
+
+def test_a_subject_that_rejects_a_claim_as_quoted_words_speaks_them() -> None:
+    text = (
+        "Syrian officials accused U.S. forces of controlling the camp.\n\n"
+        'The Pentagon rejected these accusations as "patently false," and analysts agreed.'
+    )
+    assert speakers(text) == [("patently false,", "Pentagon")]

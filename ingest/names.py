@@ -60,7 +60,8 @@ STOP_WORDS = word_set(
     every other such what which who whom whose where why how not no yes one two three
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec instead meanwhile overall earlier later again"""
+    sep sept oct nov dec instead meanwhile overall earlier later again another others
+    several few"""
 )
 # Capitalised phrases read per article: far more than any article has, few enough that
 # pasted junk costs little.

@@ -226,3 +226,11 @@ def test_a_subject_that_rejects_a_claim_as_quoted_words_speaks_them() -> None:
         'The Pentagon rejected these accusations as "patently false," and analysts agreed.'
     )
     assert speakers(text) == [("patently false,", "Pentagon")]
+
+
+def test_another_or_several_is_no_name() -> None:
+    text = (
+        'One user posted: "How did these two come to Beijing?"\n\n'
+        'Another reportedly said: "The plague is coming next year."'
+    )
+    assert speakers(text)[-1] == ("The plague is coming next year.", None)

@@ -2,7 +2,7 @@
 
 Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
 project's own held-out labels in tests/data/labels, and the blind sets in
-tests/data/labels-blind, -blind-2 and -blind-3 when present, each reported
+tests/data/labels-blind, -blind-2, -blind-3 and -blind-4 when present, each reported
 separately so tuning on the dev set cannot hide in the other numbers), writes
 predictions in the scorer's shape to a temporary directory, and prints the table of the
 shared scorer. It then times extraction against `trafilatura.extract` over the benchmark's
@@ -38,6 +38,9 @@ BLIND_2 = REPO / "tests" / "data" / "labels-blind-2"
 # A third annotator's set, made while blind-2 was being used for tuning: again only the
 # scorer opens its files.
 BLIND_3 = REPO / "tests" / "data" / "labels-blind-3"
+# A fourth annotator's set, made while blind-3 was being used for tuning: only the scorer
+# opens its files (and `predict` only their names).
+BLIND_4 = REPO / "tests" / "data" / "labels-blind-4"
 SEED = REPO / "seeds" / "openai-paris-office.txt"
 
 
@@ -116,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("blind-2", BLIND_2))
     if BLIND_3.is_dir():
         sets.append(("blind-3", BLIND_3))
+    if BLIND_4.is_dir():
+        sets.append(("blind-4", BLIND_4))
     for title, gold_dir in sets:
         print(f"## {title} ({gold_dir})\n")
         print(score(scorer, gold_dir, texts, args.verbose))

@@ -19,8 +19,9 @@ from storage.models import ArticleBody, ArticleMeta
 Progress = Callable[[int, int], None]
 BATCH = 500
 
+INDEX_VERSION = 2  # PRAGMA user_version: an index of another version is rebuilt
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS indexed(id TEXT PRIMARY KEY, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS indexed(id TEXT PRIMARY KEY, hash TEXT NOT NULL, doc INTEGER);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     id UNINDEXED, title, body, quotes, speakers, kinds, site,
     tokenize = 'unicode61 remove_diacritics 2'
@@ -48,14 +49,24 @@ class SearchIndex:
         self._known: dict[str, str] | None = None
 
     def _connect(self) -> sqlite3.Connection:
+        try:
+            return self._open()
+        except sqlite3.DatabaseError:
+            self._reset()
+            return self._open()
+
+    def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
         try:
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+            if version != INDEX_VERSION:
+                conn.executescript("DROP TABLE IF EXISTS indexed; DROP TABLE IF EXISTS fts;")
+                conn.execute(f"PRAGMA user_version = {INDEX_VERSION}")
+                self._known = None
             conn.executescript(_SCHEMA)
         except sqlite3.DatabaseError:
             conn.close()
-            self._reset()
-            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            conn.executescript(_SCHEMA)
+            raise
         return conn
 
     def _reset(self) -> None:
@@ -107,8 +118,15 @@ class SearchIndex:
 
     def _drop(self, conn: sqlite3.Connection, ids: list[str]) -> None:
         with conn:
-            conn.executemany("DELETE FROM fts WHERE id = ?", [(i,) for i in ids])
-            conn.executemany("DELETE FROM indexed WHERE id = ?", [(i,) for i in ids])
+            self._delete(conn, ids)
+
+    def _delete(self, conn: sqlite3.Connection, ids: list[str]) -> None:
+        """Delete by FTS rowid: `WHERE id = ?` on an UNINDEXED column scans the whole index."""
+        pairs = [(i,) for i in ids]
+        conn.executemany(
+            "DELETE FROM fts WHERE rowid = (SELECT doc FROM indexed WHERE id = ?)", pairs
+        )
+        conn.executemany("DELETE FROM indexed WHERE id = ?", pairs)
 
     def _index_batch(
         self,
@@ -116,16 +134,18 @@ class SearchIndex:
         metas: list[ArticleMeta],
         load_body: Callable[[str], ArticleBody | None],
     ) -> int:
-        rows, versions = [], []
-        for meta in metas:
-            body = load_body(meta.id)
-            if body is not None:
-                rows.append(_row(meta, body))
-            versions.append((meta.id, _version(meta)))
+        known = self._load_known()
         with conn:
-            conn.executemany("DELETE FROM fts WHERE id = ?", [(m.id,) for m in metas])
-            conn.executemany("INSERT INTO fts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            conn.executemany("INSERT OR REPLACE INTO indexed VALUES (?, ?)", versions)
+            self._delete(conn, [m.id for m in metas if m.id in known])
+            for meta in metas:
+                body = load_body(meta.id)
+                doc = None
+                if body is not None:
+                    cur = conn.execute(
+                        "INSERT INTO fts VALUES (?, ?, ?, ?, ?, ?, ?)", _row(meta, body)
+                    )
+                    doc = cur.lastrowid
+                conn.execute("INSERT INTO indexed VALUES (?, ?, ?)", (meta.id, _version(meta), doc))
         return len(metas)
 
     def match(self, fts_query: str, limit: int = 500) -> list[str]:

@@ -80,3 +80,17 @@ def test_cli_search_json(store: Store, capsys) -> None:
     (doc,) = json.loads(capsys.readouterr().out)
     assert {q["speaker"] for q in doc["quotes"]} == {"Arnaud Fournier"}
     assert main(["search", "kind:cash", "--db", str(store.root)]) == 1
+
+
+def test_an_unreadable_index_is_rebuilt_from_the_store(store: Store) -> None:
+    assert _ids(search(store, "Mistral")) == ["Last month, "]
+    (store.root / "search.sqlite").write_bytes(b"not a database at all" * 100)
+    assert _ids(search(store, "Mistral")) == ["Last month, "]
+
+
+def test_a_reanalysed_article_is_reindexed(store: Store) -> None:
+    council = next(m for m in store.articles() if m.source == "file")
+    assert search(store, "speaker:Doe")
+    body = store.body(council.id)
+    store.replace_article(council, type(body)(text=body.text, quotes=[], figures=body.figures))
+    assert search(store, "speaker:Doe") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from storage.models import FIGURE_KINDS, ArticleMeta, Figure, Quote
 from storage.search_index import SearchIndex
@@ -96,28 +97,42 @@ def _tagged(store: Store, query: Query) -> set[str] | None:
     return set.intersection(*sets)
 
 
+_INDEXES: dict[Path, SearchIndex] = {}
+
+
 def index_for(store: Store) -> SearchIndex:
-    return SearchIndex(store.root / "search.sqlite")
+    """One index object per store, so what it learnt in the last sync is kept."""
+    path = store.root / "search.sqlite"
+    if path not in _INDEXES:
+        _INDEXES[path] = SearchIndex(path)
+    return _INDEXES[path]
+
+
+def matching(
+    store: Store, query: Query, index: SearchIndex | None = None, limit: int = 5000
+) -> list[ArticleMeta]:
+    """Articles that pass the query's words and metadata filters, best first."""
+    tagged = _tagged(store, query)
+    metas = store.articles()
+    if query.fts():
+        index = index or index_for(store)
+        index.sync(metas, store.body, version=store.version())
+        by_id = {m.id: m for m in metas}
+        metas = [by_id[i] for i in index.match(query.fts(), limit=limit) if i in by_id]
+    metas = [m for m in metas if _meta_ok(m, query, tagged)]
+    if "kind" in query.filters:
+        metas = [m for m in metas if m.n_figures]
+    return metas
 
 
 def search(store: Store, text: str, index: SearchIndex | None = None) -> list[Hit]:
     """Articles matching `text`, best first (newest first when there are no words)."""
     query = parse(text)
-    tagged = _tagged(store, query)
-    metas = store.articles()
-    if query.fts():
-        index = index or index_for(store)
-        index.sync(metas, store.body)
-        by_id = {m.id: m for m in metas}
-        metas = [by_id[i] for i in index.match(query.fts(), limit=5000) if i in by_id]
-    metas = [m for m in metas if _meta_ok(m, query, tagged)]
-    if "kind" in query.filters:
-        metas = [m for m in metas if m.n_figures]
-    hits = [_items(store, m, query) for m in metas[:MAX_RESULTS]]
+    hits = [item_hit(store, m, query) for m in matching(store, query, index)[:MAX_RESULTS]]
     return [h for h in hits if h is not None]
 
 
-def _items(store: Store, meta: ArticleMeta, query: Query) -> Hit | None:
+def item_hit(store: Store, meta: ArticleMeta, query: Query) -> Hit | None:
     """Load the article's items and keep those the query is about."""
     wants_items = query.words or "speaker" in query.filters or "kind" in query.filters
     if not wants_items:

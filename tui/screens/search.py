@@ -111,6 +111,7 @@ class SearchScreen(Screen[ItemRef | None]):
                     self.store.body,
                     progress=lambda done, total: self.post_message(SearchProgress(done, total)),
                     cancelled=lambda: worker.is_cancelled,
+                    version=self.store.version(),
                 )
             hits = search(self.store, text, index)
             rows = [row for hit in hits for row in hit_rows(self.store, hit)]

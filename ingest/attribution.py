@@ -47,6 +47,12 @@ _ORG_REF = (
     rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?"
 )
+# A document that names its author speaks for it: "said a report from Kotak Institutional
+# Equities" (the firm), "a note by Goldman Sachs said".
+_WORK_REF = (
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?:report|note|study|survey|analysis)\s+"
+    rf"(?:from|by)\s+(?:the\s+)?{NAME}"
+)
 # A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
 # said", "The French foreign ministry said" (no person is named, the office is).
 _OFFICE_REF = (
@@ -54,7 +60,9 @@ _OFFICE_REF = (
 )
 # "the physicians stated": a plural common noun, resolved through the article's groups.
 _GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
-_WHO = rf"(?P<who>{_OFFICE_REF}|{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
+_WHO = (
+    rf"(?P<who>{_OFFICE_REF}|{_WORK_REF}|{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
+)
 # Possessive clauses (a clause has no comma, so it always ends at the next one) and an
 # atomic name keep a window full of "Ab Cd, Ab Cd, ..." junk linear.
 _ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,160}+){1,5}\s*,)?"
@@ -87,7 +95,7 @@ def _verb_who(verb: str, ends: str = "") -> re.Pattern[str]:
     require what follows the name."""
     return re.compile(
         rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){verb}\s+(?:{_DESC})?"
-        rf"(?P<who>{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
+        rf"(?P<who>{_WORK_REF}|{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
         r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
     )
 
@@ -97,6 +105,13 @@ VERB_WHO = _verb_who(VERB)
 # Trump to" have the name as their object, and the name must end the clause: in "said
 # Starship lunar lander missions could" it starts the reported one.
 SAID_WHO = _verb_who(r"(?:said|says|added|adds|wrote|writes|explained|noted)", r"(?=\s*[,.;])")
+# A described name right after a quote whose description runs into the tag with no comma
+# to close it: "Kurinji Selvaraj, a research analyst at the Council on Energy,
+# Environment and Water think tank told CBS News." The description opens with an article.
+_LOOSE_ROLE_TAG = re.compile(
+    rf"(?P<who>(?>{NAME})),\s+(?:a|an|the)\s+[^\"“”«»\n.;:]{{1,200}}?\s"
+    r"(?:said|says|told|tells|added|adds|wrote|writes)\b"
+)
 # An unnamed source starts lower-case but may hold a name: "one Weibo commenter said".
 _AFTER_UNNAMED = re.compile(
     rf"^[\s,—–\-]*(?P<who>[a-z][\w\-’']*(?:\s+[\w\-’']+){{0,5}}?)\s+{VERB}\b"
@@ -141,8 +156,10 @@ LAST_SUBJECT = re.compile(
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TITLE_RE = re.compile(_TITLE_REF)
 _OFFICE_RE = re.compile(_OFFICE_REF)
-_SPOKES_RE = re.compile(r"spokes|representative|statement")
-_ORG_AFTER = re.compile(rf"\b(?:for|of|at|from)\s+(?:the\s+)?({NAME})\s*$")
+_SPOKES_RE = re.compile(
+    r"spokes|representative|statement|\b(?:report|note|study|survey|analysis)\s+(?:from|by)\b"
+)
+_ORG_AFTER = re.compile(rf"\b(?:for|of|at|from|by)\s+(?:the\s+)?({NAME})\s*$")
 _ORG_BEFORE = re.compile(rf"\b({NAME})\s+(?:spokes|representative)")
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
 _THE_ANY = re.compile(r"^[Tt]he\s+")
@@ -167,8 +184,9 @@ NAME_GERUND = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A matched attribution: `kind` is named, pronoun, org, document ("the statement",
-    its owner if the text said whose) or unnamed."""
+    """A matched attribution: `kind` is named, pronoun, it (a pronoun that can only mean
+    an organisation), org, document ("the statement", its owner if the text said whose)
+    or unnamed."""
 
     kind: str
     speaker: str | None
@@ -205,6 +223,8 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         return Attribution("named", found) if found else Attribution("pronoun", None)
     if _SPOKES_RE.search(low) or org_noun(low):
         org = _org_in_phrase(who) or book.organisation(context)
+        if not org and low == "it":
+            return Attribution("it", None)  # the caller's last quoted organisation, if any
         return Attribution("org", org) if org else Attribution("unnamed", None)
     who = _THE_NAME.sub("", who)
     if who[:1].isupper():
@@ -246,10 +266,10 @@ def after_quote(
     """Attribution right after a closing mark: `, says X`, `X said` (`named_only`), or an
     unnamed source such as `, the authors wrote`."""
     if named_only:
-        for rx in (WHO_VERB, VERB_WHO):
+        for rx in (WHO_VERB, VERB_WHO, _LOOSE_ROLE_TAG):
             m = rx.match(after.lstrip(" ,—–-\u00a0"))
             if m:
-                return classify(m.group("who"), m.group("role"), context, book, pos)
+                return classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
         return None
     for rx in (_AFTER_UNNAMED, _AFTER_VERB_UNNAMED):
         m = rx.match(after)
@@ -266,6 +286,8 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
             if rx is WHO_VERB and prepositional(window, m.start("who"), m.group("who")):
                 continue
             cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
+            if cand.kind == "it" and found is not None and found.kind == "org":
+                continue  # "the commission issued a statement ... it pointed out": the same
             if cand.kind != "unnamed" or found is None:
                 found = cand
             if rx is WHO_VERB and cand.kind == "named" and _THAT.match(window, m.end()):

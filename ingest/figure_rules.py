@@ -119,6 +119,17 @@ _CLOCK_AFTER = re.compile(
 _NUMBER_NOUN = re.compile(
     r"^-(?:pointer|footer|wheeler|seater|shooter|pounder|timer|hander|header|decker|liner)s?\b"
 )
+# A street number: "520 Third Street", "1600 Pennsylvania Avenue NW" (an address, no amount).
+_STREET_AFTER = re.compile(
+    r"^[ \u00a0](?:[A-Z][\w\-]*[ \u00a0]){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
+    r"Boulevard|Blvd\.|Lane|Drive|Place|Square|Parkway|Plaza|Court)(?!\w)"
+)
+# A place or thing named by a number after a lower-case noun: "rebels in area 55",
+# "along route 66", "from gate 12". Only when no counted noun follows ("area 55 miles").
+_NUMBERED_PLACE = re.compile(
+    r"(?<![\w\-])(?:area|route|gate|zone|sector|terminal|platform|highway|interstate|exit|"
+    r"pier|ward|precinct|district|room|apartment|flight|building)[ \u00a0]$"
+)
 _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
@@ -148,6 +159,13 @@ def is_time(before: str, after: str) -> bool:
     return (after[:1] == ":" and after[1:2].isdigit()) or (
         before.endswith(":") and before[-2:-1].isdigit()
     )
+
+
+def is_address(before: str, after: str) -> bool:
+    """Numbers that name a place: a street number ("520 Third Street") or a numbered area
+    after its lower-case noun ("area 55", "route 66"); the caller checks that no counted
+    noun follows the latter."""
+    return bool(_STREET_AFTER.match(after) or _NUMBERED_PLACE.search(before[-14:]))
 
 
 def is_list_number(before: str, after: str) -> bool:

@@ -22,6 +22,7 @@ from ingest.figure_rules import (
     DURATIONS,
     MAGNITUDES,
     UNITS,
+    is_address,
     is_age,
     is_date,
     is_designation,
@@ -47,7 +48,10 @@ _FIG_RE = re.compile(
     # fractions first: bond prices move in 32nds ("rose 7/32"), "1-1/2 year"
     r"(?P<num>(?:\d{1,3}[- \u00a0])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<mag>[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
+    # "a 13.8-billion-year period", "a $2-billion deal": a hyphen may join a long magnitude
+    # word to its number
+    r"(?P<mag>-(?=[mbt]illion\b)(?:million|billion|trillion)|"
+    r"[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
     r"|[kKmb])?(?![\w])"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
     r"(?!\w)|pct(?!\w)))?"
@@ -129,7 +133,7 @@ def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None
     if value is None:
         return None
     cur = _currency(m)
-    mag = (m.group("mag") or "").strip()
+    mag = (m.group("mag") or "").strip().lstrip("-")
     pct = (m.group("pct") or "").strip()
     if mag and not cur and mag in {"m", "b", "k", "K"} and not _noun_follows(after):
         end -= len(m.group("mag"))
@@ -185,6 +189,7 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_time(before, after)
         or is_age(before, after, value)
         or is_designation(before, after)
+        or (is_address(before, after) and not counts_something(after))
         or is_phone_number(num, before, after)
         or is_list_number(before, after)
         or is_number_noun(after)

@@ -43,6 +43,7 @@ LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 MAX_RUN_ON = 6  # lines between an open quote paragraph and the one continuing it
 _WORD = re.compile(r"\w+")
 _SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?=[A-Z])", re.M)
+_AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
 _VERB_AT_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated)\W*$")
 
 
@@ -85,6 +86,8 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
         if att is not None and att.kind == "pronoun":
             att = Attribution("named", last) if last else None
+        if att is not None and att.kind == "it":  # "..., it added": never a person
+            att = Attribution("org", last_org) if last_org else Attribution("unnamed", None)
         if att is not None and att.kind == "document":
             owner = att.speaker or last_org  # "the statement said": whose statement
             att = Attribution("org", owner) if owner else Attribution("unnamed", None)
@@ -143,9 +146,11 @@ def _first_named(steps: list) -> Attribution | None:
         att = step()
         if att is None:
             continue
-        if att.kind != "unnamed":
+        if att.kind not in {"unnamed", "it"}:
             return att
-        fallback = fallback or att
+        # "it" names no one until resolved: a later step may name the subject outright
+        if fallback is None or (fallback.kind == "unnamed" and att.kind == "it"):
+            fallback = att
     return fallback
 
 
@@ -199,7 +204,8 @@ def _events(
         (m.start(), m.group("who"))
         for rx in rxs
         for m in rx.finditer(gap)
-        if rx is not WHO_VERB or not prepositional(gap, m.start("who"), m.group("who"))
+        if rx is not WHO_VERB
+        or not (prepositional(gap, m.start("who"), m.group("who")) or _joined(gap, m.start()))
     ]
     # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before
     # the name names a speaker too (read there only: the scan is not free).
@@ -226,6 +232,12 @@ def _events(
         if att.kind in {"named", "org"} and att.speaker:
             last = att.speaker
     return last
+
+
+def _joined(gap: str, at: int) -> bool:
+    """True when the subject at `at` is the last of several ("NBC News and Bloomberg have
+    reported"): a plural subject is no referent for a later "he" or "she"."""
+    return bool(_AND_BEFORE.search(gap, max(0, at - 5), at))
 
 
 def _last_sentence(text: str, lo: int, hi: int) -> int | None:

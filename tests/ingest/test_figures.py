@@ -277,3 +277,25 @@ def test_a_ticker_table_price_is_money_despite_the_name_before_it() -> None:
     assert (figs[0].text, figs[0].kind, figs[0].value) == ("225.86", "money", 225.86)
     assert [f.text for f in figs] == ["225.86", "-12.99", "-5.44%"]
     assert texts("The Boeing 787 flew 300 miles") == ["300"]
+
+
+def test_a_hyphen_joins_a_long_magnitude_word_to_its_number() -> None:
+    fig = find_figures("over a 13.8-billion-year period")[0]
+    assert (fig.text, fig.value) == ("13.8-billion", 13.8e9)
+    assert one("a $2-billion deal")[:3] == ("$2-billion", "money", 2e9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mail us at 520 Third Street, Suite 350.",
+        "the rebels in area 55 are preventing it",
+        "cars along route 66 were slow",
+    ],
+)
+def test_street_numbers_and_numbered_places_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_numbered_place_word_before_a_counted_noun_still_counts() -> None:
+    assert texts("an area 55 miles wide, and 5 rooms") == ["55", "5"]

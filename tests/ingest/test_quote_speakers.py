@@ -234,3 +234,45 @@ def test_another_or_several_is_no_name() -> None:
         'Another reportedly said: "The plague is coming next year."'
     )
     assert speakers(text)[-1] == ("The plague is coming next year.", None)
+
+
+def test_a_role_that_runs_into_the_tag_without_a_comma() -> None:
+    text = (
+        "“The wind changed direction,” Kurinji Selvaraj, a research analyst at the "
+        "Council on Energy, Environment and Water think tank told CBS News."
+    )
+    assert speakers(text) == [("The wind changed direction,", "Kurinji Selvaraj")]
+
+
+def test_a_report_from_an_organisation_speaks_for_it() -> None:
+    text = (
+        '"The market is factoring in a recovery," said a report from Kotak '
+        'Institutional Equities.\n\nA note by Goldman Sachs said "rates will fall soon."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Kotak Institutional Equities",
+        "Goldman Sachs",
+    ]
+
+
+def test_it_means_the_organisation_last_quoted() -> None:
+    text = (
+        '"We discontinue the investigation regarding him," the Swedish Prosecution '
+        "Authority said.\n\n"
+        '"The reason for this decision is that the evidence has weakened," it added.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Swedish Prosecution Authority"] * 2
+
+
+def test_it_with_no_organisation_quoted_names_no_one() -> None:
+    text = 'Mary Smith spoke first.\n\n"The evidence has weakened," it added.'
+    assert speakers(text) == [("The evidence has weakened,", None)]
+
+
+def test_a_subject_joined_by_and_is_no_referent_for_she() -> None:
+    text = (
+        'Ann Lee spoke. "We are done," said Ann Lee.\n\n'
+        "As both NBC News and Bloomberg have reported, there is a risk.\n\n"
+        '"I am so ahead of every other parent," she said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Ann Lee", "Ann Lee"]

@@ -42,7 +42,8 @@ def next_op(store: Store, rng: random.Random, ids: list[str], seed: int, n: int)
 def apply(store: Store, op: dict, ids: list[str]) -> None:
     kind = op["op"]
     if kind == "add":
-        meta, _ = store.add_article(*article(op["n"], 3, op["prefix"]))
+        meta, created = store.add_article(*article(op["n"], 3, op["prefix"]))
+        assert created, f"test bug: article {op} duplicates {meta.url}"
         op["id"] = meta.id
         ids.append(meta.id)
     elif kind == "tag":
@@ -69,7 +70,11 @@ def write_loop(root: Path, log_path: Path, seed: int, live: list[str] | None = N
             meta, _ = article(op["n"], 3, op["prefix"])
             op["url"] = meta.url
         log(fd, "B", op)
-        apply(store, op, ids)
+        try:
+            apply(store, op, ids)
+        except Exception as exc:  # the parent fails the test on this line
+            log(fd, "ERROR", {"op": op, "error": repr(exc)})
+            raise
         log(fd, "A", op)
 
 

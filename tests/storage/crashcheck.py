@@ -59,6 +59,7 @@ def read_log(path: Path) -> tuple[list[dict], dict | None]:
     begun: dict | None = None
     for line in path.read_text().splitlines():
         mark, _, payload = line.partition(" ")
+        assert mark != "ERROR", f"the writer failed: {payload}"
         if mark not in ("A", "B"):
             continue
         try:

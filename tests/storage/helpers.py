@@ -21,7 +21,7 @@ WORDS = (  # noqa: SIM905 - a sentence reads better than 30 quoted words
 
 def article(n: int, paragraphs: int = 3, prefix: str = "a") -> tuple[ArticleMeta, ArticleBody]:
     """Article number `n`: its own URL, title and text; one quote and one figure."""
-    rng = random.Random(f"{prefix}{n}")
+    rng = random.Random(f"{prefix}:{n}")  # ":" - c2,60 is not c26,0
     words = rng.choices(WORDS, k=paragraphs * 48)
     sentences = [" ".join(words[i : i + 12]).capitalize() + "." for i in range(0, len(words), 12)]
     said = f'"We will fix the {rng.choice(WORDS)} by {n % 12 + 2030}," the mayor said.'

@@ -42,16 +42,13 @@ _TITLE_REF = (
     r"congressman|congresswoman|lawmaker|founder|chief executive|striker|quarterback|"
     r"premier|pope|king|queen|prince|ambassador|official|actor|actress|singer|star)\b"
 )
-_ORG_REF = (
-    r"(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|representative|"
-    rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
-    rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?"
-)
 # A document that names its author speaks for it: "said a report from Kotak Institutional
-# Equities" (the firm), "a note by Goldman Sachs said".
-_WORK_REF = (
-    r"(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?:report|note|study|survey|analysis)\s+"
-    rf"(?:from|by)\s+(?:the\s+)?{NAME}"
+# Equities" (the firm), "a note by Goldman Sachs said"; unnamed, a report is no speaker.
+_ORG_REF = (
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?:(?:spokes(?:man|woman|person)|representative|"
+    rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
+    rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?|"
+    rf"(?:report|note|study|survey|analysis)\s+(?:from|by)\s+(?:the\s+)?{NAME})"
 )
 # A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
 # said", "The French foreign ministry said" (no person is named, the office is).
@@ -60,9 +57,7 @@ _OFFICE_REF = (
 )
 # "the physicians stated": a plural common noun, resolved through the article's groups.
 _GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
-_WHO = (
-    rf"(?P<who>{_OFFICE_REF}|{_WORK_REF}|{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
-)
+_WHO = rf"(?P<who>{_OFFICE_REF}|{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
 # Possessive clauses (a clause has no comma, so it always ends at the next one) and an
 # atomic name keep a window full of "Ab Cd, Ab Cd, ..." junk linear.
 _ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,160}+){1,5}\s*,)?"
@@ -95,7 +90,7 @@ def _verb_who(verb: str, ends: str = "") -> re.Pattern[str]:
     require what follows the name."""
     return re.compile(
         rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){verb}\s+(?:{_DESC})?"
-        rf"(?P<who>{_WORK_REF}|{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
+        rf"(?P<who>{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
         r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
     )
 
@@ -139,9 +134,11 @@ _PREP_BEFORE = re.compile(
 _BARE_PREP = re.compile(r"\b(?:of|for|at|from|in)\s+$")
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 # The lower-case words before the subject ("but", "and then") hold no speech verb: in
-# "..., but said SpaceX would", SpaceX is the object.
+# "..., but said SpaceX would", SpaceX is the object. An opening "X, a spokesperson for
+# Y," is no introductory clause: X is the subject, Y only the role's object.
+_APPOSITIVE = r"(?!(?:an?|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:for|of|at|with|to|from)\s)"
 SUBJECT = re.compile(
-    rf"^(?:[^,\"“”\n]{{1,60}},\s+)?(?:(?!{VERB}\b)[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
+    rf"^(?:[^,\"“”\n]{{1,60}},\s+{_APPOSITIVE})?(?:(?!{VERB}\b)[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
     r"(?:\s*,[^,\"“”]{1,100},)?\s+[a-z]"
 )
 # A name opening a paragraph as its subject, with an optional aside: "Buser, however, is".
@@ -306,7 +303,7 @@ def prepositional(window: str, at: int, who: str) -> bool:
     if not _BARE_PREP.search(window, max(0, at - 8), at):
         return False
     name = split_title(who)[1]
-    return name is None or " " not in name
+    return name is None or " " not in name or name.startswith("New ")  # of New York
 
 
 def before_colon(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:

@@ -74,6 +74,7 @@ COMMON_SOURCES = word_set(
     employees executives managers fans players coaches members leaders regulators agents
     advocates opponents supporters neighbors neighbours"""
 )
+_PLACE_PREP = re.compile(r"\b(?:to|in|from|for)\s+$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 _NOT_NAME = STOP_WORDS | TITLES
 _SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$")
@@ -111,7 +112,10 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
         toks = _tokens(raw[: suffix.start()])
     while toks and _norm(toks[0]) in STOP_WORDS and not _surname_first(toks):
         toks.pop(0)
-    cut = max((i for i, t in enumerate(toks[:-1]) if _norm(t) in TITLES), default=-1)
+    cut = max(
+        (i for i, t in enumerate(toks[:-1]) if _norm(t) in TITLES and not _new_place(toks, i)),
+        default=-1,
+    )
     title = _norm(toks[cut]) if cut >= 0 else None
     toks = toks[cut + 1 :]
     if not toks or all(_norm(t) in _NOT_NAME for t in toks):
@@ -124,6 +128,20 @@ def _surname_first(toks: list[str]) -> bool:
     """ "He Jianxiong": a Chinese surname that is also a pronoun, written before a given
     name. A pronoun is never followed by a capitalised word that is no stop or title word."""
     return toks[0] == "He" and len(toks) > 1 and _norm(toks[1]) not in _NOT_NAME
+
+
+def _new_place(toks: list[str], i: int) -> bool:
+    """True when a capitalised "New" starts a place name (New York, New Zealand): it is
+    the adjective title word "new" ("new coach Ann Lee") only in lower case."""
+    nxt = toks[i + 1]
+    return toks[i] == "New" and nxt[:1].isupper() and _norm(nxt) not in _NOT_NAME
+
+
+def _acronym_head(full: tuple[str, ...]) -> bool:
+    """True for a name that opens with an outlet's acronym of three or more capitals
+    ("VOA Pentagon", "CNN Anderson Cooper"): people's names do not start that way."""
+    head = full[0]
+    return len(full) > 1 and len(head) >= 3 and head.isalpha() and head.isupper()
 
 
 def looks_like_name(raw: str) -> bool:
@@ -166,6 +184,10 @@ class NameBook:
             if len(names) < 50:
                 names.setdefault(tuple(toks), pos)
             self.by_first.setdefault(toks[0], set()).add(name)
+            if len(toks) >= 3 and _PLACE_PREP.search(text, max(0, pos - 6), pos):
+                # "ambassador to Britain Liu Xiaming": the place may run into the name,
+                # so a later "Liu" may mean the name after it
+                self.by_first.setdefault(toks[1], set()).add(" ".join(toks[1:]))
         if title:
             self.titled.setdefault(title, []).append((pos, name))
 
@@ -187,6 +209,8 @@ class NameBook:
         best: tuple[str, ...] | None = None
         best_key = (False, 0)
         for full, at in self.by_last.get(toks[-1], {}).items():
+            if _acronym_head(full):
+                full = full[1:]  # "VOA Pentagon correspondent": the outlet only modifies
             if len(full) <= len(toks) or full[-len(toks) :] != toks:
                 continue
             key = (at < pos, len(full))

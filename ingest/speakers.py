@@ -43,6 +43,9 @@ LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 MAX_RUN_ON = 6  # lines between an open quote paragraph and the one continuing it
 _WORD = re.compile(r"\w+")
 _SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?=[A-Z])", re.M)
+# "A VOA reporter Nisan Ahmado's source ... said": the name only modifies the subject,
+# whose head (a source, a lawyer) is unnamed.
+_POSSESSED = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s\s+[a-z]")
 _AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
 _VERB_AT_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated)\W*$")
 
@@ -160,7 +163,7 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
     if not SPEECH_IN.search(before):
         return None
     m = SUBJECT.match(before)
-    if not m:
+    if not m or _POSSESSED.match(before, m.end("who")):
         return None
     att = classify(m.group("who"), None, context, book, pos)
     if att.kind == "pronoun":

@@ -276,3 +276,39 @@ def test_a_subject_joined_by_and_is_no_referent_for_she() -> None:
         '"I am so ahead of every other parent," she said.'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_an_opening_name_with_a_role_for_an_organisation_is_the_subject() -> None:
+    text = (
+        "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the U.S. operation, "
+        "told Carla Babb that the claim “is patently false,” and that “the United States "
+        "is not preventing people from leaving.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Sean Robertson"] * 2
+
+
+def test_a_named_persons_unnamed_source_gets_no_speaker() -> None:
+    text = (
+        "Hello there.\n\nA VOA Extremism Watch Desk reporter Nisan Ahmado's source inside "
+        "the camp, a refugee who asked not to be identified, said that the claim is "
+        "“absolutely not true.”"
+    )
+    assert speakers(text) == [("absolutely not true.", None)]
+
+
+def test_a_name_after_a_place_after_to_resolves_from_its_surname() -> None:
+    text = (
+        "China’s ambassador to Britain Liu Xiaming has said so.\n\n"
+        "Liu said that troops could be deployed, warning: “They are already there.”"
+    )
+    assert speakers(text) == [("They are already there.", "Liu Xiaming")]
+
+
+def test_new_starts_a_place_and_an_acronym_only_modifies_a_name() -> None:
+    text = (
+        "Wee of The New York Times reports that censors act.\n\n"
+        "The Times said the censors “block and control” posts.\n\n"
+        "He told VOA Pentagon correspondent Carla Babb so.\n\n"
+        "The Pentagon rejected these accusations as “patently false,” officials said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["New York Times", "Pentagon"]

@@ -313,6 +313,16 @@ class Store(BulkMixin, AnnotationsMixin):
         """The automatic backups, newest first; works on a store `open` refused as corrupt."""
         return backup_ops.list_backups(self.layout)
 
+    def backup_if_due(self) -> backup_ops.Backup | None:
+        """Take the daily backup if it is due, then keep checking hourly on writes.
+
+        For a store opened with `auto_backup=False` so that opening stays fast: the app
+        calls this from a worker thread once its list is on screen.
+        """
+        with self._lock.held():
+            self._backup_check = time.monotonic() + BACKUP_CHECK_S
+            return backup_ops.backup_if_due(self)
+
     def backup(self) -> backup_ops.Backup | None:
         """Take a backup now (before a risky operation); None if a store file is unreadable."""
         with self._lock.held():

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from storage.errors import StoreError
 from storage.store import Store
 from tui.commands import NewsroomCommands
 from tui.screens.help import HelpScreen, describe_bindings
@@ -37,6 +38,16 @@ class NewsroomApp(App[None]):
     def on_mount(self) -> None:
         self._apply_settings()
         self.push_screen(MainScreen(self.store))
+        self.run_worker(self._daily_backup, thread=True, exit_on_error=False, group="backup")
+
+    def _daily_backup(self) -> None:
+        """The store's daily backup, off the event loop: at 50,000 articles it takes a while."""
+        try:
+            self.store.backup_if_due()
+        except StoreError as exc:
+            self.call_from_thread(
+                self.notify, f"Backup failed: {exc}", severity="warning", markup=False
+            )
 
     def _apply_settings(self) -> None:
         """Theme and remapped keys from the user's settings, if given."""

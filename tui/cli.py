@@ -60,7 +60,7 @@ def _version() -> str:
         return "unknown"
 
 
-def open_store(args: argparse.Namespace, *, seed: bool = True) -> Store:
+def open_store(args: argparse.Namespace, *, seed: bool = True, auto_backup: bool = True) -> Store:
     """The store named by --db / NEWSROOM_DB / the default, seeded on first run.
 
     A restore passes `seed=False`: a backup brings its own articles, and the samples must not
@@ -68,7 +68,7 @@ def open_store(args: argparse.Namespace, *, seed: bool = True) -> Store:
     """
     from ingest.pipeline import import_seeds
 
-    store = Store.open(resolve_store_dir(getattr(args, "db", None)))
+    store = Store.open(resolve_store_dir(getattr(args, "db", None)), auto_backup=auto_backup)
     if seed:
         import_seeds(store)
     elif store.is_empty() and not store.seeded():
@@ -81,7 +81,7 @@ def run_app(args: argparse.Namespace) -> int:
     from storage.paths import config_file
 
     settings = ui_settings(read_config(), str(config_file()))
-    store = open_store(args)
+    store = open_store(args, auto_backup=False)  # the app takes the daily backup in a worker
     from tui.app import make_app
 
     make_app(store, settings=settings).run()

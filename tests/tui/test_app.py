@@ -249,3 +249,18 @@ async def test_palette_jumps_to_the_highlighted_figure(seeded_store: Store) -> N
         await pilot.press("j", "ctrl+p", *"jump to item", "enter")
         await pilot.pause()
         assert app.screen.query_one(Reader).current == app.screen.body.figure_spans[1]
+
+
+async def test_the_app_takes_the_daily_backup_in_a_worker(tmp_path) -> None:
+    from ingest.pipeline import import_seeds
+    from storage.store import Store
+    from tui.app import make_app
+
+    store = Store.open(tmp_path / "store", auto_backup=False)
+    import_seeds(store)
+    assert store.backups() == []
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(store.backups()) == 1

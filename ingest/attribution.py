@@ -51,9 +51,11 @@ _ORG_REF = (
     rf"(?:report|note|study|survey|analysis)\s+(?:from|by)\s+(?:the\s+)?{NAME})"
 )
 # A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
-# said", "The French foreign ministry said" (no person is named, the office is).
+# said", "The French foreign ministry said", "the Russian and Syrian defense ministries
+# accused" (no person is named, the office is).
 _OFFICE_REF = (
-    rf"(?:[Tt]he\s+[{UP}][\w\-]*|[{UP}][\w\-]*['’]s)\s+(?:[a-z]+\s+)?(?:ministry|embassy)\b"
+    rf"(?:[Tt]he\s+[{UP}][\w\-]*(?:\s+and\s+[{UP}][\w\-]*)?|[{UP}][\w\-]*['’]s)\s+"
+    r"(?:[a-z]+\s+)?(?:ministry|ministries|embassy|embassies)\b"
 )
 # "the physicians stated": a plural common noun, resolved through the article's groups.
 _GROUP_REF = r"[Tt]he\s+[a-z]+s(?=\s)"
@@ -70,7 +72,7 @@ _ADV = (
 # claims as "..."): after the verb a name is their object.
 _SUBJECT_VERB = (
     rf"(?:{VERB}|reject(?:s|ed)|dismiss(?:es|ed)|denounc(?:es|ed)|condemn(?:s|ed)|"
-    r"den(?:y|ies|ied)|rebuk(?:es|ed)|prais(?:es|ed)|hail(?:s|ed))"
+    r"den(?:y|ies|ied)|rebuk(?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|accus(?:es|ed))"
 )
 WHO_VERB = re.compile(rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{_SUBJECT_VERB}\b")
 # Lower-case role words between a verb and a name: "says veteran industry analyst Ken
@@ -131,7 +133,7 @@ _PREP_BEFORE = re.compile(
     r"\b(?:in|of|at|from|for|with|by|on|about)\s+(?:the|a|an)\s+"
     r"(?:(?!statement|interview|email|letter|post|tweet|video|speech|release)[a-z]+\s+){1,2}$"
 )
-_BARE_PREP = re.compile(r"\b(?:of|for|at|from|in)\s+$")
+_BARE_PREP = re.compile(r"\b(?:of|for|at|from|in|to)\s+$")
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 # The lower-case words before the subject ("but", "and then") hold no speech verb: in
 # "..., but said SpaceX would", SpaceX is the object. An opening "X, a spokesperson for

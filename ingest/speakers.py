@@ -46,6 +46,11 @@ _SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?=[A-Z])", 
 # "A VOA reporter Nisan Ahmado's source ... said": the name only modifies the subject,
 # whose head (a source, a lawyer) is unnamed.
 _POSSESSED = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s\s+[a-z]")
+# "Kejriwal turned to Twitter to describe his city as a "...", "allowed Mosseri to claim
+# that ...": the subject of an infinitive of speech speaks.
+_TO_SAY = re.compile(
+    r"\bto\s+(?:say|describe|claim|call|declare|insist|argue|warn|announce|tell)\b"
+)
 _AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
 _VERB_AT_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated)\W*$")
 
@@ -160,7 +165,7 @@ def _first_named(steps: list) -> Attribution | None:
 def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
     """For a partial quote in a sentence that reports speech ("Boudreau gave a talk,
     telling them to "..."), the person the sentence is about."""
-    if not SPEECH_IN.search(before):
+    if not (SPEECH_IN.search(before) or _TO_SAY.search(before)):
         return None
     m = SUBJECT.match(before)
     if not m or _POSSESSED.match(before, m.end("who")):

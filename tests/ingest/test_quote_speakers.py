@@ -312,3 +312,29 @@ def test_new_starts_a_place_and_an_acronym_only_modifies_a_name() -> None:
         "The Pentagon rejected these accusations as “patently false,” officials said."
     )
     assert [q.speaker for q in find_quotes(text)] == ["New York Times", "Pentagon"]
+
+
+def test_two_ministries_that_accuse_speak_the_quoted_words() -> None:
+    text = (
+        "In a joint statement, the Russian and Syrian defense ministries accused U.S. "
+        "forces of controlling “bandit formations” and disrupting a plan."
+    )
+    assert speakers(text) == [("bandit formations", "Russian and Syrian defense ministries")]
+
+
+def test_a_one_word_name_after_to_is_an_object_not_a_speaker() -> None:
+    text = (
+        "Liu Xiaming is envoy. China’s ambassador to Britain accused the UK of meddling "
+        "and warned that Beijing “will not sit on our hands” for long."
+    )
+    assert speakers(text)[0][1] != "Britain"
+
+
+def test_the_subject_of_an_infinitive_of_speech_speaks() -> None:
+    text = (
+        "Delhi’s Chief Minister Arvind Kejriwal turned to Twitter last month to describe "
+        "his city as a “gas chamber.”\n\nAdam Mosseri runs Instagram. Amid criticism, "
+        "abandoning likes allowed Adam Mosseri to claim that Instagram wants to be "
+        "“a space that feels much less pressurized.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Arvind Kejriwal", "Adam Mosseri"]

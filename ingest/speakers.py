@@ -51,6 +51,10 @@ _POSSESSED = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\
 _TO_SAY = re.compile(
     r"\bto\s+(?:say|describe|claim|call|declare|insist|argue|warn|announce|tell)\b"
 )
+_MET_UNNAMED = re.compile(
+    r"\b(?:(?:spoke|talked|speaking|talking)\s+(?:to|with)|interview(?:ed|s))\s+"
+    r"(?:one|a|an|another)\s+[a-z]"
+)
 _AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
 _VERB_AT_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated)\W*$")
 
@@ -208,7 +212,7 @@ def _events(
     rxs = [WHO_VERB] if speech else []
     if "according to" in gap:
         rxs.append(ACCORDING)
-    hits = [
+    hits: list[tuple[int, str | None]] = [
         (m.start(), m.group("who"))
         for rx in rxs
         for m in rx.finditer(gap)
@@ -235,7 +239,15 @@ def _events(
         who = _para_subject(text, last_start, book, LAST_SUBJECT)
         if who:
             hits.append((last_start - lo, who))
-    for at, who in sorted(hits):
+    # "WIRED spoke to one mother, who ...": in the quote's paragraph, an unnamed person
+    # interviewed is whom a later "she said" means, so no named referent remains.
+    met = _MET_UNNAMED.search(gap, max(0, para_start - lo))
+    if met:
+        hits.append((met.start(), None))
+    for at, who in sorted(hits, key=lambda h: h[0]):
+        if who is None:
+            last = None
+            continue
         att = classify(who, None, gap, book, lo + at)
         if att.kind in {"named", "org"} and att.speaker:
             last = att.speaker

@@ -31,7 +31,7 @@ def test_pronoun_tag_means_the_person_who_opens_the_paragraph() -> None:
 
 @pytest.mark.parametrize(
     "opening",
-    ["Buser’s career helped him.", "Border agents say it helps.", "WIRED spoke to a mother."],
+    ["Buser’s career helped him.", "Border agents say it helps.", "WIRED spoke to him."],
 )
 def test_possessives_common_words_and_outlets_opening_a_paragraph_are_no_referent(
     opening: str,
@@ -338,3 +338,12 @@ def test_the_subject_of_an_infinitive_of_speech_speaks() -> None:
         "“a space that feels much less pressurized.”"
     )
     assert [q.speaker for q in find_quotes(text)] == ["Arvind Kejriwal", "Adam Mosseri"]
+
+
+def test_an_unnamed_interviewee_is_whom_she_means() -> None:
+    text = (
+        "“I was stunned,” said Joseph Minga, a friend. He learned a lot.\n\n"
+        "WIRED spoke to one mother, who knew her son was on Instagram. “I am so ahead "
+        "of every other parent,” she said. “I am literally facepalming.”"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Joseph Minga", None, None]

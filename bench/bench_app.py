@@ -73,6 +73,25 @@ async def child(store_dir: Path) -> None:
         print(json.dumps(result), flush=True)
 
 
+def _key(app, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Send a key as the terminal driver would; Pilot's press also waits for the whole
+    process to go idle (worker threads included), which is not what a user waits for."""
+    from textual import events
+
+    event = events.Key(key, None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
+async def _frame(app) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the screen has been repainted with what the widgets now hold."""
+    screen = app.screen
+    screen.refresh()
+    await asyncio.sleep(0)
+    while screen._layout_required or screen._repaint_required or screen._dirty_widgets:
+        await asyncio.sleep(0.001)
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

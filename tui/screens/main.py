@@ -196,8 +196,9 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         if message.article.id != self._opening:
             return  # the user has since opened another one
         self.article, self.body = message.article, message.body
-        self.query_one(Reader).show(message.body)
-        self._show_tags(message.article.id)
+        with self.app.batch_update():  # one repaint for reader, header and both panes
+            self.query_one(Reader).show(message.body)
+            self._show_tags(message.article.id)
         if not message.article.meta.read:
             self.set_read(message.article.id, True)
         self._jump_to_pending()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.names import NAME, TITLES, UP, NameBook, clean_name, org_noun, split_title
+from ingest.names import NAME, ORG_NAME, TITLES, UP, NameBook, clean_name, org_noun, split_title
 
 VERB = (
     r"(?:says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|written|not(?:es|ed)|"
@@ -329,3 +329,29 @@ def late_tag(after: str, book: NameBook, context: str, pos: int) -> Attribution 
         return None
     att = classify(m.group("who"), None, context, book, pos)
     return att if att.kind == "named" else None
+
+
+# "NASA's Office of the Inspector General released two reports that depicted "..."": the
+# body that issued the documents speaks their words.
+_POSSESSOR = re.compile(r"^\S+['’]s\s+")
+_ISSUED_TAIL = re.compile(r"\b(?:that|which)\s+[a-z]+\s+$")
+_ISSUED_BY = re.compile(
+    rf"(?P<who>{ORG_NAME})\s+(?:released|published|issued)\s+(?:[\w\-]+\s+){{0,4}}?"
+    r"(?:reports?|stud(?:y|ies)|audits?|reviews?|statements?|letters?|papers?)\s+"
+    r"(?:that|which)\s+[a-z]+\s+$"
+)
+
+
+def issued_by(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """The named body whose released report leads into the quote ("X released two reports
+    that depicted "...""); None unless the window ends with "that <verb>"."""
+    tail = before[-200:]
+    if not _ISSUED_TAIL.search(tail, max(0, len(tail) - 30)):
+        return None
+    m = _ISSUED_BY.search(tail)
+    if not m:
+        return None
+    # an issuer is a body, so its name is kept whole ("Inspector General" is no title
+    # here), without the owner before it ("NASA's") or an article
+    who = _POSSESSOR.sub("", _THE_ANY.sub("", m.group("who")))
+    return Attribution("org", who) if " " in who or book.is_known(who) else None

@@ -26,6 +26,7 @@ from ingest.attribution import (
     after_quote,
     before_colon,
     classify,
+    issued_by,
     late_tag,
     prepositional,
     search_clause,
@@ -136,6 +137,7 @@ def _explicit(
             search_clause(before, book, context, open_at) if _VERB_AT_END.search(before) else None
         ),
         lambda: _gerund(before[-160:], book, context, open_at),
+        lambda: issued_by(before, book, context, open_at),
         lambda: after_quote(after, book, context, open_at, named_only=True),
         lambda: before_colon(before, book, context, open_at),
         lambda: search_clause(before, book, context, open_at),

@@ -347,3 +347,12 @@ def test_an_unnamed_interviewee_is_whom_she_means() -> None:
         "of every other parent,” she said. “I am literally facepalming.”"
     )
     assert [q.speaker for q in find_quotes(text)] == ["Joseph Minga", None, None]
+
+
+def test_the_body_that_released_a_report_speaks_its_words() -> None:
+    text = (
+        "Deadlines mattered.\n\nThe importance of deadlines grew as NASA’s Office of the "
+        "Inspector General released two highly critical reports that depicted “technical "
+        "challenges, cost increases and schedule delays”. The report came."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Office of the Inspector General"]

@@ -52,6 +52,7 @@ _POSSESSED = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\
 _TO_SAY = re.compile(
     r"\bto\s+(?:say|describe|claim|call|declare|insist|argue|warn|announce|tell)\b"
 )
+_MET_HINT = re.compile(r"spok|talk|interv")  # a literal pre-test, far cheaper than the scan
 _MET_UNNAMED = re.compile(
     r"\b(?:(?:spoke|talked|speaking|talking)\s+(?:to|with)|interview(?:ed|s))\s+"
     r"(?:one|a|an|another)\s+[a-z]"
@@ -243,7 +244,8 @@ def _events(
             hits.append((last_start - lo, who))
     # "WIRED spoke to one mother, who ...": in the quote's paragraph, an unnamed person
     # interviewed is whom a later "she said" means, so no named referent remains.
-    met = _MET_UNNAMED.search(gap, max(0, para_start - lo))
+    p_from = max(0, para_start - lo)
+    met = _MET_UNNAMED.search(gap, p_from) if _MET_HINT.search(gap, p_from) else None
     if met:
         hits.append((met.start(), None))
     for at, who in sorted(hits, key=lambda h: h[0]):

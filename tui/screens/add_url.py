@@ -13,25 +13,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ingest.urlpolicy import UrlRefused, normalise_url
+from tui.screens.dialog import Dialog
 
 
-class AddUrlDialog(ModalScreen[str | None]):
+class AddUrlDialog(Dialog[str | None]):
     """Ask for a URL; dismisses with it (normalised), or None on escape."""
 
     DEFAULT_CSS = """
     AddUrlDialog {
-        align: center middle;
-        & > Vertical {
-            width: 80;
-            height: auto;
-            border: thick $primary;
-            background: $surface;
-            padding: 1 2;
-        }
         & #add-url-error { color: $error; height: auto; }
     }
     """

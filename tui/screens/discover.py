@@ -15,13 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
 from ingest.discover import Discovery
 from ingest.fetch import FetchSettings
 from tui.fetch_messages import DiscoverDone, DiscoverFailed
 from tui.safe_text import clean_line
+from tui.screens.dialog import Dialog
 
 
 @dataclass(frozen=True)
@@ -32,18 +32,14 @@ class DiscoverChoice:
     urls: list[str] = field(default_factory=list)
 
 
-class DiscoverScreen(ModalScreen[DiscoverChoice | None]):
+class DiscoverScreen(Dialog[DiscoverChoice | None]):
     """Find and list the feeds of `url`'s site; space toggles, enter confirms."""
 
     DEFAULT_CSS = """
     DiscoverScreen {
-        align: center middle;
         & > Vertical {
             width: 90%;
             height: 80%;
-            border: thick $primary;
-            background: $surface;
-            padding: 1 2;
         }
         & SelectionList { height: 1fr; }
     }

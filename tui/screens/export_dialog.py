@@ -16,10 +16,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from desk.export import FORMATS
+from tui.screens.dialog import Dialog
 from tui.screens.tag_dialog import LastWordSuggester
 
 LABELS = {"md": "Markdown memo", "csv": "CSV rows", "json": "JSON backup (everything)"}
@@ -40,20 +40,12 @@ def default_path(fmt: str, today: dt.date | None = None) -> str:
     return f"~/newsroom-export-{day}.{fmt}"
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(Dialog[ExportRequest | None]):
     """Choose format, tag and path; enter in a field or ctrl+s exports, escape cancels."""
 
     HELP_NAME = "Export"
     DEFAULT_CSS = """
     ExportDialog {
-        align: center middle;
-        & > Vertical {
-            width: 80;
-            height: auto;
-            border: thick $primary;
-            background: $surface;
-            padding: 1 2;
-        }
         & RadioSet { margin-bottom: 1; }
     }
     """

@@ -14,8 +14,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens.dialog import Dialog
 
 Section = tuple[str, list[tuple[str, str]]]
 # Bindings inherited from Textual's scrolling widgets that do nothing useful in our panes.
@@ -59,19 +60,13 @@ def help_table(sections: list[Section]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Lists keys; escape, q, ? or F1 closes it."""
 
     DEFAULT_CSS = """
     HelpScreen {
-        align: center middle;
         & > VerticalScroll {
-            width: 80;
             max-height: 90%;
-            height: auto;
-            border: thick $primary;
-            background: $surface;
-            padding: 1 2;
         }
     }
     """

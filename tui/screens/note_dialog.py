@@ -11,26 +11,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from tui.safe_text import clean, clean_line
+from tui.screens.dialog import Dialog
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(Dialog[str | None]):
     """Edit the note of `label`; ctrl+s saves (dismisses with the text), escape cancels."""
 
     HELP_NAME = "Note editor"
     DEFAULT_CSS = """
     NoteDialog {
-        align: center middle;
-        & > Vertical {
-            width: 80;
-            height: auto;
-            border: thick $primary;
-            background: $surface;
-            padding: 1 2;
-        }
         & TextArea { height: 8; margin: 1 0; }
     }
     """

@@ -9,23 +9,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.screens.dialog import Dialog
 
-class PromptDialog(ModalScreen[str | None]):
+
+class PromptDialog(Dialog[str | None]):
     """Ask for one line of text; dismisses with it, or None on escape."""
 
     HELP_NAME = "Prompt"
     DEFAULT_CSS = """
     PromptDialog {
-        align: center middle;
         & > Vertical {
             width: 60;
-            height: auto;
-            border: thick $primary;
-            background: $surface;
-            padding: 1 2;
         }
     }
     """

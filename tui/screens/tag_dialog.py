@@ -14,11 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from tui.safe_text import clean_line
+from tui.screens.dialog import Dialog
 
 
 class LastWordSuggester(Suggester):
@@ -39,18 +39,13 @@ class LastWordSuggester(Suggester):
         return None
 
 
-class TagDialog(ModalScreen[str | None]):
+class TagDialog(Dialog[str | None]):
     """Ask for tags for `label`; dismisses with the text typed, or None on escape."""
 
     DEFAULT_CSS = """
     TagDialog {
-        align: center middle;
         & > Vertical {
             width: 70;
-            height: auto;
-            border: thick $primary;
-            background: $surface;
-            padding: 1 2;
         }
         & Static { margin-bottom: 1; }
     }

@@ -13,13 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.store import Store
 from storage.views import SavedView, SavedViews
 from tui.safe_text import clean_line
+from tui.screens.dialog import Dialog
 from tui.screens.main_desk import READ_ERRORS
 
 Choice = tuple[str, str] | None | bool
@@ -31,20 +31,14 @@ def view_prompt(view: SavedView) -> Text:
     return text
 
 
-class ViewsDialog(ModalScreen[Choice]):
+class ViewsDialog(Dialog[Choice]):
     """Pick a saved view; enter shows it, d deletes it, escape cancels."""
 
     HELP_NAME = "Saved views"
     DEFAULT_CSS = """
     ViewsDialog {
-        align: center middle;
         & > Vertical {
-            width: 80;
-            height: auto;
             max-height: 80%;
-            border: thick $primary;
-            background: $surface;
-            padding: 1 2;
         }
         & OptionList { height: auto; max-height: 20; }
     }

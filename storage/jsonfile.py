@@ -78,6 +78,17 @@ def _write_all(fd: int, payload: bytes) -> None:
         view = view[written:]
 
 
+def _write_file(path: Path, payload: bytes, durable: bool) -> None:
+    """Create or truncate `path` and write `payload`, fsynced if `durable`."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        _write_all(fd, payload)
+        if durable:
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def write_bytes_atomic(path: Path, payload: bytes, tmp_dir: Path, durable: bool = True) -> None:
     """Replace `path` with `payload` so that a crash leaves the old or the new file.
 
@@ -87,13 +98,7 @@ def write_bytes_atomic(path: Path, payload: bytes, tmp_dir: Path, durable: bool 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            _write_all(fd, payload)
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
+        _write_file(tmp, payload, durable)
         os.replace(tmp, path)
         if durable:
             fsync_dir(path.parent)
@@ -114,13 +119,7 @@ def write_new_file(path: Path, payload: bytes, durable: bool) -> None:
     a rename per article.
     """
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            _write_all(fd, payload)
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
+        _write_file(path, payload, durable)
     except OSError as exc:
         path.unlink(missing_ok=True)
         raise StoreWriteError(path, exc) from exc

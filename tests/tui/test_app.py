@@ -151,7 +151,8 @@ async def test_help_lists_keys_of_the_focused_pane(seeded_store: Store) -> None:
         assert isinstance(app.screen, HelpScreen)
         title, rows = app.screen.sections[0]
         assert title == "Quotes"
-        assert any(desc == "Jump to" for _, desc in rows)
+        assert any(desc == "Jump to  (items.jump)" for _, desc in rows)
+        assert "Jump to  (items.jump)" in screen_text(app)
         text = screen_text(app)
         assert "Jump to" in text and "Tag" in text and "Quit" in text
         await pilot.press("escape")

@@ -31,7 +31,8 @@ def node_title(node: DOMNode) -> str:
 def describe_bindings(app: App[object]) -> list[Section]:
     """Sections of (keys, description), the focused widget's first, app-wide keys last.
 
-    Keys bound to the same action on the same node are merged: `up, k  Up`.
+    Keys bound to the same action on the same node are merged: `up, k  Up`. A binding with
+    an id shows it, for remapping in config.toml: `t  Tag  (tag)`.
     """
     grouped: dict[int, tuple[DOMNode, dict[str, list[str]]]] = {}
     for key, active in app.active_bindings.items():
@@ -40,6 +41,8 @@ def describe_bindings(app: App[object]) -> list[Section]:
             continue
         _, actions = grouped.setdefault(id(node), (node, {}))
         description = binding.description or binding.action
+        if binding.id:  # the name to remap it by in config.toml's [keys]
+            description = f"{description}  ({binding.id})"
         actions.setdefault(description, []).append(app.get_key_display(Binding(key, "")))
     return [
         (node_title(node), [(", ".join(keys), desc) for desc, keys in actions.items()])

@@ -6,10 +6,12 @@ so a typo in a key binding does not silently do nothing.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
 
+from storage.jsonfile import write_json_atomic
 from storage.paths import config_file
 
 
@@ -24,8 +26,34 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
         raise ValueError(f"cannot read config {path}: {exc}") from exc
 
 
-def ui_settings(config: dict[str, Any], where: str = "config") -> dict[str, Any]:
-    """What the app takes from the config: {"theme": str, "keymap": {binding id: keys}}."""
+def state_file() -> Path:
+    """Choices the app remembers by itself (the theme), beside config.toml, which it never
+    rewrites: the user's comments and layout there stay theirs."""
+    return config_file().with_name("state.json")
+
+
+def read_ui_state(path: Path | None = None) -> dict[str, Any]:
+    """The remembered choices; a missing or damaged file only means none are remembered."""
+    try:
+        data = json.loads((path or state_file()).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_ui_state(changes: dict[str, Any], path: Path | None = None) -> None:
+    """Merge `changes` into the remembered choices, atomically."""
+    path = path or state_file()
+    write_json_atomic(path, {**read_ui_state(path), **changes}, path.parent)
+
+
+def ui_settings(
+    config: dict[str, Any], where: str = "config", state: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """What the app takes from the config: {"theme": str, "keymap": {binding id: keys}}.
+
+    A theme set in config.toml wins; otherwise the one the user last picked in the app.
+    """
     ui = config.get("ui", {})
     keys = config.get("keys", {})
     if not isinstance(ui, dict) or not isinstance(keys, dict):
@@ -34,6 +62,7 @@ def ui_settings(config: dict[str, Any], where: str = "config") -> dict[str, Any]
     if bad:
         raise ValueError(f'{where}: [keys] {bad[0]} must be a string such as "ctrl+q"')
     settings: dict[str, Any] = {"keymap": dict(keys)}
-    if isinstance(ui.get("theme"), str):
-        settings["theme"] = ui["theme"]
+    theme = ui.get("theme", (state or {}).get("theme"))
+    if isinstance(theme, str):
+        settings["theme"] = theme
     return settings

@@ -25,3 +25,15 @@ def test_broken_config_names_the_file(tmp_path: Path) -> None:
         read_config(path)
     with pytest.raises(ValueError, match=r"\[keys\] quit must be a string"):
         ui_settings({"keys": {"quit": 3}})
+
+
+def test_theme_picked_in_the_app_is_remembered_unless_config_sets_one(tmp_path: Path) -> None:
+    from storage.config import read_ui_state, save_ui_state
+
+    state = tmp_path / "state.json"
+    assert read_ui_state(state) == {}
+    save_ui_state({"theme": "dracula"}, state)
+    assert ui_settings({}, state=read_ui_state(state))["theme"] == "dracula"
+    assert ui_settings({"ui": {"theme": "nord"}}, state=read_ui_state(state))["theme"] == "nord"
+    state.write_text("{broken")
+    assert read_ui_state(state) == {}

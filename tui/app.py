@@ -6,11 +6,13 @@ Kept thin on purpose: the panes and their logic live in `tui/screens/main.py` an
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from storage.config import save_ui_state
 from storage.errors import StoreError
 from storage.store import Store
 from tui.commands import NewsroomCommands
@@ -34,11 +36,13 @@ class NewsroomApp(App[None]):
         super().__init__()
         self.store = store
         self.settings: dict[str, Any] = settings or {}
+        self._remember_theme = False  # not while the settings' own theme is applied
 
     def on_mount(self) -> None:
         self._apply_settings()
         self.push_screen(MainScreen(self.store))
         self.run_worker(self._daily_backup, thread=True, exit_on_error=False, group="backup")
+        self._remember_theme = bool(self.settings.get("remember_theme"))
 
     def _daily_backup(self) -> None:
         """The store's daily backup, off the event loop: at 50,000 articles it takes a while."""
@@ -61,6 +65,17 @@ class NewsroomApp(App[None]):
         keymap = self.settings.get("keymap")
         if isinstance(keymap, dict):
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme the user picks (palette: "Change theme") for the next start."""
+        if self._remember_theme and theme != self.settings.get("theme"):
+            self.settings["theme"] = theme
+            self.run_worker(
+                partial(save_ui_state, {"theme": theme}),
+                thread=True,
+                exit_on_error=False,
+                group="state",
+            )
 
     def action_help(self) -> None:
         """Show the keys of the focused pane, then those that work everywhere."""

@@ -77,10 +77,11 @@ def open_store(args: argparse.Namespace, *, seed: bool = True, auto_backup: bool
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from storage.config import read_config, ui_settings
+    from storage.config import read_config, read_ui_state, ui_settings
     from storage.paths import config_file
 
-    settings = ui_settings(read_config(), str(config_file()))
+    settings = ui_settings(read_config(), str(config_file()), read_ui_state())
+    settings["remember_theme"] = True
     store = open_store(args, auto_backup=False)  # the app takes the daily backup in a worker
     from tui.app import make_app
 

@@ -265,3 +265,21 @@ async def test_the_app_takes_the_daily_backup_in_a_worker(tmp_path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(store.backups()) == 1
+
+
+async def test_a_theme_change_is_saved_for_the_next_start(tmp_path, monkeypatch) -> None:
+    from storage.config import read_ui_state
+    from storage.store import Store
+    from tui.app import make_app
+
+    monkeypatch.setenv("NEWSROOM_CONFIG", str(tmp_path / "config.toml"))
+    store = Store.open(tmp_path / "store")
+    app = make_app(store, settings={"theme": "nord", "remember_theme": True})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert read_ui_state() == {}
+        app.theme = "dracula"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert read_ui_state() == {"theme": "dracula"}

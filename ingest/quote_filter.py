@@ -130,6 +130,34 @@ def modifier_term(body: str, before: str, after: str) -> bool:
     return nxt not in _FUNCTION and not nxt.endswith(("ing", "ed", "ly"))
 
 
+# A bare noun phrase after a determiner, that nobody is said to have said, is a term the
+# text uses ("his "target number,"", the "national team" led by Blue Origin, a key
+# "enabling technology", put into "suspended animation"); with a speaker it is a partial
+# quote (a "seamless experience," Buser said).
+_TERM_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our|my|your|into)|['’]s)(?:\s+[a-z]+)?\s*$"
+)
+# ... unless the sentence reports someone's words: he described this as the "worst case
+# scenario", Rigney would eulogize Ford as his "blood brother,".
+_REPORTED = re.compile(
+    r"\b(?:describ|eulogi|testif|call|said|says|told|wrote|quot)[a-z]*\b[^.!?]*$", re.I
+)
+MAX_NOUN_TERM_WORDS = 3
+
+
+def unsourced_term(body: str, before: str) -> bool:
+    """True for a span of two or three lower-case content words (a trailing comma at
+    most) right after a determiner: call it only for spans left without a speaker."""
+    ws = words_upto(body, MAX_NOUN_TERM_WORDS)
+    if ws is None or len(ws) < 2 or _punct_end(body.rstrip().rstrip(",")):
+        return False
+    if "," in body.rstrip().rstrip(",") or not _TERM_BEFORE.search(before[-30:]):
+        return False
+    if _REPORTED.search(before[-120:]):
+        return False
+    return all(w[0].islower() and w.lower() not in _FUNCTION for w in ws)
+
+
 def norm(body: str) -> str:
     """A key that treats two spans as the same text whatever their case and punctuation."""
     return " ".join(w.lower() for w in words(body))

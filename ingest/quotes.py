@@ -22,6 +22,7 @@ from ingest.quote_filter import (
     modifier_term,
     norm,
     shape_ok,
+    unsourced_term,
     words_upto,
 )
 from ingest.quote_marks import ANY_MARK, quoted_spans
@@ -46,6 +47,7 @@ def find_quotes(text: str, seg: Segmenter | None = None) -> list[Quote]:
         return []
     book = NameBook(text, sorted((c.span.open_mark, c.close_end) for c in cands))
     assign(text, seg, cands, book)
+    cands = [c for c in cands if c.speaker is not None or not _term(text, c)]
     return [
         Quote(
             text=text[c.start : c.end],
@@ -57,6 +59,12 @@ def find_quotes(text: str, seg: Segmenter | None = None) -> list[Quote]:
         )
         for c in cands
     ]
+
+
+def _term(text: str, c: Cand) -> bool:
+    """True if an unattributed span is a term the text uses (`unsourced_term`)."""
+    before = text[max(0, c.span.open_mark - 120) : c.span.open_mark]
+    return unsourced_term(text[c.start : c.end], before)
 
 
 def _candidates(text: str, seg: Segmenter) -> list[Cand]:

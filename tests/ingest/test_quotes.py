@@ -351,3 +351,25 @@ def test_title_case_spans_ending_in_a_comma_are_titles() -> None:
         "then Disney named “Star Wars,” Marvel and “Bambi.” “It was a great night,” she said."
     )
     assert [q for q, _ in speakers(text)] == ["It was a great night,"]
+
+
+def test_an_unattributed_noun_phrase_after_a_determiner_is_a_term() -> None:
+    text = (
+        "The only other bidder is the “national team” led by Blue Origin. Sabatier used "
+        "a formula to find his “target number,” which he broke down. It was recommended "
+        "as a key “enabling technology” for space."
+    )
+    assert speakers(text) == []
+
+
+def test_a_noun_phrase_someone_said_stays_a_quote() -> None:
+    text = (
+        "The goal is to deliver a “seamless experience,” Buser said. He described this "
+        "as the “worst case scenario” for the firm. Rigney would eulogize Ford as his "
+        "“blood brother,” in 2007."
+    )
+    assert [q for q, _ in speakers(text)] == [
+        "seamless experience,",
+        "worst case scenario",
+        "blood brother,",
+    ]

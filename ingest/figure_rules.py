@@ -111,6 +111,11 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?$", r
 _AGE_RANGE_HEAD = re.compile(r"^\s?(?:to|-|–|and)\s?\d{1,3}(?=\D)")
 # "Noel, 31, is charged" and, in police blotters, "Ryan S. Hollman 31, of Hope".
 _NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+),?\s$")
+# Or a dash opens the aside after the age: "Braun, 38 – who reps …" (after a comma only).
+_AGE_DASH_AFTER = re.compile(r"^[ \u00a0]?[–—]")
+_NAME_COMMA_AGE = re.compile(r"([A-Z][\w’'.\-]+),\s$")
+# A section letter in brackets makes the number a name: a 401(k), a 403(b) plan.
+_SECTION_AFTER = re.compile(r"^\([a-z]\)")
 # Game clocks: "with 55 seconds left" reads the clock like "1:24 left" does.
 _CLOCK_AFTER = re.compile(
     r"^\s(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to play|to go)\b"
@@ -182,22 +187,31 @@ def is_number_noun(after: str) -> bool:
 
 def is_age(before: str, after: str, value: float) -> bool:
     """Ages: "66-year-old", "9-Month-Old", "aged 26", "aged between 18", the low end of
-    "12 to 17-years-old", "Noel, 31, is charged" and "Hollman 31, of Hope" ("About 40,
+    "12 to 17-years-old", "Noel, 31, is charged", "Braun, 38 – who" and "Hollman 31, of
+    Hope" ("About 40,
     ..." is no name, so no age)."""
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-20:]):
         return True
     head = _AGE_RANGE_HEAD.match(after)
     if head and _AGE_AFTER.match(after[head.end() :]):
         return True
-    if value >= 120 or after[:1] not in {",", ")"}:
+    if value >= 120:
         return False
+    if after[:1] not in {",", ")"}:
+        if not _AGE_DASH_AFTER.match(after):
+            return False
+        m = _NAME_COMMA_AGE.search(before)
+        return bool(m) and m.group(1) not in NOT_A_NAME
     m = _NAME_AGE.search(before)
     return bool(m) and m.group(1) not in NOT_A_NAME
 
 
 def is_designation(before: str, after: str) -> bool:
     """Numbers inside names: glued to letters (o1, COVID-19, A350, 5G) or after a name
-    word (S&P 500, Boeing 787, Section 230), and rank or list numbers (No. 1, #3)."""
+    word (S&P 500, Boeing 787, Section 230), with a section letter (401(k)), and rank or
+    list numbers (No. 1, #3)."""
+    if _SECTION_AFTER.match(after):
+        return True
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):
         return True
     if _RANK_BEFORE.search(before[-8:]):

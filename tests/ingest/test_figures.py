@@ -299,3 +299,14 @@ def test_street_numbers_and_numbered_places_are_not_figures(text: str) -> None:
 
 def test_a_numbered_place_word_before_a_counted_noun_still_counts() -> None:
     assert texts("an area 55 miles wide, and 5 rooms") == ["55", "5"]
+
+
+def test_an_age_before_a_dash_aside_is_no_figure() -> None:
+    assert texts("Braun, 38 – who reps Ariana Grande – called Swift, 29, twice.") == []
+    # Without the comma after a name, a number before a dash still counts.
+    assert texts("They hired 38 – mostly engineers – last year.") == ["38"]
+
+
+def test_a_number_with_a_section_letter_is_a_name() -> None:
+    assert texts("You can put up to $19,000 into a 401(k) or a 403(b) plan.") == ["$19,000"]
+    assert texts("They sold 401 (a record) cars.") == ["401"]

@@ -22,7 +22,7 @@ _CUE = re.compile(
     r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
     r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|title)|"
     r"\bthe (?:term|name|phrase) (?:[a-z]+ ){0,2}(?:is|was)|"
-    r"\bcampaign|\bsong|\bshow|\bfilm|\bmovie|\balbum|\bbook|\bplayed|\bsang|\bsinging|"
+    r"\bcampaign|\bsong|\bshow|\bfilm|\bmovie|\balbum|\b(?:e-?)?book|\bpodcast|\bplayed|\bsang|\bsinging|"
     r"\b(?:dubbed|nicknamed|labell?ed|branded|termed)\s[^.;:\"“”]{1,60}?\bas)"
     r"\s*[,:?]?\s*$",
     re.I,

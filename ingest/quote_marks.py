@@ -49,6 +49,14 @@ def _looks_like_opener(text: str, i: int, lo: int, hi: int) -> bool:
     return before.isspace() or before in _BEFORE_OPEN or before in DOUBLE_MARKS or i == lo
 
 
+def _spaced_opener(text: str, i: int, lo: int, hi: int) -> bool:
+    """A left curly mark after a space, then one space and a letter, still opens: the
+    typo “ I love what I’m doing.” keeps its space inside the quote."""
+    if text[i] != "“" or i + 2 >= hi or text[i + 1] != " " or not text[i + 2].isalpha():
+        return False
+    return i == lo or text[i - 1].isspace()
+
+
 def _double_spans(text: str, lo: int, hi: int, limit: int) -> list[Span]:
     """Pair double marks in text[lo:hi]; an unclosed opener runs to `hi`."""
     spans: list[Span] = []
@@ -56,7 +64,8 @@ def _double_spans(text: str, lo: int, hi: int, limit: int) -> list[Span]:
     for m in islice(_DOUBLE_RE.finditer(text, lo, hi), 2 * limit):
         i, c = m.start(), m.group()
         if open_at is None:
-            if c in _OPEN_ONLY or (c not in "»" and _looks_like_opener(text, i, lo, hi)):
+            opens = c not in "»" and _looks_like_opener(text, i, lo, hi)
+            if c in _OPEN_ONLY or opens or _spaced_opener(text, i, lo, hi):
                 open_at = i
             elif c == "»" and _looks_like_opener(text, i, lo, hi):
                 open_at = i  # German »...« style

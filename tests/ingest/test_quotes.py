@@ -373,3 +373,23 @@ def test_a_noun_phrase_someone_said_stays_a_quote() -> None:
         "worst case scenario",
         "blood brother,",
     ]
+
+
+def test_a_curly_opener_before_a_space_still_opens() -> None:
+    text = "“Operating is different,” Mayer said. “ I love what I’m doing.”"
+    assert speakers(text) == [
+        ("Operating is different,", "Mayer"),
+        ("I love what I’m doing.", "Mayer"),
+    ]
+    # A straight mark or a closing curly mark before a space opens nothing.
+    assert speakers('He paused " and then left. "We are done," Ann said.') == [
+        ("We are done,", "Ann")
+    ]
+
+
+def test_a_podcast_or_ebook_title_is_not_a_quote() -> None:
+    text = (
+        "He explained on their podcast “Beyond Finances.” Get our ebook “Seven Easy "
+        "Steps.” Then “spend less,” Kali said."
+    )
+    assert speakers(text) == [("spend less,", "Kali")]

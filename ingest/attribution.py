@@ -28,7 +28,7 @@ VERB = (
     r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
     r"begg(?:ed|s)|plead(?:s|ed)|implor(?:es|ed)|report(?:s|ed)|blast(?:s|ed)|slamm(?:s|ed)|"
     r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|assur(?:es|ed)|request(?:s|ed)|"
-    r"reiterat(?:es|ed)|sa(?:ys|id) in a statement|put it|pointed out|points out)"
+    r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|put it|pointed out|points out)"
 )
 # Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").
 GERUND = (
@@ -221,7 +221,7 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         found = book.by_title(low.split()[-1], pos)
         return Attribution("named", found) if found else Attribution("pronoun", None)
     if _SPOKES_RE.search(low) or org_noun(low):
-        org = _org_in_phrase(who) or book.organisation(context)
+        org = _org_in_phrase(who) or book.organisation(context, low)
         if not org and low == "it":
             return Attribution("it", None)  # the caller's last quoted organisation, if any
         return Attribution("org", org) if org else Attribution("unnamed", None)

@@ -29,8 +29,9 @@ _INTRO = re.compile(
 )
 _GROUP_OF = re.compile(r"\b(?P<group>[a-z]+)\s+of\s+(?P<noun>[a-z]+s)\b")
 _STATEMENT = re.compile(
-    rf"(?:\b[Tt]he\s+)?(?P<who>{ORG_NAME}(?:\s+[a-z]+)?|[a-z]+)\s+(?:said|says|wrote|posted)"
-    r"\b[^.\"“”\n]{0,40}?\bin\s+an?\s+(?:[a-z]+\s+)?(?P<doc>statement|letter|email|post)\b"
+    rf"(?:\b[Tt]he\s+)?(?P<who>{ORG_NAME}(?:\s+[a-z]+)?|[a-z]+)\s+(?:(?:said|says|wrote|posted)"
+    r"\b[^.\"“”\n]{0,40}?\bin|(?:issued|released|put\s+out|published))"
+    r"\s+an?\s+(?:[a-z]+\s+)?(?P<doc>statement|letter|email|post)\b"
 )
 
 
@@ -62,7 +63,8 @@ class GroupBook:
         return None
 
     def statement_owner(self, doc: str, pos: int) -> str | None:
-        """Who last "said in a statement" (or letter, email) before `pos`."""
+        """Who last "said in a statement" (or letter, email), or "issued a statement",
+        before `pos`."""
         owner = None
         for m in _STATEMENT.finditer(self.text, max(0, pos - LOOKBACK), pos):
             if m.group("doc") == doc:

@@ -267,8 +267,10 @@ class NameBook:
             self._lower = frozenset(_LOWER_WORD.findall(self._text))
         return self._lower
 
-    def organisation(self, context: str) -> str | None:
-        """The most-mentioned capitalised word of `context`, as the organisation it names."""
+    def organisation(self, context: str, phrase: str = "") -> str | None:
+        """The most-mentioned capitalised word of `context`, as the organisation it names;
+        first one whose words the `phrase` describes ("the production company" is Dick
+        Clark Productions, not Big Machine Label Group)."""
         cands: list[str] = []
         for m in NAME_RE.finditer(context):
             name = clean_name(m.group(0))
@@ -276,7 +278,15 @@ class NameBook:
                 cands.append(name)
         if not cands:
             return None
+        stems = [w[:6] for w in _MODIFIER.findall(phrase) if not _ORG_NOUNS.match(w)]
+        if stems:
+            described = [n for n in cands if any(w.lower()[:6] in stems for w in n.split()[1:])]
+            cands = described or cands
         return max(cands, key=lambda n: (self.caps[n.split()[0]], -cands.index(n)))
+
+
+# The lower-case words before an organisation noun: "the (production) company".
+_MODIFIER = re.compile(r"\b([a-z]{4,})\s+(?=[a-z]+$)")
 
 
 def org_noun(phrase: str) -> bool:

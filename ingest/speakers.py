@@ -91,6 +91,7 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
     """Give each quote its explicit attribution, resolving pronouns to the last subject."""
     last: str | None = None
     last_org: str | None = None
+    last_doc: str | None = None
     prev_close = 0
     for i, c in enumerate(cands):
         open_at = c.span.open_mark
@@ -103,7 +104,10 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         if att is not None and att.kind == "it":  # "..., it added": never a person
             att = Attribution("org", last_org) if last_org else Attribution("unnamed", None)
         if att is not None and att.kind == "document":
-            owner = att.speaker or last_org  # "the statement said": whose statement
+            # "the statement said": whose statement; if the text did not say, the owner
+            # of the statement quoted last, then the organisation quoted last.
+            owner = att.speaker or last_doc or last_org
+            last_doc = owner or last_doc
             att = Attribution("org", owner) if owner else Attribution("unnamed", None)
         c.att = att
         if att is not None:

@@ -356,3 +356,40 @@ def test_the_body_that_released_a_report_speaks_its_words() -> None:
         "challenges, cost increases and schedule delays”. The report came."
     )
     assert [q.speaker for q in find_quotes(text)] == ["Office of the Inspector General"]
+
+
+def test_a_statement_issued_by_an_organisation_is_its_own() -> None:
+    text = (
+        "On Monday, Acme Records issued a statement about the show.\n\n"
+        "The statement, which was obtained by Variety, said the firms had “come to terms "
+        "on a licensing deal for the show.”\n\n"
+        '"Artists do not need label approval for live shows," the statement continued.'
+    )
+    assert speakers(text) == [
+        ("come to terms on a licensing deal for the show.", "Acme Records"),
+        ("Artists do not need label approval for live shows,", "Acme Records"),
+    ]
+
+
+def test_an_organisation_noun_with_a_modifier_picks_the_name_it_describes() -> None:
+    text = (
+        "Acme Records issued a statement. Later Dick Clark Productions denied it.\n\n"
+        "“Dick Clark Productions never agreed with Acme Records or Acme Records’ "
+        "lawyers,” the production company said in a separate statement."
+    )
+    assert speakers(text)[-1][1] == "Dick Clark Productions"
+
+
+def test_an_unowned_statement_read_is_the_last_statement_owners() -> None:
+    text = (
+        "Acme Records issued a statement on Monday.\n\n"
+        "“We agreed,” the statement said.\n\n"
+        "“We never did,” the production company Dick Clark Productions said.\n\n"
+        "The company denied the claims in a statement shared to its website.\n\n"
+        "“We were shocked,” the statement read."
+    )
+    assert [s for _, s in speakers(text)] == [
+        "Acme Records",
+        "Dick Clark Productions",
+        "Acme Records",
+    ]

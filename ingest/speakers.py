@@ -241,6 +241,14 @@ def _events(
         who = _para_subject(text, para_start, book)
         if who:
             hits.append((para_start - lo, who))
+    # The person who opens the paragraph just before the quote's (one without quotes,
+    # whole inside the gap): "Leif Dahleen, the blogger …, retired … He says …" then
+    # ""…," he told Business Insider."
+    prev = _prev_para(text, lo, min(para_start, hi))
+    if prev is not None:
+        who = _para_subject(text, prev, book)
+        if who:
+            hits.append((prev - lo, who))
     last_start = _last_sentence(text, lo, hi)
     if last_start is not None:
         who = _para_subject(text, last_start, book, LAST_SUBJECT)
@@ -260,6 +268,18 @@ def _events(
         if att.kind in {"named", "org"} and att.speaker:
             last = att.speaker
     return last
+
+
+def _prev_para(text: str, lo: int, para_start: int) -> int | None:
+    """Start of the paragraph before the one at `para_start`, if it lies whole in
+    text[lo:para_start]."""
+    end = para_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    start = text.rfind("\n", lo, end) + 1
+    return start if start > lo else None
 
 
 def _joined(gap: str, at: int) -> bool:

@@ -393,3 +393,16 @@ def test_an_unowned_statement_read_is_the_last_statement_owners() -> None:
         "Dick Clark Productions",
         "Acme Records",
     ]
+
+
+def test_a_pronoun_tag_means_who_opens_the_paragraph_just_before() -> None:
+    text = (
+        "“We will go,” said Ann Lee.\n\n"
+        "Leif Dahleen, the blogger behind a site, retired at age 43. He says the first "
+        "step is to take stock.\n\n"
+        "“There are two things you need to know,” he told Business Insider."
+    )
+    assert speakers(text)[-1] == ("There are two things you need to know,", "Leif Dahleen")
+    # A one-word subject there is not enough to override the last speaker.
+    text = "“We will go,” said Ann Lee.\n\nTommy retired early.\n\n“It was fine,” he wrote."
+    assert speakers(text)[-1] == ("It was fine,", "Ann Lee")

@@ -88,10 +88,11 @@ _AUX = (
 
 
 def _verb_who(verb: str, ends: str = "") -> re.Pattern[str]:
-    """An inverted tag, `said X` (optionally `said analyst X, the role`); `ends` may
-    require what follows the name."""
+    """An inverted tag, `said X` (optionally `said analyst X, the role`, or `responded NASA
+    administrator X`: the role's organisation before it); `ends` may require what follows
+    the name."""
     return re.compile(
-        rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){verb}\s+(?:{_DESC})?"
+        rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){verb}\s+(?:(?:[{UP}][\w\-&]*\s+){{0,2}}{_DESC})?"
         rf"(?P<who>{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
         r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
     )

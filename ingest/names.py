@@ -61,7 +61,8 @@ STOP_WORDS = word_set(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec instead meanwhile overall earlier later again another others
-    several few"""
+    several few under during despite amid among against without within unlike through
+    across toward towards upon into onto"""
 )
 # Capitalised phrases read per article: far more than any article has, few enough that
 # pasted junk costs little.

@@ -406,3 +406,17 @@ def test_a_pronoun_tag_means_who_opens_the_paragraph_just_before() -> None:
     # A one-word subject there is not enough to override the last speaker.
     text = "“We will go,” said Ann Lee.\n\nTommy retired early.\n\n“It was fine,” he wrote."
     assert speakers(text)[-1] == ("It was fine,", "Ann Lee")
+
+
+def test_an_organisation_before_the_role_after_an_inverted_verb() -> None:
+    text = (
+        "Jim Bridenstine spoke first.\n\n"
+        "“It depends on Boeing, quite frankly,” responded NASA administrator Jim "
+        "Bridenstine, noting the cost."
+    )
+    assert speakers(text) == [("It depends on Boeing, quite frankly,", "Jim Bridenstine")]
+
+
+def test_a_sentence_opening_preposition_is_no_part_of_a_name() -> None:
+    text = "Under NASA’s plan, Orion flies.\n\n“We are ready,” NASA said."
+    assert speakers(text) == [("We are ready,", "NASA")]

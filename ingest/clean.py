@@ -29,7 +29,7 @@ MIN_WORDS = 8  # fewer is a menu or a cookie banner, not an article
 _BLOCKS = re.compile(r"(?i)<\s*(?:/p|br\s*/?|/div|/li|/h[1-6]|/blockquote)\s*>")
 
 
-class CleanError(Exception):
+class CleanError(ValueError):
     """The page holds no article text that trafilatura could find."""
 
 

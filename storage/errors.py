@@ -42,6 +42,14 @@ class ArticleNotFound(StoreError):
         self.article_id = article_id
 
 
+class SearchUnavailable(StoreError):
+    """The full-text index could not be read or written (locked for too long, disk full)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"search index {path} is unavailable ({reason})")
+        self.path = path
+
+
 class ItemNotFound(StoreError):
     """The article has no quote or figure with this key or number."""
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from pathlib import Path
 
+from storage.errors import SearchUnavailable
 from storage.files import signature
 from storage.models import ArticleBody, ArticleMeta
 
@@ -106,6 +107,19 @@ class SearchIndex:
         With the store's `version()`, a sync of an unchanged store costs nothing: comparing
         50,000 content hashes takes longer than the search itself.
         """
+        try:
+            return self._sync_changed(metas, load_body, progress, cancelled, version)
+        except sqlite3.Error as exc:  # locked for too long, disk full: the user is told
+            raise SearchUnavailable(self.path, str(exc)) from exc
+
+    def _sync_changed(
+        self,
+        metas: Iterable[ArticleMeta],
+        load_body: Callable[[str], ArticleBody | None],
+        progress: Progress | None,
+        cancelled: Callable[[], bool],
+        version: object,
+    ) -> int:
         if version is not None and (version, signature(self.path)) == self._synced:
             return 0
         with self._lock:
@@ -174,6 +188,12 @@ class SearchIndex:
 
     def match(self, fts_query: str, limit: int = 500) -> list[str]:
         """Ids of articles matching an FTS5 query, best first."""
+        try:
+            return self._match(fts_query, limit)
+        except sqlite3.Error as exc:
+            raise SearchUnavailable(self.path, str(exc)) from exc
+
+    def _match(self, fts_query: str, limit: int) -> list[str]:
         with closing(self._connect()) as conn:
             rows = conn.execute(
                 "SELECT id FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 0, 10, 1, 3, 5, 0, 2) "

@@ -164,3 +164,14 @@ def test_reanalyse_keeps_tags_on_items_that_remain(db: str, capsys) -> None:
     assert Store.open(Path(db)).body(article_id).figures == body.figures
     _, out, _ = run(capsys, "show", article_id, "--json", "--db", db)
     assert json.loads(out)["quotes"][0]["tags"] == ["verify"]
+
+
+def test_a_page_with_no_article_text_is_one_line_and_exit_1(
+    db: str, tmp_path: Path, capsys
+) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body></body></html>")
+    code, _, err = run(capsys, "add", str(page), "--db", db)
+    assert code == 1 and err.startswith("newsroom: error:") and len(err.splitlines()) == 1
+    code, _, err = run(capsys, "extract", str(page))
+    assert code == 1 and "no article text" in err and "Traceback" not in err

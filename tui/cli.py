@@ -19,8 +19,11 @@ PROG = "newsroom"
 RESTORE_HINT = "See `newsroom backups`; `newsroom restore` puts back the newest readable copy"
 
 
-class UserError(Exception):
-    """A problem to report in one line, e.g. a bad argument combination."""
+class UserError(ValueError):
+    """A problem to report in one line, e.g. a bad argument combination.
+
+    A ValueError, so `main` reports it even when run as `python -m tui.cli`, where the
+    handlers' `tui.cli.UserError` is not `__main__.UserError`."""
 
 
 def _db_parent() -> argparse.ArgumentParser:

@@ -344,3 +344,13 @@ async def test_palette_offers_the_desk(desk_store: Store) -> None:
         await settle(pilot)
         assert isinstance(app.screen, FollowUpScreen)
         assert "Nothing tagged yet" in screen_text(app)
+
+
+async def test_a_view_name_with_markup_shows_literally(desk_store: Store) -> None:
+    app = make_app(desk_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main(app)._apply_view(("[/x][@click=app.quit]q", "Mistral"))
+        await settle(pilot)
+        assert app.is_running
+        assert "View: [/x][@click=app.quit]q (1)" in screen_text(app)

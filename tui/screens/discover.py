@@ -72,7 +72,7 @@ class DiscoverScreen(Dialog[DiscoverChoice | None]):
         self._discovery = message.discovery
         found = self.query_one(SelectionList)
         for n, feed in enumerate(message.discovery.feeds):
-            suffix = f"  (unreadable: {feed.error})" if feed.error else ""
+            suffix = f"  (unreadable: {clean_line(feed.error, 160)})" if feed.error else ""
             found.add_option((Text(f"Feed: {clean_line(feed.title, 80)}{suffix}", "bold"), f"f{n}"))
             for entry in feed.entries:
                 label = Text(f"    {clean_line(entry.title or entry.url, 100)}")
@@ -90,7 +90,7 @@ class DiscoverScreen(Dialog[DiscoverChoice | None]):
 
     @on(DiscoverFailed)
     def _failed(self, message: DiscoverFailed) -> None:
-        self.query_one("#status", Static).update(Text(message.error, "bold red"))
+        self.query_one("#status", Static).update(Text(clean_line(message.error, 300), "bold red"))
 
     def action_confirm(self) -> None:
         self.dismiss(self.choice())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,6 +26,7 @@ from storage.store import Store
 from tui.annotation_index import AnnotationIndex
 from tui.highlight import Highlighted, highlight
 from tui.messages import ArticleLoaded, ArticlesLoaded, LoadFailed
+from tui.safe_text import clean_line
 from tui.screens.main_desk import READ_ERRORS, DeskActions
 from tui.screens.main_fetch import FETCH_BINDINGS, FetchActions
 from tui.widgets import (
@@ -134,7 +136,10 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         if keep and article_list.meta(keep) is not None:
             self._select_after_load = None
         if self.view:
-            article_list.border_title = f"View: {self.view[0]} ({len(metas)})"
+            title = Text("View: ")
+            title.append(clean_line(self.view[0], 64))
+            title.append(f" ({len(metas)})")
+            article_list.border_title = title
         if self.article is not None:
             self._sync_open_article({m.id: m for m in message.metas})
 

@@ -148,9 +148,12 @@ SUBJECT = re.compile(
 PARA_SUBJECT = re.compile(rf"(?P<who>{NAME})(?<![’']s)(?:,[^,\"“”\n]{{1,100}},)?\s+[a-z]")
 # The subject of the sentence just before a quote, after an optional role: "Wild
 # defenseman Ryan Suter, who joked about it, could see".
+# Or after an opening phrase, with a party-state tag: "At a hearing last month, Rep.
+# Robert Aderholt (R-AL), ranking member of the subcommittee, pushed for".
 LAST_SUBJECT = re.compile(
-    rf"(?:(?:[{UP}][\w\-]*\s+)?{_DESC})?(?P<who>{NAME})(?<![’']s)"
-    r"(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
+    rf"(?:(?:[{UP}][\w\-]*\s+)?{_DESC}|(?:At|In|On|During|After)\s[^,\"“”\n]{{1,100}},\s+)?"
+    rf"(?P<who>{NAME})(?<![’']s)"
+    r"(?:\s+\([A-Z]-[A-Z]{2}\))?(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
 )
 # Compiled once: classify runs for every attribution candidate of every article.
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")

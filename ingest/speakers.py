@@ -31,7 +31,7 @@ from ingest.attribution import (
     prepositional,
     search_clause,
 )
-from ingest.names import NameBook, clean_name
+from ingest.names import NAME, NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.sentences import Segmenter, sentence_ends
 
@@ -246,7 +246,7 @@ def _events(
     # ""…," he told Business Insider."
     prev = _prev_para(text, lo, min(para_start, hi))
     if prev is not None:
-        who = _para_subject(text, prev, book)
+        who = _para_subject(text, prev, book, PREV_SUBJECT)
         if who:
             hits.append((prev - lo, who))
     last_start = _last_sentence(text, lo, hi)
@@ -268,6 +268,14 @@ def _events(
         if att.kind in {"named", "org"} and att.speaker:
             last = att.speaker
     return last
+
+
+# That paragraph's subject may follow an opening phrase and carry a party-state tag:
+# "At a hearing last month, Rep. Robert Aderholt (R-AL), ranking member …, pushed for".
+PREV_SUBJECT = re.compile(
+    rf"(?:[A-Z][^,\"“”\n]{{1,100}},\s+)?(?P<who>{NAME})(?<![’']s)(?:\s+\([A-Z]-[A-Z]{{2}}\))?"
+    r"(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
+)
 
 
 def _prev_para(text: str, lo: int, para_start: int) -> int | None:

@@ -420,3 +420,22 @@ def test_an_organisation_before_the_role_after_an_inverted_verb() -> None:
 def test_a_sentence_opening_preposition_is_no_part_of_a_name() -> None:
     text = "Under NASA’s plan, Orion flies.\n\n“We are ready,” NASA said."
     assert speakers(text) == [("We are ready,", "NASA")]
+
+
+def test_the_last_subject_may_follow_an_opening_phrase_and_a_party_tag() -> None:
+    text = (
+        "“We can’t,” said Jim Bridenstine.\n\n"
+        "The hearing was long. At a hearing last month of the subcommittee, Rep. Robert "
+        "Aderholt (R-AL), ranking member of the subcommittee, pushed for more.\n\n"
+        "“What do you think?” he asked."
+    )
+    assert speakers(text)[-1] == ("What do you think?", "Robert Aderholt")
+
+
+def test_the_previous_paragraph_subject_may_follow_an_opening_phrase() -> None:
+    text = (
+        "“We can’t,” said Jim Bridenstine.\n\n"
+        "In a hearing, Rep. Robert Aderholt (R-AL) pushed for more rockets. It was long.\n\n"
+        "“Why not?” he asked."
+    )
+    assert speakers(text)[-1] == ("Why not?", "Robert Aderholt")

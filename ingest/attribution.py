@@ -44,11 +44,13 @@ _TITLE_REF = (
 )
 # A document that names its author speaks for it: "said a report from Kotak Institutional
 # Equities" (the firm), "a note by Goldman Sachs said"; unnamed, a report is no speaker.
+# So does whoever a spokesperson speaks for: "Swift's rep told Fox News" (Swift).
 _ORG_REF = (
     r"(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?(?:(?:spokes(?:man|woman|person)|representative|"
     rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?|"
-    rf"(?:report|note|study|survey|analysis)\s+(?:from|by)\s+(?:the\s+)?{NAME})"
+    rf"(?:report|note|study|survey|analysis)\s+(?:from|by)\s+(?:the\s+)?{NAME})|"
+    rf"{NAME}['’]s\s+(?:spokes(?:man|woman|person)|representative|rep(?!\.))\b"
 )
 # A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
 # said", "The French foreign ministry said", "the Russian and Syrian defense ministries
@@ -160,10 +162,13 @@ _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TITLE_RE = re.compile(_TITLE_REF)
 _OFFICE_RE = re.compile(_OFFICE_REF)
 _SPOKES_RE = re.compile(
-    r"spokes|representative|statement|\b(?:report|note|study|survey|analysis)\s+(?:from|by)\b"
+    r"spokes|representative|['’]s rep\b(?!\.)|statement|"
+    r"\b(?:report|note|study|survey|analysis)\s+(?:from|by)\b"
 )
 _ORG_AFTER = re.compile(rf"\b(?:for|of|at|from|by)\s+(?:the\s+)?({NAME})\s*$")
-_ORG_BEFORE = re.compile(rf"\b({NAME})\s+(?:spokes|representative)")
+_ORG_BEFORE = re.compile(
+    rf"\b({NAME})(?:['’]s\s+rep\b(?!\.)|(?:['’]s)?\s+(?:spokes|representative))"
+)
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
 _THE_ANY = re.compile(r"^[Tt]he\s+")
 _THAT = re.compile(r"\s+that\b")

@@ -439,3 +439,13 @@ def test_the_previous_paragraph_subject_may_follow_an_opening_phrase() -> None:
         "“Why not?” he asked."
     )
     assert speakers(text)[-1] == ("Why not?", "Robert Aderholt")
+
+
+def test_a_persons_rep_speaks_for_the_person_but_rep_dot_is_a_title() -> None:
+    text = (
+        "Taylor Swift left the label. “We tried,” said Big Machine.\n\n"
+        "Swift’s rep told Fox News that this was not true. “The label owes her money.”"
+    )
+    assert speakers(text)[-1] == ("The label owes her money.", "Swift")
+    text = "“We tried,” said Rep. Brian Babin. “It failed,” Babin’s rep. said."
+    assert [s for _, s in speakers(text)] == ["Brian Babin", "Brian Babin"]

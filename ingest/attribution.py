@@ -50,7 +50,7 @@ _ORG_REF = (
     rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?|"
     rf"(?:report|note|study|survey|analysis)\s+(?:from|by)\s+(?:the\s+)?{NAME})|"
-    rf"{NAME}['’]s\s+(?:spokes(?:man|woman|person)|representative|rep(?!\.))\b"
+    rf"[{UP}][\w\-]*['’]s\s+(?:spokes(?:man|woman|person)|representative|rep(?!\.))\b"
 )
 # A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
 # said", "The French foreign ministry said", "the Russian and Syrian defense ministries

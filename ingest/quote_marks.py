@@ -50,11 +50,12 @@ def _looks_like_opener(text: str, i: int, lo: int, hi: int) -> bool:
 
 
 def _spaced_opener(text: str, i: int, lo: int, hi: int) -> bool:
-    """A left curly mark after a space, then one space and a letter, still opens: the
-    typo “ I love what I’m doing.” keeps its space inside the quote."""
+    """A left curly mark that starts a sentence, then one space and a letter, still opens:
+    the typo “ I love what I’m doing.” keeps its space inside the quote. Mid-sentence
+    ("eliminated from “ Dancing with the Stars.”") it too often wraps a title."""
     if text[i] != "“" or i + 2 >= hi or text[i + 1] != " " or not text[i + 2].isalpha():
         return False
-    return i == lo or text[i - 1].isspace()
+    return i == lo or (text[i - 1].isspace() and (i - 1 == lo or text[i - 2] in ".!?:\n"))
 
 
 def _double_spans(text: str, lo: int, hi: int, limit: int) -> list[Span]:

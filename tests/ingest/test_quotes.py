@@ -381,6 +381,8 @@ def test_a_curly_opener_before_a_space_still_opens() -> None:
         ("Operating is different,", "Mayer"),
         ("I love what I’m doing.", "Mayer"),
     ]
+    # Mid-sentence it opens nothing: there it wraps titles and terms.
+    assert speakers("He was cut from “ Dancing with the Stars.” Food is “ comfort food ”.") == []
     # A straight mark or a closing curly mark before a space opens nothing.
     assert speakers('He paused " and then left. "We are done," Ann said.') == [
         ("We are done,", "Ann")

@@ -145,11 +145,6 @@ def _acronym_head(full: tuple[str, ...]) -> bool:
     return len(full) > 1 and len(head) >= 3 and head.isalpha() and head.isupper()
 
 
-def looks_like_name(raw: str) -> bool:
-    """True for a capitalised phrase that survives cleaning."""
-    return bool(raw) and raw[0].isupper() and clean_name(raw) is not None
-
-
 class NameBook:
     """The names an article uses, for resolving surnames and "the company" references."""
 

@@ -33,10 +33,7 @@ def backup(store: Store) -> dict[str, Any]:
     for meta in store.articles():
         body = store.body(meta.id)
         articles.append({"meta": meta.to_doc(), "body": body.to_doc()})
-    note_docs = [
-        {"article": ref.article, "item": ref.item, "text": text}
-        for ref, text in store.notes().items()
-    ]
+    note_docs = [{**ref.to_doc(), "text": text} for ref, text in store.notes().items()]
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -69,6 +66,7 @@ def restore(store: Store, data: Any) -> RestoreCounts:
             for d in data["articles"]
         ]
         tag_list = [Tag.from_doc(d) for d in data.get("tags", [])]
+        note_list = [(ItemRef.from_doc(d), str(d["text"])) for d in data.get("notes", [])]
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"backup has a malformed record: {exc!r}") from exc
     ids: dict[str, str] = {}
@@ -83,8 +81,7 @@ def restore(store: Store, data: Any) -> RestoreCounts:
         ref = ItemRef(ids.get(tag.ref.article, tag.ref.article), tag.ref.item)
         tags += store.tag(ref, tag.tag, tag.label)
     notes = 0
-    for doc in data.get("notes", []):
-        ref = ItemRef(ids.get(doc["article"], doc["article"]), doc.get("item", ""))
-        store.note(ref, doc["text"])
+    for ref, text in note_list:
+        store.note(ItemRef(ids.get(ref.article, ref.article), ref.item), text)
         notes += 1
     return RestoreCounts(added, len(data["articles"]) - added, tags, notes)

@@ -162,6 +162,14 @@ class ItemRef:
     def __str__(self) -> str:
         return f"{self.article}/{self.item}" if self.item else self.article
 
+    def to_doc(self) -> dict[str, str]:
+        """The two fields every tag and note document starts with."""
+        return {"article": self.article, "item": self.item}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> ItemRef:
+        return cls(doc["article"], doc.get("item", ""))
+
 
 @dataclass(frozen=True, slots=True)
 class Tag:
@@ -173,17 +181,11 @@ class Tag:
     added: str = ""
 
     def to_doc(self) -> dict[str, Any]:
-        return {
-            "article": self.ref.article,
-            "item": self.ref.item,
-            "tag": self.tag,
-            "label": self.label,
-            "added": self.added,
-        }
+        return {**self.ref.to_doc(), "tag": self.tag, "label": self.label, "added": self.added}
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Tag:
-        ref = ItemRef(doc["article"], doc.get("item", ""))
+        ref = ItemRef.from_doc(doc)
         return cls(ref=ref, tag=doc["tag"], label=doc.get("label", ""), added=doc.get("added", ""))
 
 
@@ -198,8 +200,7 @@ class Note:
 
     def to_doc(self) -> dict[str, Any]:
         return {
-            "article": self.ref.article,
-            "item": self.ref.item,
+            **self.ref.to_doc(),
             "text": self.text,
             "added": self.added,
             "updated": self.updated,
@@ -207,6 +208,6 @@ class Note:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Note:
-        ref = ItemRef(doc["article"], doc.get("item", ""))
+        ref = ItemRef.from_doc(doc)
         added = doc.get("added", "")
         return cls(ref=ref, text=doc["text"], added=added, updated=doc.get("updated", added))

@@ -2,7 +2,7 @@
 
 Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
 project's own held-out labels in tests/data/labels, and the blind sets in
-tests/data/labels-blind, -blind-2, -blind-3, -blind-4 and -blind-5 when present, each reported
+tests/data/labels-blind, -blind-2, -blind-3, -blind-4, -blind-5 and -blind-6 when present, each reported
 separately so tuning on the dev set cannot hide in the other numbers), writes
 predictions in the scorer's shape to a temporary directory, and prints the table of the
 shared scorer. It then times extraction against `trafilatura.extract` over the benchmark's
@@ -44,6 +44,9 @@ BLIND_4 = REPO / "tests" / "data" / "labels-blind-4"
 # A fifth annotator's set, made while blind-4 was being used for tuning: only the scorer
 # opens its files (and `predict` only their names).
 BLIND_5 = REPO / "tests" / "data" / "labels-blind-5"
+# A sixth annotator's set, labelled at the start of session 2, after every earlier set had
+# been used for tuning: only the scorer opens its files (and `predict` only their names).
+BLIND_6 = REPO / "tests" / "data" / "labels-blind-6"
 SEED = REPO / "seeds" / "openai-paris-office.txt"
 
 
@@ -126,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("blind-4", BLIND_4))
     if BLIND_5.is_dir():
         sets.append(("blind-5", BLIND_5))
+    if BLIND_6.is_dir():
+        sets.append(("blind-6", BLIND_6))
     for title, gold_dir in sets:
         print(f"## {title} ({gold_dir})\n")
         print(score(scorer, gold_dir, texts, args.verbose))

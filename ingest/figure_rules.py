@@ -9,6 +9,7 @@ inspect with short anchored regular expressions on bounded windows.
 from __future__ import annotations
 
 import re
+from math import gcd
 
 from ingest.sentences import word_set
 
@@ -107,6 +108,13 @@ _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|[AP]M\b|GMT\b|BST\b|ET
 _AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 _AGE_AFTER = re.compile(rf"^(?:-|\s){_AGE_UNIT}(?:-|\s)old\b|^-?\s?(?:{_AGE_UNIT}-old|yo)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
+# An age threshold with nothing counted after it, in a sentence about retirement or age:
+# "waiting for Medicare to kick in at 65,", "retire at 62 and", "until they turn 18."
+_THRESHOLD_BEFORE = re.compile(r"\b(?:at|until|till|before|after|turns?|turned|turning)\s$")
+_THRESHOLD_CUE = re.compile(
+    r"\b(?:retir\w*|[Mm]edicare|[Ss]ocial [Ss]ecurity|pension\w*|birthday|eligib\w*|age)\b"
+)
+_THRESHOLD_AFTER = re.compile(r"^(?:[,.;:)]|\s(?:and|or|when|if|but|because)\b|$)")
 # The lower end of an age range: "12 to 17-years-old", "18-25 year olds".
 _AGE_RANGE_HEAD = re.compile(r"^\s?(?:to|-|–|and)\s?\d{1,3}(?=\D)")
 # "Noel, 31, is charged" and, in police blotters, "Ryan S. Hollman 31, of Hope".
@@ -120,9 +128,10 @@ _SECTION_AFTER = re.compile(r"^\([a-z]\)")
 _CLOCK_AFTER = re.compile(
     r"^\s(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to play|to go)\b"
 )
-# Things named by a number: a 3-pointer is a kind of shot, not three points.
+# Things named by a number: a 3-pointer is a kind of shot, not three points; a 3-in-1
+# charger is a kind of charger.
 _NUMBER_NOUN = re.compile(
-    r"^-(?:pointer|footer|wheeler|seater|shooter|pounder|timer|hander|header|decker|liner)s?\b"
+    r"^-in-\d|^-(?:pointer|footer|wheeler|seater|shooter|pounder|timer|hander|header|decker|liner)s?\b"
 )
 # A street number: "520 Third Street", "1600 Pennsylvania Avenue NW" (an address, no amount).
 _STREET_AFTER = re.compile(
@@ -135,6 +144,21 @@ _NUMBERED_PLACE = re.compile(
     r"(?<![\w\-])(?:area|route|gate|zone|sector|terminal|platform|highway|interstate|exit|"
     r"pier|ward|precinct|district|room|apartment|flight|building)[ \u00a0]$"
 )
+# A class or model named by a number after its lower-case noun: "type 2 immune responses",
+# "group 2 innate lymphoid cells", "a Kanomax model 4431 audiometer". Only a unit or a
+# duration after it makes it an amount again ("a class 30 minutes long"); a plural does
+# not, since the class often names a plural thing ("type 2 diabetes", "phase 3 trials").
+_CLASS_BEFORE = re.compile(
+    r"(?<![\w\-])(?:type|group|phase|stage|level|tier|grade|category|class|model|version|"
+    r"season|episode|chapter|article|section)[ \u00a0]$"
+)
+_UNIT_NEXT = re.compile(r"^[ \u00a0]?-?([a-z]+)\b")
+# A musical metre is a name, not a fraction: "a 6/8 feel", "in 3/4 time".
+_METRE_AFTER = re.compile(
+    r"^[ \u00a0-](?:time|feel|meter|metre|signature|rhythm|groove|waltz|swing|beat)\b"
+)
+# The total in "20-of-24 passing" (20 completions of 24 passes): a count, not a name.
+_OF_TOTAL = re.compile(r"\d-of-$")
 _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
@@ -173,6 +197,26 @@ def is_address(before: str, after: str) -> bool:
     return bool(_STREET_AFTER.match(after) or _NUMBERED_PLACE.search(before[-14:]))
 
 
+def is_class_number(before: str, after: str) -> bool:
+    """A number naming a class, model or part after its lower-case noun ("type 2
+    immune", "group 2 innate", "model 4431"), unless a unit or duration follows."""
+    if not _CLASS_BEFORE.search(before[-10:]):
+        return False
+    m = _UNIT_NEXT.match(after)
+    return not (m and (m.group(1) in UNITS or m.group(1) in DURATIONS))
+
+
+def is_metre(num: str, after: str) -> bool:
+    """A time signature ("a 6/8 feel", "3/4 time"), or an unreduced fraction of eighths
+    or less ("6/8", "2/4"), which writers use for metres, not amounts."""
+    top, _, bottom = num.rpartition(" ")[2].rpartition("-")[2].partition("/")
+    if not bottom:
+        return False
+    if _METRE_AFTER.match(after):
+        return True
+    return int(bottom) <= 8 and gcd(int(top), int(bottom)) > 1
+
+
 def is_list_number(before: str, after: str) -> bool:
     """A number that opens its paragraph with "2." or "3)" numbers a list item or
     subheading; it counts nothing."""
@@ -181,7 +225,7 @@ def is_list_number(before: str, after: str) -> bool:
 
 def is_number_noun(after: str) -> bool:
     """A number fused into a noun names a thing: a "3-pointer" is a shot, an "18-wheeler"
-    a truck."""
+    a truck, a "3-in-1" charger a kind of charger."""
     return bool(_NUMBER_NOUN.match(after))
 
 
@@ -197,6 +241,8 @@ def is_age(before: str, after: str, value: float) -> bool:
         return True
     if value >= 120:
         return False
+    if _is_threshold(before, after, value):
+        return True
     if after[:1] not in {",", ")"}:
         if not _AGE_DASH_AFTER.match(after):
             return False
@@ -206,6 +252,14 @@ def is_age(before: str, after: str, value: float) -> bool:
     return bool(m) and m.group(1) not in NOT_A_NAME
 
 
+def _is_threshold(before: str, after: str, value: float) -> bool:
+    """An age threshold: "Medicare … kicks in at 65," ("at 65 mph" and "rose to 65 jobs"
+    count something; a sentence with no word of age or retirement keeps the number)."""
+    if value < 12 or value != int(value) or not _THRESHOLD_AFTER.match(after):
+        return False
+    return bool(_THRESHOLD_BEFORE.search(before) and _THRESHOLD_CUE.search(before))
+
+
 def is_designation(before: str, after: str) -> bool:
     """Numbers inside names: glued to letters (o1, COVID-19, A350, 5G) or after a name
     word (S&P 500, Boeing 787, Section 230), with a section letter (401(k)), and rank or
@@ -213,7 +267,7 @@ def is_designation(before: str, after: str) -> bool:
     if _SECTION_AFTER.match(after):
         return True
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):
-        return True
+        return not _OF_TOTAL.search(before[-6:])  # "20-of-24 passing" counts both
     if _RANK_BEFORE.search(before[-8:]):
         return True
     if before[-1:] not in (" ", "\t", "\n", "\u00a0"):

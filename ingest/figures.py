@@ -24,9 +24,11 @@ from ingest.figure_rules import (
     UNITS,
     is_address,
     is_age,
+    is_class_number,
     is_date,
     is_designation,
     is_list_number,
+    is_metre,
     is_number_noun,
     is_time,
     is_year,
@@ -189,6 +191,8 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_time(before, after)
         or is_age(before, after, value)
         or is_designation(before, after)
+        or is_class_number(before, after)
+        or ("/" in num and is_metre(num, after))
         or (is_address(before, after) and not counts_something(after))
         or is_phone_number(num, before, after)
         or is_list_number(before, after)
@@ -213,7 +217,7 @@ def _kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
     if attached and attached.group(1).lower() in UNITS:
         return "quantity", attached.group(1)
     m = _NEXT_WORD.match(after)
-    word = m.group(1).lower() if m else ""
+    word = m.group(1).lower().rstrip("-") if m else ""  # "20-of-24": "of", not "of-"
     if word in DURATIONS:
         return "quantity", word
     if word in UNITS:
@@ -257,13 +261,16 @@ def _merge_ranges(text: str, found: list[tuple[int, int, _Fig | None]]) -> list[
 def _join(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     """The range a–b, `a` unchanged when they are not a range, or None for a score.
 
-    "from A to B", "rose A to B" and "by A to B" state a change, not a range, and so do
-    sides of different kinds ("12% to €3bn"): those stay two figures."""
+    "from A to B", "rose A to B" and "by A to B" state a change, not a range ("from A-B"
+    with a dash is a range), and so do sides of different kinds ("12% to €3bn"): those
+    stay two figures."""
     sep = text[a.end : b.start]
     head = text[max(0, a.start - 16) : a.start].lower()
-    if a.plain and b.plain and sep.strip() in {"-", "–", "—"} and _score(a, b):
+    dash = sep.strip() in {"-", "–", "—"}
+    if a.plain and b.plain and dash and _score(a, b):
         return None  # a score ("lost 6-7") or a designation (787-9), even after a verb
-    if _CHANGE_BEFORE.search(head) or ("and" in sep and "between" not in head):
+    # a dash joins a range even after "from" or "rose": "ranging from 30-600 MW"
+    if (_CHANGE_BEFORE.search(head) and not dash) or ("and" in sep and "between" not in head):
         return a
     if not _compatible(a, b):
         return a

@@ -310,3 +310,67 @@ def test_an_age_before_a_dash_aside_is_no_figure() -> None:
 def test_a_number_with_a_section_letter_is_a_name() -> None:
     assert texts("You can put up to $19,000 into a 401(k) or a 403(b) plan.") == ["$19,000"]
     assert texts("They sold 401 (a record) cars.") == ["401"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all of which trigger so-called type 2 immune responses",
+        "cells called group 2 innate lymphoid cells (ILC2s)",
+        "noise measured with a Kanomax model 4431 audiometer",
+        "patients with type 2 diabetes and phase 3 trials",
+    ],
+)
+def test_a_class_or_model_number_after_its_noun_is_a_name(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_class_noun_before_a_unit_or_duration_still_measures() -> None:
+    assert one("a class 30 minutes long") == ("30", "quantity", 30.0, "minutes")
+
+
+@pytest.mark.parametrize("text", ["seized on something with a 6/8 feel", "a waltz in 3/4 time"])
+def test_a_musical_metre_is_no_fraction(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_fractions_of_amounts_keep_their_value_beside_metres() -> None:
+    assert one("about 1/4 cup lemon juice") == ("1/4", "other", 0.25, "cup")
+    assert one("the bond rose 6/32 in price")[:3] == ("6/32", "other", 0.1875)
+
+
+def test_both_sides_of_n_of_m_are_counts() -> None:
+    figs = find_figures("Glass was 20-of-24 passing for 235 yards.")
+    assert [(f.text, f.kind, f.value, f.unit) for f in figs] == [
+        ("20", "count", 20.0, None),
+        ("24", "count", 24.0, "passing"),
+        ("235", "quantity", 235.0, "yards"),
+    ]
+
+
+def test_a_dash_range_after_from_is_one_range() -> None:
+    assert one("operations ranging from 30-600 MW.") == ("30-600", "quantity", None, "MW")
+    fig = find_figures("from an estimated 450 million down to 350–375 million.")
+    assert [(f.text, f.value) for f in fig] == [("450 million", 4.5e8), ("350–375 million", None)]
+    # "from A to B" stays a change: two figures.
+    assert texts("rose from 12% to 15%") == ["12%", "15%"]
+
+
+def test_an_n_in_1_product_is_a_name() -> None:
+    assert texts("a similar 3-in-1 charging pad and a 2-in-1 mat for 5 phones") == ["5"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you're waiting for Medicare to kick in at 65, usually the cheapest",
+        "Most people retire at 62 and claim a pension.",
+    ],
+)
+def test_an_age_threshold_is_no_figure(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_level_without_a_word_of_age_still_counts() -> None:
+    assert texts("the index closed at 65, down 2 points") == ["65", "2"]
+    assert texts("retirement savers drove the fund at 65 mph") == ["65"]

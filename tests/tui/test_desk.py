@@ -354,3 +354,34 @@ async def test_a_view_name_with_markup_shows_literally(desk_store: Store) -> Non
         await settle(pilot)
         assert app.is_running
         assert "View: [/x][@click=app.quit]q (1)" in screen_text(app)
+
+
+async def test_store_writes_run_off_the_event_loop_in_order(desk_store: Store) -> None:
+    """Read marks and tags are written on the writer thread, never on the event loop's,
+    and quick repeated keys are written in the order they were pressed."""
+    import threading
+
+    writes: list[tuple[str, str]] = []
+
+    def spy(name: str):  # type: ignore[no-untyped-def]
+        real = getattr(desk_store, name)
+
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            writes.append((name, threading.current_thread().name))
+            return real(*args, **kwargs)
+
+        setattr(desk_store, name, call)
+
+    for name in ("set_read", "toggle_tag"):
+        spy(name)
+    app = make_app(desk_store)
+    async with app.run_test(size=SIZE) as pilot:
+        aid = await open_article(pilot, desk_store, "sifted.eu")
+        await pilot.press("f", "f", "f")
+        await settle(pilot)
+        assert [name for name, _ in writes] == ["set_read", "toggle_tag", "toggle_tag", "toggle_tag"]
+        assert all(thread.startswith("newsroom-writer") for _, thread in writes)
+        assert threading.main_thread().name not in {thread for _, thread in writes}
+        assert desk_store.meta(aid).read
+        assert FOLLOW_UP in desk_store.tags_for(aid).get("", set())  # three flips: on
+        assert "★" in screen_text(app)

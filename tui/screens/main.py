@@ -29,6 +29,7 @@ from tui.messages import ArticleLoaded, ArticlesLoaded, LoadFailed
 from tui.safe_text import clean_line
 from tui.screens.main_desk import READ_ERRORS, DeskActions
 from tui.screens.main_fetch import FETCH_BINDINGS, FetchActions
+from tui.store_writer import StoreWriter
 from tui.widgets import (
     ArticleList,
     FetchProgressBar,
@@ -72,6 +73,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self._version: tuple[object, ...] | None = None
         self._poller: Worker[None] | None = None
         self.index = AnnotationIndex()
+        self.writer = StoreWriter()
         self._opening: str | None = None
         self._pending_item: str | None = None
         self.view: tuple[str, str] | None = None  # (name, query) of the saved view shown
@@ -89,6 +91,10 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
                     yield FiguresPane(id="figures")
         yield FetchProgressBar(id="fetch-progress")
         yield Footer()
+
+    def on_unmount(self) -> None:
+        """Let the writes the user asked for finish before the app goes away."""
+        self.writer.close()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
@@ -205,7 +211,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             self.query_one(Reader).show(message.body)
             self._show_tags(message.article.id)
         if not message.article.meta.read:
-            self.set_read(message.article.id, True)
+            self.run_worker(self.set_read(message.article.id, True), group="read")
         self._jump_to_pending()
 
     def _jump_to_pending(self) -> None:

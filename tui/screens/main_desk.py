@@ -1,9 +1,10 @@
 """The main screen's desk actions: tags, notes, read state, and the desk's other screens.
 
 A mixin of `MainScreen`, kept apart so each file stays short. Every store write here is
-one small record (a tag, a note, a read flag) on the main thread, through `_write`, which
-also remembers the store version the write produced: the list poll then sees no change
-and does not reload 50,000 rows for the app's own write.
+one small record (a tag, a note, a read flag), run on the screen's `StoreWriter` thread
+through `_write`, so the event loop never waits on a disk; `_write` also remembers the
+store version the write produced: the list poll then sees no change and does not reload
+50,000 rows for the app's own write.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from storage.store import FOLLOW_UP, Store, normalise_tag
 from tui.annotation_index import AnnotationIndex
 from tui.messages import ExportDone, LoadFailed
 from tui.safe_text import clean_line
+from tui.store_writer import StoreWriter
 from tui.widgets import ArticleList, FiguresPane, ItemPane, QuotesPane
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ class DeskActions(Base):
     """Tagging, notes, read state, search, views and export for `MainScreen`."""
 
     store: Store
+    writer: StoreWriter
     index: AnnotationIndex
     article: Article | None
     view: tuple[str, str] | None
@@ -76,17 +79,20 @@ class DeskActions(Base):
 
     # ------------------------------------------------------------------ writing
 
-    def _write(self, call: Callable[[], T]) -> tuple[bool, T | None]:
-        """Run one store write: (True, result), or (False, None) after notifying the error.
+    async def _write(self, call: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run one store write on the writer thread: (True, result), or (False, None) after
+        notifying the error.
 
         The versions before and after are read under the store lock, so no other process
         can write in between: if the list was current before, it is current after.
         """
-        try:
+
+        def versioned() -> tuple[tuple[object, ...], T, tuple[object, ...]]:
             with self.store._writing():
-                before = self.store.version()
-                result = call()
-                after = self.store.version()
+                return self.store.version(), call(), self.store.version()
+
+        try:
+            before, result, after = await self.writer.run(versioned)
         except (StoreError, OSError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False, None
@@ -137,7 +143,7 @@ class DeskActions(Base):
             dialog = TagDialog(target.kind, target.label, list(self.index.names), target.tags)
             self.app.push_screen(dialog, lambda text: self._apply_tags(target, text))
 
-    def _apply_tags(self, target: Target, text: str | None) -> None:
+    async def _apply_tags(self, target: Target, text: str | None) -> None:
         try:
             edits = parse_tag_edits(text or "")
         except ValueError as exc:
@@ -147,20 +153,20 @@ class DeskActions(Base):
         for tag, add in edits:
             write = self.store.tag if add else self.store.untag
             args = (target.ref, tag, label) if add else (target.ref, tag)
-            ok, _ = self._write(lambda w=write, a=args: w(*a))  # type: ignore[misc]
+            ok, _ = await self._write(lambda w=write, a=args: w(*a))  # type: ignore[misc]
             if not ok:
                 return
             self.index.set_tag(target.ref, tag, add)
             self.notify(f"{'Tagged' if add else 'Removed'} {target.kind} #{tag}", markup=False)
         self._show_tags(target.ref.article)
 
-    def action_follow_up(self) -> None:
+    async def action_follow_up(self) -> None:
         """Flip the follow-up tag on the focused item."""
         target = self._target_or_warn()
         if target is None:
             return
         label = clean_line(target.label)
-        ok, now = self._write(lambda: self.store.toggle_tag(target.ref, FOLLOW_UP, label))
+        ok, now = await self._write(lambda: self.store.toggle_tag(target.ref, FOLLOW_UP, label))
         if ok:
             self.index.set_tag(target.ref, FOLLOW_UP, bool(now))
             self._show_tags(target.ref.article)
@@ -178,26 +184,26 @@ class DeskActions(Base):
             dialog = NoteDialog(target.kind, target.label, self.index.note(target.ref))
             self.app.push_screen(dialog, lambda text: self._apply_note(target, text))
 
-    def _apply_note(self, target: Target, text: str | None) -> None:
+    async def _apply_note(self, target: Target, text: str | None) -> None:
         if text is None:
             return
-        ok, note = self._write(lambda: self.store.note(target.ref, text))
+        ok, note = await self._write(lambda: self.store.note(target.ref, text))
         if ok:
             self.index.set_note(target.ref, note.text if note else "")
             self._show_tags(target.ref.article)
             self.notify(f"Note {'saved' if note else 'removed'} on {target.kind}", markup=False)
 
-    def set_read(self, article_id: str, read: bool) -> None:
+    async def set_read(self, article_id: str, read: bool) -> None:
         """Mark an article read or unread, in the store and on its list row."""
-        ok, _ = self._write(lambda: self.store.set_read(article_id, read))
+        ok, _ = await self._write(lambda: self.store.set_read(article_id, read))
         if ok:
             self.query_one(ArticleList).update_article(article_id, read=read)
 
-    def action_toggle_read(self) -> None:
+    async def action_toggle_read(self) -> None:
         """Flip read/unread on the article under the list cursor."""
         current = self.query_one(ArticleList).current
         if current is not None:
-            self.set_read(current.id, not current.read)
+            await self.set_read(current.id, not current.read)
 
     # ------------------------------------------------------------------ other screens
 

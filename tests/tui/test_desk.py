@@ -379,7 +379,7 @@ async def test_store_writes_run_off_the_event_loop_in_order(desk_store: Store) -
         aid = await open_article(pilot, desk_store, "sifted.eu")
         await pilot.press("f", "f", "f")
         await settle(pilot)
-        assert [name for name, _ in writes] == ["set_read", "toggle_tag", "toggle_tag", "toggle_tag"]
+        assert [name for name, _ in writes] == ["set_read"] + ["toggle_tag"] * 3
         assert all(thread.startswith("newsroom-writer") for _, thread in writes)
         assert threading.main_thread().name not in {thread for _, thread in writes}
         assert desk_store.meta(aid).read

@@ -165,3 +165,30 @@ def test_fast_documents_equal_the_models_own(store: Store) -> None:
     assert plain_doc(stored) == stored.to_doc()
     assert body_doc(body) == body.to_doc()
     assert json.loads(store.layout.body(stored.id).read_text()) == body.to_doc()
+
+
+def test_values_only_pythons_json_writes_still_read(store: Store) -> None:
+    """orjson reads the files fast but refuses NaN, Infinity and integers past 64 bits,
+    which Python's json writes: a figure of "10^400 dollars" must not make a store corrupt."""
+    from dataclasses import replace
+
+    meta, body = article(4)
+    body.figures = [
+        replace(body.figures[0], value=float("inf")),
+        replace(body.figures[0], value=float("nan")),
+    ]
+    stored, _ = store.add_article(meta, body)
+    assert "Infinity" in store.layout.body(stored.id).read_text()
+    again = Store.open(store.root, auto_backup=False).get(stored.id)
+    assert again.body.figures[0].value == float("inf")
+    assert again.body.figures[1].value != again.body.figures[1].value  # NaN
+
+
+def test_metadata_documents_in_any_key_order_or_schema_read(store: Store) -> None:
+    from storage.documents import meta_of
+
+    meta, _ = article(6)
+    doc = meta.to_doc()
+    assert meta_of(doc) == meta  # the fast positional path
+    assert meta_of(dict(reversed(list(doc.items())))) == meta  # keys in another order
+    assert meta_of({**doc, "added_by_a_newer_schema": 1}) == meta  # unknown key ignored

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from ingest.figure_rules import DURATIONS, MAGNITUDES, NOT_A_NAME, UNITS, is_designation
@@ -32,11 +32,14 @@ _PHONE_AFTER = re.compile(
 _PHONE_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phon(?:ed|ing|es?))\s+$")
 
 
-def named_numbers(text: str, plain: Iterable[tuple[str, int, int]], end: int) -> frozenset[str]:
+def named_numbers(
+    text: str, plain: Iterable[tuple[str, int, int]], runs: Iterable[int], end: int
+) -> frozenset[str]:
     """Digit strings used as a name in text[:end] (the part the figure scan read); `plain`
-    holds the bare numbers (digits, start, end) that the scan found."""
+    holds the bare numbers (digits, start, end) that the scan found, and `runs` the starts
+    of its digit runs of three or more digits (only there can a glued model number start)."""
     named: set[str] = set()
-    for m in islice(_GLUED.finditer(text, 0, end), MAX_GLUED):
+    for m in islice(_glued(text, runs, end), MAX_GLUED):
         if _model_suffix(m.group(1), m.group(2), m.group(3)):
             named.add(m.group(1))
     pairs: Counter[tuple[str, str]] = Counter()
@@ -50,6 +53,19 @@ def named_numbers(text: str, plain: Iterable[tuple[str, int, int]], end: int) ->
             named.add(num)
     named.update(num for (num, _), k in pairs.items() if k >= 2)
     return frozenset(named)
+
+
+def _glued(text: str, runs: Iterable[int], end: int) -> Iterator[re.Match[str]]:
+    """The matches `_GLUED.finditer(text, 0, end)` gives, tried only at the given run
+    starts (a match takes a whole run, so it can start nowhere else)."""
+    last = 0
+    match = _GLUED.match
+    for d in runs:
+        if d >= end:
+            break
+        if d >= last and (m := match(text, d, end)) is not None:
+            last = m.end()
+            yield m
 
 
 def _model_suffix(head: str, letters: str | None, tail: str | None) -> bool:

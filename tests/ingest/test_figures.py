@@ -134,13 +134,17 @@ def test_not_figures(text: str) -> None:
         "- " * 300_000,
         "1 to " * 200_000,
         "12.5% " * 150_000,
+        # numbers glued to letters match nothing: a megabyte of them once took 0.5-1.5 s
+        "$1x " * 250_000,
+        "USD 1a " * 140_000,
+        "1a " * 333_333,
     ],
     ids=lambda t: f"{len(t)}-chars-{t[:6]!r}",
 )
 def test_adversarial_inputs_finish_fast(text: str) -> None:
     t0 = time.perf_counter()
     find_figures(text)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.perf_counter() - t0 < 1.0
 
 
 # ------------------------------------------------------------------ ranges need one kind

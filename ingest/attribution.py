@@ -28,7 +28,8 @@ VERB = (
     r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
     r"begg(?:ed|s)|plead(?:s|ed)|implor(?:es|ed)|report(?:s|ed)|blast(?:s|ed)|slamm(?:s|ed)|"
     r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|assur(?:es|ed)|request(?:s|ed)|"
-    r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|put it|pointed out|points out)"
+    r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|put it|pointed out|points out|"
+    r"laugh(?:s|ed)|weigh(?:s|ed) in|rememb(?:ers|ered)|pledg(?:es|ed)|sings|sang)"
 )
 # Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").
 GERUND = (
@@ -157,6 +158,7 @@ LAST_SUBJECT = re.compile(
     rf"(?P<who>{NAME})(?<![’']s)"
     r"(?:\s+\([A-Z]-[A-Z]{2}\))?(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
 )
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 # Compiled once: classify runs for every attribution candidate of every article.
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TITLE_RE = re.compile(_TITLE_REF)
@@ -199,6 +201,7 @@ class Attribution:
     kind: str
     speaker: str | None
     role: str | None = None
+    gender: str | None = None  # of a pronoun: "m" for he, "f" for she
 
 
 def _role(raw: str | None) -> str | None:
@@ -217,7 +220,7 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     who = who.strip()
     low = who.lower()
     if low in {"he", "she", "they"}:
-        return Attribution("pronoun", None)
+        return Attribution("pronoun", None, None, _PRONOUN_GENDER.get(low))
     if _OFFICE_RE.fullmatch(who):
         return Attribution("org", _THE_ANY.sub("", who))
     group = _group_ref(low, book, pos)

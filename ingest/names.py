@@ -158,8 +158,11 @@ class NameBook:
         self._lower: frozenset[str] | None = None
         self._groups: GroupBook | None = None
         self._titled_names: frozenset[str] | None = None
+        self.skip = skip
+        self.mentions: list[tuple[int, str]] = []  # (offset, phrase) outside the quotes
         for m in islice(NAME_RE.finditer(text), MAX_NAMES):
             if not _inside(m.start(), skip):
+                self.mentions.append((m.start(), m.group(0)))
                 self._add(text, m.start(), m.group(0))
 
     def _add(self, text: str, pos: int, raw: str) -> None:
@@ -223,6 +226,19 @@ class NameBook:
             return " ".join(toks)
         full = next(iter(fulls))
         return full if len(full.split()) == 2 else " ".join(toks)
+
+    def in_quote(self, pos: int) -> bool:
+        """True if `pos` lies inside one of the article's quotes."""
+        return _inside(pos, self.skip)
+
+    def person(self, raw: str, pos: int) -> str | None:
+        """The person a capitalised phrase names, in full ("Steenburgen's" → "Mary
+        Steenburgen"), or None unless it is a full name or a titled one-word name."""
+        name = clean_name(raw)
+        if not name:
+            return None
+        full = self.resolve(name, pos)
+        return full if " " in full or self.is_titled(full) else None
 
     def is_person_like(self, name: str, pos: int) -> bool:
         """True for a full name, or a single word that stands for one or is used mid-sentence."""

@@ -33,6 +33,7 @@ from ingest.attribution import (
 )
 from ingest.names import NAME, NameBook, clean_name
 from ingest.quote_marks import Span
+from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter, sentence_ends
 
 WINDOW = 400
@@ -92,6 +93,8 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
     last: str | None = None
     last_org: str | None = None
     last_doc: str | None = None
+    genders: Genders | None = None
+    said: list[str] = []
     prev_close = 0
     for i, c in enumerate(cands):
         open_at = c.span.open_mark
@@ -100,7 +103,12 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         nxt = cands[i + 1].span.open_mark if i + 1 < len(cands) else len(text)
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
         if att is not None and att.kind == "pronoun":
-            att = Attribution("named", last) if last else None
+            who = last
+            if att.gender is not None:
+                genders = genders or Genders(text, book)
+                quote = _para_quotes(text, cands, i)
+                who = referent(genders, att.gender, last, said, gap_from, open_at, quote)
+            att = Attribution("named", who) if who else None
         if att is not None and att.kind == "it":  # "..., it added": never a person
             att = Attribution("org", last_org) if last_org else Attribution("unnamed", None)
         if att is not None and att.kind == "document":
@@ -113,8 +121,21 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         if att is not None:
             c.speaker, c.role = att.speaker, att.role
             last = att.speaker or last
+            if att.kind == "named" and att.speaker:
+                said.append(att.speaker)
             last_org = att.speaker if att.kind == "org" and att.speaker else last_org
         prev_close = c.close_end
+
+
+def _para_quotes(text: str, cands: list[Cand], i: int) -> str:
+    """The words of every quote in quote `i`'s paragraph: a speaker does not name
+    themselves in the third person anywhere in their quoted paragraph."""
+    lo = hi = i
+    while lo > 0 and cands[lo - 1].para == cands[i].para:
+        lo -= 1
+    while hi + 1 < len(cands) and cands[hi + 1].para == cands[i].para:
+        hi += 1
+    return " ".join(text[o.start : o.end] for o in cands[lo : hi + 1])
 
 
 def _explicit(

@@ -449,3 +449,43 @@ def test_a_persons_rep_speaks_for_the_person_but_rep_dot_is_a_title() -> None:
     assert speakers(text)[-1] == ("The label owes her money.", "Swift")
     text = "“We tried,” said Rep. Brian Babin. “It failed,” Babin’s rep. said."
     assert [s for _, s in speakers(text)] == ["Brian Babin", "Brian Babin"]
+
+
+def test_pronoun_skips_a_last_referent_of_the_other_gender() -> None:
+    text = (
+        'Oscar-winning actress Mary Steenburgen woke up changed. "I felt strange," '
+        "Steenburgen said.\n\n"
+        "Steenburgen’s son, filmmaker Charlie McDowell, also remembers it as a trying time. "
+        '"It was a change," he said.\n\n'
+        'Despite the paucity of roles, the actress was not itching to do more. "I had '
+        'been somebody who liked music," she said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Mary Steenburgen",
+        "Charlie McDowell",
+        "Mary Steenburgen",
+    ]
+
+
+def test_pronoun_skips_a_person_the_quote_names_and_finds_the_recent_subject() -> None:
+    text = (
+        'John Ford wrote novels, and he wrote them fast. "It is hard," he wrote.\n\n'
+        "An agreeable woman in her 80s, Jane Starner lives in Indiana. She gave me an "
+        "address for Ford’s sister, Martha Fry. "
+        '"I cannot believe Martha would not want his books in print," she said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["John Ford", "Jane Starner"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"I love it," Charlie McDowell laughed.', "Charlie McDowell"),
+        ('"We miss him," Marc Benioff weighed in.', "Marc Benioff"),
+        ('Tim Cook remembered Jobs and "going way off script."', "Tim Cook"),
+        ('Twitter pledged to take "decisive corrective action" on it.', "Twitter"),
+        ('"Ain\'t no place like home," Jessie Buckley sings.', "Jessie Buckley"),
+    ],
+)
+def test_more_verbs_of_speech(sentence: str, speaker: str) -> None:
+    assert speakers(sentence)[0][1] == speaker

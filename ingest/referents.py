@@ -1,0 +1,214 @@
+"""Whom "he said" or "she said" means when the last person talked about cannot be meant.
+
+Speakers resolve a pronoun tag to the last person the text talked about. That is right
+most of the time, and wrong when the text has moved on to someone of the other gender
+("Steenburgen's son, filmmaker Charlie McDowell, also remembers it. "...," he said.") or
+when the quote names that person in the third person ("It could have been easy for Mary
+Steenburgen to ...," she said: a speaker does not talk of herself by her full name). This
+module learns each person's pronoun from the text itself (a gendered title or role word
+right before the name, and the first he/his or she/her after it, outside quotes) and,
+only when the last referent is ruled out, looks back for the one the pronoun fits: the
+subject of a recent sentence, then an earlier speaker, then any person named recently.
+Everything is computed on first need, with one regular expression over the text and
+binary searches, so articles without such a conflict pay almost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ingest.names import NameBook, clean_name
+from ingest.sentences import word_set
+
+_PRONOUN = re.compile(r"\b(?:[Hh](?:e|im|is|imself|er|ers|erself)|[Ss]he)\b")
+_WORDS = re.compile(r"[^\W\d_][\w\-]*")
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_MALE = word_set(
+    """mr mr. sir lord king prince father son brother husband boyfriend uncle nephew
+    grandson grandfather dad spokesman chairman congressman councilman assemblyman
+    businessman sportsman"""
+)
+_FEMALE = word_set(
+    """mrs mrs. ms ms. miss madam lady dame queen princess mother daughter sister wife
+    girlfriend aunt niece granddaughter grandmother mom mum actress spokeswoman
+    chairwoman congresswoman councilwoman assemblywoman businesswoman sportswoman"""
+)
+_GENDER = {w: "m" for w in _MALE} | {w: "f" for w in _FEMALE}
+_WORD = re.compile(r"[A-Za-z][\w\-’'.]*|,")
+_SENT_END = re.compile(r"[.!?][\"”’)]*\s+")
+PRONOUN_REACH = 200  # how far after a name its pronoun is looked for
+# A subject is preceded by the start of a sentence or clause, never by a preposition or
+# "than" ("more nervous than Rose-Lynn Harlan has ever been" is not about Rose-Lynn).
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[.!?:;,—–(\n][\"”’]?|\b(?i:and|but|when|while|as|after|before|because|since|"
+    r"so|then|where|if|though|although|that|until|once))\s*$"
+)
+_VERB_AFTER = re.compile(r"(?:['’]s\b|(?:\s*\([^()\n]{1,80}\))?(?:,[^,\n]{1,100},)?\s+[a-z])")
+
+
+def _tail(raw: str) -> str:
+    """The last word of a capitalised phrase, without a possessive: its surname."""
+    last = raw.rsplit(None, 1)[-1].rstrip(".,")
+    return last[:-2] if last.endswith(("'s", "’s")) else last
+
+
+class Genders:
+    """Each person's pronoun as the article uses it, learned on first need."""
+
+    def __init__(self, text: str, book: NameBook) -> None:
+        self.text = text
+        self.book = book
+        self._cache: dict[str, str | None] = {}
+        self._starts: list[int] = [p for p, _ in book.mentions]
+        self._tails: dict[str, list[int]] | None = None
+
+    def _pronoun_after(self, end: int) -> tuple[int, str] | None:
+        """The first he/his or she/her outside the quotes within reach after `end`."""
+        for m in _PRONOUN.finditer(self.text, end, end + PRONOUN_REACH):
+            if not self.book.in_quote(m.start()):
+                return m.start(), "f" if m.group(0).lower() in _SHE else "m"
+        return None
+
+    def _by_tail(self) -> dict[str, list[int]]:
+        """Indexes of the mentions of each surname, built once."""
+        if self._tails is None:
+            self._tails = {}
+            for k, (_, raw) in enumerate(self.book.mentions):
+                self._tails.setdefault(_tail(raw), []).append(k)
+        return self._tails
+
+    def _is_subject(self, pos: int, raw: str) -> bool:
+        """True for a name (not a possessive, not "She" or "The") opening a clause."""
+        return (
+            not raw.endswith(("'s", "’s"))
+            and clean_name(raw) is not None
+            and _subject(self.text, pos, raw)
+        )
+
+    def of(self, name: str) -> str | None:
+        """ "m", "f", or None when the text does not say (or says both about equally)."""
+        tail = _tail(name)
+        if tail not in self._cache:
+            votes = {"m": 0, "f": 0}
+            mentions = self.book.mentions
+            for k in self._by_tail().get(tail, ()):
+                for g, w in self._evidence(k, *mentions[k]):
+                    votes[g] += w
+            m, f = votes["m"], votes["f"]
+            self._cache[tail] = "m" if m > 2 * f else "f" if f > 2 * m else None
+        return self._cache[tail]
+
+    def _evidence(self, k: int, pos: int, raw: str) -> list[tuple[str, int]]:
+        """Votes from one mention: a gendered title or role word just before the name
+        (weight 3), and, for a subject, the first pronoun after it (weight 1) unless
+        another person is named first or it lies past the start of the next sentence."""
+        found: list[tuple[str, int]] = []
+        role = _role_gender(raw.split()[0].lower(), self.text[max(0, pos - 40) : pos])
+        if role:
+            found.append((role, 3))
+        if not self._is_subject(pos, raw):
+            return found
+        end = pos + len(raw)
+        pron = self._pronoun_after(end)
+        if pron is None:
+            return found
+        at, g = pron
+        if _same_or_opens(self.text, end, at) and not self._other_between(k, _tail(raw), at):
+            found.append((g, 1))
+        return found
+
+    def _other_between(self, k: int, tail: str, at: int) -> bool:
+        """True if a person other than mention `k`'s is named after it and before `at`."""
+        mentions = self.book.mentions
+        k += 1
+        while k < len(mentions) and mentions[k][0] < at:
+            pos, raw = mentions[k]
+            if _tail(raw) != tail and (raw.endswith(("'s", "’s")) or self._is_subject(pos, raw)):
+                return True  # a subject or an owner ("Ford's family ... his") may be meant
+            k += 1
+        return False
+
+
+def _same_or_opens(text: str, end: int, at: int) -> bool:
+    """True when the pronoun at `at` is in the sentence that the name ending at `end` is
+    in, or opens the next one ("... lives in Indiana. She spoke"): a pronoun further into
+    the next sentence ("All contact between Ford's family and his") is someone else's."""
+    between = text[end:at]
+    if "\n" in between:
+        return False
+    stops = list(_SENT_END.finditer(between))
+    return not stops or (len(stops) == 1 and stops[0].end() == len(between))
+
+
+def _role_gender(first: str, before: str) -> str | None:
+    """The gender of a title inside the name ("Mrs. Lee"), of the word right before it
+    ("actress Mary Steenburgen"), or of a noun in apposition with the name's role
+    ("Steenburgen's son, filmmaker Charlie McDowell")."""
+    words = [first, *reversed(_WORD.findall(before)[-3:])]
+    if len(words) > 1 and (words[1][:1].isupper() and words[1].lower() not in _GENDER):
+        return None  # "Dale Ford": the word before is part of the name, not a role
+    picks = words[:2]
+    if len(words) > 2 and words[1] == ",":
+        picks.append(words[2])  # "his aunt, Jane Starner"
+    elif len(words) == 4 and words[2] == ",":
+        picks.append(words[3])  # "Steenburgen's son, filmmaker Charlie McDowell"
+    for w in picks:
+        g = _GENDER.get(w.lower())
+        if g:
+            return g
+    return None
+
+
+def referent(
+    genders: Genders,
+    gender: str | None,
+    last: str | None,
+    said: list[str],
+    lo: int,
+    hi: int,
+    quote: str,
+) -> str | None:
+    """Whom a pronoun of `gender` means before the quote at `hi`: `last`, unless the text
+    gives `last` the other gender or the quote names them; then the latest subject in
+    text[lo:hi] that fits, the latest earlier speaker in `said` that fits, or the latest
+    person named there that fits; `last` if none does."""
+    if gender is None:
+        return last
+    quoted = frozenset(_WORDS.findall(quote))
+    if last is not None and _fits(genders, last, gender, quoted, loose=True):
+        return last
+    book = genders.book
+    named = None
+    k = bisect_right(genders._starts, hi) - 1
+    while k >= 0 and book.mentions[k][0] >= lo:
+        pos, raw = book.mentions[k]
+        k -= 1
+        who = book.person(raw, pos)
+        if who is None or not _fits(genders, who, gender, quoted):
+            continue
+        if genders._is_subject(pos, raw):
+            return who
+        named = named or who
+    for who in reversed(said):
+        if _fits(genders, who, gender, quoted):
+            return who
+    return named or last
+
+
+def _fits(
+    genders: Genders, who: str, gender: str, quoted: frozenset[str], loose: bool = False
+) -> bool:
+    """True if `who` may be meant: the text gives them this gender (or, `loose`, no
+    other), and the quote, whose words are `quoted`, does not name them."""
+    g = genders.of(who)
+    if g != gender and not (loose and g is None):
+        return False
+    return not any(len(w) > 2 and w in quoted for w in who.split())
+
+
+def _subject(text: str, pos: int, raw: str) -> bool:
+    """True when the name at `pos` opens a clause and a verb (or a possessive) follows."""
+    if not _CLAUSE_OPEN.search(text, max(0, pos - 12), pos):
+        return False
+    return _VERB_AFTER.match(text, pos + len(raw)) is not None

@@ -6,6 +6,7 @@ Kept thin on purpose: the panes and their logic live in `tui/screens/main.py` an
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from typing import Any, ClassVar
 
@@ -18,6 +19,11 @@ from storage.store import Store
 from tui.commands import NewsroomCommands
 from tui.screens.help import HelpScreen, describe_bindings
 from tui.screens.main import MainScreen
+
+# Textual allocates many small objects per frame: with CPython's default young-generation
+# threshold (700) the collector ran ~100 times per article opened, and its full passes over
+# a 50,000-article list cost 50-100 ms pauses (bench/README.md). 20,000 keeps it rare.
+GC_YOUNG_THRESHOLD = 20_000
 
 
 class NewsroomApp(App[None]):
@@ -39,10 +45,17 @@ class NewsroomApp(App[None]):
         self._remember_theme = False  # not while the settings' own theme is applied
 
     def on_mount(self) -> None:
+        self._gc_thresholds = gc.get_threshold()
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *self._gc_thresholds[1:])
         self._apply_settings()
         self.push_screen(MainScreen(self.store))
         self.run_worker(self._daily_backup, thread=True, exit_on_error=False, group="backup")
         self._remember_theme = bool(self.settings.get("remember_theme"))
+
+    def on_unmount(self) -> None:
+        """Give the process its collector back (tests run many apps in one process)."""
+        gc.unfreeze()
+        gc.set_threshold(*self._gc_thresholds)
 
     def _daily_backup(self) -> None:
         """The store's daily backup, off the event loop: at 50,000 articles it takes a while."""

@@ -19,7 +19,9 @@ DOUBLE_MARKS = frozenset('"“”„‟«»')
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
 _OPEN_ONLY = frozenset("„‟«‘‚‛‹")
 _CLOSE_ONLY = frozenset("»’›")
-_DOUBLE_RE = re.compile('["“”„‟«»]')
+# Two right single marks (or two apostrophes) close a double quote in some wire copy:
+# “It was an attempt to mislead voters,’’ Will Moy said.
+_DOUBLE_RE = re.compile("’’|''|[\"“”„‟«»]")
 _SINGLE_RE = re.compile("['‘’‚‛‹›]")
 ANY_MARK = re.compile("[\"“”„‟«»'‘’‚‛‹›]")
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,")
@@ -50,10 +52,11 @@ def _looks_like_opener(text: str, i: int, lo: int, hi: int) -> bool:
 
 
 def _spaced_opener(text: str, i: int, lo: int, hi: int) -> bool:
-    """A left curly mark that starts a sentence, then one space and a letter, still opens:
-    the typo “ I love what I’m doing.” keeps its space inside the quote. Mid-sentence
-    ("eliminated from “ Dancing with the Stars.”") it too often wraps a title."""
-    if text[i] != "“" or i + 2 >= hi or text[i + 1] != " " or not text[i + 2].isalpha():
+    """A left curly or straight mark that starts a sentence, then one space and a letter,
+    still opens: the typos “ I love what I’m doing.” and ," he told Cook. " You guys
+    have done …" keep their space inside the quote. Mid-sentence ("eliminated from “
+    Dancing with the Stars.”") it too often wraps a title."""
+    if text[i] not in '“"' or i + 2 >= hi or text[i + 1] != " " or not text[i + 2].isalpha():
         return False
     return i == lo or (text[i - 1].isspace() and (i - 1 == lo or text[i - 2] in ".!?:\n"))
 
@@ -64,6 +67,11 @@ def _double_spans(text: str, lo: int, hi: int, limit: int) -> list[Span]:
     open_at: int | None = None
     for m in islice(_DOUBLE_RE.finditer(text, lo, hi), 2 * limit):
         i, c = m.start(), m.group()
+        if len(c) == 2:
+            if open_at is not None:  # the pair closes: the span ends before its first mark
+                spans.append(Span(open_at + 1, i, open_at, i + 1))
+                open_at = None
+            continue
         if open_at is None:
             opens = c not in "»" and _looks_like_opener(text, i, lo, hi)
             if c in _OPEN_ONLY or opens or _spaced_opener(text, i, lo, hi):

@@ -88,7 +88,8 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
             if e - s > MAX_CHARS or not _SPACE.search(text, s, e):
                 continue  # one word at most, or a stray mark
             body, before = text[s:e], text[max(lo, span.open_mark - 80) : span.open_mark]
-            after = text[span.end + 1 : span.end + 41] if span.closed else ""
+            close = span.close_mark
+            after = text[close + 1 : close + 41] if close is not None else ""
             chained = label_end >= lo and _CHAIN.match(text[label_end : span.open_mark])
             short = chained and words_upto(body, MAX_CUED_WORDS) is not None
             if cued_label(body, before) or cued_after(body, after) or short:

@@ -395,3 +395,24 @@ def test_a_podcast_or_ebook_title_is_not_a_quote() -> None:
         "Steps.” Then “spend less,” Kali said."
     )
     assert speakers(text) == [("spend less,", "Kali")]
+
+
+def test_a_straight_opener_before_a_space_opens_where_a_sentence_starts() -> None:
+    text = '"I run my business on my phone," he told Cook. " You guys have done such a job."'
+    assert [q for q, _ in speakers(text)] == [
+        "I run my business on my phone,",
+        "You guys have done such a job.",
+    ]
+
+
+def test_two_right_single_marks_close_a_double_quote() -> None:
+    text = (
+        "“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, "
+        "told the BBC. “And I think it is misleading.”\n\n"
+        "Ann Lee said it does not have “a role in regulating content.’’"
+    )
+    assert speakers(text) == [
+        ("It was an attempt to mislead voters,", "Will Moy"),
+        ("And I think it is misleading.", "Will Moy"),
+        ("a role in regulating content.", "Ann Lee"),
+    ]

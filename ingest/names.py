@@ -86,6 +86,18 @@ _ORG_NOUNS = re.compile(
 )
 
 
+def _acronym(tok: str) -> bool:
+    """True for an acronym of three or more capitals, such as WHO or AND in a logo: never
+    the stop word it spells ("says WHO" names the World Health Organization)."""
+    return len(tok) >= 3 and tok.isalpha() and tok.isupper()
+
+
+def _not_name(tok: str) -> bool:
+    """True for a title or a stop word (unless it is an acronym: WHO)."""
+    low = _norm(tok)
+    return low in TITLES or (low in STOP_WORDS and not _acronym(tok))
+
+
 def _tokens(name: str) -> list[str]:
     return name.replace(",", " ").split()
 
@@ -111,7 +123,9 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
     suffix = _SUFFIX_RE.search(raw)
     if suffix:
         toks = _tokens(raw[: suffix.start()])
-    while toks and _norm(toks[0]) in STOP_WORDS and not _surname_first(toks):
+    while (
+        toks and _norm(toks[0]) in STOP_WORDS and not _surname_first(toks) and not _acronym(toks[0])
+    ):
         toks.pop(0)
     cut = max(
         (i for i, t in enumerate(toks[:-1]) if _norm(t) in TITLES and not _new_place(toks, i)),
@@ -119,7 +133,7 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
     )
     title = _norm(toks[cut]) if cut >= 0 else None
     toks = toks[cut + 1 :]
-    if not toks or all(_norm(t) in _NOT_NAME for t in toks):
+    if not toks or all(_not_name(t) for t in toks):
         return title, None
     name = " ".join(toks)
     return title, (name + suffix.group(0) if suffix else name)
@@ -193,7 +207,7 @@ class NameBook:
     def _add_word(self, text: str, pos: int, word: str) -> None:
         """The fast path of `_add` for one word, the commonest phrase: no title to split
         off, and stop words ("The", "But") and lone titles are never names."""
-        if _norm(word) in _NOT_NAME:
+        if _not_name(word):
             return
         self.caps[word] += 1
         if not _sentence_initial(text[max(0, pos - 3) : pos], 3):

@@ -489,3 +489,12 @@ def test_pronoun_skips_a_person_the_quote_names_and_finds_the_recent_subject() -
 )
 def test_more_verbs_of_speech(sentence: str, speaker: str) -> None:
     assert speakers(sentence)[0][1] == speaker
+
+
+def test_an_acronym_that_spells_a_stop_word_is_a_name() -> None:
+    text = 'Untreated pneumonic plague is "always fatal", says WHO.'
+    assert speakers(text) == [("always fatal", "WHO")]
+    # A title in capitals stays a title: "one neo-bank CEO told me" names no one.
+    assert speakers('They help their "financial health," as one neo-bank CEO told me.') == [
+        ("financial health,", None)
+    ]

@@ -130,6 +130,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._marks: dict[str, Marks] = {}
         self._rows: dict[str, int] = {}
         self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
+        self._styles: tuple[Style, Style] | None = None  # (base, cursor), see _row_styles
 
     # ------------------------------------------------------------------ data
 
@@ -236,22 +237,34 @@ class ArticleList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()
+        self._forget_rendering()
 
     def _on_focus(self, event: events.Focus) -> None:
-        self._cache.clear()
+        self._forget_rendering()
         self.refresh()
 
     def _on_blur(self, event: events.Blur) -> None:
-        self._cache.clear()
+        self._forget_rendering()
         self.refresh()
+
+    def _forget_rendering(self) -> None:
+        self._cache.clear()
+        self._styles = None
+
+    def _row_styles(self) -> tuple[Style, Style]:
+        """The widget's style and the cursor's, computed once per style change: Textual
+        derives them by walking the DOM, which cost more than drawing the row itself."""
+        if self._styles is None:
+            cursor = self.get_component_rich_style("article-list--cursor")
+            self._styles = (self.rich_style, cursor)
+        return self._styles
 
     def render_line(self, y: int) -> Strip:
         """Render the row at screen line `y`, from the cache when possible."""
         row = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if row >= len(self._metas):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._row_styles()[0])
         key = (row, width, row == self.cursor)
         strip = self._cache.get(key)
         if strip is None:
@@ -262,8 +275,9 @@ class ArticleList(ScrollView, can_focus=True):
     def _render_row(self, row: int, width: int) -> Strip:
         meta = self._metas[row]
         text = row_text(meta, self._marks.get(meta.id, Marks()), width)
+        base, cursor = self._row_styles()
         if row == self.cursor:
-            text.stylize(self.get_component_rich_style("article-list--cursor"))
-        text.stylize_before(self.rich_style)
+            text.stylize(cursor)
+        text.stylize_before(base)
         segments = list(text.render(self.app.console))
-        return Strip(segments, text.cell_len).crop_extend(0, width, self.rich_style)
+        return Strip(segments, text.cell_len).crop_extend(0, width, base)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from ingest.clean import html_to_text
 from ingest.fetch import FEED_ACCEPT, Fetcher
 from ingest.urlpolicy import UrlRefused, normalise_url
 
@@ -24,8 +23,10 @@ if TYPE_CHECKING:
     from storage.feeds import Feed
 
 MAX_ITEMS = 500
-_ITEM_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
-_FEED_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>]")
+# patterns, compiled on first use (re caches them): a refresh where every feed answers 304
+# parses nothing and should not pay for compiling them at import
+_ITEM_END = rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>"
+_FEED_ROOT = rb"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>]"
 
 
 class FeedError(Exception):
@@ -47,6 +48,8 @@ class FeedEntry:
         """The feed's own text for the entry. Converted on demand, because it is only read
         for a partial article (its page failed), and converting every entry while parsing
         was a fifth of a feeds-only refresh."""
+        from ingest.clean import html_to_text  # deferred: lxml, and cleaning's own imports
+
         return html_to_text(self.html) if self.html else ""
 
 
@@ -63,7 +66,8 @@ class ParsedFeed:
 
 def cap_items(data: bytes, max_items: int) -> tuple[bytes, bool]:
     """`data` without the entries past `max_items`, keeping the closing tags after them."""
-    ends = _ITEM_END.finditer(data)
+    item_end = re.compile(_ITEM_END)
+    ends = item_end.finditer(data)
     cut = None
     for count, match in enumerate(ends, 1):
         if count == max_items:
@@ -72,7 +76,7 @@ def cap_items(data: bytes, max_items: int) -> tuple[bytes, bool]:
     if cut is None:
         return data, False
     last = None
-    for last in _ITEM_END.finditer(data, cut):  # noqa: B007 - we want the final match
+    for last in item_end.finditer(data, cut):  # noqa: B007 - we want the final match
         pass
     if last is None:
         return data, False
@@ -87,7 +91,7 @@ def parse_feed(data: bytes, url: str, max_items: int = MAX_ITEMS) -> ParsedFeed:
         raise TypeError("parse_feed takes the document's bytes, never a URL or a path")
     if not data.strip():
         raise FeedError(f"empty document: {url[:80]}")
-    if not _FEED_ROOT.search(data[:65536]):
+    if not re.search(_FEED_ROOT, data[:65536]):
         raise FeedError(f"not an RSS or Atom feed: {url[:80]}")
     data, truncated = cap_items(data, max_items)
     try:

@@ -7,31 +7,30 @@ so one batch is one writer. The caller passes a progress callback and a cancel c
 cancelled batch stops submitting work, cancels what is queued, lets what is running finish
 (timeouts bound it), and stores what was done. Every failure is an `Outcome` with a
 one-line reason: a batch never raises because one page was bad.
+
+When every feed is unchanged (the common refresh) nothing is cooked, so what cooking needs
+(`ingest.pages`, and through it trafilatura's caller and the analysers) is imported only
+when there is a page to cook or a failure to name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
+from concurrent.futures.thread import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ingest.feeds import fetch_feed
 from ingest.fetch import Fetcher
-from ingest.pages import (
-    EXPECTED,
-    EntryItem,
-    Records,
-    cook_entry,
-    cook_retry,
-    cook_url,
-    fetch_or_reason,
-    page_records,
-)
 from ingest.stages import CookPool, run_pool, run_stages
 from ingest.urlpolicy import UrlRefused, normalise_url
 from storage.feeds import Feed, FeedBook, FeedStatus
 from storage.models import ArticleBody, ArticleMeta
 from storage.store import Store
+
+if TYPE_CHECKING:
+    from ingest.pages import EntryItem, Records
 
 __all__ = ["Outcome", "Progress", "Summary", "add_urls", "fetch_feed", "refetch", "refresh"]
 T = TypeVar("T")
@@ -107,6 +106,8 @@ def _ignore(_: Progress) -> None:
 
 def _reason(error: BaseException) -> str:
     """The one line shown for a failure; unexpected errors (library bugs) are named."""
+    from ingest.pages import EXPECTED
+
     if isinstance(error, EXPECTED):
         return str(error)
     return f"unexpected {type(error).__name__}: {error}"[:300]
@@ -140,6 +141,8 @@ def add_urls(
     cancelled: CancelFn = _never,
 ) -> Summary:
     """Fetch, clean and store each URL; one already stored under that URL is not fetched."""
+    from ingest.pages import cook_url
+
     summary = Summary()
     todo = _urls_to_fetch(store, urls, summary)
     total = len(summary.outcomes) + len(todo)
@@ -180,6 +183,8 @@ def _urls_to_fetch(store: Store, urls: Iterable[str], summary: Summary) -> list[
 def refetch(store: Store, fetcher: Fetcher, article_id: str) -> Outcome:
     """Fetch an article's URL again and replace its text and metadata, keeping its id, read
     state and tags (item tags follow their text's stable key). On failure nothing changes."""
+    from ingest.pages import page_records
+
     old = store.meta(article_id)
     if not old.url:
         return Outcome("", "failed", old.id, old.title, "the article has no URL to fetch")
@@ -244,14 +249,23 @@ def refresh(
     is written at the end, in one write."""
     run = _Run(store, fetcher, Summary(), progress, cancelled, CookPool())
     statuses: dict[str, FeedStatus] = {}
-    try:
-        found = _refresh_feeds(run, book, statuses)
-        if not run.summary.cancelled:
-            _refresh_articles(run, book, found, statuses)
-    finally:
-        run.pool.close()
-        book.record(statuses.values())
+    # the partial articles are found (every metadata shard read) while the feeds download:
+    # the thread waits on the network meanwhile, and with nothing new it is half the work
+    with ThreadPoolExecutor(1, thread_name_prefix="partial") as scan:
+        partial = scan.submit(_partial_articles, store)
+        try:
+            found = _refresh_feeds(run, book, statuses)
+            if not run.summary.cancelled:
+                _refresh_articles(run, book, found, statuses, partial)
+        finally:
+            run.pool.close()
+            book.record(statuses.values())
     return run.summary
+
+
+def _partial_articles(store: Store) -> list[ArticleMeta]:
+    """Articles left partial (their page failed, the feed's text was stored) to retry."""
+    return [m for m in store.articles() if m.status == "partial" and m.url]
 
 
 def _refresh_feeds(run: _Run, book: FeedBook, statuses: dict[str, FeedStatus]) -> list[EntryItem]:
@@ -285,12 +299,16 @@ def _refresh_feeds(run: _Run, book: FeedBook, statuses: dict[str, FeedStatus]) -
 
 
 def _refresh_articles(
-    run: _Run, book: FeedBook, found: list[EntryItem], statuses: dict[str, FeedStatus]
+    run: _Run,
+    book: FeedBook,
+    found: list[EntryItem],
+    statuses: dict[str, FeedStatus],
+    partial: Future[list[ArticleMeta]],
 ) -> None:
     """Store the new entries, then retry partial articles. If storing entries stops early
     (a cancel, a store error), the feeds that listed them keep their old validators, so
     the next refresh parses them again instead of taking a 304 as "nothing new"."""
-    retry = [m for m in run.store.articles() if m.status == "partial" and m.url]
+    retry = partial.result()  # found before any entry of this refresh is stored
     todo = _new_entries(run.store, book, found)
     try:
         _store_entries(run, book, todo)
@@ -322,6 +340,10 @@ def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[E
 
 def _store_entries(run: _Run, book: FeedBook, todo: list[EntryItem]) -> None:
     """Fetch new entries' pages, cook them, store them in batches (one lock, one sync)."""
+    if not todo:
+        return
+    from ingest.pages import cook_entry, fetch_or_reason
+
     batch: list[tuple[EntryItem, Records]] = []
     book_items: list[tuple[str, str, str]] = []
     before = len(run.summary.outcomes)
@@ -358,6 +380,10 @@ def _store_entries(run: _Run, book: FeedBook, todo: list[EntryItem]) -> None:
 
 def _retry_partial(run: _Run, partial: list[ArticleMeta]) -> None:
     """Fetch partial articles again; a success replaces the feed text, a failure keeps it."""
+    if not partial:
+        return
+    from ingest.pages import cook_retry
+
     done = 0
 
     def handle(old: ArticleMeta, result: Any) -> None:

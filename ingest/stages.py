@@ -15,20 +15,16 @@ the store). A cancel stops submitting, cancels every queued future, lets running
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import (
-    FIRST_COMPLETED,
-    Executor,
-    Future,
-    ProcessPoolExecutor,
-    ThreadPoolExecutor,
-    wait,
-)
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures.thread import ThreadPoolExecutor
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing is imported only when a pool starts (~15 ms otherwise)
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 PROCESS_MIN = 8  # fewer items cook in threads: starting processes costs more than it saves
@@ -55,6 +51,9 @@ class CookPool:
         if items < self.min_items:
             return None
         if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             from ingest.pages import warm_up
 
             _start_resource_tracker()

@@ -175,3 +175,28 @@ def test_a_page_with_no_article_text_is_one_line_and_exit_1(
     assert code == 1 and err.startswith("newsroom: error:") and len(err.splitlines()) == 1
     code, _, err = run(capsys, "extract", str(page))
     assert code == 1 and "no article text" in err and "Traceback" not in err
+
+
+def test_version_is_looked_up_only_when_asked(capsys) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code in (0, None)
+    assert capsys.readouterr().out.startswith("newsroom ")
+
+
+def test_a_network_command_parses_the_same_with_only_its_module_registered(capsys) -> None:
+    """`newsroom refresh` registers only tui.cli_fetch: its COMMANDS must be what it adds,
+    and any other first word (or an option before it) gets the whole parser."""
+    from tui import cli, cli_fetch
+
+    parser = cli.build_parser(["refresh"])
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert set(sub.choices) == cli_fetch.COMMANDS  # type: ignore[attr-defined]
+    for argv in (["--db", "x", "list"], ["-h", "refresh"], ["--db=x"], []):
+        full = cli.build_parser(argv)
+        sub = next(a for a in full._actions if a.dest == "command")
+        assert {"list", "export", "restore", "refresh"} <= set(sub.choices)  # type: ignore[attr-defined]
+    args = cli.build_parser(["--db=x", "feeds", "add", "http://a.example/f"]).parse_args(
+        ["--db=x", "feeds", "add", "http://a.example/f"]
+    )
+    assert (args.db, args.url, args.handler) == ("x", "http://a.example/f", cli_fetch.cmd_feeds_add)

@@ -1,12 +1,28 @@
 """The UI boundary: storage and ingest never load textual, so CLI commands start fast."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+from storage.feeds import FeedBook
+from storage.store import Store
+from tests.httpserver import Reply, Request, serve
+
+# what a refresh with nothing new must not import: page cleaning and analysis, feed parsing,
+# worker processes, the progress bar (stderr is no terminal here), the other commands
+HEAVY = {
+    "trafilatura", "lxml", "feedparser", "ingest.analyse", "ingest.quotes", "ingest.figures",
+    "ingest.pipeline", "ingest.clean", "ingest.pages", "multiprocessing",
+    "concurrent.futures.process", "rich", "textual", "tui.cli_articles", "desk",
+}  # fmt: skip
 
 
-def _loaded_modules(code: str) -> set[str]:
+def _loaded_modules(code: str, env: dict[str, str] | None = None) -> set[str]:
     probe = code + "\nimport sys; print('\\n'.join(sys.modules))"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    )
     return set(out.stdout.split())
 
 
@@ -29,3 +45,36 @@ def test_cli_commands_that_open_no_window_do_not_import_textual(tmp_path) -> Non
     )
     assert "tui.cli_articles" in modules
     assert "textual" not in modules
+
+
+FEED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title>'
+    b"<item><title>Old</title><link>http://127.0.0.1/old.html</link></item></channel></rss>"
+)
+
+
+def _conditional_feed(request: Request) -> Reply:
+    if request.headers.get("if-none-match") == '"v1"':
+        return Reply(status=304, content_type=None, headers={"ETag": '"v1"'})
+    return Reply(FEED, content_type="application/rss+xml", headers={"ETag": '"v1"'})
+
+
+def test_a_refresh_that_finds_nothing_new_loads_neither_extraction_nor_analysis(
+    tmp_path: Path,
+) -> None:
+    """`newsroom refresh` with every feed at 304 (cron's usual run) imports only what it
+    needs: nothing that cleans or analyses pages, parses feeds, starts processes or draws."""
+    config = tmp_path / "config.toml"
+    config.write_text("[fetch]\nallow_private = true\n")
+    store = Store.open(tmp_path / "store")
+    store.mark_seeded()  # an existing store: the seed check must not load the analysers
+    with serve({"/feed.xml": _conditional_feed}) as server:
+        book = FeedBook(store)
+        book.add(server.url("/feed.xml"))
+        book.record_success(server.url("/feed.xml"), title="Quiet", etag='"v1"', last_modified=None)
+        code = f"from tui.cli import main; main(['refresh', '--db', {str(store.root)!r}])"
+        env = os.environ | {"NEWSROOM_CONFIG": str(config)}
+        modules = _loaded_modules(code, env=env)
+        assert [r.headers.get("if-none-match") for r in server.requests] == ['"v1"']
+    loaded = {m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY}
+    assert "ingest.refresh" in modules and not loaded

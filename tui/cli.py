@@ -38,8 +38,11 @@ def _db_parent() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from tui import cli_articles, cli_backup, cli_desk, cli_fetch
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line. For a network command in `argv` (`newsroom refresh`, often run
+    from cron) only the network commands are registered, which spares importing the other
+    commands' modules; usage lines and errors read the same (they never list commands)."""
+    from tui import cli_fetch
 
     db = _db_parent()
     parser = argparse.ArgumentParser(
@@ -47,11 +50,39 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal newsroom reader. With no command, opens the app.",
         parents=[db],
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help=_VersionAction.HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if _command_in(sys.argv[1:] if argv is None else argv) in cli_fetch.COMMANDS:
+        cli_fetch.register(sub, db)
+        return parser
+    from tui import cli_articles, cli_backup, cli_desk
+
     for module in (cli_articles, cli_fetch, cli_desk, cli_backup):
         module.register(sub, db)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names, if only `--db` comes before it (else None: `-h` there
+    lists every command, so the whole parser is needed)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--db":
+            next(tokens, None)
+        elif not token.startswith("--db="):
+            return None if token.startswith("-") else token
+    return None
+
+
+class _VersionAction(argparse.Action):
+    """argparse's "version" action, but the version is looked up only when asked for:
+    importlib.metadata costs ~20 ms, and every command would pay it to build the parser."""
+
+    HELP = "show program's version number and exit"
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{PROG} {_version()}")
+        parser.exit()
 
 
 def _version() -> str:
@@ -69,12 +100,14 @@ def open_store(args: argparse.Namespace, *, seed: bool = True, auto_backup: bool
     A restore passes `seed=False`: a backup brings its own articles, and the samples must not
     reappear in a store whose owner had deleted them.
     """
-    from ingest.pipeline import import_seeds
-
     store = Store.open(resolve_store_dir(getattr(args, "db", None)), auto_backup=auto_backup)
+    if store.seeded() or not store.is_empty():
+        return store  # checked here: importing the seed loader loads the analysers (~0.2 s)
     if seed:
+        from ingest.pipeline import import_seeds
+
         import_seeds(store)
-    elif store.is_empty() and not store.seeded():
+    else:
         store.mark_seeded()
     return store
 
@@ -100,7 +133,7 @@ def fail(message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", run_app)
     try:

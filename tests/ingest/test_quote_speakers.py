@@ -495,6 +495,5 @@ def test_an_acronym_that_spells_a_stop_word_is_a_name() -> None:
     text = 'Untreated pneumonic plague is "always fatal", says WHO.'
     assert speakers(text) == [("always fatal", "WHO")]
     # A title in capitals stays a title: "one neo-bank CEO told me" names no one.
-    assert speakers('They help their "financial health," as one neo-bank CEO told me.') == [
-        ("financial health,", None)
-    ]
+    text = 'They help "the financial health of us all," as one neo-bank CEO told me.'
+    assert speakers(text) == [("the financial health of us all,", None)]

@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from rich._wrap import divide_line
+from rich.style import Style
 from rich.text import Span as StyleSpan
 from rich.text import Text
 from textual import events
@@ -129,6 +130,7 @@ class Reader(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._width = 0
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(512)
+        self._style: Style | None = None  # self.rich_style, which walks the DOM: once
 
     @property
     def body(self) -> Highlighted | None:
@@ -191,6 +193,7 @@ class Reader(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._style = None
         self._cache.clear()
 
     def render_line(self, y: int) -> Strip:
@@ -198,7 +201,7 @@ class Reader(ScrollView, can_focus=True):
         line = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if self._body is None or line >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         strip = self._cache.get((line, width))
         if strip is None:
             strip = self._render(line, width)
@@ -215,6 +218,12 @@ class Reader(ScrollView, can_focus=True):
             lo, hi = max(mark_start, start), min(mark_end, end)
             if lo < hi:
                 text.stylize(CURRENT_STYLE, lo - start, hi - start)
-        text.stylize_before(self.rich_style)
+        base = self._base_style()
+        text.stylize_before(base)
         segments = list(text.render(self.app.console))
-        return Strip(segments, text.cell_len).crop_extend(0, width, self.rich_style)
+        return Strip(segments, text.cell_len).crop_extend(0, width, base)
+
+    def _base_style(self) -> Style:
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style

@@ -137,6 +137,10 @@ _PREP_BEFORE = re.compile(
     r"\b(?:in|of|at|from|for|with|by|on|about)\s+(?:the|a|an)\s+"
     r"(?:(?!statement|interview|email|letter|post|tweet|video|speech|release)[a-z]+\s+){1,2}$"
 )
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|and|or|to|for|of|from|by|about|at|in|on|than|like|between)\s+$"
+)
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME}|{_PRON}\b)(?=\s*,|\s+[a-z])")
 _BARE_PREP = re.compile(r"\b(?:of|for|at|from|in|to)\s+$")
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 # The lower-case words before the subject ("but", "and then") hold no speech verb: in
@@ -320,16 +324,36 @@ def prepositional(window: str, at: int, who: str) -> bool:
     return name is None or " " not in name or name.startswith("New ")  # of New York
 
 
-def before_colon(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+def before_colon(
+    before: str, book: NameBook, context: str, pos: int, opens: bool = False
+) -> Attribution | None:
     """`X: "..."` or `X said:` right before the opening mark. In `X told Newsweek:` the
-    name before the colon is the listener, so the teller is looked for instead."""
+    name before the colon is the listener, so the teller is looked for instead; in "found
+    one drawback to working with Smith and York:" the name is an object, so the person
+    who opens the sentence speaks (when `before` starts the sentence: `opens`)."""
     tail = before[-200:]
     if not tail.rstrip().endswith(":"):
         return None  # the pattern ends at a colon: skip its scan of the window
     m = _COLON.search(tail)
     if m and _TOLD.search(tail, 0, m.start("who")):
         return search_clause(before[: len(before) - len(tail) + m.start("who")], book, context, pos)
-    return classify(m.group("who"), None, context, book, pos) if m else None
+    if m and not _OBJECT_BEFORE.search(tail, max(0, m.start("who") - 10), m.start("who")):
+        return classify(m.group("who"), None, context, book, pos)
+    return _colon_subject(before, book, context, pos) if opens else None
+
+
+def _colon_subject(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """The person (or pronoun) opening a sentence that introduces a quote with a colon:
+    "Buckley, who phoned in from the set, had a similar experience: "..."."""
+    m = _OPENING_SUBJECT.match(before)
+    if not m:
+        return None
+    att = classify(m.group("who"), None, context, book, pos)
+    if att.kind == "pronoun" or (
+        att.kind == "named" and att.speaker and book.is_person_like(att.speaker, pos)
+    ):
+        return att
+    return None
 
 
 def late_tag(after: str, book: NameBook, context: str, pos: int) -> Attribution | None:

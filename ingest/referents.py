@@ -37,7 +37,8 @@ _FEMALE = word_set(
 _GENDER = {w: "m" for w in _MALE} | {w: "f" for w in _FEMALE}
 _WORD = re.compile(r"[A-Za-z][\w\-’'.]*|,")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+")
-PRONOUN_REACH = 200  # how far after a name its pronoun is looked for
+PRONOUN_REACH = 200
+RECENT_SPEAKERS = 3  # how many of the last speakers (each once) a pronoun may skip back to
 # A subject is preceded by the start of a sentence or clause, never by a preposition or
 # "than" ("more nervous than Rose-Lynn Harlan has ever been" is not about Rose-Lynn).
 _CLAUSE_OPEN = re.compile(
@@ -165,34 +166,49 @@ def referent(
     gender: str | None,
     last: str | None,
     said: list[str],
-    lo: int,
-    hi: int,
+    span: tuple[int, int, int],
     quote: str,
 ) -> str | None:
-    """Whom a pronoun of `gender` means before the quote at `hi`: `last`, unless the text
-    gives `last` the other gender or the quote names them; then the latest subject in
-    text[lo:hi] that fits, the latest earlier speaker in `said` that fits, or the latest
-    person named there that fits; `last` if none does."""
+    """Whom a pronoun of `gender` means before the quote: `last`, unless the text gives
+    `last` the other gender or the quote names them. Then, in `span` = (gap start,
+    paragraph start, quote start): the latest subject in the gap (or the paragraph
+    before the quote) that fits; if the
+    quote's paragraph names someone before it, the latest person named in the gap that
+    fits, else `last` (a slip of the pronoun is likelier than a far referent); if it
+    names no one, the latest recent speaker in `said` that fits, then that person."""
     if gender is None:
         return last
     quoted = frozenset(_WORDS.findall(quote))
     if last is not None and _fits(genders, last, gender, quoted, loose=True):
         return last
+    para_start, hi = span[1:]
+    lo = min(span)  # the gap, and the whole paragraph before the quote
     book = genders.book
-    named = None
+    named, in_para = None, False
     k = bisect_right(genders._starts, hi) - 1
     while k >= 0 and book.mentions[k][0] >= lo:
         pos, raw = book.mentions[k]
         k -= 1
         who = book.person(raw, pos)
-        if who is None or not _fits(genders, who, gender, quoted):
+        if who is None:
+            continue
+        in_para = in_para or pos >= para_start
+        if not _fits(genders, who, gender, quoted):
             continue
         if genders._is_subject(pos, raw):
             return who
         named = named or who
+    if in_para:
+        return named or last
+    recent: list[str] = []
     for who in reversed(said):
+        if who in recent:
+            continue
         if _fits(genders, who, gender, quoted):
             return who
+        recent.append(who)
+        if len(recent) == RECENT_SPEAKERS:
+            break
     return named or last
 
 

@@ -107,7 +107,8 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             if att.gender is not None:
                 genders = genders or Genders(text, book)
                 quote = _para_quotes(text, cands, i)
-                who = referent(genders, att.gender, last, said, gap_from, open_at, quote)
+                span = (gap_from, seg.para(c.para)[0], open_at)
+                who = referent(genders, att.gender, last, said, span, quote)
             att = Attribution("named", who) if who else None
         if att is not None and att.kind == "it":  # "..., it added": never a person
             att = Attribution("org", last_org) if last_org else Attribution("unnamed", None)
@@ -145,7 +146,8 @@ def _explicit(
     open_at, close = c.span.open_mark, c.span.close_mark
     s_start, s_end = seg.sentence_span(open_at, c.end + 1)
     p_start, p_end = seg.para(c.para)
-    before = text[max(s_start, prev_close, open_at - WINDOW) : open_at]
+    b_start = max(s_start, prev_close, open_at - WINDOW)
+    before = text[b_start:open_at]
     leads = not before.strip(" \t—–-:([")
     context = text[max(p_start, s_start - WINDOW) : min(s_end, open_at + WINDOW)]
     after = ""
@@ -165,7 +167,7 @@ def _explicit(
         lambda: _gerund(before[-160:], book, context, open_at),
         lambda: issued_by(before, book, context, open_at),
         lambda: after_quote(after, book, context, open_at, named_only=True),
-        lambda: before_colon(before, book, context, open_at),
+        lambda: before_colon(before, book, context, open_at, opens=b_start == s_start),
         lambda: search_clause(before, book, context, open_at),
         lambda: search_clause(after, book, context, open_at),
         lambda: late_tag(after, book, context, open_at),
@@ -259,7 +261,7 @@ def _events(
     if m:
         hits.append((m.start("who"), m.group("who")))
     if lo < para_start < hi:
-        who = _para_subject(text, para_start, book)
+        who = _para_subject(text, para_start, book, PREV_SUBJECT)
         if who:
             hits.append((para_start - lo, who))
     # The person who opens the paragraph just before the quote's (one without quotes,

@@ -497,3 +497,39 @@ def test_an_acronym_that_spells_a_stop_word_is_a_name() -> None:
     # A title in capitals stays a title: "one neo-bank CEO told me" names no one.
     text = 'They help "the financial health of us all," as one neo-bank CEO told me.'
     assert speakers(text) == [("the financial health of us all,", None)]
+
+
+def test_a_colon_after_an_object_name_gives_the_sentence_subject() -> None:
+    text = (
+        '"It grabbed me," Tom Harper said.\n\n'
+        "Jessie Buckley, who phoned in from the set, had a similar experience: "
+        '"It was that feeling of this is the song."\n\n'
+        "Mary Steenburgen has found one drawback to working with Caitlyn Smith and Kate "
+        'York: "They are such good singers that people get intimidated."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Tom Harper",
+        "Jessie Buckley",
+        "Mary Steenburgen",
+    ]
+
+
+def test_a_paragraph_subject_after_an_opening_phrase_is_the_pronoun_referent() -> None:
+    text = (
+        'Ann Lee and Mary Steenburgen met. "It works," Ann Lee said, and she smiled.\n\n'
+        "As it turned out, Steenburgen had spent years on music, and she was nervous. "
+        '"It was terrifying," she said.'
+    )
+    assert speakers(text)[-1] == ("It was terrifying,", "Mary Steenburgen")
+
+
+def test_a_pronoun_slip_keeps_the_paragraph_subject_over_an_older_speaker() -> None:
+    # The quote speaks of Mary Lee in the third person, and its paragraph names only Tom
+    # Hall: "she" is read as a slip for him, not as Jane Doe from two paragraphs back.
+    text = (
+        'Mary Lee spoke first. "It was fun," she said.\n\n'
+        'Jane Doe called later. "It was late," she said.\n\n'
+        "Tom Hall still laughs at it, and he smiles. "
+        '"It was easy for Mary Lee to coast, but she did not," she said.'
+    )
+    assert speakers(text)[-1][1] == "Tom Hall"

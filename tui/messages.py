@@ -33,10 +33,13 @@ class ArticlesLoaded(Message):
 
 @dataclass
 class ArticleLoaded(Message):
-    """One article, and its body already highlighted (done in the worker, off the loop)."""
+    """One article, and its body already highlighted (done in the worker, off the loop).
+
+    `ahead`: read because the list cursor rested on it, not because it was opened."""
 
     article: Article
     body: Highlighted
+    ahead: bool = False
 
 
 @dataclass

@@ -3,6 +3,7 @@ articles, the follow-up view, notes, search, read state, export, saved views, re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -385,3 +386,45 @@ async def test_store_writes_run_off_the_event_loop_in_order(desk_store: Store) -
         assert desk_store.meta(aid).read
         assert FOLLOW_UP in desk_store.tags_for(aid).get("", set())  # three flips: on
         assert "★" in screen_text(app)
+
+
+async def test_the_article_under_a_resting_cursor_is_read_ahead(desk_store: Store) -> None:
+    """Enter on a row the cursor rested on shows the article without reading the store
+    again; an article changed since it was read ahead is read again."""
+    reads: list[str] = []
+    real_get = desk_store.get
+
+    def get(article_id: str):  # type: ignore[no-untyped-def]
+        reads.append(article_id)
+        return real_get(article_id)
+
+    desk_store.get = get  # type: ignore[method-assign]
+    app = make_app(desk_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        article_list = screen.query_one(ArticleList)
+        await pilot.press("down")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        second = article_list.current
+        assert second is not None and reads[-1] == second.id
+        count = len(reads)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article is not None and screen.article.id == second.id
+        assert len(reads) == count  # shown from what was read ahead
+        assert second.title[:30] in screen_text(app)
+        await pilot.press("up")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        first = article_list.current
+        assert first is not None and reads[-1] == first.id
+        ahead = screen._ahead
+        assert ahead is not None  # as if the article changed after it was read ahead:
+        ahead.article = replace(ahead.article, meta=replace(ahead.article.meta, content_hash="x"))
+        count = len(reads)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article is not None and screen.article.id == first.id
+        assert reads[count:] == [first.id]  # read again, not shown stale

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker
 
@@ -46,6 +47,9 @@ if TYPE_CHECKING:
     from ingest.fetch import FetchSettings
 
 POLL_SECONDS = 1.0
+# The cursor rests this long on a row before its article is read ahead, so that enter
+# shows it at once; moving through the list reads nothing.
+READ_AHEAD_SECONDS = 0.15
 
 
 class MainScreen(DeskActions, FetchActions, Screen[None]):
@@ -80,6 +84,8 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.view: tuple[str, str] | None = None  # (name, query) of the saved view shown
         self.article: Article | None = None
         self.body: Highlighted | None = None
+        self._ahead: ArticleLoaded | None = None
+        self._ahead_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -98,6 +104,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.writer.close()
 
     def on_mount(self) -> None:
+        self.watch(self.query_one(ArticleList), "cursor", self._cursor_moved, init=False)
         self.query_one(ArticleList).focus()
         self.query_one(ReaderHeader).show(None, set())
         self.query_one(Reader).border_title = "Reader"
@@ -149,6 +156,8 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             article_list.border_title = title
         if self.article is not None:
             self._sync_open_article({m.id: m for m in message.metas})
+        else:
+            self._cursor_moved(article_list.cursor)  # read the first article ahead too
         # 50,000 records are a million objects that live as long as the list: leave them out
         # of the cyclic collector's full passes, which otherwise cost 50-100 ms in the middle
         # of opening an article or scrolling. Refcounting still frees them after a reload.
@@ -183,9 +192,32 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.open_article(message.article_id)
 
     def open_article(self, article_id: str) -> None:
-        """Load the article's body in a worker; `ArticleLoaded` shows it."""
+        """Show the article read ahead if it is this one and unchanged since, else load it
+        in a worker; `ArticleLoaded` shows it."""
         self._opening = article_id
-        self._load_article(article_id)
+        ahead, listed = self._ahead, self.query_one(ArticleList).meta(article_id)
+        if (
+            ahead is not None
+            and ahead.article.id == article_id
+            and listed is not None
+            and listed.content_hash == ahead.article.meta.content_hash
+        ):
+            self._show_article(ahead)
+        else:
+            self._load_article(article_id)
+
+    def _cursor_moved(self, _row: int) -> None:
+        if self._ahead_timer is not None:
+            self._ahead_timer.stop()
+        self._ahead_timer = self.set_timer(READ_AHEAD_SECONDS, self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        """Read the article under the resting cursor, unless it is open or read already."""
+        current = self.query_one(ArticleList).current
+        if current is None or (self.article is not None and self.article.id == current.id):
+            return
+        if self._ahead is None or self._ahead.article.id != current.id:
+            self._load_ahead(current.id)
 
     def show_item(self, ref: ItemRef | None) -> None:
         """Open `ref`'s article (if not open) and jump to its quote or figure, if it is one."""
@@ -207,10 +239,22 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             return
         self.post_message(ArticleLoaded(article, highlight(article.body)))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="ahead")
+    def _load_ahead(self, article_id: str) -> None:
+        try:
+            article = self.store.get(article_id)
+        except READ_ERRORS:
+            return  # opening it will say what is wrong
+        self.post_message(ArticleLoaded(article, highlight(article.body), ahead=True))
+
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
-        if message.article.id != self._opening:
-            return  # the user has since opened another one
+        if message.ahead:
+            self._ahead = message
+        elif message.article.id == self._opening:  # else the user has since opened another
+            self._show_article(message)
+
+    def _show_article(self, message: ArticleLoaded) -> None:
         self.article, self.body = message.article, message.body
         with self.app.batch_update():  # one repaint for reader, header and both panes
             self.query_one(Reader).show(message.body)

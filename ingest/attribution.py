@@ -163,6 +163,11 @@ LAST_SUBJECT = re.compile(
     r"(?:\s+\([A-Z]-[A-Z]{2}\))?(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# A sentence that closes by naming whose speech it reports: "..., Howitt says."
+CLOSING_TAG = re.compile(
+    rf",\s+(?P<who>{NAME})\s+(?:said|says|added|adds|wrote|writes|noted|notes|argued|argues|"
+    r"explained|explains)\s*\.[\"”’)]*\s*$"
+)
 # Compiled once: classify runs for every attribution candidate of every article.
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TITLE_RE = re.compile(_TITLE_REF)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ingest.attribution import (
     ACCORDING,
+    CLOSING_TAG,
     GERUND_TAIL,
     LAST_SUBJECT,
     NAME_GERUND,
@@ -361,6 +362,8 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             src = _earlier_in_paragraph(text, cands, i)
         if src is not None:
             c.speaker, c.role = src.speaker, src.role
+        elif not c.leads:
+            c.speaker = _paragraph_tag(text, seg, cands, i, book)
         elif c.leads and c.span.open_mark == seg.para(c.para)[0]:
             c.speaker = _reporter(text, seg, cands, i, book)
     spoken = [(_folded(text, c), c) for c in cands if c.speaker]
@@ -370,6 +373,30 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             src = next((o for k, o in spoken if o is not c and key in k), None)
             if src is not None and len(key) >= 12:
                 c.speaker, c.role = src.speaker, src.role
+
+
+def _paragraph_tag(
+    text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook
+) -> str | None:
+    """A partial quote with no tag, in a sentence next to one that closes by reporting
+    someone's speech without quotes ("..., Howitt says. Just because ..., "that doesn't
+    mean ..."", or "privacy, which Apple views as "a ...". Another is ..., Cook said."),
+    is that person's: the paragraph relays what they said."""
+    c = cands[i]
+    p_start, p_end = seg.para(c.para)
+    s_start, s_end = seg.sentence_span(c.span.open_mark, c.close_end)
+    near = []
+    if s_start - 2 > p_start:
+        near.append(seg.sentence_span(s_start - 2, s_start - 1))
+    if s_end + 1 < p_end:
+        near.append(seg.sentence_span(s_end + 1, s_end + 2))
+    for lo, hi in near:
+        m = CLOSING_TAG.search(text, lo, hi)
+        if m and not any(lo <= o.span.open_mark < hi for o in cands[max(0, i - 2) : i + 3]):
+            att = classify(m.group("who"), None, text[p_start:p_end], book, m.start("who"))
+            if att.kind == "named" and att.speaker:
+                return att.speaker
+    return None
 
 
 def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook) -> str | None:

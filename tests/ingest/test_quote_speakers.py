@@ -533,3 +533,17 @@ def test_a_pronoun_slip_keeps_the_paragraph_subject_over_an_older_speaker() -> N
         '"It was easy for Mary Lee to coast, but she did not," she said.'
     )
     assert speakers(text)[-1][1] == "Tom Hall"
+
+
+def test_a_partial_quote_next_to_a_closing_reported_speech_tag_is_that_persons() -> None:
+    text = (
+        "Michael Howitt studies tuft cells. It isn’t clear which function evolved first, "
+        "Howitt says. Just because scientists found “taste” receptors on the tongue first, "
+        "“that doesn’t mean that’s the order in which it evolved.”\n\n"
+        'Privacy, which Apple views as "a fundamental human right", is built in. Another is '
+        "stewardship of the Earth, Tim Cook said."
+    )
+    assert speakers(text) == [
+        ("that doesn’t mean that’s the order in which it evolved.", "Michael Howitt"),
+        ("a fundamental human right", "Tim Cook"),
+    ]

@@ -15,6 +15,7 @@ when there is a page to cook or a failure to name.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from concurrent.futures.thread import ThreadPoolExecutor
@@ -252,20 +253,39 @@ def refresh(
     # the partial articles are found (every metadata shard read) while the feeds download:
     # the thread waits on the network meanwhile, and with nothing new it is half the work
     with ThreadPoolExecutor(1, thread_name_prefix="partial") as scan:
-        partial = scan.submit(_partial_articles, store)
+        partial = scan.submit(_partial_articles, store, book)
         try:
             found = _refresh_feeds(run, book, statuses)
             if not run.summary.cancelled:
                 _refresh_articles(run, book, found, statuses, partial)
         finally:
             run.pool.close()
-            book.record(statuses.values())
+            book.record(statuses.values(), _scan_done(partial))
     return run.summary
 
 
-def _partial_articles(store: Store) -> list[ArticleMeta]:
-    """Articles left partial (their page failed, the feed's text was stored) to retry."""
-    return [m for m in store.articles() if m.status == "partial" and m.url]
+Scan = tuple[list[ArticleMeta], tuple[str, list[str]]]
+
+
+def _partial_articles(store: Store, book: FeedBook) -> Scan:
+    """Articles left partial (their page failed, the feed's text was stored) to retry, and
+    (store version, their ids) for the next refresh: if no shard changed until then, it
+    reads only theirs instead of every article's metadata (most of a refresh that finds
+    nothing new, in a big store). The version is taken before reading: a write meanwhile
+    changes it, so the next refresh looks again."""
+    version = hashlib.blake2b(repr(store.version()).encode(), digest_size=16).hexdigest()
+    ids = book.partial_ids(version)
+    if ids is None:
+        metas = [m for m in store.articles() if m.status == "partial" and m.url]
+    else:
+        metas = [m for m in map(store.meta, ids) if m.status == "partial" and m.url]
+    return metas, (version, [m.id for m in metas])
+
+
+def _scan_done(partial: Future[Scan]) -> tuple[str, list[str]] | None:
+    if not partial.done() or partial.cancelled() or partial.exception() is not None:
+        return None
+    return partial.result()[1]
 
 
 def _refresh_feeds(run: _Run, book: FeedBook, statuses: dict[str, FeedStatus]) -> list[EntryItem]:
@@ -303,12 +323,12 @@ def _refresh_articles(
     book: FeedBook,
     found: list[EntryItem],
     statuses: dict[str, FeedStatus],
-    partial: Future[list[ArticleMeta]],
+    partial: Future[Scan],
 ) -> None:
     """Store the new entries, then retry partial articles. If storing entries stops early
     (a cancel, a store error), the feeds that listed them keep their old validators, so
     the next refresh parses them again instead of taking a 304 as "nothing new"."""
-    retry = partial.result()  # found before any entry of this refresh is stored
+    retry = partial.result()[0]  # found before any entry of this refresh is stored
     todo = _new_entries(run.store, book, found)
     try:
         _store_entries(run, book, todo)

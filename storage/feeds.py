@@ -4,7 +4,9 @@ A small TinyDB file of its own, written with the store's primitives (atomic repl
 store's lock), because it changes on every refresh and must not rewrite article metadata.
 Table "feeds" holds one document per subscription; table "seen" remembers which entry links
 were already turned into articles, so a refresh does not fetch them again even when the
-article's canonical URL differs from the link the feed gives.
+article's canonical URL differs from the link the feed gives. Table "partial_scan" keeps which
+articles the last refresh found partial, and the store's version then, so a refresh after
+which nothing in the store changed need not read every metadata shard to find them again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
 FEEDS = "feeds"
 SEEN = "seen"
+SCAN = "partial_scan"
 MAX_ERROR = 300
 
 
@@ -137,18 +140,23 @@ class FeedBook:
         """A fetch or parse failed: remember why, and how many times in a row."""
         self.record([FeedStatus(url, error=error)])
 
-    def record(self, statuses: Iterable[FeedStatus]) -> None:
-        """What a refresh learnt of every feed, in one locked read and one atomic write.
+    def record(
+        self, statuses: Iterable[FeedStatus], scan: tuple[str, list[str]] | None = None
+    ) -> None:
+        """What a refresh learnt of every feed, in one locked read and one atomic write; with
+        `scan`, also (store version, ids of its partial articles) for `partial_ids`.
 
         Per-feed TinyDB updates would re-read, re-serialise and fsync feeds.json once per
         feed: most of a refresh where every feed answers 304. A feed unsubscribed meanwhile
         (another process) is skipped, not re-created.
         """
         statuses = list(statuses)
-        if not statuses:
+        if not statuses and scan is None:
             return
         with self._store._lock.held():
             data = self._data()
+            if scan is not None:
+                data[SCAN] = {"1": {"store": scan[0], "ids": list(scan[1])}}
             docs = {doc.get("url"): doc for doc in data.get(FEEDS, {}).values()}
             now = _now()
             for status in statuses:
@@ -156,6 +164,15 @@ class FeedBook:
                 if doc is not None:
                     doc.update(status.changes(doc, now))
             write_json_atomic(self.path, data, self._store.layout.tmp_dir)
+
+    def partial_ids(self, store_version: str) -> list[str] | None:
+        """The ids `record` was given with `store_version` (the partial articles, newest
+        first), or None if the store has another version now: then they must be looked for."""
+        doc = self._data().get(SCAN, {}).get("1") or {}
+        ids = doc.get("ids")
+        if doc.get("store") != store_version or not isinstance(ids, list):
+            return None
+        return [str(i) for i in ids]
 
     def seen(self) -> set[str]:
         """Every entry link already turned into an article."""

@@ -216,3 +216,26 @@ def test_a_refresh_cancelled_while_storing_parses_its_feeds_again(
     second = refresh(store, book, one_at_a_time)
     assert second.feeds_unchanged == 0 and len(first.outcomes) + len(second.outcomes) == 3
     assert len(store.articles()) == 3 and book.get(url).etag  # type: ignore[union-attr]
+
+
+def test_a_refresh_after_which_nothing_changed_finds_partial_articles_without_a_full_read(
+    site: LoopbackServer, fetcher: Fetcher, store: Store, flaky: dict[str, bool], monkeypatch
+) -> None:
+    """The partial articles a refresh found are kept with the store's version: the next
+    refresh reads only theirs if no shard changed, and every shard again if one did."""
+    book = FeedBook(store)
+    book.add(site.url("/flaky-feed.xml?t=scan"))
+    full_reads: list[int] = []
+    real = Store.articles
+    monkeypatch.setattr(Store, "articles", lambda s, *a: full_reads.append(1) or real(s, *a))
+    refresh(store, book, fetcher)  # two partial articles stored: the store changed
+    reads = len(full_reads)
+    second = refresh(store, book, fetcher)  # retried, still failing: nothing written
+    assert second.count("partial") == 2 and len(full_reads) == reads + 1
+    third = refresh(store, book, fetcher)
+    assert third.count("partial") == 2 and len(full_reads) == reads + 1  # from the kept ids
+    assert [o.article_id for o in third.outcomes] == [o.article_id for o in second.outcomes]
+    store.set_read(third.outcomes[0].article_id or "")  # another write: its shard changed
+    flaky["up"] = True
+    fourth = refresh(store, book, fetcher)
+    assert fourth.count("updated") == 2 and len(full_reads) == reads + 2

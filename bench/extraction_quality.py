@@ -2,7 +2,7 @@
 
 Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
 project's own held-out labels in tests/data/labels, and the blind sets in
-tests/data/labels-blind, -blind-2, -blind-3, -blind-4, -blind-5 and -blind-6 when present, each reported
+tests/data/labels-blind, -blind-2 ... -blind-6 when present, each reported
 separately so tuning on the dev set cannot hide in the other numbers), writes
 predictions in the scorer's shape to a temporary directory, and prints the table of the
 shared scorer. It then times extraction against `trafilatura.extract` over the benchmark's

@@ -203,9 +203,9 @@ NAME_GERUND = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A matched attribution: `kind` is named, pronoun, it (a pronoun that can only mean
-    an organisation), org, document ("the statement", its owner if the text said whose)
-    or unnamed."""
+    """A matched attribution: `kind` is named, pronoun, subject (a pronoun that opens a
+    sentence of narrative), it (a pronoun that can only mean an organisation), org,
+    document ("the statement", its owner if the text said whose) or unnamed."""
 
     kind: str
     speaker: str | None
@@ -354,9 +354,11 @@ def _colon_subject(before: str, book: NameBook, context: str, pos: int) -> Attri
     if not m:
         return None
     att = classify(m.group("who"), None, context, book, pos)
-    if att.kind == "pronoun" or (
-        att.kind == "named" and att.speaker and book.is_person_like(att.speaker, pos)
-    ):
+    if att.kind == "pronoun":
+        # "She apologizes to her family: "..."": a pronoun opening a sentence of
+        # narrative continues the last subject, not the last speaker
+        return Attribution("subject", None, None, att.gender)
+    if att.kind == "named" and att.speaker and book.is_person_like(att.speaker, pos):
         return att
     return None
 

@@ -89,16 +89,17 @@ class Genders:
 
     def of(self, name: str) -> str | None:
         """ "m", "f", or None when the text does not say (or says both about equally)."""
-        tail = _tail(name)
-        if tail not in self._cache:
+        if name not in self._cache:
             votes = {"m": 0, "f": 0}
-            mentions = self.book.mentions
-            for k in self._by_tail().get(tail, ()):
-                for g, w in self._evidence(k, *mentions[k]):
-                    votes[g] += w
+            mentions, by_tail = self.book.mentions, self._by_tail()
+            # mentions by the surname, or by the first name alone ("Rose-Lynn")
+            for word in {w for w in name.split() if len(w) > 2 and w[:1].isupper()}:
+                for k in by_tail.get(word, ()):
+                    for g, w in self._evidence(k, *mentions[k]):
+                        votes[g] += w
             m, f = votes["m"], votes["f"]
-            self._cache[tail] = "m" if m > 2 * f else "f" if f > 2 * m else None
-        return self._cache[tail]
+            self._cache[name] = "m" if m > 2 * f else "f" if f > 2 * m else None
+        return self._cache[name]
 
     def _evidence(self, k: int, pos: int, raw: str) -> list[tuple[str, int]]:
         """Votes from one mention: a gendered title or role word just before the name
@@ -168,6 +169,7 @@ def referent(
     said: list[str],
     span: tuple[int, int, int],
     quote: str,
+    narrative: bool = False,
 ) -> str | None:
     """Whom a pronoun of `gender` means before the quote: `last`, unless the text gives
     `last` the other gender or the quote names them. Then, in `span` = (gap start,
@@ -175,10 +177,16 @@ def referent(
     before the quote) that fits; if the
     quote's paragraph names someone before it, the latest person named in the gap that
     fits, else `last` (a slip of the pronoun is likelier than a far referent); if it
-    names no one, the latest recent speaker in `said` that fits, then that person."""
+    names no one, the latest recent speaker in `said` that fits, then that person.
+    A `narrative` pronoun (one opening a sentence) means the latest subject that fits
+    first, and `last` only if there is none."""
     if gender is None:
         return last
     quoted = frozenset(_WORDS.findall(quote))
+    if narrative:
+        subject = _latest_subject(genders, gender, span, quoted)
+        if subject:
+            return subject
     if last is not None and _fits(genders, last, gender, quoted, loose=True):
         return last
     para_start, hi = span[1:]
@@ -210,6 +218,22 @@ def referent(
         if len(recent) == RECENT_SPEAKERS:
             break
     return named or last
+
+
+def _latest_subject(
+    genders: Genders, gender: str, span: tuple[int, int, int], quoted: frozenset[str]
+) -> str | None:
+    """The latest person in the gap whose name opens a clause and who fits."""
+    book, hi = genders.book, span[2]
+    k = bisect_right(genders._starts, hi) - 1
+    while k >= 0 and book.mentions[k][0] >= span[0]:
+        pos, raw = book.mentions[k]
+        k -= 1
+        if genders._is_subject(pos, raw):
+            who = book.person(raw, pos)
+            if who and _fits(genders, who, gender, quoted):
+                return who
+    return None
 
 
 def _fits(

@@ -103,13 +103,14 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         last = _events(text, gap_from, open_at, book, last, seg.para(c.para)[0])
         nxt = cands[i + 1].span.open_mark if i + 1 < len(cands) else len(text)
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
-        if att is not None and att.kind == "pronoun":
+        if att is not None and att.kind in {"pronoun", "subject"}:
             who = last
             if att.gender is not None:
                 genders = genders or Genders(text, book)
                 quote = _para_quotes(text, cands, i)
                 span = (gap_from, seg.para(c.para)[0], open_at)
-                who = referent(genders, att.gender, last, said, span, quote)
+                subj = att.kind == "subject"
+                who = referent(genders, att.gender, last, said, span, quote, subj)
             att = Attribution("named", who) if who else None
         if att is not None and att.kind == "it":  # "..., it added": never a person
             att = Attribution("org", last_org) if last_org else Attribution("unnamed", None)

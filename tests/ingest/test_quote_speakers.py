@@ -547,3 +547,13 @@ def test_a_partial_quote_next_to_a_closing_reported_speech_tag_is_that_persons()
         ("that doesn’t mean that’s the order in which it evolved.", "Michael Howitt"),
         ("a fundamental human right", "Tim Cook"),
     ]
+
+
+def test_a_pronoun_opening_a_colon_sentence_means_the_last_subject() -> None:
+    text = (
+        "Rose-Lynn Harlan dreams of Nashville, and she sings every night.\n\n"
+        '"I love that song," Mary Steenburgen said.\n\n'
+        "The song conveys her journey, as Rose-Lynn summons the strength to go on. She "
+        'apologizes to her family: "I pushed you away, then I got lost in the storm."'
+    )
+    assert speakers(text)[-1][1] == "Rose-Lynn Harlan"

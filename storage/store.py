@@ -289,7 +289,8 @@ class Store(BulkMixin, AnnotationsMixin):
         self._remove_meta(article_id)
         self._drop_annotations(article_id)
         if isinstance(entry.get("meta"), dict):
-            self.keys.drop(parse_or_corrupt(self.layout.journal_file, doc.meta_of, entry["meta"]))
+            meta = parse_or_corrupt(self.layout.journal_file, ArticleMeta.from_doc, entry["meta"])
+            self.keys.drop(meta)
         self.layout.body(article_id).unlink(missing_ok=True)
         self.layout.journal_file.unlink()
 

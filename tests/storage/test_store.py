@@ -185,8 +185,7 @@ def test_values_only_pythons_json_writes_still_read(store: Store) -> None:
 
 
 def test_metadata_documents_in_any_key_order_or_schema_read(store: Store) -> None:
-    from storage.documents import meta_of
-
+    meta_of = ArticleMeta.from_doc
     meta, _ = article(6)
     doc = meta.to_doc()
     assert meta_of(doc) == meta  # the fast positional path

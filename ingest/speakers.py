@@ -32,7 +32,7 @@ from ingest.attribution import (
     prepositional,
     search_clause,
 )
-from ingest.names import NAME, NameBook, clean_name
+from ingest.names import NAME, NAME_RE, NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter, sentence_ends
@@ -364,7 +364,9 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         if src is not None:
             c.speaker, c.role = src.speaker, src.role
         elif not c.leads:
-            c.speaker = _paragraph_tag(text, seg, cands, i, book)
+            c.speaker = _paragraph_tag(text, seg, cands, i, book) or _colon_continues(
+                text, seg, cands, i
+            )
         elif c.leads and c.span.open_mark == seg.para(c.para)[0]:
             c.speaker = _reporter(text, seg, cands, i, book)
     spoken = [(_folded(text, c), c) for c in cands if c.speaker]
@@ -398,6 +400,21 @@ def _paragraph_tag(
             if att.kind == "named" and att.speaker:
                 return att.speaker
     return None
+
+
+def _colon_continues(text: str, seg: Segmenter, cands: list[Cand], i: int) -> str | None:
+    """A quote introduced by a colon after words that name no one ("That process led to
+    a realization: "...""), just after a quote in its paragraph or the one before, goes
+    on with that quote's speaker."""
+    c, prev = cands[i], cands[i - 1] if i > 0 else None
+    if prev is None or not prev.speaker or prev.para not in {c.para, seg.prev_para(c.para)}:
+        return None
+    head = text[max(c.sent, prev.close_end) : c.span.open_mark]
+    if not head.rstrip().endswith(":") or SPEECH_IN.search(head):
+        return None
+    if any(clean_name(m.group(0)) for m in NAME_RE.finditer(head)):
+        return None  # "Buckley had a similar experience:" names someone, if only by surname
+    return prev.speaker
 
 
 def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook) -> str | None:

@@ -557,3 +557,16 @@ def test_a_pronoun_opening_a_colon_sentence_means_the_last_subject() -> None:
         'apologizes to her family: "I pushed you away, then I got lost in the storm."'
     )
     assert speakers(text)[-1][1] == "Rose-Lynn Harlan"
+
+
+def test_a_colon_quote_after_words_naming_no_one_continues_the_last_speaker() -> None:
+    text = (
+        '"I fought to get the full script," Mary Steenburgen said.\n\n'
+        'That process led to a realization: "It was a love song to her city."\n\n'
+        'Tom Harper had one worry: "It was really worrying."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == [
+        "Mary Steenburgen",
+        "Mary Steenburgen",
+        "Tom Harper",
+    ]

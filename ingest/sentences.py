@@ -20,7 +20,10 @@ def word_set(words: str) -> frozenset[str]:
 
 # A sentence ends at . ! ? or … (optionally followed by closing quotes or brackets) and
 # whitespace, unless the word before the full stop is a known abbreviation or an initial.
-_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# (Written "[.!?…][.!?…]*", not "[.!?…]+": a search whose pattern starts with a plain
+# character class skips non-matching text several times faster than one starting with a
+# repeat, and the matches are the same.)
+_END_RE = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s)")
 _ABBREV = word_set(
     """mr mrs ms dr prof sen rep gov gen lt col capt sgt st jr sr inc corp co ltd no vs
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc mt ft

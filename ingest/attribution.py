@@ -91,11 +91,12 @@ _AUX = (
 
 
 def _verb_who(verb: str, ends: str = "") -> re.Pattern[str]:
-    """An inverted tag, `said X` (optionally `said analyst X, the role`, or `responded NASA
-    administrator X`: the role's organisation before it); `ends` may require what follows
-    the name."""
+    """An inverted tag, `said X` (optionally `said analyst X, the role`, `wrote
+    43-year-old X`, or `responded NASA administrator X`: the role's organisation before
+    it); `ends` may require what follows the name."""
     return re.compile(
-        rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){verb}\s+(?:(?:[{UP}][\w\-&]*\s+){{0,2}}{_DESC})?"
+        rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){verb}\s+(?:\d+-year-old\s+)?"
+        rf"(?:(?:[{UP}][\w\-&]*\s+){{0,2}}{_DESC})?"
         rf"(?P<who>{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
         r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
     )
@@ -113,6 +114,17 @@ _LOOSE_ROLE_TAG = re.compile(
     rf"(?P<who>(?>{NAME})),\s+(?:a|an|the)\s+[^\"“”«»\n.;:]{{1,200}}?\s"
     r"(?:said|says|told|tells|added|adds|wrote|writes)\b"
 )
+# A role before the name, both in commas, after a quote: ", Sweden's deputy director of
+# public prosecutions, Eva-Marie Persson, said on Tuesday."
+_ROLE_FIRST_TAG = re.compile(
+    rf"(?:[{UP}][\w\-]*['’]s\s+|(?:the|an?)\s+)?(?:[\w\-’']+\s+){{0,7}}?[a-z][\w\-]*,\s+"
+    rf"(?P<who>(?>{NAME})),\s+{VERB}\b"
+)
+# "Paganini and his team wrote": the named lead speaks for the team.
+_LEAD_AND_TEAM = re.compile(
+    rf"(?P<who>(?>{NAME}))\s+and\s+(?:his|her|their)\s+(?:[a-z]+\s+)?"
+    rf"(?:team|colleagues|co-?authors|collaborators|staff)\s+(?:{_ADV}\s+)?{VERB}\b"
+)
 # An unnamed source starts lower-case but may hold a name: "one Weibo commenter said".
 _AFTER_UNNAMED = re.compile(
     rf"^[\s,—–\-]*(?P<who>[a-z][\w\-’']*(?:\s+[\w\-’']+){{0,5}}?)\s+{VERB}\b"
@@ -123,8 +135,13 @@ _WORK_BY = (
     r"(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:survey|report|study|analysis|poll|paper|book|"
     r"review|memo|audit|filing|complaint|lawsuit)\s+(?:by|from|of)\s+(?:the\s+)?"
 )
+# "according to his aunt, Jane Starner, "..."": the name in apposition to a role speaks.
+_APPOSED = (
+    rf"(?:(?:his|her|their|its|the|an?)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*,\s+"
+    rf"(?={NAME},))"
+)
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording to\s+(?:{_WORK_BY})?"
+    rf"\b[Aa]ccording to\s+(?:{_WORK_BY}|{_APPOSED})?"
     rf"(?P<who>{_ORG_REF}|(?:the\s+)?{NAME}|(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
 )
 _COLON = re.compile(
@@ -286,7 +303,7 @@ def after_quote(
     """Attribution right after a closing mark: `, says X`, `X said` (`named_only`), or an
     unnamed source such as `, the authors wrote`."""
     if named_only:
-        for rx in (WHO_VERB, VERB_WHO, _LOOSE_ROLE_TAG):
+        for rx in (WHO_VERB, VERB_WHO, _LOOSE_ROLE_TAG, _ROLE_FIRST_TAG, _LEAD_AND_TEAM):
             m = rx.match(after.lstrip(" ,—–-\u00a0"))
             if m:
                 return classify(m.group("who"), m.groupdict().get("role"), context, book, pos)

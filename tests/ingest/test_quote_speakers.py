@@ -570,3 +570,32 @@ def test_a_colon_quote_after_words_naming_no_one_continues_the_last_speaker() ->
         "Mary Steenburgen",
         "Tom Harper",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Ford was born in 1957. According to his aunt, Jane Starner, "He was brilliant '
+            'from the start."',
+            "Jane Starner",
+        ),
+        (
+            '"I was unable to stand for more than a few minutes," wrote 43-year-old Martin '
+            "Taylor of Aberdeenshire.",
+            "Martin Taylor",
+        ),
+        (
+            '"We suggest that the outgassing occurs at lower levels," Lucas Paganini and his '
+            "team wrote in the paper.",
+            "Lucas Paganini",
+        ),
+        (
+            '"The evidence is not strong enough," Sweden’s deputy director of public '
+            "prosecutions, Eva-Marie Persson, said on Tuesday.",
+            "Eva-Marie Persson",
+        ),
+    ],
+)
+def test_tags_with_an_apposed_name_an_age_or_a_team(text: str, speaker: str) -> None:
+    assert speakers(text)[0][1] == speaker

@@ -35,6 +35,10 @@ _FEMALE = word_set(
     chairwoman congresswoman councilwoman assemblywoman businesswoman sportswoman"""
 )
 _GENDER = {w: "m" for w in _MALE} | {w: "f" for w in _FEMALE}
+_APPOSED_ROLE = re.compile(
+    r",\s+(?:(?:a|an|the|his|her|their|[A-Z][\w\-]*['’]s)\s+)?(?:[a-z][\w\-]*\s+){0,2}?"
+    rf"({'|'.join(sorted(w for w in _GENDER if w.isalpha()))})\b"
+)
 _WORD = re.compile(r"[A-Za-z][\w\-’'.]*|,")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+")
 PRONOUN_REACH = 200
@@ -102,16 +106,18 @@ class Genders:
         return self._cache[name]
 
     def _evidence(self, k: int, pos: int, raw: str) -> list[tuple[str, int]]:
-        """Votes from one mention: a gendered title or role word just before the name
-        (weight 3), and, for a subject, the first pronoun after it (weight 1) unless
+        """Votes from one mention: a gendered title or role word just before the name or
+        in apposition after it ("Patrick Nielsen Hayden, Teresa's husband") (weight 3),
+        and, for a subject, the first pronoun after it (weight 1) unless
         another person is named first or it lies past the start of the next sentence."""
         found: list[tuple[str, int]] = []
         role = _role_gender(raw.split()[0].lower(), self.text[max(0, pos - 40) : pos])
-        if role:
-            found.append((role, 3))
+        end = pos + len(raw)
+        apposed = _APPOSED_ROLE.match(self.text, end, end + 60)
+        if role or apposed:
+            found.append((role or _GENDER[apposed.group(1).lower()], 3))
         if not self._is_subject(pos, raw):
             return found
-        end = pos + len(raw)
         pron = self._pronoun_after(end)
         if pron is None:
             return found

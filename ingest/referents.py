@@ -21,9 +21,10 @@ from bisect import bisect_right
 from ingest.names import NameBook, clean_name
 from ingest.sentences import word_set
 
-_PRONOUN = re.compile(r"\b(?:[Hh](?:e|im|is|imself|er|ers|erself)|[Ss]he)\b")
+# Subject and possessive pronouns only: "Matthesen found him" is about someone else.
+_PRONOUN = re.compile(r"\b(?:[Hh](?:e|is|imself)|[Ss]he|[Hh]erself)\b")
 _WORDS = re.compile(r"[^\W\d_][\w\-]*")
-_SHE = frozenset({"she", "her", "hers", "herself"})
+_SHE = frozenset({"she", "herself"})
 _MALE = word_set(
     """mr mr. sir lord king prince father son brother husband boyfriend uncle nephew
     grandson grandfather dad spokesman chairman congressman councilman assemblyman
@@ -193,6 +194,9 @@ def referent(
         subject = _latest_subject(genders, gender, span, quoted)
         if subject:
             return subject
+    moved = _moved_on(genders, gender, last, span, quoted)
+    if moved:
+        return moved
     if last is not None and _fits(genders, last, gender, quoted, loose=True):
         return last
     para_start, hi = span[1:]
@@ -212,7 +216,7 @@ def referent(
         if genders._is_subject(pos, raw):
             return who
         named = named or who
-    if in_para:
+    if named or in_para:
         return named or last
     recent: list[str] = []
     for who in reversed(said):
@@ -224,6 +228,33 @@ def referent(
         if len(recent) == RECENT_SPEAKERS:
             break
     return named or last
+
+
+def _moved_on(
+    genders: Genders,
+    gender: str,
+    last: str | None,
+    span: tuple[int, int, int],
+    quoted: frozenset[str],
+) -> str | None:
+    """When the prose since the last quote runs over a paragraph break and never names
+    `last`, the story has moved on: the latest person it names who fits ("I immediately
+    thought of Elise Matthesen. … how would she feel? "…," she replied")."""
+    lo, _, hi = span
+    book = genders.book
+    if "\n" not in genders.text[lo:hi].strip():
+        return None
+    k = bisect_right(genders._starts, hi) - 1
+    found = None
+    while k >= 0 and book.mentions[k][0] >= lo:
+        pos, raw = book.mentions[k]
+        k -= 1
+        who = book.person(raw, pos)
+        if who is not None and who == last:
+            return None
+        if who is not None and found is None and _fits(genders, who, gender, quoted):
+            found = who
+    return found
 
 
 def _latest_subject(

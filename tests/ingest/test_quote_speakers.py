@@ -599,3 +599,24 @@ def test_a_colon_quote_after_words_naming_no_one_continues_the_last_speaker() ->
 )
 def test_tags_with_an_apposed_name_an_age_or_a_team(text: str, speaker: str) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+def test_a_pronoun_after_prose_that_moved_on_means_the_person_it_names() -> None:
+    text = (
+        'Valerie Smith represented him, and she sold his books. "I was overwhelmed," '
+        "she said.\n\n"
+        "When the deal was struck, I thought of Elise Matthesen. Elise Matthesen found him "
+        "dead, and she never forgot it. How would she feel now?\n\n"
+        '"I don’t even have words," she replied in an email.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Valerie Smith", "Elise Matthesen"]
+
+
+def test_gender_from_an_apposed_role_and_not_from_an_object_pronoun() -> None:
+    text = (
+        '"He could have had a better career," Patrick Nielsen Hayden, Teresa’s husband, '
+        "said.\n\n"
+        "Valerie Smith found him and she called me. "
+        '"I was overwhelmed," she said.'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Patrick Nielsen Hayden", "Valerie Smith"]

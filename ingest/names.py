@@ -50,7 +50,7 @@ TITLES = word_set(
     inspector agent sergeant lieutenant colonel major admiral commander marshal u.s. us
     state federal senior former acting interim new analyst economist editor reporter
     star striker forward defender goalkeeper goalie midfielder quarterback pitcher player
-    boss owner partner attorney lawyer doctor nurse professor"""
+    boss owner partner attorney lawyer doctor nurse professor administrator"""
 )
 STOP_WORDS = word_set(
     """the a an and but or if when while as at in on of for to from by with this that these
@@ -62,7 +62,8 @@ STOP_WORDS = word_set(
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec instead meanwhile overall earlier later again another others
     several few under during despite amid among against without within unlike through
-    across toward towards upon into onto"""
+    across toward towards upon into onto would could should shall might must does did
+    has have had is was are were"""
 )
 # Capitalised phrases read per article: far more than any article has, few enough that
 # pasted junk costs little.
@@ -127,6 +128,8 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
         toks and _norm(toks[0]) in STOP_WORDS and not _surname_first(toks) and not _acronym(toks[0])
     ):
         toks.pop(0)
+    if len(toks) >= 3 and toks[0].endswith(("'s", "’s")):
+        toks.pop(0)  # "NASA's Steve Clarke": the owner before a full name is no part of it
     cut = max(
         (i for i, t in enumerate(toks[:-1]) if _norm(t) in TITLES and not _new_place(toks, i)),
         default=-1,

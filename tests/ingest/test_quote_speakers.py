@@ -620,3 +620,15 @@ def test_gender_from_an_apposed_role_and_not_from_an_object_pronoun() -> None:
         '"I was overwhelmed," she said.'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Patrick Nielsen Hayden", "Valerie Smith"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"We are joining," NASA Administrator Jim Bridenstine said.', "Jim Bridenstine"),
+        ('"Buying rides is new," NASA\'s Steve Clarke said today.', "Steve Clarke"),
+        ('Would Adam Schiff say it? "Make it go away," Adam Schiff said.', "Adam Schiff"),
+    ],
+)
+def test_roles_owners_and_auxiliaries_are_no_part_of_a_name(sentence: str, speaker: str) -> None:
+    assert speakers(sentence)[0][1] == speaker

@@ -40,6 +40,7 @@ _APPOSED_ROLE = re.compile(
     r",\s+(?:(?:a|an|the|his|her|their|[A-Z][\w\-]*['’]s)\s+)?(?:[a-z][\w\-]*\s+){0,2}?"
     rf"({'|'.join(sorted(w for w in _GENDER if w.isalpha()))})\b"
 )
+_SPOUSE = re.compile(r"\s+(husband|wife|boyfriend|girlfriend)\b")
 _WORD = re.compile(r"[A-Za-z][\w\-’'.]*|,")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+")
 PRONOUN_REACH = 200
@@ -117,6 +118,9 @@ class Genders:
         apposed = _APPOSED_ROLE.match(self.text, end, end + 60)
         if role or apposed:
             found.append((role or _GENDER[apposed.group(1).lower()], 3))
+        spouse = _SPOUSE.match(self.text, end) if raw.endswith(("'s", "’s")) else None
+        if spouse:  # "Teresa's husband": the owner is his wife
+            found.append(("m" if spouse.group(1) in {"wife", "girlfriend"} else "f", 3))
         if not self._is_subject(pos, raw):
             return found
         pron = self._pronoun_after(end)

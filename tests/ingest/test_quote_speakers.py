@@ -632,3 +632,19 @@ def test_gender_from_an_apposed_role_and_not_from_an_object_pronoun() -> None:
 )
 def test_roles_owners_and_auxiliaries_are_no_part_of_a_name(sentence: str, speaker: str) -> None:
     assert speakers(sentence)[0][1] == speaker
+
+
+def test_genders_from_roles_spouses_and_subject_pronouns() -> None:
+    from ingest.names import NameBook
+    from ingest.referents import Genders
+
+    text = (
+        "Oscar-winning actress Mary Steenburgen sings. Teresa Hayden’s husband, Patrick "
+        "Hayden, edits. Chris Lee’s wife, Ann Lee, runs the firm, and she hires. "
+        "Jo Walton writes, and she is quick. Sam Stone found him there."
+    )
+    genders = Genders(text, NameBook(text, []))
+    assert genders.of("Mary Steenburgen") == "f"
+    assert genders.of("Chris Lee") is None  # "Chris Lee's wife, Ann Lee": both are Lee
+    assert genders.of("Jo Walton") == "f"
+    assert genders.of("Sam Stone") is None  # "found him": an object is someone else

@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # multiprocessing is imported only when a pool starts (~15 ms
 
 T = TypeVar("T")
 PROCESS_MIN = 8  # fewer items cook in threads: starting processes costs more than it saves
+# Pages queued for the process pool: enough that the workers keep cooking while the calling
+# thread stores a batch (a second or more of fsyncs on a busy disk), bounded in bytes too.
+COOK_AHEAD = 64
+COOK_AHEAD_BYTES = 48 * 1024 * 1024
 POLL_S = 0.2  # how often a wait wakes up to check for a cancel
 Handle = Callable[[T, Any], None]
 CancelFn = Callable[[], bool]
@@ -134,6 +138,7 @@ class _Stages(Generic[T]):
         self.threads = max(1, threads)
         self.fetching: dict[Future[Any], T] = {}
         self.cooking: dict[Future[Any], T] = {}
+        self.cooking_bytes: dict[Future[Any], int] = {}
         self.exhausted = self.stopped = self.cancelling = False
 
     def run(self, cancelled: CancelFn) -> bool:
@@ -158,12 +163,20 @@ class _Stages(Generic[T]):
     def _submit(self, pool: ThreadPoolExecutor) -> None:
         """Top up the fetch stage; hold back while the cook queue is full (memory bound)."""
         limit = 2 * self.threads
-        while not self.exhausted and len(self.fetching) < limit and len(self.cooking) < limit:
+        while not self.exhausted and len(self.fetching) < limit and self._room_to_cook(limit):
             item = next(self.pending, _END)
             if item is _END:
                 self.exhausted = True
                 return
             self.fetching[pool.submit(self.fetch, item)] = item
+
+    def _room_to_cook(self, limit: int) -> bool:
+        """In threads a page is cooked where it was fetched; a process pool gets a longer
+        queue (COOK_AHEAD pages, COOK_AHEAD_BYTES of bodies) so it never waits on a store."""
+        if self.cook is None:
+            return len(self.cooking) < limit
+        room = len(self.cooking) < max(limit, COOK_AHEAD)
+        return room and sum(self.cooking_bytes.values()) < COOK_AHEAD_BYTES
 
     def _stop(self) -> None:
         """Cancel what has not started; what is running finishes and is still handled."""
@@ -172,11 +185,13 @@ class _Stages(Generic[T]):
         for queue in (self.fetching, self.cooking):
             for future in [f for f in queue if f.cancel()]:
                 del queue[future]
+                self.cooking_bytes.pop(future, None)
                 self.stopped = True
 
     def _done(self, future: Future[Any]) -> None:
         if future in self.cooking:
             item = self.cooking.pop(future)
+            self.cooking_bytes.pop(future, None)
         else:
             item = self.fetching.pop(future)
             if self.cook is not None and future.exception() is None:
@@ -191,7 +206,9 @@ class _Stages(Generic[T]):
             return
         cook, cpu = self.cook  # type: ignore[misc]
         try:
-            self.cooking[cpu.submit(cook, item, fetched)] = item
+            future = cpu.submit(cook, item, fetched)
+            self.cooking[future] = item
+            self.cooking_bytes[future] = len(getattr(fetched, "body", b""))
         except RuntimeError as exc:  # BrokenProcessPool: a worker died; one line per item
             self.handle(item, exc)
 

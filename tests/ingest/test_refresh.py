@@ -3,7 +3,9 @@ with cooking in the fetch threads and (forced) in the process pool."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
@@ -239,3 +241,34 @@ def test_a_refresh_after_which_nothing_changed_finds_partial_articles_without_a_
     flaky["up"] = True
     fourth = refresh(store, book, fetcher)
     assert fourth.count("updated") == 2 and len(full_reads) == reads + 2
+
+
+def test_pages_queued_for_the_process_pool_are_bounded_in_bytes(monkeypatch) -> None:
+    """The cook queue is long (the pool keeps cooking while a batch is stored), but the
+    bodies held for it are bounded: fetching pauses once they pass COOK_AHEAD_BYTES."""
+    monkeypatch.setattr(stages, "COOK_AHEAD_BYTES", 3000)
+    release, fetched = threading.Event(), []
+
+    class Page:
+        body = b"x" * 1000
+
+    def fetch(n: int) -> Page:
+        fetched.append(n)
+        return Page()
+
+    def cook(n: int, page: Page) -> int:
+        release.wait(5)
+        return n
+
+    def let_go() -> None:
+        waited.append(len(fetched))
+        release.set()
+
+    handled: list[int] = []
+    waited: list[int] = []
+    with ThreadPoolExecutor(1) as cpu:
+        threading.Timer(0.5, let_go).start()
+        done = stages.run_stages(range(100), fetch, cook, lambda n, r: handled.append(r),
+                                 threads=1, cpu=cpu)  # fmt: skip
+    assert done and sorted(handled) == list(range(100))
+    assert 3 <= waited[0] <= 5  # 3 KB queued, at most 2 fetches in flight: then it waited

@@ -247,9 +247,13 @@ def newsboat(bases: list[str], args: argparse.Namespace, tmp: Path) -> dict[str,
 def full_refresh(store, book, fetcher) -> dict[str, object]:
     from ingest.refresh import refresh
 
+    main_cpu = time.process_time()
     full, wall, cpu = timed(lambda: refresh(store, book, fetcher))
+    main_cpu = time.process_time() - main_cpu
     counts = {s: full.count(s) for s in ("added", "unchanged", "partial", "failed")}
-    return {"pages": len(full.outcomes), **counts, "refresh_wall_s": wall, "refresh_cpu_s": cpu}
+    split = {"refresh_cpu_main_s": main_cpu, "refresh_cpu_workers_s": cpu - main_cpu}
+    return {"pages": len(full.outcomes), **counts, "refresh_wall_s": wall, "refresh_cpu_s": cpu,
+            **split, "load_after_refresh": os.getloadavg()[0]}  # fmt: skip
 
 
 def measure(bases: list[str], paragraphs: list[int], args) -> dict[str, object]:
@@ -269,6 +273,7 @@ def measure(bases: list[str], paragraphs: list[int], args) -> dict[str, object]:
         report |= newsboat(bases, args, Path(tmp))
     bwall, bcpu, ok = baseline(bases, paragraphs, args)
     report |= {"baseline_wall_s": bwall, "baseline_cpu_s": bcpu, "baseline_ok": ok}
+    report["load_after_baseline"] = os.getloadavg()[0]
     return report | {"pages_with_no_kept_paragraph": sum(p < 0 for p in paragraphs)}
 
 
@@ -291,8 +296,9 @@ def main() -> None:
         probe.flush()
         proc, bases = start_servers(args, Path(probe.name))
     warm_up()
+    load = os.getloadavg()[0]
     try:
-        report = measure(bases, paragraphs, args)
+        report = {"load_at_start": load} | measure(bases, paragraphs, args)
     finally:
         assert proc.stdin is not None
         proc.stdin.close()

@@ -177,7 +177,11 @@ NOT_A_NAME = word_set(
 
 def is_date(before: str, after: str) -> bool:
     """Day numbers next to a month name: "Aug. 9", "9 August", "March 21st"."""
-    return bool(_MONTH_BEFORE.search(before[-12:]) or _MONTH_AFTER.match(after))
+    tail = before[-12:]
+    # a month name has a capital: a lower-case tail (most numbers) needs no search
+    if not tail.islower() and _MONTH_BEFORE.search(tail):
+        return True
+    return bool(_MONTH_AFTER.match(after))
 
 
 def is_time(before: str, after: str) -> bool:
@@ -234,17 +238,24 @@ def is_age(before: str, after: str, value: float) -> bool:
     "12 to 17-years-old", "Noel, 31, is charged", "Braun, 38 – who" and "Hollman 31, of
     Hope" ("About 40,
     ..." is no name, so no age)."""
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before[-20:]):
+    tail = before[-20:]
+    if "ag" in tail.lower() and _AGE_BEFORE.search(tail):
         return True
-    head = _AGE_RANGE_HEAD.match(after)
-    if head and _AGE_AFTER.match(after[head.end() :]):
-        return True
+    # "old" or "yo" ends every age unit after the number (and after a range's low end):
+    # without one, the two patterns after it cannot match
+    soon = after[:24].lower()
+    if "old" in soon or "yo" in soon:
+        if _AGE_AFTER.match(after):
+            return True
+        head = _AGE_RANGE_HEAD.match(after)
+        if head and _AGE_AFTER.match(after[head.end() :]):
+            return True
     if value >= 120:
         return False
     if _is_threshold(before, after, value):
         return True
     if after[:1] not in {",", ")"}:
-        if not _AGE_DASH_AFTER.match(after):
+        if after[:2].isascii() or not _AGE_DASH_AFTER.match(after):
             return False
         m = _NAME_COMMA_AGE.search(before)
         return bool(m) and m.group(1) not in NOT_A_NAME
@@ -268,17 +279,41 @@ def is_designation(before: str, after: str) -> bool:
         return True
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):
         return not _OF_TOTAL.search(before[-6:])  # "20-of-24 passing" counts both
-    if _RANK_BEFORE.search(before[-8:]):
-        return True
+    tail = before[-8:]
+    if ("#" in tail or "No." in tail or "umber" in tail or "age" in tail) and _RANK_BEFORE.search(
+        tail
+    ):
+        return True  # the literal tests skip a costly search at every position
     if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
         return False
-    m = _CAP_WORD_BEFORE.search(before, max(0, len(before) - 32))  # a word ends it
-    if not m or m.group(1) in NOT_A_NAME:
+    at = _cap_word_before(before, max(0, len(before) - 32))  # a word ends it
+    if at is None or before[at[0] : at[1]] in NOT_A_NAME:
         return False
-    word = m.group(1)
-    if _sentence_start(before, m.start(1)) and not _acronym(word):
+    word = before[at[0] : at[1]]
+    if _sentence_start(before, at[0]) and not _acronym(word):
         return False
     return not word.endswith(("’s", "'s"))
+
+
+def _cap_word_before(before: str, lo: int) -> tuple[int, int] | None:
+    """The span that `_CAP_WORD_BEFORE.search(before, lo)` gives its word, found by
+    reading back from the end instead of trying a regular expression at every one of
+    the window's positions (the figure scan's costliest test, run for most numbers)."""
+    n = len(before)
+    if not n or not before[-1].isspace():
+        return None
+    q = n - 2 if before[-1] == "\n" and n >= 2 and before[-2].isspace() else n - 1
+    k = q
+    if before[lo:q].islower():
+        return None  # no capital in the last word (the common case): no name
+    while k > lo and (before[k - 1].isalnum() or before[k - 1] in "_&.-"):
+        k -= 1
+    for p in range(k, q):
+        if "A" <= before[p] <= "Z" and (
+            p == 0 or not (before[p - 1].isalnum() or before[p - 1] in "_'’")
+        ):
+            return p, q
+    return None
 
 
 def _acronym(word: str) -> bool:

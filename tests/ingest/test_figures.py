@@ -378,3 +378,30 @@ def test_an_age_threshold_is_no_figure(text: str) -> None:
 def test_a_level_without_a_word_of_age_still_counts() -> None:
     assert texts("the index closed at 65, down 2 points") == ["65", "2"]
     assert texts("retirement savers drove the fund at 65 mph") == ["65"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "the S&P ",
+        "said AT&T ",
+        "shares of Boeing ",
+        "more than ",
+        "O’Neil ",
+        "the U.S. ",
+        "x-Ray ",
+        "Word \n",
+        "Word  \n",
+        "Abcdefghijklmnopqrstuvwxyzabcdef ",
+        "_Abc ",
+        "",
+        "A",
+        "\n",
+    ],
+)
+def test_reading_back_a_capitalised_word_matches_the_pattern(before: str) -> None:
+    from ingest.figure_rules import _CAP_WORD_BEFORE, _cap_word_before
+
+    lo = max(0, len(before) - 32)
+    m = _CAP_WORD_BEFORE.search(before, lo)
+    assert _cap_word_before(before, lo) == (m.span(1) if m else None)

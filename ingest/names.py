@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -96,7 +97,9 @@ def _acronym(tok: str) -> bool:
 def _not_name(tok: str) -> bool:
     """True for a title or a stop word (unless it is an acronym: WHO)."""
     low = _norm(tok)
-    return low in TITLES or (low in STOP_WORDS and not _acronym(tok))
+    if low not in _NOT_NAME:
+        return False
+    return low in TITLES or not _acronym(tok)
 
 
 def _tokens(name: str) -> list[str]:
@@ -176,11 +179,19 @@ class NameBook:
         self._groups: GroupBook | None = None
         self._titled_names: frozenset[str] | None = None
         self.skip = skip
-        self.mentions: list[tuple[int, str]] = []  # (offset, phrase) outside the quotes
-        for m in islice(NAME_RE.finditer(text), MAX_NAMES):
-            if not _inside(m.start(), skip):
-                self.mentions.append((m.start(), m.group(0)))
-                self._add(text, m.start(), m.group(0))
+        self._found: list[re.Match[str]] = []
+        self._mentions: list[tuple[int, str]] | None = None
+        for m in islice(_outside(text, skip), MAX_NAMES):
+            self._found.append(m)
+            self._add(text, m.start(), m.group(0))
+
+    @property
+    def mentions(self) -> list[tuple[int, str]]:
+        """(offset, phrase) of every capitalised phrase outside the quotes, built on
+        first need (only pronoun resolution reads them)."""
+        if self._mentions is None:
+            self._mentions = [(m.start(), m.group(0)) for m in self._found]
+        return self._mentions
 
     def _add(self, text: str, pos: int, raw: str) -> None:
         """Record one capitalised phrase: its words, its full form and any title before it."""
@@ -327,6 +338,17 @@ def _sentence_initial(text: str, pos: int) -> bool:
     """True when `pos` starts a sentence, paragraph or quote, where every word is capitalised."""
     head = text[:pos].rstrip(" \t")
     return not head or head[-1] in ".!?\"“”‘'\n:—–(["
+
+
+def _outside(text: str, skip: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The capitalised phrases of `text` outside the sorted, non-overlapping `skip`
+    spans: only the text between them is scanned, so quoted words cost nothing."""
+    at = 0
+    for lo, hi in skip:
+        if lo > at:
+            yield from NAME_RE.finditer(text, at, lo)
+        at = max(at, hi)
+    yield from NAME_RE.finditer(text, at)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -21,7 +21,8 @@ _OPEN_ONLY = frozenset("„‟«‘‚‛‹")
 _CLOSE_ONLY = frozenset("»’›")
 # Two right single marks (or two apostrophes) close a double quote in some wire copy:
 # “It was an attempt to mislead voters,’’ Will Moy said.
-_DOUBLE_RE = re.compile("’’|''|[\"“”„‟«»]")
+_DOUBLE_RE = re.compile('["“”„‟«»]')
+_DOUBLE_OR_PAIR_RE = re.compile("’’|''|[\"“”„‟«»]")
 _SINGLE_RE = re.compile("['‘’‚‛‹›]")
 ANY_MARK = re.compile("[\"“”„‟«»'‘’‚‛‹›]")
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,")
@@ -65,7 +66,10 @@ def _double_spans(text: str, lo: int, hi: int, limit: int) -> list[Span]:
     """Pair double marks in text[lo:hi]; an unclosed opener runs to `hi`."""
     spans: list[Span] = []
     open_at: int | None = None
-    for m in islice(_DOUBLE_RE.finditer(text, lo, hi), 2 * limit):
+    # the pair of single marks is rare: look for it only in paragraphs that have one
+    pairs = text.find("’’", lo, hi) >= 0 or text.find("''", lo, hi) >= 0
+    marks = (_DOUBLE_OR_PAIR_RE if pairs else _DOUBLE_RE).finditer(text, lo, hi)
+    for m in islice(marks, 2 * limit):
         i, c = m.start(), m.group()
         if len(c) == 2:
             if open_at is not None:  # the pair closes: the span ends before its first mark

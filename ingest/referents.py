@@ -23,7 +23,6 @@ from ingest.sentences import word_set
 
 # Subject and possessive pronouns only: "Matthesen found him" is about someone else.
 _PRONOUN = re.compile(r"\b(?:[Hh](?:e|is|imself)|[Ss]he|[Hh]erself)\b")
-_WORDS = re.compile(r"[^\W\d_][\w\-]*")
 _SHE = frozenset({"she", "herself"})
 _MALE = word_set(
     """mr mr. sir lord king prince father son brother husband boyfriend uncle nephew
@@ -41,7 +40,6 @@ _APPOSED_ROLE = re.compile(
     rf"({'|'.join(sorted(w for w in _GENDER if w.isalpha()))})\b"
 )
 _SPOUSE = re.compile(r"\s+(husband|wife|boyfriend|girlfriend)\b")
-_WORD = re.compile(r"[A-Za-z][\w\-’'.]*|,")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+")
 PRONOUN_REACH = 200
 RECENT_SPEAKERS = 3  # how many of the last speakers (each once) a pronoun may skip back to
@@ -68,7 +66,6 @@ class Genders:
         self.book = book
         self._cache: dict[str, str | None] = {}
         self._starts: list[int] = [p for p, _ in book.mentions]
-        self._tails: dict[str, list[int]] | None = None
 
     def _pronoun_after(self, end: int) -> tuple[int, str] | None:
         """The first he/his or she/her outside the quotes within reach after `end`."""
@@ -76,14 +73,6 @@ class Genders:
             if not self.book.in_quote(m.start()):
                 return m.start(), "f" if m.group(0).lower() in _SHE else "m"
         return None
-
-    def _by_tail(self) -> dict[str, list[int]]:
-        """Indexes of the mentions of each surname, built once."""
-        if self._tails is None:
-            self._tails = {}
-            for k, (_, raw) in enumerate(self.book.mentions):
-                self._tails.setdefault(_tail(raw), []).append(k)
-        return self._tails
 
     def _is_subject(self, pos: int, raw: str) -> bool:
         """True for a name (not a possessive, not "She" or "The") opening a clause."""
@@ -97,12 +86,13 @@ class Genders:
         """ "m", "f", or None when the text does not say (or says both about equally)."""
         if name not in self._cache:
             votes = {"m": 0, "f": 0}
-            mentions, by_tail = self.book.mentions, self._by_tail()
+            mentions = self.book.mentions
             # mentions by the surname, or by the first name alone ("Rose-Lynn")
             for word in {w for w in name.split() if len(w) > 2 and w[:1].isupper()}:
-                for k in by_tail.get(word, ()):
-                    for g, w in self._evidence(k, *mentions[k]):
-                        votes[g] += w
+                for k, (pos, raw) in enumerate(mentions):
+                    if word in raw and _tail(raw) == word:
+                        for g, w in self._evidence(k, pos, raw):
+                            votes[g] += w
             m, f = votes["m"], votes["f"]
             self._cache[name] = "m" if m > 2 * f else "f" if f > 2 * m else None
         return self._cache[name]
@@ -156,20 +146,22 @@ def _same_or_opens(text: str, end: int, at: int) -> bool:
 
 def _role_gender(first: str, before: str) -> str | None:
     """The gender of a title inside the name ("Mrs. Lee"), of the word right before it
-    ("actress Mary Steenburgen"), or of a noun in apposition with the name's role
-    ("Steenburgen's son, filmmaker Charlie McDowell")."""
-    words = [first, *reversed(_WORD.findall(before)[-3:])]
-    if len(words) > 1 and (words[1][:1].isupper() and words[1].lower() not in _GENDER):
-        return None  # "Dale Ford": the word before is part of the name, not a role
-    picks = words[:2]
-    if len(words) > 2 and words[1] == ",":
-        picks.append(words[2])  # "his aunt, Jane Starner"
-    elif len(words) == 4 and words[2] == ",":
-        picks.append(words[3])  # "Steenburgen's son, filmmaker Charlie McDowell"
-    for w in picks:
-        g = _GENDER.get(w.lower())
-        if g:
-            return g
+    ("actress Mary Steenburgen"), or of a noun in apposition with the name's role ("his
+    aunt, Jane Starner", "Steenburgen's son, filmmaker Charlie McDowell")."""
+    g = _GENDER.get(first)
+    if g:
+        return g
+    words = before.rsplit(None, 2)[-2:]
+    if not words or not before[-1:].isspace():
+        return None
+    prev = words[-1]
+    if prev.endswith(","):
+        return _GENDER.get(prev[:-1].lower())
+    g = _GENDER.get(prev.lower())
+    if g or prev[:1].isupper():
+        return g  # "Dale Ford": a capital word before is part of the name, not a role
+    if len(words) == 2 and words[0].endswith(","):
+        return _GENDER.get(words[0][:-1].lower())
     return None
 
 
@@ -193,7 +185,7 @@ def referent(
     first, and `last` only if there is none."""
     if gender is None:
         return last
-    quoted = frozenset(_WORDS.findall(quote))
+    quoted = quote
     if narrative:
         subject = _latest_subject(genders, gender, span, quoted)
         if subject:
@@ -239,14 +231,15 @@ def _moved_on(
     gender: str,
     last: str | None,
     span: tuple[int, int, int],
-    quoted: frozenset[str],
+    quoted: str,
 ) -> str | None:
     """When the prose since the last quote runs over a paragraph break and never names
     `last`, the story has moved on: the latest person it names who fits ("I immediately
     thought of Elise Matthesen. … how would she feel? "…," she replied")."""
     lo, _, hi = span
     book = genders.book
-    if "\n" not in genders.text[lo:hi].strip():
+    gap = genders.text[lo:hi]
+    if "\n" not in gap.strip() or (last is not None and _tail(last) in gap):
         return None
     k = bisect_right(genders._starts, hi) - 1
     found = None
@@ -262,7 +255,7 @@ def _moved_on(
 
 
 def _latest_subject(
-    genders: Genders, gender: str, span: tuple[int, int, int], quoted: frozenset[str]
+    genders: Genders, gender: str, span: tuple[int, int, int], quoted: str
 ) -> str | None:
     """The latest person in the gap whose name opens a clause and who fits."""
     book, hi = genders.book, span[2]
@@ -277,15 +270,18 @@ def _latest_subject(
     return None
 
 
-def _fits(
-    genders: Genders, who: str, gender: str, quoted: frozenset[str], loose: bool = False
-) -> bool:
+def _fits(genders: Genders, who: str, gender: str, quoted: str, loose: bool = False) -> bool:
     """True if `who` may be meant: the text gives them this gender (or, `loose`, no
     other), and the quote, whose words are `quoted`, does not name them."""
     g = genders.of(who)
     if g != gender and not (loose and g is None):
         return False
-    return not any(len(w) > 2 and w in quoted for w in who.split())
+    return not any(len(w) > 2 and w in quoted and _named(w, quoted) for w in who.split())
+
+
+def _named(word: str, quote: str) -> bool:
+    """True if `word` is a whole word of `quote` (the cheap substring test came first)."""
+    return re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", quote) is not None
 
 
 def _subject(text: str, pos: int, raw: str) -> bool:

@@ -29,7 +29,8 @@ VERB = (
     r"begg(?:ed|s)|plead(?:s|ed)|implor(?:es|ed)|report(?:s|ed)|blast(?:s|ed)|slamm(?:s|ed)|"
     r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|assur(?:es|ed)|request(?:s|ed)|"
     r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|put it|pointed out|points out|"
-    r"laugh(?:s|ed)|weigh(?:s|ed) in|rememb(?:ers|ered)|pledg(?:es|ed)|sings|sang)"
+    r"laugh(?:s|ed)|weigh(?:s|ed) in|rememb(?:ers|ered)|pledg(?:es|ed)|sings|sang|"
+    r"introduc(?:es|ed))"
 )
 # Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").
 GERUND = (

@@ -485,6 +485,7 @@ def test_pronoun_skips_a_person_the_quote_names_and_finds_the_recent_subject() -
         ('Tim Cook remembered Jobs and "going way off script."', "Tim Cook"),
         ('Twitter pledged to take "decisive corrective action" on it.', "Twitter"),
         ('"Ain\'t no place like home," Jessie Buckley sings.', "Jessie Buckley"),
+        ('Marc Benioff introduced Cook as "someone who has redefined the job".', "Marc Benioff"),
     ],
 )
 def test_more_verbs_of_speech(sentence: str, speaker: str) -> None:

@@ -369,6 +369,10 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             )
         elif c.leads and c.span.open_mark == seg.para(c.para)[0]:
             c.speaker = _reporter(text, seg, cands, i, book)
+        elif c.leads and (i == 0 or cands[i - 1].para != c.para):
+            # "Aderholt returned to the issue later in the hearing. "What …?"": the
+            # person the paragraph opens with goes on to speak
+            c.speaker = _para_subject(text, seg.para(c.para)[0], book, PREV_SUBJECT)
     spoken = [(_folded(text, c), c) for c in cands if c.speaker]
     for c in cands:
         if c.speaker is None and (c.att is None or c.att.kind == "unnamed"):

@@ -649,3 +649,13 @@ def test_genders_from_roles_spouses_and_subject_pronouns() -> None:
     assert genders.of("Chris Lee") is None  # "Chris Lee's wife, Ann Lee": both are Lee
     assert genders.of("Jo Walton") == "f"
     assert genders.of("Sam Stone") is None  # "found him": an object is someone else
+
+
+def test_an_untagged_quote_goes_to_the_person_its_paragraph_opens_with() -> None:
+    text = (
+        '"We need a bigger rocket," Rep. Robert Aderholt said.\n\n'
+        '"SLS is the only vehicle," Jim Bridenstine said.\n\n'
+        'Aderholt returned to the issue later in the hearing. "What launch vehicles '
+        'exist today?"'
+    )
+    assert speakers(text)[-1][1] == "Robert Aderholt"

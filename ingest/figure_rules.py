@@ -159,6 +159,15 @@ _METRE_AFTER = re.compile(
 )
 # The total in "20-of-24 passing" (20 completions of 24 passes): a count, not a name.
 _OF_TOTAL = re.compile(r"\d-of-$")
+# A reference marker after a clause: "binge eating (1).", "weight loss (10, 11)." (up to
+# three digits each, and the bracket closes the clause).
+_CITATION_BEFORE = re.compile(r"[a-z%][ \u00a0]\((?:\d{1,3},[ \u00a0])*$")
+_CITATION_AFTER = re.compile(r"(?:,[ \u00a0]\d{1,3})*\)(?:[.,;:]|$)", re.M)
+# A number that ends a heading or a sentence right after a capitalised word is its name,
+# even where the sentence starts: "Wi-Fi 6" (a heading), "Meal 3", "— Destiny 2."
+_CLAUSE_END_AFTER = re.compile(r"[ \t]*$|[.!?:](?:\s|$)", re.M)
+# A word with a capital after its first lower-case letters is a brand: iPhone 8, iOS 12.
+_CAMEL_BEFORE = re.compile(r"(?<![\w'’])[a-z]{1,3}[A-Z][\w\-]*[ \u00a0]$")
 _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
@@ -287,12 +296,27 @@ def is_designation(before: str, after: str) -> bool:
     if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
         return False
     at = _cap_word_before(before, max(0, len(before) - 32))  # a word ends it
-    if at is None or before[at[0] : at[1]] in NOT_A_NAME:
-        return False
+    if at is None:
+        tail = before[-24:]
+        return not tail.islower() and bool(_CAMEL_BEFORE.search(tail))
     word = before[at[0] : at[1]]
-    if _sentence_start(before, at[0]) and not _acronym(word):
+    if word in NOT_A_NAME:
         return False
+    if _sentence_start(before, at[0]) and not _acronym(word):
+        return bool(_CLAUSE_END_AFTER.match(after)) and not word.endswith(("’s", "'s"))
     return not word.endswith(("’s", "'s"))
+
+
+def is_citation(num: str, before: str, after: str) -> bool:
+    """A reference number in brackets closing a clause: "binge eating (1).", "(10, 11)."
+    ("four (4) size options" and "grade (77.4)" stay amounts)."""
+    if not (before[-1:] == "(" or before[-2:] == ", ") or after[:1] not in {",", ")"}:
+        return False
+    return (
+        len(num) <= 3
+        and num.isdigit()
+        and bool(_CITATION_BEFORE.search(before[-24:]) and _CITATION_AFTER.match(after))
+    )
 
 
 def _cap_word_before(before: str, lo: int) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ from ingest.figure_rules import (
     UNITS,
     is_address,
     is_age,
+    is_citation,
     is_class_number,
     is_date,
     is_designation,
@@ -255,6 +256,8 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
             return True
     elif attached.group(1).lower() not in UNITS:
         return True
+    if after[:1] == "." and after[1:2].isdigit():
+        return True  # the head of a decimal glued to letters: "2.6GHz", "802.11ac"
     return (
         is_year(num, before, after)
         or is_date(before, after)
@@ -266,6 +269,7 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or (is_address(before, after) and not counts_something(after))
         or is_phone_number(num, before, after)
         or is_list_number(before, after)
+        or is_citation(num, before, after)
         or is_number_noun(after)
         or (before.endswith(("/",)) or after.startswith("/"))
     )

@@ -405,3 +405,32 @@ def test_reading_back_a_capitalised_word_matches_the_pattern(before: str) -> Non
     lo = max(0, len(before) - 32)
     m = _CAP_WORD_BEFORE.search(before, lo)
     assert _cap_word_before(before, lo) == (m.span(1) if m else None)
+
+
+def test_reference_markers_are_not_figures() -> None:
+    text = "linked to binge eating (1). Water aids weight loss (10, 11).\nIt helps (27, 28, 29)."
+    assert find_figures(text) == []
+    # A numeral restating a word, or a score in brackets, is still an amount.
+    assert texts("eartips with four (4) size options and a grade (77.4).") == ["4", "77.4"]
+
+
+def test_the_head_of_a_decimal_glued_to_letters_is_no_figure() -> None:
+    assert texts("a 2.6GHz processor and 802.11ac Wi-Fi, or 3 chips.") == ["3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wi-Fi 6\n\nOddly, Apple left it out.",
+        "Meal 3\n\nEat every few hours",
+        "a single game as of today — Destiny 2. Primarily, it runs",
+        "It needs an iPhone 8 or later with iOS 12 or later.",
+        "Apple impresses with the iPhone 11's camera.",
+    ],
+)
+def test_a_name_ending_its_heading_or_a_brand_number_is_no_figure(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_capital_word_opening_a_sentence_before_a_count_keeps_it() -> None:
+    assert texts("Officials said so. Nearly 300 people came. Some 40 left.") == ["300", "40"]

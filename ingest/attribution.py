@@ -167,7 +167,7 @@ _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 _APPOSITIVE = r"(?!(?:an?|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:for|of|at|with|to|from)\s)"
 SUBJECT = re.compile(
     rf"^(?:[^,\"“”\n]{{1,60}},\s+{_APPOSITIVE})?(?:(?!{VERB}\b)[a-z]+\s+){{0,3}}?(?P<who>{NAME})"
-    r"(?:\s*,[^,\"“”]{1,100},)?\s+[a-z]"
+    r"(?:\s*,[^,\"“”]{1,100},|,)?\s+[a-z]"
 )
 # A name opening a paragraph as its subject, with an optional aside: "Buser, however, is".
 PARA_SUBJECT = re.compile(rf"(?P<who>{NAME})(?<![’']s)(?:,[^,\"“”\n]{{1,100}},)?\s+[a-z]")

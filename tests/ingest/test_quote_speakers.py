@@ -659,3 +659,11 @@ def test_an_untagged_quote_goes_to_the_person_its_paragraph_opens_with() -> None
         'exist today?"'
     )
     assert speakers(text)[-1][1] == "Robert Aderholt"
+
+
+def test_a_subject_followed_by_a_participle_clause_speaks_a_partial_quote() -> None:
+    text = (
+        "The group, WeWorkers Coalition, formed in recent weeks and sent a letter stating "
+        'that they "don’t want to be defined by the scandals."'
+    )
+    assert speakers(text)[0][1] == "WeWorkers Coalition"

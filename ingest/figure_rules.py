@@ -297,14 +297,22 @@ def is_designation(before: str, after: str) -> bool:
         return False
     at = _cap_word_before(before, max(0, len(before) - 32))  # a word ends it
     if at is None:
-        tail = before[-24:]
-        return not tail.islower() and bool(_CAMEL_BEFORE.search(tail))
+        return _camel_word_before(before[-24:])
     word = before[at[0] : at[1]]
     if word in NOT_A_NAME:
         return False
     if _sentence_start(before, at[0]) and not _acronym(word):
         return bool(_CLAUSE_END_AFTER.match(after)) and not word.endswith(("’s", "'s"))
     return not word.endswith(("’s", "'s"))
+
+
+def _camel_word_before(tail: str) -> bool:
+    """`_CAMEL_BEFORE.search(tail)`, searched only when the last word mixes lower and
+    upper case, as such a word must (most windows end in a lower-case word)."""
+    last = tail.rstrip(" \u00a0\n").rsplit(None, 1)
+    if not last or last[-1].islower() or last[-1].isupper():
+        return False
+    return bool(_CAMEL_BEFORE.search(tail))
 
 
 def is_citation(num: str, before: str, after: str) -> bool:

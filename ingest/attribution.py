@@ -159,6 +159,8 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:with|and|or|to|for|of|from|by|about|at|in|on|than|like|between)\s+$"
 )
 _OPENING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME}|{_PRON}\b)(?=\s*,|\s+[a-z])")
+# "According to AFP, one user on Weibo … posted": the outlet only relays an unnamed source.
+_RELAYED = re.compile(r",\s+(?:one|an?|another|some|several|two|three|many)\s+[a-z]")
 _BARE_PREP = re.compile(r"\b(?:of|for|at|from|in|to)\s+$")
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 # The lower-case words before the subject ("but", "and then") hold no speech verb: in
@@ -324,6 +326,8 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
             if rx is WHO_VERB and prepositional(window, m.start("who"), m.group("who")):
                 continue
             cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
+            if rx is ACCORDING and _RELAYED.match(window, m.end()):
+                cand = Attribution("unnamed", None)  # "According to AFP, one user posted:"
             if cand.kind == "it" and found is not None and found.kind == "org":
                 continue  # "the commission issued a statement ... it pointed out": the same
             if cand.kind != "unnamed" or found is None:

@@ -59,6 +59,7 @@ _MET_UNNAMED = re.compile(
     r"\b(?:(?:spoke|talked|speaking|talking)\s+(?:to|with)|interview(?:ed|s))\s+"
     r"(?:one|a|an|another)\s+[a-z]"
 )
+_PREP_END = re.compile(r"\b(?:on|in|at|of|for|from|to|with|by|about)\s+$")
 _AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
 _VERB_AT_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated)\W*$")
 
@@ -206,6 +207,8 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
     m = SUBJECT.match(before)
     if not m or _POSSESSED.match(before, m.end("who")):
         return None
+    if _PREP_END.search(before, max(0, m.start("who") - 8), m.start("who")):
+        return None  # "one user on Weibo, which …, posted": a preposition's object
     att = classify(m.group("who"), None, context, book, pos)
     if att.kind == "pronoun":
         return att  # "She didn't give a date, but said SpaceX would fly it "a lot""

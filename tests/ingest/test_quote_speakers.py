@@ -667,3 +667,11 @@ def test_a_subject_followed_by_a_participle_clause_speaks_a_partial_quote() -> N
         'that they "don’t want to be defined by the scandals."'
     )
     assert speakers(text)[0][1] == "WeWorkers Coalition"
+
+
+def test_an_outlet_relaying_an_unnamed_source_is_no_speaker() -> None:
+    text = (
+        "According to AFP, one user on Weibo, which is China’s version of Twitter, posted: "
+        '"I just want to know how these two came to Beijing."'
+    )
+    assert speakers(text)[0][1] is None

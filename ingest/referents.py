@@ -181,6 +181,8 @@ def referent(
     quote's paragraph names someone before it, the latest person named in the gap that
     fits, else `last` (a slip of the pronoun is likelier than a far referent); if it
     names no one, the latest recent speaker in `said` that fits, then that person.
+    A subject of unknown gender comes before `last` ("Simmons teed up McDonald's cameo.
+    "… the Doobie Brothers — Mr. Michael McDonald," he said").
     A `narrative` pronoun (one opening a sentence) means the latest subject that fits
     first, and `last` only if there is none."""
     if gender is None:
@@ -198,7 +200,7 @@ def referent(
     para_start, hi = span[1:]
     lo = min(span)  # the gap, and the whole paragraph before the quote
     book = genders.book
-    named, in_para = None, False
+    named, loose, in_para = None, None, False
     k = bisect_right(genders._starts, hi) - 1
     while k >= 0 and book.mentions[k][0] >= lo:
         pos, raw = book.mentions[k]
@@ -208,12 +210,18 @@ def referent(
             continue
         in_para = in_para or pos >= para_start
         if not _fits(genders, who, gender, quoted):
+            if (
+                loose is None
+                and _fits(genders, who, gender, quoted, loose=True)
+                and genders._is_subject(pos, raw)
+            ):
+                loose = who  # a subject the text gives no gender
             continue
         if genders._is_subject(pos, raw):
             return who
         named = named or who
     if named or in_para:
-        return named or last
+        return named or loose or last
     recent: list[str] = []
     for who in reversed(said):
         if who in recent:

@@ -675,3 +675,12 @@ def test_an_outlet_relaying_an_unnamed_source_is_no_speaker() -> None:
         '"I just want to know how these two came to Beijing."'
     )
     assert speakers(text)[0][1] is None
+
+
+def test_a_subject_of_unknown_gender_beats_a_last_referent_the_quote_names() -> None:
+    text = (
+        '"We are excited," the Doobie Brothers said.\n\n'
+        'After "Black Water," Patrick Simmons teed up the cameo. "You know him from his '
+        'band, the Doobie Brothers — Mr. Michael McDonald," he said.'
+    )
+    assert speakers(text)[-1][1] == "Patrick Simmons"

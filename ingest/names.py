@@ -221,8 +221,9 @@ class NameBook:
     def _add_word(self, text: str, pos: int, word: str) -> None:
         """The fast path of `_add` for one word, the commonest phrase: no title to split
         off, and stop words ("The", "But") and lone titles are never names."""
-        if _not_name(word):
-            return
+        low = _norm(word)
+        if low in _NOT_NAME and (low in TITLES or not _acronym(word)):
+            return  # inlined _not_name: this runs for every capitalised word
         self.caps[word] += 1
         if not _sentence_initial(text[max(0, pos - 3) : pos], 3):
             self.mid[word] += 1

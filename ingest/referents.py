@@ -42,6 +42,7 @@ _APPOSED_ROLE = re.compile(
 _SPOUSE = re.compile(r"\s+(husband|wife|boyfriend|girlfriend)\b")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+")
 PRONOUN_REACH = 200
+SURE = 4  # votes on one side (and none on the other) that settle a person's gender
 RECENT_SPEAKERS = 3  # how many of the last speakers (each once) a pronoun may skip back to
 # A subject is preceded by the start of a sentence or clause, never by a preposition or
 # "than" ("more nervous than Rose-Lynn Harlan has ever been" is not about Rose-Lynn).
@@ -85,17 +86,23 @@ class Genders:
     def of(self, name: str) -> str | None:
         """ "m", "f", or None when the text does not say (or says both about equally)."""
         if name not in self._cache:
-            votes = {"m": 0, "f": 0}
-            mentions = self.book.mentions
-            # mentions by the surname, or by the first name alone ("Rose-Lynn")
-            for word in {w for w in name.split() if len(w) > 2 and w[:1].isupper()}:
-                for k, (pos, raw) in enumerate(mentions):
-                    if word in raw and _tail(raw) == word:
-                        for g, w in self._evidence(k, pos, raw):
-                            votes[g] += w
-            m, f = votes["m"], votes["f"]
+            m, f = self._votes(name)
             self._cache[name] = "m" if m > 2 * f else "f" if f > 2 * m else None
         return self._cache[name]
+
+    def _votes(self, name: str) -> tuple[int, int]:
+        """Votes for "m" and "f" over the mentions of the name's surname or first name
+        ("Rose-Lynn"); reading stops once one side has SURE votes and the other none."""
+        votes = {"m": 0, "f": 0}
+        mentions = self.book.mentions
+        for word in {w for w in name.split() if len(w) > 2 and w[:1].isupper()}:
+            for k, (pos, raw) in enumerate(mentions):
+                if word in raw and _tail(raw) == word:
+                    for g, w in self._evidence(k, pos, raw):
+                        votes[g] += w
+                    if min(votes.values()) == 0 and max(votes.values()) >= SURE:
+                        return votes["m"], votes["f"]
+        return votes["m"], votes["f"]
 
     def _evidence(self, k: int, pos: int, raw: str) -> list[tuple[str, int]]:
         """Votes from one mention: a gendered title or role word just before the name or

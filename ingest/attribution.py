@@ -109,7 +109,10 @@ WHO_VERB = re.compile(rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{_SU
 # Lower-case role words between a verb and a name: "says veteran industry analyst Ken
 # Doctor", "said former president Barack Obama". The last one must look like a role noun.
 _NOT_ROLE = r"(?!(?:after|under|over|whether|later|either|neither|never|ever|rather|her)\b)"
-_ROLE_NOUN = r"[a-z]+(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee)"
+_ROLE_NOUN = (
+    r"(?:[a-z]+(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee)|coach|chef|chief|judge|aide|"
+    r"attorney|expert|nurse|pilot|star|captain|boss|rabbi|imam)"
+)
 _DESC = rf"(?:{_NOT_ROLE}[a-z][\w\-]*\s+){{0,3}}?{_NOT_ROLE}{_ROLE_NOUN}\s+"
 # "said SpaceX would fly": a name followed by its own verb starts the reported clause.
 _AUX = (

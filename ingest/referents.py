@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ingest.names import NameBook, clean_name
+from ingest.names import TITLES, NameBook, clean_name
 from ingest.sentences import word_set
 
 # Subject and possessive pronouns only: "Matthesen found him" is about someone else.
@@ -97,7 +97,7 @@ class Genders:
         mentions = self.book.mentions
         for word in {w for w in name.split() if len(w) > 2 and w[:1].isupper()}:
             for k, (pos, raw) in enumerate(mentions):
-                if word in raw and _tail(raw) == word:
+                if word in raw and _tail(raw) == word and not _other_given(name, raw):
                     for g, w in self._evidence(k, pos, raw):
                         votes[g] += w
                     if min(votes.values()) == 0 and max(votes.values()) >= SURE:
@@ -138,6 +138,16 @@ class Genders:
                 return True  # a subject or an owner ("Ford's family ... his") may be meant
             k += 1
         return False
+
+
+def _other_given(name: str, raw: str) -> bool:
+    """True when a mention gives the surname another first name: "her husband Tom Lee"
+    tells nothing about Mary Lee."""
+    mine, theirs = name.split(), raw.split()
+    if len(mine) < 2 or len(theirs) < 2:
+        return False
+    given = theirs[-2]
+    return given[:1].isupper() and given != mine[-2] and given.lower().rstrip(".") not in TITLES
 
 
 def _same_or_opens(text: str, end: int, at: int) -> bool:

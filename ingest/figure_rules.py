@@ -168,6 +168,9 @@ _CITATION_AFTER = re.compile(r"(?:,[ \u00a0]\d{1,3})*\)(?:[.,;:]|$)", re.M)
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*$|[.!?:](?:\s|$)", re.M)
 # A word with a capital after its first lower-case letters is a brand: iPhone 8, iOS 12.
 _CAMEL_BEFORE = re.compile(r"(?<![\w'’])[a-z]{1,3}[A-Z][\w\-]*[ \u00a0]$")
+# A ranked table row: "\n4 Denny Hamlin 5027 6 3 19 24" (a name of two or more capitalised
+# words, then another number on the line).
+_RANK_ROW_AFTER = re.compile(r"[ \t](?:[A-Z][\w.'’\-]*[ \t]){2,4}[^\n]{0,30}?\d")
 _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
@@ -232,8 +235,11 @@ def is_metre(num: str, after: str) -> bool:
 
 def is_list_number(before: str, after: str) -> bool:
     """A number that opens its paragraph with "2." or "3)" numbers a list item or
-    subheading; it counts nothing."""
-    return (not before or before[-1] == "\n") and bool(_LIST_AFTER.match(after))
+    subheading, and one before a name and more numbers ranks a table row ("4 Denny Hamlin
+    5027 6 3"); it counts nothing."""
+    if before and before[-1] != "\n":
+        return False
+    return bool(_LIST_AFTER.match(after) or _RANK_ROW_AFTER.match(after))
 
 
 def is_number_noun(after: str) -> bool:

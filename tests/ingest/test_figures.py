@@ -434,3 +434,10 @@ def test_a_name_ending_its_heading_or_a_brand_number_is_no_figure(text: str) -> 
 
 def test_a_capital_word_opening_a_sentence_before_a_count_keeps_it() -> None:
     assert texts("Officials said so. Nearly 300 people came. Some 40 left.") == ["300", "40"]
+
+
+def test_the_rank_opening_a_table_row_is_no_figure() -> None:
+    rows = "Pos. Driver Points Wins\n1 Kyle Busch 5040 5\n2 Martin Truex Jr. 5035 7"
+    assert [f.start for f in find_figures(rows)] == [rows.index(" 5\n") + 1, len(rows) - 1]
+    # A count opening a line before a lower-case noun or a plural still counts.
+    assert texts("Ingredients\n1 scoop Shakeology\n12 Americans were hurt") == ["1", "12"]

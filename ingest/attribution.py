@@ -230,6 +230,8 @@ _ORG_AFTER = re.compile(rf"\b(?:for|of|at|from|by)\s+(?:the\s+)?({NAME})\s*$")
 _ORG_BEFORE = re.compile(
     rf"\b({NAME})(?:['’]s\s+rep\b(?!\.)|(?:['’]s)?\s+(?:spokes|representative))"
 )
+# A spokesperson's own name in apposition: ", Mark Truby," (a full name, alone in its clause).
+_NAMED_ROLE = re.compile(rf"\s*,\s*((?:[{UP}][\w\-’'.]*\s+){{1,3}}[{UP}][\w\-’']+)\s*,\s*$")
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
 _THE_ANY = re.compile(r"^[Tt]he\s+")
 _THAT = re.compile(r"\s+that\b")
@@ -292,6 +294,9 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         found = book.by_title(low.split()[-1], pos)
         return Attribution("named", found) if found else Attribution("pronoun", None)
     if _SPOKES_RE.search(low) or org_noun(low):
+        named = _NAMED_ROLE.match(role or "")
+        if named and low != "it":  # "Ford's spokesman, Mark Truby, said": he speaks
+            return Attribution("named", book.resolve(named.group(1), pos), _THE_ANY.sub("", who))
         org = _org_in_phrase(who) or book.organisation(context, low)
         if not org and low == "it":
             return Attribution("it", None)  # the caller's last quoted organisation, if any

@@ -487,6 +487,8 @@ def test_pronoun_skips_a_person_the_quote_names_and_finds_the_recent_subject() -
         ('"Ain\'t no place like home," Jessie Buckley sings.', "Jessie Buckley"),
         ('Marc Benioff introduced Cook as "someone who has redefined the job".', "Marc Benioff"),
         ('"I don\'t know," admitted coach Bill Belichick.', "Bill Belichick"),
+        ('Ford’s spokesman, Mark Truby, said the company "remains committed."', "Mark Truby"),
+        ('"We have no plans," a spokeswoman for Boeing said.', "Boeing"),
     ],
 )
 def test_more_verbs_of_speech(sentence: str, speaker: str) -> None:

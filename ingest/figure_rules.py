@@ -104,7 +104,9 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS}))\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
-_TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|[AP]M\b|GMT\b|BST\b|ET\b|EST\b|PT\b)")
+_TIME_AFTER = re.compile(
+    r"^\s?(?:a\.m\.|p\.m\.|[AP]\.M\.|am\b|pm\b|[AP]M\b|GMT\b|BST\b|ET\b|EST\b|PT\b)"
+)
 _AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 _AGE_AFTER = re.compile(rf"^(?:-|\s){_AGE_UNIT}(?:-|\s)old\b|^-?\s?(?:{_AGE_UNIT}-old|yo)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
@@ -299,7 +301,7 @@ def is_designation(before: str, after: str) -> bool:
         tail
     ):
         return True  # the literal tests skip a costly search at every position
-    if before[-1:] not in (" ", "\t", "\n", "\u00a0"):
+    if before[-1:] not in (" ", "\t", "\u00a0"):  # a line break ends any name before it
         return False
     at = _cap_word_before(before, max(0, len(before) - 32))  # a word ends it
     if at is None:

@@ -441,3 +441,17 @@ def test_the_rank_opening_a_table_row_is_no_figure() -> None:
     assert [f.start for f in find_figures(rows)] == [rows.index(" 5\n") + 1, len(rows) - 1]
     # A count opening a line before a lower-case noun or a plural still counts.
     assert texts("Ingredients\n1 scoop Shakeology\n12 Americans were hurt") == ["1", "12"]
+
+
+def test_a_capitalised_line_before_a_number_is_no_name_for_it() -> None:
+    assert one("Nighttime Supplement\n\n30 minutes before bed") == (
+        "30",
+        "quantity",
+        30.0,
+        "minutes",
+    )
+    assert texts("Spiced Honey Pear Jam\n\nIngredients\n\n8-9 ripe pears") == ["8-9"]
+
+
+def test_upper_case_a_m_and_p_m_are_times() -> None:
+    assert find_figures("corso Monforte, Milan\n9.30 A.M. / 7.00 P.M.") == []

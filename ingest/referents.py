@@ -142,12 +142,13 @@ class Genders:
 
 def _other_given(name: str, raw: str) -> bool:
     """True when a mention gives the surname another first name: "her husband Tom Lee"
-    tells nothing about Mary Lee."""
-    mine, theirs = name.split(), raw.split()
+    tells nothing about Mary Lee, nor "Patrick Nielsen Hayden" about Teresa Nielsen
+    Hayden."""
+    mine = name.split()
+    theirs = [t for t in raw.split() if t.lower().rstrip(".") not in TITLES]
     if len(mine) < 2 or len(theirs) < 2:
         return False
-    given = theirs[-2]
-    return given[:1].isupper() and given != mine[-2] and given.lower().rstrip(".") not in TITLES
+    return theirs[0][:1].isupper() and theirs[0] != mine[0]
 
 
 def _same_or_opens(text: str, end: int, at: int) -> bool:
@@ -213,6 +214,8 @@ def referent(
     if moved:
         return moved
     if last is not None and _fits(genders, last, gender, quoted, loose=True):
+        if genders.of(last) is None:  # unknown: someone who surely fits, named after, wins
+            return _named_after(genders, gender, last, span, quoted) or last
         return last
     para_start, hi = span[1:]
     lo = min(span)  # the gap, and the whole paragraph before the quote
@@ -277,6 +280,28 @@ def _moved_on(
         if who is not None and found is None and _fits(genders, who, gender, quoted):
             found = who
     return found
+
+
+def _named_after(
+    genders: Genders, gender: str, last: str, span: tuple[int, int, int], quoted: str
+) -> str | None:
+    """The latest person the text gives the pronoun's gender, named (not as an owner) in
+    the gap after the last mention of `last`, whose gender the text does not tell
+    ("Gaiman told me. … When Ford visited his editor Teresa Nielsen Hayden …, "…," she
+    recalled")."""
+    book, tail = genders.book, _tail(last)
+    k = bisect_right(genders._starts, span[2]) - 1
+    while k >= 0 and book.mentions[k][0] >= span[0]:
+        pos, raw = book.mentions[k]
+        k -= 1
+        if _tail(raw) == tail:
+            return None
+        if raw.endswith(("'s", "’s")):
+            continue  # "who joked about Parise's penchant": an owner is not talked about
+        who = book.person(raw, pos)
+        if who is not None and _fits(genders, who, gender, quoted):
+            return who
+    return None
 
 
 def _latest_subject(

@@ -701,3 +701,13 @@ def test_speech_verbs_regrouped_by_initial_match_the_same_words() -> None:
     plain = re.compile(rf"\b(?:{alts})\b")
     for text in ["said", "says", "say", "said in a statement", "tell", "adds", "sa", "toll"]:
         assert bool(grouped.fullmatch(text)) == bool(plain.fullmatch(text))
+
+
+def test_a_last_referent_of_unknown_gender_yields_to_a_later_person_who_fits() -> None:
+    text = (
+        '"He would make art anywhere," Neil Gaiman told me. When Ford visited his editor '
+        'Teresa Nielsen Hayden at her office, he left poems. "Life was not long enough," '
+        "she recalled.\n\n"
+        '"He could have had a better career," Patrick Nielsen Hayden, Teresa’s husband, said.'
+    )
+    assert speakers(text)[1] == ("Life was not long enough,", "Teresa Nielsen Hayden")

@@ -4,7 +4,9 @@
 match wins and fills the gaps as a reader would: a pronoun means the person the text was
 last talking about, a quote with no attribution continues the quote before it in the
 same paragraph, and a quote paragraph with no attribution continues the quote paragraph
-just before it. All windows are bounded, so the cost stays linear in the text.
+just before it. Whom the prose between quotes talks about is read by `gap`, and a pronoun
+that cannot mean that person (other gender, named in the quote) is resolved by
+`referents`. All windows are bounded, so the cost stays linear in the text.
 """
 
 from __future__ import annotations
@@ -13,13 +15,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.attribution import (
-    ACCORDING,
     CLOSING_TAG,
     GERUND_TAIL,
-    LAST_SUBJECT,
     NAME_GERUND,
-    PARA_SUBJECT,
-    SAID_WHO,
     SPEECH_IN,
     SUBJECT,
     WHO_VERB,
@@ -29,20 +27,19 @@ from ingest.attribution import (
     classify,
     issued_by,
     late_tag,
-    prepositional,
     search_clause,
 )
-from ingest.names import NAME, NAME_RE, NameBook, clean_name
+from ingest.gap import PREV_SUBJECT, events, para_subject
+from ingest.names import NAME_RE, NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
-from ingest.sentences import Segmenter, sentence_ends
+from ingest.sentences import Segmenter
 
 WINDOW = 400
 # A question or exclamation ends its sentence at the closing mark, yet the speech tag
 # after it belongs to it ("...?" Schiff asked.): read the next sentence, at least this far
 # past such a mark (the tag may carry a long role: "?" He Jianxiong, the former ..., said).
 TAG_WINDOW = 60
-LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 MAX_RUN_ON = 6  # lines between an open quote paragraph and the one continuing it
 _WORD = re.compile(r"\w+")
 _SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?=[A-Z])", re.M)
@@ -54,13 +51,7 @@ _POSSESSED = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\
 _TO_SAY = re.compile(
     r"\bto\s+(?:say|describe|claim|call|declare|insist|argue|warn|announce|tell)\b"
 )
-_MET_HINT = re.compile(r"spok|talk|interv")  # a literal pre-test, far cheaper than the scan
-_MET_UNNAMED = re.compile(
-    r"\b(?:(?:spoke|talked|speaking|talking)\s+(?:to|with)|interview(?:ed|s))\s+"
-    r"(?:one|a|an|another)\s+[a-z]"
-)
 _PREP_END = re.compile(r"\b(?:on|in|at|of|for|from|to|with|by|about)\s+$")
-_AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
 _VERB_AT_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated)\W*$")
 
 
@@ -101,7 +92,7 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
     for i, c in enumerate(cands):
         open_at = c.span.open_mark
         gap_from = max(prev_close, open_at - 2 * WINDOW)
-        last = _events(text, gap_from, open_at, book, last, seg.para(c.para)[0])
+        last = events(text, gap_from, open_at, book, last, seg.para(c.para)[0])
         nxt = cands[i + 1].span.open_mark if i + 1 < len(cands) else len(text)
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
         if att is not None and att.kind in {"pronoun", "subject"}:
@@ -237,123 +228,6 @@ def _colon_paragraph(
     return before_colon(tail, book, tail, pos) or search_clause(tail, book, tail, pos)
 
 
-def _events(
-    text: str, lo: int, hi: int, book: NameBook, last: str | None, para_start: int
-) -> str | None:
-    """The last person or organisation the prose between two quotes talks about: speakers
-    of reported speech and the named subjects of its sentences."""
-    gap = text[lo:hi]
-    speech = SPEECH_IN.search(gap)
-    rxs = [WHO_VERB] if speech else []
-    if "according to" in gap:
-        rxs.append(ACCORDING)
-    hits: list[tuple[int, str | None]] = [
-        (m.start(), m.group("who"))
-        for rx in rxs
-        for m in rx.finditer(gap)
-        if rx is not WHO_VERB
-        or not (prepositional(gap, m.start("who"), m.group("who")) or _joined(gap, m.start()))
-    ]
-    # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before
-    # the name names a speaker too (read there only: the scan is not free).
-    if speech and para_start < hi:
-        p_lo = max(para_start - lo, speech.start())
-        hits.extend((m.start(), m.group("who")) for m in SAID_WHO.finditer(gap, p_lo))
-    # Only the subject that opens the gap counts: subjects of later sentences there are
-    # too often not the speaker ("Building a ...", a person described in passing), and
-    # scanning every sentence start cost a regex per sentence.
-    m = SUBJECT.match(gap) if gap[:1].isupper() else None
-    if m:
-        hits.append((m.start("who"), m.group("who")))
-    if lo < para_start < hi:
-        who = _para_subject(text, para_start, book, PREV_SUBJECT)
-        if who:
-            hits.append((para_start - lo, who))
-    # The person who opens the paragraph just before the quote's (one without quotes,
-    # whole inside the gap): "Leif Dahleen, the blogger …, retired … He says …" then
-    # ""…," he told Business Insider."
-    prev = _prev_para(text, lo, min(para_start, hi))
-    if prev is not None:
-        who = _para_subject(text, prev, book, PREV_SUBJECT)
-        if who:
-            hits.append((prev - lo, who))
-    last_start = _last_sentence(text, lo, hi)
-    if last_start is not None:
-        who = _para_subject(text, last_start, book, LAST_SUBJECT)
-        if who:
-            hits.append((last_start - lo, who))
-    # "WIRED spoke to one mother, who ...": in the quote's paragraph, an unnamed person
-    # interviewed is whom a later "she said" means, so no named referent remains.
-    p_from = max(0, para_start - lo)
-    met = _MET_UNNAMED.search(gap, p_from) if _MET_HINT.search(gap, p_from) else None
-    if met:
-        hits.append((met.start(), None))
-    for at, who in sorted(hits, key=lambda h: h[0]):
-        if who is None:
-            last = None
-            continue
-        att = classify(who, None, gap, book, lo + at)
-        if att.kind in {"named", "org"} and att.speaker:
-            last = att.speaker
-    return last
-
-
-# That paragraph's subject may follow an opening phrase and carry a party-state tag:
-# "At a hearing last month, Rep. Robert Aderholt (R-AL), ranking member …, pushed for".
-PREV_SUBJECT = re.compile(
-    rf"(?:[A-Z][^,\"“”\n]{{1,100}},\s+)?(?P<who>{NAME})(?<![’']s)(?:\s+\([A-Z]-[A-Z]{{2}}\))?"
-    r"(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
-)
-
-
-def _prev_para(text: str, lo: int, para_start: int) -> int | None:
-    """Start of the paragraph before the one at `para_start`, if it lies whole in
-    text[lo:para_start]."""
-    end = para_start
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    if end <= lo:
-        return None
-    start = text.rfind("\n", lo, end) + 1
-    return start if start > lo else None
-
-
-def _joined(gap: str, at: int) -> bool:
-    """True when the subject at `at` is the last of several ("NBC News and Bloomberg have
-    reported"): a plural subject is no referent for a later "he" or "she"."""
-    return bool(_AND_BEFORE.search(gap, max(0, at - 5), at))
-
-
-def _last_sentence(text: str, lo: int, hi: int) -> int | None:
-    """Start of the last whole sentence in text[lo:hi] (not the first one, which the
-    caller reads already), skipping the blank lines before a quote paragraph."""
-    ends = sentence_ends(text, max(lo, hi - LAST_WINDOW), hi)
-    for k in (-2, -3):
-        if len(ends) < -k:
-            return None
-        at = ends[k]
-        while at < hi and text[at].isspace():
-            at += 1
-        if at < hi:
-            return at
-    return None
-
-
-def _para_subject(
-    text: str, start: int, book: NameBook, rx: re.Pattern[str] = PARA_SUBJECT
-) -> str | None:
-    """A person named at the very start of the quote's paragraph, as the subject of its
-    first sentence ("Buser, however, is counting on ... "This is ...," he says"): the
-    referent of a pronoun tag there, even when the last speaker was someone else. Only a
-    person counts: "Border agents say" or "WIRED spoke to" open with a capital too."""
-    m = rx.match(text, start, start + 200) if text[start].isupper() else None
-    name = book.resolve(clean_name(m.group("who")) or "", start) if m else ""
-    if " " not in name and not book.is_titled(name):
-        return None  # a full name, a surname the text gave in full, or "Prince Andrew"
-    att = classify(m.group("who"), None, "", book, start)
-    return att.speaker if att.kind == "named" else None
-
-
 def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
     """Quotes with no attribution of their own take the speaker of the quote they continue;
     a quote still without one that repeats words quoted elsewhere (a subheading such as
@@ -375,7 +249,7 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         elif c.leads and (i == 0 or cands[i - 1].para != c.para):
             # "Aderholt returned to the issue later in the hearing. "What …?"": the
             # person the paragraph opens with goes on to speak
-            c.speaker = _para_subject(text, seg.para(c.para)[0], book, PREV_SUBJECT)
+            c.speaker = para_subject(text, seg.para(c.para)[0], book, PREV_SUBJECT)
     spoken = [(_folded(text, c), c) for c in cands if c.speaker]
     for c in cands:
         if c.speaker is None and (c.att is None or c.att.kind == "unnamed"):

@@ -1,0 +1,150 @@
+"""The prose between two quotes: whom it talks about, for resolving a pronoun tag.
+
+A reader resolves "he said" to the person the text was last talking about. This module
+reads the stretch of text since the previous quote (bounded by the caller) for the
+speakers of reported speech, the subject that opens it, the person who opens the quote's
+paragraph or the paragraph before, and the subject of the sentence just before the quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.attribution import (
+    ACCORDING,
+    LAST_SUBJECT,
+    PARA_SUBJECT,
+    SAID_WHO,
+    SPEECH_IN,
+    SUBJECT,
+    WHO_VERB,
+    classify,
+    prepositional,
+)
+from ingest.names import NAME, NameBook, clean_name
+from ingest.sentences import sentence_ends
+
+LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
+_MET_HINT = re.compile(r"spok|talk|interv")  # a literal pre-test, far cheaper than the scan
+_MET_UNNAMED = re.compile(
+    r"\b(?:(?:spoke|talked|speaking|talking)\s+(?:to|with)|interview(?:ed|s))\s+"
+    r"(?:one|a|an|another)\s+[a-z]"
+)
+_AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
+
+
+def events(
+    text: str, lo: int, hi: int, book: NameBook, last: str | None, para_start: int
+) -> str | None:
+    """The last person or organisation the prose between two quotes talks about: speakers
+    of reported speech and the named subjects of its sentences."""
+    gap = text[lo:hi]
+    speech = SPEECH_IN.search(gap)
+    rxs = [WHO_VERB] if speech else []
+    if "according to" in gap:
+        rxs.append(ACCORDING)
+    hits: list[tuple[int, str | None]] = [
+        (m.start(), m.group("who"))
+        for rx in rxs
+        for m in rx.finditer(gap)
+        if rx is not WHO_VERB
+        or not (prepositional(gap, m.start("who"), m.group("who")) or _joined(gap, m.start()))
+    ]
+    # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before
+    # the name names a speaker too (read there only: the scan is not free).
+    if speech and para_start < hi:
+        p_lo = max(para_start - lo, speech.start())
+        hits.extend((m.start(), m.group("who")) for m in SAID_WHO.finditer(gap, p_lo))
+    # Only the subject that opens the gap counts: subjects of later sentences there are
+    # too often not the speaker ("Building a ...", a person described in passing), and
+    # scanning every sentence start cost a regex per sentence.
+    m = SUBJECT.match(gap) if gap[:1].isupper() else None
+    if m:
+        hits.append((m.start("who"), m.group("who")))
+    if lo < para_start < hi:
+        who = para_subject(text, para_start, book, PREV_SUBJECT)
+        if who:
+            hits.append((para_start - lo, who))
+    # The person who opens the paragraph just before the quote's (one without quotes,
+    # whole inside the gap): "Leif Dahleen, the blogger …, retired … He says …" then
+    # ""…," he told Business Insider."
+    prev = _prev_para(text, lo, min(para_start, hi))
+    if prev is not None:
+        who = para_subject(text, prev, book, PREV_SUBJECT)
+        if who:
+            hits.append((prev - lo, who))
+    last_start = _last_sentence(text, lo, hi)
+    if last_start is not None:
+        who = para_subject(text, last_start, book, LAST_SUBJECT)
+        if who:
+            hits.append((last_start - lo, who))
+    # "WIRED spoke to one mother, who ...": in the quote's paragraph, an unnamed person
+    # interviewed is whom a later "she said" means, so no named referent remains.
+    p_from = max(0, para_start - lo)
+    met = _MET_UNNAMED.search(gap, p_from) if _MET_HINT.search(gap, p_from) else None
+    if met:
+        hits.append((met.start(), None))
+    for at, who in sorted(hits, key=lambda h: h[0]):
+        if who is None:
+            last = None
+            continue
+        att = classify(who, None, gap, book, lo + at)
+        if att.kind in {"named", "org"} and att.speaker:
+            last = att.speaker
+    return last
+
+
+# That paragraph's subject may follow an opening phrase and carry a party-state tag:
+# "At a hearing last month, Rep. Robert Aderholt (R-AL), ranking member …, pushed for".
+PREV_SUBJECT = re.compile(
+    rf"(?:[A-Z][^,\"“”\n]{{1,100}},\s+)?(?P<who>{NAME})(?<![’']s)(?:\s+\([A-Z]-[A-Z]{{2}}\))?"
+    r"(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
+)
+
+
+def _prev_para(text: str, lo: int, para_start: int) -> int | None:
+    """Start of the paragraph before the one at `para_start`, if it lies whole in
+    text[lo:para_start]."""
+    end = para_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    start = text.rfind("\n", lo, end) + 1
+    return start if start > lo else None
+
+
+def _joined(gap: str, at: int) -> bool:
+    """True when the subject at `at` is the last of several ("NBC News and Bloomberg have
+    reported"): a plural subject is no referent for a later "he" or "she"."""
+    return bool(_AND_BEFORE.search(gap, max(0, at - 5), at))
+
+
+def _last_sentence(text: str, lo: int, hi: int) -> int | None:
+    """Start of the last whole sentence in text[lo:hi] (not the first one, which the
+    caller reads already), skipping the blank lines before a quote paragraph."""
+    ends = sentence_ends(text, max(lo, hi - LAST_WINDOW), hi)
+    for k in (-2, -3):
+        if len(ends) < -k:
+            return None
+        at = ends[k]
+        while at < hi and text[at].isspace():
+            at += 1
+        if at < hi:
+            return at
+    return None
+
+
+def para_subject(
+    text: str, start: int, book: NameBook, rx: re.Pattern[str] = PARA_SUBJECT
+) -> str | None:
+    """A person named at the very start of the quote's paragraph, as the subject of its
+    first sentence ("Buser, however, is counting on ... "This is ...," he says"): the
+    referent of a pronoun tag there, even when the last speaker was someone else. Only a
+    person counts: "Border agents say" or "WIRED spoke to" open with a capital too."""
+    m = rx.match(text, start, start + 200) if text[start].isupper() else None
+    name = book.resolve(clean_name(m.group("who")) or "", start) if m else ""
+    if " " not in name and not book.is_titled(name):
+        return None  # a full name, a surname the text gave in full, or "Prince Andrew"
+    att = classify(m.group("who"), None, "", book, start)
+    return att.speaker if att.kind == "named" else None

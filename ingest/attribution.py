@@ -14,56 +14,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.names import NAME, ORG_NAME, TITLES, UP, NameBook, clean_name, org_noun, split_title
+from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
 
-
-def _by_initial(alts: str) -> str:
-    """An alternation of words regrouped by first letter, "s(?:ays?|aid)|t(?:old)": the
-    same matches (order is kept among words that share a letter), but the engine tries
-    one branch per letter instead of one per word, which makes every tag scan faster."""
-    groups: dict[str, list[str]] = {}
-    for alt in alts.split("|") if "(" not in alts else _top_level(alts):
-        groups.setdefault(alt[0], []).append(alt[1:])
-    return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
-
-
-def _top_level(alts: str) -> list[str]:
-    """The alternatives of `alts` split at the bars outside any group."""
-    out, depth, cur = [], 0, []
-    for ch in alts:
-        if ch == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-            continue
-        depth += (ch == "(") - (ch == ")")
-        cur.append(ch)
-    out.append("".join(cur))
-    return out
-
-
-_VERB_ALTS = (
-    r"says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|written|not(?:es|ed)|"
-    r"ask(?:s|ed)|stat(?:es|ed)|continu(?:es|ed)|argu(?:es|ed)|insist(?:s|ed)|warn(?:s|ed)|"
-    r"recall(?:s|ed)|admit(?:s|ted)|acknowledg(?:es|ed)|declar(?:es|ed)|announc(?:es|ed)|"
-    r"repl(?:y|ies|ied)|respond(?:s|ed)|remark(?:s|ed)|claim(?:s|ed)|suggest(?:s|ed)|"
-    r"comment(?:s|ed)|observ(?:es|ed)|call(?:s|ed)|describ(?:es|ed)|urg(?:es|ed)|"
-    r"alleg(?:es|ed)|predict(?:s|ed)|tweet(?:s|ed)|post(?:s|ed)|quipp?(?:s|ed)|jok(?:es|ed)|"
-    r"conced(?:es|ed)|caution(?:s|ed)|emphasi[sz](?:es|ed)|stress(?:es|ed)|conclud(?:es|ed)|"
-    r"confirm(?:s|ed)|testif(?:y|ies|ied)|vow(?:s|ed)|promis(?:es|ed)|complain(?:s|ed)|"
-    r"boast(?:s|ed)|shout(?:s|ed)|recount(?:s|ed)|agre(?:es|ed)|counter(?:s|ed)|"
-    r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
-    r"begg(?:ed|s)|plead(?:s|ed)|implor(?:es|ed)|report(?:s|ed)|blast(?:s|ed)|slamm(?:s|ed)|"
-    r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|assur(?:es|ed)|request(?:s|ed)|"
-    r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|put it|pointed out|points out|"
-    r"laugh(?:s|ed)|weigh(?:s|ed) in|rememb(?:ers|ered)|pledg(?:es|ed)|sings|sang|"
-    r"introduc(?:es|ed)"
-)
-VERB = _by_initial(_VERB_ALTS)
-# Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").
-_GERUND_ALTS = (
-    r"saying|telling|adding|calling|describing|noting|writing|arguing|warning|urging|"
-    r"stating|insisting|explaining|declaring|announcing|claiming|asking|vowing|promising"
-)
-GERUND = _by_initial(_GERUND_ALTS)
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _TITLE_REF = (
     r"[Tt]he\s+(?:\d+-year-old|president|governor|senator|mayor|minister|prime minister|"
@@ -101,8 +53,8 @@ _ADV = (
 # Leading lookaheads let the engine skip fast to letters that can start a match.
 # Verbs of rejection report speech only after their subject ("The Pentagon rejected the
 # claims as "..."): after the verb a name is their object.
-_SUBJECT_VERB = _by_initial(
-    rf"{_VERB_ALTS}|reject(?:s|ed)|dismiss(?:es|ed)|denounc(?:es|ed)|condemn(?:s|ed)|"
+_SUBJECT_VERB = by_initial(
+    rf"{VERB_ALTS}|reject(?:s|ed)|dismiss(?:es|ed)|denounc(?:es|ed)|condemn(?:s|ed)|"
     r"den(?:y|ies|ied)|rebuk(?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|accus(?:es|ed)"
 )
 WHO_VERB = re.compile(rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_ROLE}{_ADV}\s+{_SUBJECT_VERB}\b")
@@ -237,7 +189,7 @@ _THE_ANY = re.compile(r"^[Tt]he\s+")
 _THAT = re.compile(r"\s+that\b")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)")
 _DOC_REF = re.compile(r"the\s+(statement|letter|email)")
-SPEECH_IN = re.compile(rf"\b{_by_initial(_VERB_ALTS + '|' + _GERUND_ALTS)}\b")
+SPEECH_IN = re.compile(rf"\b{by_initial(VERB_ALTS + '|' + GERUND_ALTS)}\b")
 # A tag that ends the sentence with a described name: ', said another witness in the
 # probe, former White House Russia adviser Fiona Hill.' The name closes the sentence.
 _LATE_TAG = re.compile(

@@ -694,10 +694,10 @@ def test_a_subject_of_unknown_gender_beats_a_last_referent_the_quote_names() -> 
 def test_speech_verbs_regrouped_by_initial_match_the_same_words() -> None:
     import re
 
-    from ingest.attribution import _by_initial
+    from ingest.speech_verbs import by_initial
 
     alts = r"says?|said|sa(?:ys|id) in a statement|tells?|add(?:s|ed)?"
-    grouped = re.compile(rf"\b{_by_initial(alts)}\b")
+    grouped = re.compile(rf"\b{by_initial(alts)}\b")
     plain = re.compile(rf"\b(?:{alts})\b")
     for text in ["said", "says", "say", "said in a statement", "tell", "adds", "sa", "toll"]:
         assert bool(grouped.fullmatch(text)) == bool(plain.fullmatch(text))

@@ -1,0 +1,58 @@
+"""The verbs that tag speech ("said", "told", "added", …) and their gerunds.
+
+Every attribution pattern ends or starts with one of these verbs, so their alternation is
+the hottest part of the tag scans; `by_initial` regroups it by first letter, which keeps
+the same matches and makes each scan several times cheaper.
+"""
+
+from __future__ import annotations
+
+
+def by_initial(alts: str) -> str:
+    """An alternation of words regrouped by first letter, "s(?:ays?|aid)|t(?:old)": the
+    same matches (order is kept among words that share a letter), but the engine tries
+    one branch per letter instead of one per word, which makes every tag scan faster."""
+    groups: dict[str, list[str]] = {}
+    for alt in alts.split("|") if "(" not in alts else _top_level(alts):
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+
+
+def _top_level(alts: str) -> list[str]:
+    """The alternatives of `alts` split at the bars outside any group."""
+    out, depth, cur = [], 0, []
+    for ch in alts:
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            continue
+        depth += (ch == "(") - (ch == ")")
+        cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+VERB_ALTS = (
+    r"says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|written|not(?:es|ed)|"
+    r"ask(?:s|ed)|stat(?:es|ed)|continu(?:es|ed)|argu(?:es|ed)|insist(?:s|ed)|warn(?:s|ed)|"
+    r"recall(?:s|ed)|admit(?:s|ted)|acknowledg(?:es|ed)|declar(?:es|ed)|announc(?:es|ed)|"
+    r"repl(?:y|ies|ied)|respond(?:s|ed)|remark(?:s|ed)|claim(?:s|ed)|suggest(?:s|ed)|"
+    r"comment(?:s|ed)|observ(?:es|ed)|call(?:s|ed)|describ(?:es|ed)|urg(?:es|ed)|"
+    r"alleg(?:es|ed)|predict(?:s|ed)|tweet(?:s|ed)|post(?:s|ed)|quipp?(?:s|ed)|jok(?:es|ed)|"
+    r"conced(?:es|ed)|caution(?:s|ed)|emphasi[sz](?:es|ed)|stress(?:es|ed)|conclud(?:es|ed)|"
+    r"confirm(?:s|ed)|testif(?:y|ies|ied)|vow(?:s|ed)|promis(?:es|ed)|complain(?:s|ed)|"
+    r"boast(?:s|ed)|shout(?:s|ed)|recount(?:s|ed)|agre(?:es|ed)|counter(?:s|ed)|"
+    r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
+    r"begg(?:ed|s)|plead(?:s|ed)|implor(?:es|ed)|report(?:s|ed)|blast(?:s|ed)|slamm(?:s|ed)|"
+    r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|assur(?:es|ed)|request(?:s|ed)|"
+    r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|put it|pointed out|points out|"
+    r"laugh(?:s|ed)|weigh(?:s|ed) in|rememb(?:ers|ered)|pledg(?:es|ed)|sings|sang|"
+    r"introduc(?:es|ed)"
+)
+VERB = by_initial(VERB_ALTS)
+# Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").
+GERUND_ALTS = (
+    r"saying|telling|adding|calling|describing|noting|writing|arguing|warning|urging|"
+    r"stating|insisting|explaining|declaring|announcing|claiming|asking|vowing|promising"
+)
+GERUND = by_initial(GERUND_ALTS)

@@ -151,7 +151,7 @@ class FeedBook:
         (another process) is skipped, not re-created.
         """
         statuses = list(statuses)
-        if not statuses and scan is None:
+        if not statuses:  # no feeds: no file to write, not even for the scan
             return
         with self._store._lock.held():
             data = self._data()

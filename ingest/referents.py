@@ -6,11 +6,13 @@ most of the time, and wrong when the text has moved on to someone of the other g
 when the quote names that person in the third person ("It could have been easy for Mary
 Steenburgen to ...," she said: a speaker does not talk of herself by her full name). This
 module learns each person's pronoun from the text itself (a gendered title or role word
-right before the name, and the first he/his or she/her after it, outside quotes) and,
-only when the last referent is ruled out, looks back for the one the pronoun fits: the
-subject of a recent sentence, then an earlier speaker, then any person named recently.
-Everything is computed on first need, with one regular expression over the text and
-binary searches, so articles without such a conflict pay almost nothing.
+before the name or in apposition after it, a spouse named by possession, and the first
+he/his/she/herself after the name when it is a clause subject; never "him" or "her",
+which are often someone else) and, only when the last referent is ruled out or has no
+known gender, looks back for the one the pronoun fits: the subject of a recent sentence,
+a person named since, a recent speaker. Everything is computed on first need, for the
+names asked about, with windowed searches and binary searches over the article's
+capitalised phrases, so articles without such a conflict pay almost nothing.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ _APPOSED_ROLE = re.compile(
 )
 _SPOUSE = re.compile(r"\s+(husband|wife|boyfriend|girlfriend)\b")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+")
-PRONOUN_REACH = 200
+PRONOUN_REACH = 200  # how far after a name its pronoun is looked for
 SURE = 4  # votes on one side (and none on the other) that settle a person's gender
 RECENT_SPEAKERS = 3  # how many of the last speakers (each once) a pronoun may skip back to
 # A subject is preceded by the start of a sentence or clause, never by a preposition or

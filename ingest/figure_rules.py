@@ -217,11 +217,11 @@ def is_address(before: str, after: str) -> bool:
 
 def is_class_number(before: str, after: str) -> bool:
     """A number naming a class, model or part after its lower-case noun ("type 2
-    immune", "group 2 innate", "model 4431"), unless a unit or duration follows."""
+    immune", "group 2 innate", "model 4431"), unless a unit, a duration or "times" follows."""
     if not _CLASS_BEFORE.search(before[-10:]):
         return False
     m = _UNIT_NEXT.match(after)
-    return not (m and (m.group(1) in UNITS or m.group(1) in DURATIONS))
+    return not (m and (m.group(1) in UNITS or m.group(1) in DURATIONS or m.group(1) == "times"))
 
 
 def is_metre(num: str, after: str) -> bool:

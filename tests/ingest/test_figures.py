@@ -331,6 +331,7 @@ def test_a_class_or_model_number_after_its_noun_is_a_name(text: str) -> None:
 
 def test_a_class_noun_before_a_unit_or_duration_still_measures() -> None:
     assert one("a class 30 minutes long") == ("30", "quantity", 30.0, "minutes")
+    assert one("they raised the alert level 3 times") == ("3", "other", 3.0, "times")
 
 
 @pytest.mark.parametrize("text", ["seized on something with a 6/8 feel", "a waltz in 3/4 time"])

@@ -2,7 +2,7 @@
 
 Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
 project's own held-out labels in tests/data/labels, and the blind sets in
-tests/data/labels-blind, -blind-2 ... -blind-6 when present, each reported
+tests/data/labels-blind, -blind-2 ... -blind-7 when present, each reported
 separately so tuning on the dev set cannot hide in the other numbers), writes
 predictions in the scorer's shape to a temporary directory, and prints the table of the
 shared scorer. It then times extraction against `trafilatura.extract` over the benchmark's
@@ -47,6 +47,9 @@ BLIND_5 = REPO / "tests" / "data" / "labels-blind-5"
 # A sixth annotator's set, labelled at the start of session 2, after every earlier set had
 # been used for tuning: only the scorer opens its files (and `predict` only their names).
 BLIND_6 = REPO / "tests" / "data" / "labels-blind-6"
+# A seventh annotator's set, labelled outside the repository while blind-6 was used for
+# tuning, and scored once when that round was over.
+BLIND_7 = REPO / "tests" / "data" / "labels-blind-7"
 SEED = REPO / "seeds" / "openai-paris-office.txt"
 
 
@@ -131,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("blind-5", BLIND_5))
     if BLIND_6.is_dir():
         sets.append(("blind-6", BLIND_6))
+    if BLIND_7.is_dir():
+        sets.append(("blind-7", BLIND_7))
     for title, gold_dir in sets:
         print(f"## {title} ({gold_dir})\n")
         print(score(scorer, gold_dir, texts, args.verbose))

@@ -1,4 +1,5 @@
-"""Text articles: the seed's trailer line gives the URL and site; the title is its first sentence."""
+"""Text articles: the seed's trailer line gives the URL and site; the title is its first
+sentence."""
 
 from ingest.plaintext import parse_plain, site_of, title_from
 from storage.seeds import seed_paths

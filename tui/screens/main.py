@@ -86,6 +86,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.body: Highlighted | None = None
         self._ahead: ArticleLoaded | None = None
         self._ahead_timer: Timer | None = None
+        self._frozen_once = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -158,10 +159,20 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             self._sync_open_article({m.id: m for m in message.metas})
         else:
             self._cursor_moved(article_list.cursor)  # read the first article ahead too
-        # 50,000 records are a million objects that live as long as the list: leave them out
-        # of the cyclic collector's full passes, which otherwise cost 50-100 ms in the middle
-        # of opening an article or scrolling. Refcounting still frees them after a reload.
+        self._freeze_list()
+
+    def _freeze_list(self) -> None:
+        """Leave the loaded records out of the cyclic collector's full passes.
+
+        50,000 records are objects that live as long as the list: scanning them cost 50-100
+        ms in the middle of opening an article or scrolling. Refcounting still frees them
+        after a reload. Before a later freeze, one collection frees whatever cyclic garbage
+        the app made since (closed dialogs), so that freezing never keeps it for good.
+        """
+        if self._frozen_once:
+            gc.collect()
         gc.freeze()
+        self._frozen_once = True
 
     def _sync_open_article(self, metas: dict[str, ArticleMeta]) -> None:
         """After a reload: close the open article if deleted, reopen it if refetched."""

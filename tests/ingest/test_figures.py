@@ -142,9 +142,9 @@ def test_not_figures(text: str) -> None:
     ids=lambda t: f"{len(t)}-chars-{t[:6]!r}",
 )
 def test_adversarial_inputs_finish_fast(text: str) -> None:
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine must not fail the test
     find_figures(text)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0
 
 
 # ------------------------------------------------------------------ ranges need one kind

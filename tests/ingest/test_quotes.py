@@ -189,17 +189,17 @@ def test_unnamed_sources_get_no_speaker() -> None:
     ids=lambda t: f"{len(t)}-chars-{t[:6]!r}",
 )
 def test_adversarial_inputs_finish_fast(text: str) -> None:
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine must not fail the test
     find_quotes(text)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 1.0
 
 
 def test_mixed_junk_megabyte_finishes_fast() -> None:
     unit = 'He said, "Ab Cd, Ef, 12,345.6 $ 7bn ‘x’ « » „ “ ” don’t ' + "9" * 50 + "\n"
     text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine must not fail the test
     analyse(text)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 1.0
 
 
 # ------------------------------------------------------------------ groups and documents
@@ -262,9 +262,9 @@ def test_open_quote_paragraph_runs_on_across_an_embed() -> None:
 )
 def test_megabyte_of_repeated_new_rule_triggers_finishes_fast(unit: str) -> None:
     text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine must not fail the test
     analyse(text)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0
 
 
 # ------------------------------------------------------------------ speech tags, labels

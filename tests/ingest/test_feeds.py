@@ -78,23 +78,23 @@ def test_truncated_xml_keeps_what_it_can(site: LoopbackServer, fetcher: Fetcher)
 
 
 def test_billion_laughs_does_not_expand(site: LoopbackServer, fetcher: Fetcher) -> None:
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: a busy machine must not fail the test
     try:
         feed = parse_feed(fetcher.get(site.url("/hostile/billion-laughs.xml")).body, site.base)
     except FeedError:
         return
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
     assert len(feed.title) < 1000
     assert all(len(e.title) < 1000 and len(e.text) < 1000 for e in feed.entries)
 
 
 def test_a_feed_of_100000_items_is_capped(site: LoopbackServer, fetcher: Fetcher) -> None:
     body = fetcher.get(site.url("/huge-feed.xml")).body
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: a busy machine must not fail the test
     feed = parse_feed(body, site.base, max_items=500)
     assert len(feed.entries) == 500 and feed.truncated
     assert feed.entries[-1].url.endswith("?i=499")
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_cap_items_keeps_the_closing_tags() -> None:

@@ -23,8 +23,11 @@ class StoreWriter:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsroom-writer")
 
     async def run(self, call: Callable[[], T]) -> T:
-        """Queue `call` behind the writes already asked for; its result or its exception."""
-        return await asyncio.wrap_future(self._pool.submit(call))
+        """Queue `call` behind the writes already asked for; its result or its exception.
+
+        Shielded: if the task awaiting it is cancelled (the app quits), the write still
+        runs; `close` waits for it."""
+        return await asyncio.shield(asyncio.wrap_future(self._pool.submit(call)))
 
     def close(self) -> None:
         """Finish every queued write, then stop the thread (nothing asked for is dropped)."""

@@ -165,11 +165,13 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         """Leave the loaded records out of the cyclic collector's full passes.
 
         50,000 records are objects that live as long as the list: scanning them cost 50-100
-        ms in the middle of opening an article or scrolling. Refcounting still frees them
-        after a reload. Before a later freeze, one collection frees whatever cyclic garbage
-        the app made since (closed dialogs), so that freezing never keeps it for good.
+        ms in the middle of opening an article or scrolling. On a reload (another process
+        wrote, a view changed), everything frozen last time goes back to the collector and
+        one full collection frees what died since (closed dialogs, finished workers), so a
+        freeze keeps cyclic garbage only until the next reload, never for good.
         """
         if self._frozen_once:
+            gc.unfreeze()
             gc.collect()
         gc.freeze()
         self._frozen_once = True
@@ -213,6 +215,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             and listed is not None
             and listed.content_hash == ahead.article.meta.content_hash
         ):
+            self._ahead = None  # shown once: a later open reads the store again
             self._show_article(ahead)
         else:
             self._load_article(article_id)
@@ -271,7 +274,9 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             self.query_one(Reader).show(message.body)
             self._show_tags(message.article.id)
         if not message.article.meta.read:
-            self.run_worker(self.set_read(message.article.id, True), group="read")
+            self.run_worker(
+                self.set_read(message.article.id, True), group="read", exit_on_error=False
+            )
         self._jump_to_pending()
 
     def _jump_to_pending(self) -> None:

@@ -84,20 +84,23 @@ class DeskActions(Base):
         notifying the error.
 
         The versions before and after are read under the store lock, so no other process
-        can write in between: if the list was current before, it is current after.
+        can write in between: if the list was current before, it is current after. The
+        list's version moves there too, before the lock is let go, so the poll never sees
+        the app's own write as someone else's and reloads 50,000 rows for it.
         """
 
-        def versioned() -> tuple[tuple[object, ...], T, tuple[object, ...]]:
+        def versioned() -> T:
             with self.store._writing():
-                return self.store.version(), call(), self.store.version()
+                before, result = self.store.version(), call()
+                if self._version is not None and before == self._version:
+                    self._version = self.store.version()
+                return result
 
         try:
-            before, result, after = await self.writer.run(versioned)
+            result = await self.writer.run(versioned)
         except (StoreError, OSError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False, None
-        if self._version is not None and before == self._version:
-            self._version = after
         return True, result
 
     # ------------------------------------------------------------------ targets

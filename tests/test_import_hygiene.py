@@ -14,7 +14,8 @@ from tests.httpserver import Reply, Request, serve
 HEAVY = {
     "trafilatura", "lxml", "feedparser", "ingest.analyse", "ingest.quotes", "ingest.figures",
     "ingest.pipeline", "ingest.clean", "ingest.pages", "multiprocessing",
-    "concurrent.futures.process", "rich", "textual", "tui.cli_articles", "desk",
+    "concurrent.futures.process", "rich", "textual", "tui.cli_articles", "tui.cli_desk",
+    "tui.cli_backup", "desk",
 }  # fmt: skip
 
 

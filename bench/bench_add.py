@@ -9,7 +9,9 @@ HTML pages, saved to a file, this times `ingest.pipeline.add_file` into a fresh 
 and, right before it, `trafilatura.extract(html)` with its defaults on the same page
 (interleaved, so a change in the machine's load hits both). One warm-up page first.
 Prints the ratio of the totals and the median of the per-page ratios, and the parts
-of newsroom's time (cleaning, analysis, store).
+of newsroom's time (cleaning, analysis, store). The cleaning part is trafilatura run with
+newsroom's options (metadata on, fallback extractors off), so newsroom's total over it is
+the ratio against that other baseline.
 """
 
 from __future__ import annotations
@@ -114,6 +116,7 @@ def main() -> None:
     print(f"| of which quotes and figures | {parts['analyse']:.2f} s |")
     print(f"| of which reading the file and storing | {store_part:.2f} s |")
     print(f"| **ratio of totals (target <= 1.3)** | **{ours / base:.2f}** |")
+    print(f"| ratio to trafilatura run with newsroom's own options | {ours / parts['clean']:.2f} |")
     print(f"| median per-page ratio | {statistics.median(ratios):.2f} |")
 
 

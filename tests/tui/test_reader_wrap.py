@@ -23,3 +23,24 @@ def test_blank_lines_do_not_add_gaps_and_long_words_fold() -> None:
     text = "a\n\n\n" + "x" * 25
     lines = wrap_spans(text, 10)
     assert [text[a:b] for a, b in lines] == ["a", "", "x" * 10, "x" * 10, "x" * 5, ""]
+
+
+def test_a_line_of_text_is_what_rich_slicing_gives() -> None:
+    """The reader's own slicing keeps exactly the styles Rich's `text[a:b]` keeps."""
+    import random
+
+    from rich.text import Text
+
+    from tui.widgets.reader import line_of_text
+
+    rng = random.Random(7)
+    for _ in range(300):
+        text = Text("".join(rng.choice("ab c\n") for _ in range(rng.randint(0, 60))))
+        for _ in range(rng.randint(0, 6)):
+            a = rng.randint(0, len(text))
+            text.stylize(rng.choice(["bold", "red", "on blue"]), a, rng.randint(a, len(text)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        ours, rich = line_of_text(text, start, end), text[start:end]
+        assert ours.plain == rich.plain
+        assert sorted(ours.spans) == sorted(s for s in rich.spans if s.end > s.start)

@@ -14,6 +14,8 @@ def by_initial(alts: str) -> str:
     one branch per letter instead of one per word, which makes every tag scan faster."""
     groups: dict[str, list[str]] = {}
     for alt in alts.split("|") if "(" not in alts else _top_level(alts):
+        if not alt[:1].isalpha():  # "(…)", "\\b…" or "": its first character is no letter
+            raise ValueError(f"by_initial: {alt!r} does not start with a letter")
         groups.setdefault(alt[0], []).append(alt[1:])
     return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
 

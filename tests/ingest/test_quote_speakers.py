@@ -711,3 +711,10 @@ def test_a_last_referent_of_unknown_gender_yields_to_a_later_person_who_fits() -
         '"He could have had a better career," Patrick Nielsen Hayden, Teresa’s husband, said.'
     )
     assert speakers(text)[1] == ("Life was not long enough,", "Teresa Nielsen Hayden")
+
+
+def test_by_initial_refuses_an_alternative_it_cannot_regroup() -> None:
+    from ingest.speech_verbs import by_initial
+
+    with pytest.raises(ValueError, match="does not start with a letter"):
+        by_initial(r"said|\bx")

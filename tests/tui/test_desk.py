@@ -389,8 +389,8 @@ async def test_store_writes_run_off_the_event_loop_in_order(desk_store: Store) -
 
 
 async def test_the_article_under_a_resting_cursor_is_read_ahead(desk_store: Store) -> None:
-    """Enter on a row the cursor rested on shows the article without reading the store
-    again; an article changed since it was read ahead is read again."""
+    """Enter on a row the cursor rested on, or next to it, shows the article without
+    reading the store again; an article changed since it was read ahead is read again."""
     reads: list[str] = []
     real_get = desk_store.get
 
@@ -408,23 +408,22 @@ async def test_the_article_under_a_resting_cursor_is_read_ahead(desk_store: Stor
         await pilot.pause(0.4)
         await settle(pilot)
         second = article_list.current
-        assert second is not None and reads[-1] == second.id
-        count = len(reads)
+        assert second is not None and second.id in reads
+        count = reads.count(second.id)
         await pilot.press("enter")
         await settle(pilot)
         assert screen.article is not None and screen.article.id == second.id
-        assert len(reads) == count  # shown from what was read ahead
+        assert reads.count(second.id) == count  # shown from what was read ahead
         assert second.title[:30] in screen_text(app)
         await pilot.press("up")
         await pilot.pause(0.4)
         await settle(pilot)
         first = article_list.current
-        assert first is not None and reads[-1] == first.id
-        ahead = screen._ahead
-        assert ahead is not None  # as if the article changed after it was read ahead:
+        assert first is not None and first.id in screen._ahead  # the neighbour, read ahead
+        ahead = screen._ahead[first.id]  # as if the article changed after it was read ahead:
         ahead.article = replace(ahead.article, meta=replace(ahead.article.meta, content_hash="x"))
         count = len(reads)
         await pilot.press("enter")
         await settle(pilot)
         assert screen.article is not None and screen.article.id == first.id
-        assert reads[count:] == [first.id]  # read again, not shown stale
+        assert reads[count] == first.id  # read again, not shown stale

@@ -47,9 +47,11 @@ if TYPE_CHECKING:
     from ingest.fetch import FetchSettings
 
 POLL_SECONDS = 1.0
-# The cursor rests this long on a row before its article is read ahead, so that enter
-# shows it at once; moving through the list reads nothing.
+# The cursor rests this long on a row before its article and the rows next to it are
+# read ahead, so that enter (or j, enter) shows one at once; moving through the list
+# reads nothing. A few are kept: each is one article's text and items.
 READ_AHEAD_SECONDS = 0.15
+READ_AHEAD_KEPT = 6
 
 
 class MainScreen(DeskActions, FetchActions, Screen[None]):
@@ -84,7 +86,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.view: tuple[str, str] | None = None  # (name, query) of the saved view shown
         self.article: Article | None = None
         self.body: Highlighted | None = None
-        self._ahead: ArticleLoaded | None = None
+        self._ahead: dict[str, ArticleLoaded] = {}
         self._ahead_timer: Timer | None = None
         self._frozen_once = False
 
@@ -208,14 +210,14 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         """Show the article read ahead if it is this one and unchanged since, else load it
         in a worker; `ArticleLoaded` shows it."""
         self._opening = article_id
-        ahead, listed = self._ahead, self.query_one(ArticleList).meta(article_id)
+        # Shown once: a later open of it reads the store again.
+        ahead = self._ahead.pop(article_id, None)
+        listed = self.query_one(ArticleList).meta(article_id)
         if (
             ahead is not None
-            and ahead.article.id == article_id
             and listed is not None
             and listed.content_hash == ahead.article.meta.content_hash
         ):
-            self._ahead = None  # shown once: a later open reads the store again
             self._show_article(ahead)
         else:
             self._load_article(article_id)
@@ -226,12 +228,16 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self._ahead_timer = self.set_timer(READ_AHEAD_SECONDS, self._read_ahead)
 
     def _read_ahead(self) -> None:
-        """Read the article under the resting cursor, unless it is open or read already."""
-        current = self.query_one(ArticleList).current
-        if current is None or (self.article is not None and self.article.id == current.id):
-            return
-        if self._ahead is None or self._ahead.article.id != current.id:
-            self._load_ahead(current.id)
+        """Read the articles under and next to the resting cursor, but not the open one
+        or those read already."""
+        open_id = self.article.id if self.article is not None else None
+        wanted = [
+            article_id
+            for article_id in self.query_one(ArticleList).ids_around()
+            if article_id != open_id and article_id not in self._ahead
+        ]
+        if wanted:
+            self._load_ahead(wanted)
 
     def show_item(self, ref: ItemRef | None) -> None:
         """Open `ref`'s article (if not open) and jump to its quote or figure, if it is one."""
@@ -254,17 +260,20 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.post_message(ArticleLoaded(article, highlight(article.body)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="ahead")
-    def _load_ahead(self, article_id: str) -> None:
-        try:
-            article = self.store.get(article_id)
-        except READ_ERRORS:
-            return  # opening it will say what is wrong
-        self.post_message(ArticleLoaded(article, highlight(article.body), ahead=True))
+    def _load_ahead(self, article_ids: list[str]) -> None:
+        for article_id in article_ids:
+            try:
+                article = self.store.get(article_id)
+            except READ_ERRORS:
+                continue  # opening it will say what is wrong
+            self.post_message(ArticleLoaded(article, highlight(article.body), ahead=True))
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
         if message.ahead:
-            self._ahead = message
+            self._ahead[message.article.id] = message
+            while len(self._ahead) > READ_AHEAD_KEPT:
+                del self._ahead[next(iter(self._ahead))]
         elif message.article.id == self._opening:  # else the user has since opened another
             self._show_article(message)
 
@@ -277,6 +286,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             self.run_worker(
                 self.set_read(message.article.id, True), group="read", exit_on_error=False
             )
+        self._cursor_moved(self.query_one(ArticleList).cursor)  # read its neighbours ahead
         self._jump_to_pending()
 
     def _jump_to_pending(self) -> None:

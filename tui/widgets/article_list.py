@@ -156,6 +156,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = self.validate_cursor(self._rows.get(keep_id or "", self.cursor))
         self.refresh()
 
+    def ids_around(self) -> list[str]:
+        """The article under the cursor, then the next and the previous one."""
+        rows = [self.cursor, self.cursor + 1, self.cursor - 1]
+        return [self._metas[row].id for row in rows if 0 <= row < len(self._metas)]
+
     def meta(self, article_id: str) -> ArticleMeta | None:
         row = self._rows.get(article_id)
         return None if row is None else self._metas[row]

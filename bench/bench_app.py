@@ -174,15 +174,23 @@ def main() -> None:
         return
     tmp = Path(tempfile.mkdtemp())
     try:
-        table = {size: _median_runs(_store_for(size, tmp), args.runs) for size in args.sizes}
+        table = _median_runs({size: _store_for(size, tmp) for size in args.sizes}, args.runs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     _print_table(table)
 
 
-def _median_runs(store_dir: Path, runs: int) -> dict[str, float]:
-    results = [run_once(store_dir) for _ in range(runs)]
-    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+def _median_runs(stores: dict[int, Path], runs: int) -> dict[int, dict[str, float]]:
+    """Medians per size; the sizes take turns run by run, so a machine that slows down or
+    speeds up during the benchmark moves every size alike (the start-up ratio stays fair)."""
+    results: dict[int, list[dict[str, float]]] = {size: [] for size in stores}
+    for _ in range(runs):
+        for size, store_dir in stores.items():
+            results[size].append(run_once(store_dir))
+    return {
+        size: {key: statistics.median(r[key] for r in rs) for key in rs[0]}
+        for size, rs in results.items()
+    }
 
 
 def _print_table(table: dict[int, dict[str, float]]) -> None:

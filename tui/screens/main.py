@@ -252,21 +252,23 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _load_article(self, article_id: str) -> None:
-        try:
-            article = self.store.get(article_id)
-        except READ_ERRORS as exc:
-            self.post_message(LoadFailed(str(exc)))
-            return
-        self.post_message(ArticleLoaded(article, highlight(article.body)))
+        self._read(article_id, ahead=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="ahead")
     def _load_ahead(self, article_ids: list[str]) -> None:
         for article_id in article_ids:
-            try:
-                article = self.store.get(article_id)
-            except READ_ERRORS:
-                continue  # opening it will say what is wrong
-            self.post_message(ArticleLoaded(article, highlight(article.body), ahead=True))
+            self._read(article_id, ahead=True)
+
+    def _read(self, article_id: str, *, ahead: bool) -> None:
+        """Read and highlight one article (in a worker); an error is told only on an open:
+        opening an article read ahead in vain says what is wrong."""
+        try:
+            article = self.store.get(article_id)
+        except READ_ERRORS as exc:
+            if not ahead:
+                self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(ArticleLoaded(article, highlight(article.body), ahead=ahead))
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:

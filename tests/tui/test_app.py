@@ -22,7 +22,7 @@ async def open_first(pilot) -> None:
 
 
 def prompts(pane: QuotesPane | FiguresPane) -> list[str]:
-    return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+    return pane.prompt_texts()
 
 
 async def focus(pilot, widget_type: type) -> None:

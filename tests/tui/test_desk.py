@@ -67,7 +67,7 @@ async def open_article(pilot, store: Store, site: str) -> str:
 async def highlight_item(pilot, pane_type: type, startswith: str) -> int:
     pane = pilot.app.screen.query_one(pane_type)
     pane.focus()
-    texts = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+    texts = pane.prompt_texts()
     index = next(i for i, t in enumerate(texts) if t.startswith(startswith))
     pane.highlighted = index
     await pilot.pause()
@@ -154,7 +154,7 @@ async def test_notes_show_beside_the_item_and_in_the_view(desk_store: Store) -> 
         await type_text(pilot, "Ask the ministry")
         await pilot.press("ctrl+s")
         figures = app.screen.query_one(FiguresPane)
-        assert "✎ Ask the ministry" in str(figures.get_option_at_index(figures.highlighted).prompt)
+        assert "✎ Ask the ministry" in figures.prompt_texts()[figures.highlighted]
         app.screen.query_one(ArticleList).focus()
         await pilot.press("n", *"Whole piece [bold]x", "ctrl+s")
         header = str(app.screen.query_one(ReaderHeader).render())

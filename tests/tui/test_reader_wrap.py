@@ -31,7 +31,7 @@ def test_a_line_of_text_is_what_rich_slicing_gives() -> None:
 
     from rich.text import Text
 
-    from tui.widgets.reader import line_of_text
+    from tui.widgets.wrapping import line_of_text
 
     rng = random.Random(7)
     for _ in range(300):

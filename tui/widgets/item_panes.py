@@ -1,6 +1,5 @@
 """The quotes pane and the figures pane: an article's items, each navigable and taggable.
 
-An article has tens of quotes and figures, not thousands, so an `OptionList` is right here.
 Every prompt is a `rich.text.Text` built from sanitised strings (never markup). Choosing an
 item (enter or click) posts `ItemPane.Chosen`, and the screen jumps the reader to it.
 """
@@ -12,15 +11,19 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from storage.models import Figure, Quote, figure_keys, quote_keys
 from tui.highlight import UNATTRIBUTED_STYLE, figure_style, format_value, speaker_name
 from tui.safe_text import clean_line
+from tui.widgets.wrapping import line_of_text, paragraph_lines
 
 TAG_STYLE = Style(color="#d787d7")
 NOTE_STYLE = Style(color="#87d7af", italic=True)
@@ -73,17 +76,48 @@ def figure_prompt(figure: Figure, tags: set[str], note: str = "") -> Text:
     return prompt
 
 
-class ItemPane(OptionList):
-    """Base of the two panes: j/k navigation and a `Chosen` message carrying the index."""
+class ItemPane(ScrollView, can_focus=True):
+    """Base of the two panes: a highlighted item moved by keys or mouse, and a `Chosen`
+    message carrying its index.
+
+    A Line API widget rather than an `OptionList`: the list wrapped and measured every
+    option as `Content` on each open and drew through it again, about half the time an
+    open took (bench/README.md). Here an item's prompt is cut into screen lines once per
+    width and a line is drawn by slicing it."""
 
     kind: ClassVar[str] = "item"
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-pane--highlighted"}
+    DEFAULT_CSS = """
+    ItemPane {
+        overflow-x: hidden;
+        padding: 0 1;
+        background: $surface;
+        & > .item-pane--highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+        }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .item-pane--highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
         Binding("enter", "select", "Jump to", id="items.jump"),
     ]
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+    """The index of the highlighted item, None when there are none."""
 
     @dataclass
     class Chosen(Message):
@@ -100,26 +134,156 @@ class ItemPane(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.keys: list[str] = []
+        self._prompts: list[Text] = []
+        self._lines: list[tuple[int, int, int]] = []  # (item, start, end) per screen line
+        self._tops: list[int] = []  # each item's first screen line
+        self._width = 0
+        self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(256)
+        self._styles: tuple[Style, Style] | None = None  # base, highlighted: walks the DOM
+
+    @property
+    def option_count(self) -> int:
+        """How many items the pane lists."""
+        return len(self._prompts)
 
     @property
     def current_index(self) -> int | None:
         """The highlighted item, if any."""
-        return self.highlighted if self.option_count else None
+        return self.highlighted if self._prompts else None
+
+    def prompt_texts(self) -> list[str]:
+        """Every item's prompt as plain text (for tests and copying)."""
+        return [prompt.plain for prompt in self._prompts]
 
     def _set_prompts(self, keys: list[str], prompts: list[Text], title: str) -> None:
         """Replace the items; the highlight stays put if they are the same items (a tag
         was added) and goes back to the first one for another article."""
-        highlighted = self.highlighted if keys == self.keys else 0
-        self.keys = keys
-        self.set_options(Option(p, id=k) for p, k in zip(prompts, keys, strict=True))
-        if prompts:
-            self.highlighted = min(highlighted or 0, len(prompts) - 1)
+        same = keys == self.keys
+        highlighted = self.highlighted if same else 0
+        self.keys, self._prompts = keys, prompts
+        self._width = 0
+        self._rewrap()
+        index = min(highlighted or 0, len(prompts) - 1) if prompts else None
+        self.set_reactive(ItemPane.highlighted, index)  # drawn by the rewrap's refresh
+        if not same:
+            self.scroll_to(y=0, animate=False)
         self.border_title = f"{title} ({len(prompts)})"
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(self, self.kind, event.option_index))
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._width:
+            return
+        self._width = width
+        self._lines, self._tops = [], []
+        if width > 0:
+            for item, prompt in enumerate(self._prompts):
+                self._tops.append(len(self._lines))
+                position = 0
+                for paragraph in prompt.plain.split("\n"):
+                    for start, end in paragraph_lines(paragraph, width):
+                        self._lines.append((item, position + start, position + end))
+                    position += len(paragraph) + 1
+        self._cache.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+        self._scroll_to_highlighted()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._cache.clear()
+
+    def watch_highlighted(self) -> None:
+        self._scroll_to_highlighted()
+        self.refresh()
+
+    def _scroll_to_highlighted(self) -> None:
+        item = self.highlighted
+        if item is None or not self._tops or item >= len(self._tops):
+            return
+        top = self._tops[item]
+        bottom = self._tops[item + 1] if item + 1 < len(self._tops) else len(self._lines)
+        self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        """Render screen line `scroll_y + y`, in the highlight style if its item is."""
+        line = round(self.scroll_y) + y
+        if line >= len(self._lines):
+            return Strip.blank(self.scrollable_content_region.width, self._line_styles()[0])
+        item = self._lines[line][0]
+        key = (line, item == self.highlighted)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._cache[key] = self._render(line, key[1])
+        return strip
+
+    def _render(self, line: int, highlighted: bool) -> Strip:
+        item, start, end = self._lines[line]
+        style = self._line_styles()[highlighted]
+        text = line_of_text(self._prompts[item], start, end)
+        text.stylize_before(style)
+        segments = list(text.render(self.app.console))
+        return Strip(segments, text.cell_len).crop_extend(0, self._width, style)
+
+    def _line_styles(self) -> tuple[Style, Style]:
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (base, base + self.get_component_rich_style("item-pane--highlighted"))
+        return self._styles
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.notify_style_update()  # the highlight looks different with focus
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.notify_style_update()
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click highlights the item under the pointer and chooses it, as enter does."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = offset.y + round(self.scroll_y)
+        if 0 <= line < len(self._lines):
+            self.highlighted = self._lines[line][0]
+            self.action_select()
+
+    def _move_to(self, item: int) -> None:
+        if self._prompts:
+            self.highlighted = max(0, min(item, len(self._prompts) - 1))
+
+    def action_cursor_up(self) -> None:
+        self._move_to((self.highlighted or 0) - 1)
+
+    def action_cursor_down(self) -> None:
+        self._move_to(-1 if self.highlighted is None else self.highlighted + 1)
+
+    def action_first(self) -> None:
+        self._move_to(0)
+
+    def action_last(self) -> None:
+        self._move_to(len(self._prompts) - 1)
+
+    def action_page_up(self) -> None:
+        self._move_by_lines(-self.scrollable_content_region.height)
+
+    def action_page_down(self) -> None:
+        self._move_by_lines(self.scrollable_content_region.height)
+
+    def _move_by_lines(self, lines: int) -> None:
+        """Move the highlight about a screen of lines, to the item on that line."""
+        if not self._lines or self.highlighted is None:
+            return
+        line = max(0, min(self._tops[self.highlighted] + lines, len(self._lines) - 1))
+        self._move_to(self._lines[line][0])
+
+    def action_select(self) -> None:
+        if self.current_index is not None:
+            self.post_message(self.Chosen(self, self.kind, self.current_index))
 
 
 class QuotesPane(ItemPane):

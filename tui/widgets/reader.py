@@ -8,12 +8,9 @@ the "current" mark is applied while rendering, without rebuilding the text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import pairwise
 from typing import ClassVar
 
-from rich._wrap import divide_line
 from rich.style import Style
-from rich.text import Span as StyleSpan
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -28,6 +25,7 @@ from storage.models import ArticleMeta
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
 from tui.safe_text import clean_line
 from tui.widgets.item_panes import note_text
+from tui.widgets.wrapping import line_of_text, paragraph_lines
 
 
 def wrap_spans(text: str, width: int) -> list[Span]:
@@ -37,24 +35,10 @@ def wrap_spans(text: str, width: int) -> list[Span]:
     position = 0
     for paragraph in text.split("\n"):
         if paragraph.strip():
-            cuts = [0, *divide_line(paragraph, max(width, 1), fold=True), len(paragraph)]
-            lines.extend((position + a, position + b) for a, b in pairwise(cuts))
+            lines.extend((position + a, position + b) for a, b in paragraph_lines(paragraph, width))
             lines.append((position + len(paragraph), position + len(paragraph)))
         position += len(paragraph) + 1
     return lines
-
-
-def line_of_text(text: Text, start: int, end: int) -> Text:
-    """`text[start:end]` with its styles, without copying the body: Rich's own slicing
-    divides the whole text, which made drawing a screen of the reader cost ~40 copies of
-    the body. The spans (an article's quotes and figures: tens) are still all looked at."""
-    line = Text(text.plain[start:end], style=text.style, no_wrap=True, end="")
-    line.spans = [
-        StyleSpan(max(span.start, start) - start, min(span.end, end) - start, span.style)
-        for span in text.spans
-        if max(span.start, start) < min(span.end, end)
-    ]
-    return line
 
 
 def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:

@@ -171,15 +171,24 @@ class ArticleList(ScrollView, can_focus=True):
     def update_article(
         self, article_id: str, *, read: bool | None = None, marks: Marks | None = None
     ) -> None:
-        """Change one row in place (read state, tag marks) without reloading the list."""
+        """Change one row in place (read state, tag marks) without reloading the list.
+
+        Nothing is redrawn when nothing changed: opening an article sets its marks again,
+        and a redrawn row widens the screen area the next frame repaints (the list and its
+        scrollbar as well as the reader)."""
         row = self._rows.get(article_id)
         if row is None:
             return
+        meta = self._metas[row]
+        same_read = read is None or meta.read == read
+        if same_read and (marks is None or self._marks.get(article_id, Marks()) == marks):
+            return
         if read is not None:
-            self._metas[row].read = read
+            meta.read = read
         if marks is not None:
             self._marks[article_id] = marks
-        self._cache.clear()
+        for cursor in (False, True):
+            self._cache.discard((row, self.scrollable_content_region.width, cursor))
         self.refresh_line(row)
 
     def select_id(self, article_id: str) -> None:

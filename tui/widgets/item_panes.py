@@ -23,6 +23,7 @@ from textual.strip import Strip
 from storage.models import Figure, Quote, figure_keys, quote_keys
 from tui.highlight import UNATTRIBUTED_STYLE, figure_style, format_value, speaker_name
 from tui.safe_text import clean_line
+from tui.widgets.scrolling import set_content_size
 from tui.widgets.wrapping import line_of_text, paragraph_lines
 
 TAG_STYLE = Style(color="#d787d7")
@@ -184,8 +185,7 @@ class ItemPane(ScrollView, can_focus=True):
                         self._lines.append((item, position + start, position + end))
                     position += len(paragraph) + 1
         self._cache.clear()
-        self.virtual_size = Size(width, len(self._lines))
-        self.refresh()
+        set_content_size(self, Size(width, len(self._lines)))
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()

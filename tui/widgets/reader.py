@@ -25,6 +25,7 @@ from storage.models import ArticleMeta
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
 from tui.safe_text import clean_line
 from tui.widgets.item_panes import note_text
+from tui.widgets.scrolling import set_content_size
 from tui.widgets.wrapping import line_of_text, paragraph_lines
 
 
@@ -80,7 +81,8 @@ class ReaderHeader(Static):
 
     def show(self, meta: ArticleMeta | None, tags: set[str], note: str = "") -> None:
         """Display `meta` (or a hint when no article is open)."""
-        self.update(header_text(meta, tags, note) if meta else Text("No article open", "dim"))
+        text = header_text(meta, tags, note) if meta else Text("No article open", "dim")
+        self.update(text, layout=False)  # its height is fixed: no reflow of the screen
 
 
 class Reader(ScrollView, can_focus=True):
@@ -168,8 +170,7 @@ class Reader(ScrollView, can_focus=True):
         self._lines = wrap_spans(plain, width) if width > 0 else []
         self._starts = [start for start, _ in self._lines]
         self._cache.clear()
-        self.virtual_size = Size(width, len(self._lines))
-        self.refresh()
+        set_content_size(self, Size(width, len(self._lines)))
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()

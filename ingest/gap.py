@@ -9,6 +9,8 @@ paragraph or the paragraph before, and the subject of the sentence just before t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from operator import itemgetter
 
 from ingest.attribution import (
     ACCORDING,
@@ -37,19 +39,38 @@ def events(
     text: str, lo: int, hi: int, book: NameBook, last: str | None, para_start: int
 ) -> str | None:
     """The last person or organisation the prose between two quotes talks about: speakers
-    of reported speech and the named subjects of its sentences."""
+    of reported speech and the named subjects of its sentences.
+
+    Only the latest hit that names someone counts, so the hits are read from the last one
+    back, and each is checked (and its subject classified) only when reached: most gaps
+    are settled by their last hit."""
     gap = text[lo:hi]
+    for at, who in reversed(_hits(text, lo, hi, gap, book, para_start)):
+        if callable(who):
+            who = who()
+            if who == "":
+                continue  # a candidate that turned out to name no one
+        if who is None:
+            return None  # an unnamed person the paragraph talks to
+        att = classify(who, None, gap, book, lo + at)
+        if att.kind in {"named", "org"} and att.speaker:
+            return att.speaker
+    return last
+
+
+Hit = tuple[int, str | Callable[[], str] | None]
+
+
+def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int) -> list[Hit]:
+    """Who the gap text[lo:hi] talks about, by offset in the gap, sorted (stably): a name,
+    None for an unnamed person, or a function giving a name ("" for none) for the hits
+    that cost a check."""
     speech = SPEECH_IN.search(gap)
-    rxs = [WHO_VERB] if speech else []
+    hits: list[Hit] = []
+    if speech:
+        hits.extend((m.start(), _subject_check(gap, m)) for m in WHO_VERB.finditer(gap))
     if "according to" in gap:
-        rxs.append(ACCORDING)
-    hits: list[tuple[int, str | None]] = [
-        (m.start(), m.group("who"))
-        for rx in rxs
-        for m in rx.finditer(gap)
-        if rx is not WHO_VERB
-        or not (prepositional(gap, m.start("who"), m.group("who")) or _joined(gap, m.start()))
-    ]
+        hits.extend((m.start(), m.group("who")) for m in ACCORDING.finditer(gap))
     # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before
     # the name names a speaker too (read there only: the scan is not free).
     if speech and para_start < hi:
@@ -62,36 +83,42 @@ def events(
     if m:
         hits.append((m.start("who"), m.group("who")))
     if lo < para_start < hi:
-        who = para_subject(text, para_start, book, PREV_SUBJECT)
-        if who:
-            hits.append((para_start - lo, who))
+        hits.append((para_start - lo, _para_check(text, para_start, book, PREV_SUBJECT)))
     # The person who opens the paragraph just before the quote's (one without quotes,
     # whole inside the gap): "Leif Dahleen, the blogger …, retired … He says …" then
     # ""…," he told Business Insider."
     prev = _prev_para(text, lo, min(para_start, hi))
     if prev is not None:
-        who = para_subject(text, prev, book, PREV_SUBJECT)
-        if who:
-            hits.append((prev - lo, who))
+        hits.append((prev - lo, _para_check(text, prev, book, PREV_SUBJECT)))
     last_start = _last_sentence(text, lo, hi)
     if last_start is not None:
-        who = para_subject(text, last_start, book, LAST_SUBJECT)
-        if who:
-            hits.append((last_start - lo, who))
+        hits.append((last_start - lo, _para_check(text, last_start, book, LAST_SUBJECT)))
     # "WIRED spoke to one mother, who ...": in the quote's paragraph, an unnamed person
     # interviewed is whom a later "she said" means, so no named referent remains.
     p_from = max(0, para_start - lo)
     met = _MET_UNNAMED.search(gap, p_from) if _MET_HINT.search(gap, p_from) else None
     if met:
         hits.append((met.start(), None))
-    for at, who in sorted(hits, key=lambda h: h[0]):
-        if who is None:
-            last = None
-            continue
-        att = classify(who, None, gap, book, lo + at)
-        if att.kind in {"named", "org"} and att.speaker:
-            last = att.speaker
-    return last
+    hits.sort(key=itemgetter(0))
+    return hits
+
+
+def _subject_check(gap: str, m: re.Match[str]) -> Callable[[], str]:
+    """The subject of a "X said" match, unless it is a preposition's object or the last
+    of several joined subjects ("")."""
+
+    def who() -> str:
+        name = m.group("who")
+        if prepositional(gap, m.start("who"), name) or _joined(gap, m.start()):
+            return ""
+        return name
+
+    return who
+
+
+def _para_check(text: str, start: int, book: NameBook, rx: re.Pattern[str]) -> Callable[[], str]:
+    """The person who opens the sentence at `start` (`para_subject`), or ""."""
+    return lambda: para_subject(text, start, book, rx) or ""
 
 
 # That paragraph's subject may follow an opening phrase and carry a party-state tag:

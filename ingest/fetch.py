@@ -12,33 +12,37 @@ field of `FetchSettings`, so tests and the user's config.toml can see and set th
 * at most `per_host` requests to one host at a time (politeness), across all threads;
 * connections that resolve the host themselves and refuse non-public addresses, so DNS
   rebinding cannot reach the local network behind a public-looking name.
+
+Pages and feeds go through this one policy; the transport under it (http.client, kept-alive
+connections per host) is `ingest.connections`.
 """
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
-import socket
 import threading
 import time
 import tomllib
+import zlib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-import urllib3
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import (
-    ConnectTimeoutError,
-    HTTPError,
-    NameResolutionError,
-    NewConnectionError,
-    ReadTimeoutError,
+from ingest.connections import (
+    CHUNK,
+    DEFAULT_PORTS,
+    ConnectError,
+    Connection,
+    ConnectTimeout,
+    HostPool,
+    Inflater,
 )
-from urllib3.util import connection
+from ingest.urlpolicy import UrlRefused, check_url
 
-from ingest.urlpolicy import UrlRefused, check_url, vetted_addresses
+if TYPE_CHECKING:
+    import ssl
 
 USER_AGENT = "newsroom/0.1 (+https://github.com/newsroom-reader/newsroom)"
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
@@ -46,7 +50,6 @@ FEED_ACCEPT = (
     "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1"
 )
 REDIRECTS = {301, 302, 303, 307, 308}
-CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
@@ -135,63 +138,23 @@ class Response:
         return self.status == 304
 
 
-class _GuardedConnection(HTTPConnection):
-    """Connects only to addresses the URL policy allows, resolving the host itself."""
-
-    allow_private = False
-    networks: tuple[str, ...] = ()
-
-    def _new_conn(self) -> socket.socket:
-        infos = vetted_addresses(
-            self._dns_host, self.port, allow_private=self.allow_private, networks=self.networks
-        )
-        error: OSError | None = None
-        for info in infos:
-            try:
-                return connection.create_connection(
-                    info[4][:2], self.timeout, socket_options=self.socket_options
-                )
-            except TimeoutError as exc:
-                raise ConnectTimeoutError(self, f"connect timeout ({self.timeout}s)") from exc
-            except OSError as exc:
-                error = exc
-        raise NewConnectionError(self, f"cannot connect: {error}") from error
-
-
-class _GuardedHTTPSConnection(_GuardedConnection, HTTPSConnection):
-    """TLS over a guarded socket: HTTPSConnection.connect calls our `_new_conn`."""
-
-
-def _pool_manager(settings: FetchSettings) -> urllib3.PoolManager:
-    policy = {
-        "allow_private": settings.allow_private_addresses,
-        "networks": settings.private_networks,
-    }
-    conn = type("Conn", (_GuardedConnection,), policy)
-    sconn = type("SConn", (_GuardedHTTPSConnection,), policy)
-    manager = urllib3.PoolManager(num_pools=64, maxsize=settings.per_host, block=False)
-    manager.pool_classes_by_scheme = {
-        "http": type("Pool", (HTTPConnectionPool,), {"ConnectionCls": conn}),
-        "https": type("SPool", (HTTPSConnectionPool,), {"ConnectionCls": sconn}),
-    }
-    return manager
-
-
-def _reason(exc: Exception, url: str, settings: FetchSettings) -> str:
+def _reason(exc: BaseException, host: str, settings: FetchSettings) -> str:
     """One line for a transport failure, naming the host and the limit that was hit."""
-    host = urlsplit(url).hostname
-    if isinstance(exc, NameResolutionError):
-        return f"cannot resolve host {host}"
-    if isinstance(exc, NewConnectionError):  # a subclass of ConnectTimeoutError in urllib3 2
-        cause = exc.__cause__ or exc.__context__
+    if isinstance(exc, ConnectTimeout):
+        return f"timed out connecting to {host} ({settings.connect_timeout:g}s)"
+    if isinstance(exc, ConnectError):
+        cause = exc.__cause__
         detail = (
             f" ({cause.strerror.lower()})" if isinstance(cause, OSError) and cause.strerror else ""
         )
         return f"cannot connect to {host}{detail}"
-    if isinstance(exc, ConnectTimeoutError):
-        return f"timed out connecting to {host} ({settings.connect_timeout:g}s)"
-    if isinstance(exc, ReadTimeoutError | TimeoutError):
+    if isinstance(exc, TimeoutError):
         return f"timed out waiting for {host} ({settings.read_timeout:g}s)"
+    if isinstance(exc, zlib.error):
+        return f"undecodable compressed response from {host}"
+    if type(exc).__name__.startswith("SSL"):  # ssl is imported only for https
+        detail = getattr(exc, "reason", None) or type(exc).__name__
+        return f"TLS error with {host}: {detail}"
     return f"network error from {host}: {type(exc).__name__}"
 
 
@@ -200,17 +163,9 @@ class Fetcher:
 
     def __init__(self, settings: FetchSettings | None = None) -> None:
         self.settings = settings or FetchSettings()
-        self._manager = _pool_manager(self.settings)
-        self._hosts: dict[str, threading.BoundedSemaphore] = {}
-        self._hosts_lock = threading.Lock()
-
-    def _host_slot(self, url: str) -> threading.BoundedSemaphore:
-        host = urlsplit(url).netloc
-        with self._hosts_lock:
-            slot = self._hosts.get(host)
-            if slot is None:
-                slot = self._hosts[host] = threading.BoundedSemaphore(self.settings.per_host)
-            return slot
+        self._hosts: dict[str, HostPool] = {}
+        self._lock = threading.Lock()
+        self._tls: ssl.SSLContext | None = None
 
     def get(
         self,
@@ -250,66 +205,99 @@ class Fetcher:
         self, url: str, headers: dict[str, str], hops: tuple[str, ...]
     ) -> tuple[Response | None, str | None]:
         """One request: a Response, or (None, Location) for a redirect to follow."""
-        s = self.settings
-        timeout = urllib3.Timeout(connect=s.connect_timeout, read=s.read_timeout)
-        with self._host_slot(url):
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        pool = self._pool(parts.netloc)
+        with pool.slot():
             try:
-                raw = self._manager.urlopen(
-                    "GET", url, headers=headers, redirect=False, retries=False,
-                    preload_content=False, timeout=timeout,
+                conn, raw = pool.exchange(
+                    parts.scheme, lambda: self._connection(parts.scheme, host, parts.port),
+                    target, headers,
                 )  # fmt: skip
             except UrlRefused as exc:
                 raise FetchError(str(exc)) from exc
-            except (HTTPError, OSError) as exc:
-                raise FetchError(_reason(exc, url, s)) from exc
+            except (http.client.HTTPException, OSError) as exc:
+                raise FetchError(_reason(exc, host, self.settings)) from exc
+            done = False
             try:
-                return self._handle(raw, url, hops)
-            except BaseException:
-                raw.close()  # a half-read connection must not go back to the pool
-                raise
+                result = self._handle(raw, url, host, hops)
+                done = raw.isclosed() and not raw.will_close
+                return result
             finally:
-                raw.release_conn()
+                pool.release(conn, reusable=done)
+
+    def _pool(self, netloc: str) -> HostPool:
+        with self._lock:
+            pool = self._hosts.get(netloc)
+            if pool is None:
+                pool = self._hosts[netloc] = HostPool(self.settings.per_host)
+            return pool
+
+    def _connection(self, scheme: str, host: str, port: int | None) -> Connection:
+        s = self.settings
+        return Connection(
+            scheme, host, port or DEFAULT_PORTS[scheme],
+            timeouts=(s.connect_timeout, s.read_timeout), allow_private=s.allow_private_addresses,
+            networks=s.private_networks, tls=self._tls_context() if scheme == "https" else None,
+        )  # fmt: skip
+
+    def _tls_context(self) -> ssl.SSLContext:
+        """The system's trusted certificates, loaded once per fetcher and only for https."""
+        with self._lock:
+            if self._tls is None:
+                import ssl
+
+                self._tls = ssl.create_default_context()
+            return self._tls
 
     def _handle(
-        self, raw: urllib3.BaseHTTPResponse, url: str, hops: tuple[str, ...]
+        self, raw: http.client.HTTPResponse, url: str, host: str, hops: tuple[str, ...]
     ) -> tuple[Response | None, str | None]:
-        if raw.status in REDIRECTS and raw.headers.get("Location"):
-            self._read(raw, url)  # drain the (small) body so the connection can be reused
-            return None, raw.headers["Location"]
+        if raw.status in REDIRECTS and raw.getheader("Location"):
+            self._read(raw, url, host)  # drain the (small) body so the connection is reused
+            return None, raw.getheader("Location")
         if raw.status != 304 and not 200 <= raw.status < 300:
             raise FetchError(f"HTTP {raw.status} {raw.reason or ''}".rstrip() + f" for {url[:80]}")
-        body = b"" if raw.status == 304 else self._read(raw, url)
-        mime, charset = _content_type(raw.headers.get("Content-Type", ""))
+        body = self._read(raw, url, host)  # a 304 has none, and http.client knows it
+        mime, charset = _content_type(raw.getheader("Content-Type", ""))
         response = Response(
             url=url, status=raw.status, content_type=mime, charset=charset, body=body,
-            etag=raw.headers.get("ETag"), last_modified=raw.headers.get("Last-Modified"),
+            etag=raw.getheader("ETag"), last_modified=raw.getheader("Last-Modified"),
             redirects=hops,
         )  # fmt: skip
         return response, None
 
-    def _read(self, raw: urllib3.BaseHTTPResponse, url: str) -> bytes:
+    def _read(self, raw: http.client.HTTPResponse, url: str, host: str) -> bytes:
         """The decoded body, refused past `max_bytes` or `total_timeout`."""
         s = self.settings
-        declared = raw.headers.get("Content-Length", "")
+        declared = raw.getheader("Content-Length", "")
         if declared.isdigit() and int(declared) > s.max_bytes:
             raise FetchError(f"response larger than {s.max_bytes:,} bytes: {url[:80]}")
         deadline = time.monotonic() + s.total_timeout
+        inflater = Inflater(raw.getheader("Content-Encoding", ""))
         chunks: list[bytes] = []
         size = 0
         try:
-            while chunk := raw.read1(CHUNK, decode_content=True):
-                size += len(chunk)
-                if size > s.max_bytes:
-                    raise FetchError(f"response larger than {s.max_bytes:,} bytes: {url[:80]}")
+            while chunk := raw.read1(CHUNK):
+                for piece in inflater.pieces(chunk):
+                    size += len(piece)
+                    if size > s.max_bytes:
+                        raise FetchError(f"response larger than {s.max_bytes:,} bytes: {url[:80]}")
+                    chunks.append(piece)
                 if time.monotonic() > deadline:
                     raise FetchError(f"download took over {s.total_timeout:g}s: {url[:80]}")
-                chunks.append(chunk)
-        except (HTTPError, OSError) as exc:
-            raise FetchError(_reason(exc, url, s)) from exc
+            raw.read()  # nothing is left; this marks the response done, so the connection is kept
+        except (http.client.HTTPException, OSError, zlib.error) as exc:
+            raise FetchError(_reason(exc, host, s)) from exc
         return b"".join(chunks)
 
     def close(self) -> None:
-        self._manager.clear()
+        """Close the connections kept alive (a fetcher can still be used afterwards)."""
+        with self._lock:
+            pools = list(self._hosts.values())
+        for pool in pools:
+            pool.close()
 
 
 def _content_type(header: str) -> tuple[str, str | None]:

@@ -164,7 +164,8 @@ def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
     real = socket.getaddrinfo
 
     def guarded(host: object, *args: object, **kwargs: object) -> object:
-        if host not in ("127.0.0.1", "localhost", "::1", b"127.0.0.1"):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name not in ("127.0.0.1", "localhost", "::1"):
             raise socket.gaierror(f"tests may not resolve {host!r}")
         return real(host, *args, **kwargs)  # type: ignore[arg-type]
 

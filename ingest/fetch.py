@@ -23,7 +23,6 @@ import http.client
 import ipaddress
 import threading
 import time
-import tomllib
 import zlib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -83,10 +82,16 @@ class FetchSettings:
 
         path = path or config_file()
         try:
-            table = tomllib.loads(path.read_text("utf-8")).get("fetch", {})
+            text = path.read_text("utf-8")
         except FileNotFoundError:
             return cls()
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"cannot read {path}: {exc}") from exc
+        import tomllib  # only with a file to read: most users have none
+
+        try:
+            table = tomllib.loads(text).get("fetch", {})
+        except tomllib.TOMLDecodeError as exc:
             raise ValueError(f"cannot read {path}: {exc}") from exc
         return cls().with_overrides(table, str(path))
 

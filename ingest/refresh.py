@@ -1,12 +1,9 @@
-"""Batches of network work: add URLs, refetch an article, refresh every feed.
+"""Refreshing every feed: fetch the feeds, store their new entries' pages, retry the
+articles earlier refreshes left partial, and write every feed's status in one write.
 
-Pages are fetched in a bounded thread pool (several hosts at once; the fetcher keeps each
-host to `per_host` requests) and cleaned and analysed in a process pool for big batches
-(`ingest.stages`). Results come back to the calling thread, which alone writes to the store,
-so one batch is one writer. The caller passes a progress callback and a cancel check; a
-cancelled batch stops submitting work, cancels what is queued, lets what is running finish
-(timeouts bound it), and stores what was done. Every failure is an `Outcome` with a
-one-line reason: a batch never raises because one page was bad.
+The batch machinery is `ingest.batch` (outcomes, progress, the shared run) and
+`ingest.stages` (threads and processes); adding by URL and refetching are `ingest.add`,
+re-exported here for the callers that import them from this module.
 
 When every feed is unchanged (the common refresh) nothing is cooked, so what cooking needs
 (`ingest.pages`, and through it trafilatura's caller and the analysers) is imported only
@@ -16,246 +13,61 @@ when there is a page to cook or a failure to name.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future
 from concurrent.futures.thread import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
+from ingest.add import add_urls, refetch
+from ingest.batch import (
+    CancelFn,
+    Outcome,
+    Progress,
+    ProgressFn,
+    Run,
+    Summary,
+    ignore,
+    never,
+    outcome,
+    reason,
+    replace_article,
+    stored_urls,
+)
 from ingest.feeds import fetch_feed
 from ingest.fetch import Fetcher
-from ingest.stages import CookPool, run_pool, run_stages
-from ingest.urlpolicy import UrlRefused, normalise_url
+from ingest.stages import CookPool, run_pool
 from storage.feeds import Feed, FeedBook, FeedStatus
-from storage.models import ArticleBody, ArticleMeta
+from storage.models import ArticleMeta
 from storage.store import Store
 
 if TYPE_CHECKING:
     from ingest.pages import EntryItem, Records
 
 __all__ = ["Outcome", "Progress", "Summary", "add_urls", "fetch_feed", "refetch", "refresh"]
-T = TypeVar("T")
 STORE_BATCH = 25  # articles per store write: fewer fsyncs, and progress still moves
-STATUSES = ("added", "updated", "unchanged", "partial", "failed")
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one URL: added, updated, unchanged, partial or failed (with why)."""
-
-    url: str
-    status: str
-    article_id: str | None = None
-    title: str = ""
-    reason: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """One step of a batch: `done` of `total` in `phase` ("feeds", "articles", "retry")."""
-
-    phase: str
-    done: int
-    total: int
-    outcome: Outcome | None = None
-    label: str = ""
-
-
-@dataclass(slots=True)
-class Summary:
-    """The result of a batch, for the CLI's last lines and the app's notification."""
-
-    outcomes: list[Outcome] = field(default_factory=list)
-    feeds_checked: int = 0
-    feeds_unchanged: int = 0
-    feed_errors: list[tuple[str, str]] = field(default_factory=list)
-    cancelled: bool = False
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    def headline(self) -> str:
-        parts = [f"{self.count(s)} {s}" for s in STATUSES if s != "updated" or self.count(s)]
-        text = ", ".join(parts)
-        if self.feeds_checked:
-            text = f"{self.feeds_checked} feeds ({self.feeds_unchanged} unchanged, "
-            text += f"{len(self.feed_errors)} failed); " + ", ".join(parts)
-        return text + (" (cancelled)" if self.cancelled else "")
-
-    def problems(self) -> list[str]:
-        """One line per failed feed, failed URL and partial article."""
-        lines = [f"feed {url}: {why}" for url, why in self.feed_errors]
-        lines += [f"{o.status} {o.url}: {o.reason}" for o in self.outcomes if o.reason]
-        return lines
-
-    @property
-    def ok(self) -> bool:
-        return not self.feed_errors and not self.count("failed")
-
-
-ProgressFn = Callable[[Progress], None]
-CancelFn = Callable[[], bool]
-
-
-def _never() -> bool:
-    return False
-
-
-def _ignore(_: Progress) -> None:
-    return None
-
-
-def _reason(error: BaseException) -> str:
-    """The one line shown for a failure; unexpected errors (library bugs) are named."""
-    from ingest.pages import EXPECTED
-
-    if isinstance(error, EXPECTED):
-        return str(error)
-    return f"unexpected {type(error).__name__}: {error}"[:300]
-
-
-# ------------------------------------------------------------------ outcomes
-
-
-def _stored_urls(store: Store) -> dict[str, str]:
-    return {m.url: m.id for m in store.articles() if m.url}
-
-
-def _store_new(store: Store, url: str, records: Records) -> Outcome:
-    return _outcome(url, *store.add_article(*records))
-
-
-def _outcome(url: str, meta: ArticleMeta, created: bool) -> Outcome:
-    status = ("partial" if meta.status == "partial" else "added") if created else "unchanged"
-    reason = meta.error if status == "partial" else None
-    return Outcome(url, status, meta.id, meta.title, reason)
-
-
-# ------------------------------------------------------------------ add and refetch
-
-
-def add_urls(
-    store: Store,
-    fetcher: Fetcher,
-    urls: Iterable[str],
-    progress: ProgressFn = _ignore,
-    cancelled: CancelFn = _never,
-) -> Summary:
-    """Fetch, clean and store each URL; one already stored under that URL is not fetched."""
-    from ingest.pages import cook_url
-
-    summary = Summary()
-    todo = _urls_to_fetch(store, urls, summary)
-    total = len(summary.outcomes) + len(todo)
-
-    def handle(url: str, result: Any) -> None:
-        if isinstance(result, BaseException):
-            outcome = Outcome(url, "failed", reason=_reason(result))
-        else:
-            outcome = _store_new(store, url, result)
-        summary.outcomes.append(outcome)
-        progress(Progress("articles", len(summary.outcomes), total, outcome, url))
-
-    with CookPool() as pool:
-        run = _Run(store, fetcher, summary, progress, cancelled, pool)
-        run.stages(todo, fetcher.get, cook_url, handle)
-    return summary
-
-
-def _urls_to_fetch(store: Store, urls: Iterable[str], summary: Summary) -> list[str]:
-    """The normalised URLs not stored yet; refused and stored ones become outcomes now."""
-    stored = _stored_urls(store)
-    todo: list[str] = []
-    for raw in dict.fromkeys(urls):
-        try:
-            url = normalise_url(raw)
-        except UrlRefused as exc:
-            summary.outcomes.append(Outcome(raw, "failed", reason=str(exc)))
-            continue
-        if url in stored:
-            summary.outcomes.append(
-                Outcome(url, "unchanged", stored[url], store.meta(stored[url]).title)
-            )
-        else:
-            todo.append(url)
-    return todo
-
-
-def refetch(store: Store, fetcher: Fetcher, article_id: str) -> Outcome:
-    """Fetch an article's URL again and replace its text and metadata, keeping its id, read
-    state and tags (item tags follow their text's stable key). On failure nothing changes."""
-    from ingest.pages import page_records
-
-    old = store.meta(article_id)
-    if not old.url:
-        return Outcome("", "failed", old.id, old.title, "the article has no URL to fetch")
-    try:
-        meta, body = page_records(fetcher, old.url, source=old.source, feed=old.feed)
-    except Exception as exc:  # one line for the user; the stored article is left untouched
-        return Outcome(old.url, "failed", old.id, old.title, _reason(exc))
-    return _replace(store, old, meta, body)
-
-
-def _replace(store: Store, old: ArticleMeta, meta: ArticleMeta, body: ArticleBody) -> Outcome:
-    meta.id, meta.added, meta.read = old.id, old.added, old.read
-    if meta.source == "seed":
-        meta.source = "url"
-    same = meta.to_doc() | {"n_quotes": 0, "n_figures": 0} == old.to_doc() | {
-        "n_quotes": 0, "n_figures": 0, "source": meta.source,
-    }  # fmt: skip
-    if same:
-        return Outcome(old.url or "", "unchanged", old.id, old.title)
-    store.replace_article(meta, body)
-    return Outcome(old.url or "", "updated", meta.id, meta.title)
-
-
-# ------------------------------------------------------------------ feeds
-
-
-@dataclass(slots=True)
-class _Run:
-    """What every stage of one batch shares: one fetcher, one process pool, one summary."""
-
-    store: Store
-    fetcher: Fetcher
-    summary: Summary
-    progress: ProgressFn
-    cancelled: CancelFn
-    pool: CookPool
-
-    def stages(
-        self,
-        items: Sequence[T],
-        fetch: Callable[[T], Any],
-        cook: Callable[[T, Any], Any],
-        handle: Callable[[T, Any], None],
-    ) -> None:
-        """Fetch in threads, cook in processes if the stage is big; note a cancel."""
-        done = run_stages(
-            items, fetch, cook, handle, threads=self.fetcher.settings.total,
-            cpu=self.pool.executor(len(items)), cancelled=self.cancelled,
-        )  # fmt: skip
-        self.summary.cancelled = self.summary.cancelled or not done
 
 
 def refresh(
     store: Store,
     book: FeedBook,
     fetcher: Fetcher,
-    progress: ProgressFn = _ignore,
-    cancelled: CancelFn = _never,
+    progress: ProgressFn = ignore,
+    cancelled: CancelFn = never,
+    feeds: Sequence[Feed] | None = None,
 ) -> Summary:
     """Fetch every feed, store its new entries' pages (partial from the feed's text when a
     page fails), then retry the articles earlier refreshes left partial. Every feed's status
-    is written at the end, in one write."""
-    run = _Run(store, fetcher, Summary(), progress, cancelled, CookPool())
+    is written at the end, in one write. `feeds` are the book's feeds if the caller has just
+    read them (the command does, to say when there are none): not read twice."""
+    run = Run(store, fetcher, Summary(), progress, cancelled, CookPool())
     statuses: dict[str, FeedStatus] = {}
     # the partial articles are found (every metadata shard read) while the feeds download:
     # the thread waits on the network meanwhile, and with nothing new it is half the work
     with ThreadPoolExecutor(1, thread_name_prefix="partial") as scan:
         partial = scan.submit(_partial_articles, store, book)
         try:
-            found = _refresh_feeds(run, book, statuses)
+            found = _refresh_feeds(run, book.all() if feeds is None else feeds, statuses)
             if not run.summary.cancelled:
                 _refresh_articles(run, book, found, statuses, partial)
         finally:
@@ -288,17 +100,18 @@ def _scan_done(partial: Future[Scan]) -> tuple[str, list[str]] | None:
     return partial.result()[1]
 
 
-def _refresh_feeds(run: _Run, book: FeedBook, statuses: dict[str, FeedStatus]) -> list[EntryItem]:
+def _refresh_feeds(
+    run: Run, feeds: Sequence[Feed], statuses: dict[str, FeedStatus]
+) -> list[EntryItem]:
     """Fetch each feed, note its status in `statuses`; return the entries the feeds list."""
-    feeds = book.all()
     entries: list[EntryItem] = []
     summary = run.summary
 
     def handle(feed: Feed, result: Any) -> None:
         summary.feeds_checked += 1
         if isinstance(result, BaseException):
-            summary.feed_errors.append((feed.url, _reason(result)))
-            statuses[feed.url] = FeedStatus(feed.url, error=_reason(result))
+            summary.feed_errors.append((feed.url, reason(result)))
+            statuses[feed.url] = FeedStatus(feed.url, error=reason(result))
         else:
             title = result.parsed.title if result.parsed else None
             statuses[feed.url] = FeedStatus(
@@ -319,7 +132,7 @@ def _refresh_feeds(run: _Run, book: FeedBook, statuses: dict[str, FeedStatus]) -
 
 
 def _refresh_articles(
-    run: _Run,
+    run: Run,
     book: FeedBook,
     found: list[EntryItem],
     statuses: dict[str, FeedStatus],
@@ -350,7 +163,7 @@ def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[E
     """Entries whose link was never stored, once each, in feed order."""
     if not found:
         return []  # every feed unchanged: no need to read the seen links or the store
-    known = book.seen() | set(_stored_urls(store))
+    known = book.seen() | set(stored_urls(store))
     fresh: dict[str, EntryItem] = {}
     for feed_url, entry in found:
         if entry.url not in known and entry.url not in fresh:
@@ -358,7 +171,7 @@ def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[E
     return list(fresh.values())
 
 
-def _store_entries(run: _Run, book: FeedBook, todo: list[EntryItem]) -> None:
+def _store_entries(run: Run, book: FeedBook, todo: list[EntryItem]) -> None:
     """Fetch new entries' pages, cook them, store them in batches (one lock, one sync)."""
     if not todo:
         return
@@ -377,13 +190,13 @@ def _store_entries(run: _Run, book: FeedBook, todo: list[EntryItem]) -> None:
         stored = run.store.add_articles([records for _, records in batch])
         for ((feed_url, entry), _), (meta, created) in zip(batch, stored, strict=True):
             book_items.append((feed_url, entry.url, meta.id))
-            report(_outcome(entry.url, meta, created), entry.title or entry.url)
+            report(outcome(entry.url, meta, created), entry.title or entry.url)
         batch.clear()
 
     def handle(item: EntryItem, result: Any) -> None:
         entry = item[1]
         if isinstance(result, BaseException):
-            failed = Outcome(entry.url, "failed", title=entry.title, reason=_reason(result))
+            failed = Outcome(entry.url, "failed", title=entry.title, reason=reason(result))
             report(failed, entry.title or entry.url)
             return
         batch.append((item, result))
@@ -398,7 +211,7 @@ def _store_entries(run: _Run, book: FeedBook, todo: list[EntryItem]) -> None:
         book.mark_seen(book_items)
 
 
-def _retry_partial(run: _Run, partial: list[ArticleMeta]) -> None:
+def _retry_partial(run: Run, partial: list[ArticleMeta]) -> None:
     """Fetch partial articles again; a success replaces the feed text, a failure keeps it."""
     if not partial:
         return
@@ -410,9 +223,9 @@ def _retry_partial(run: _Run, partial: list[ArticleMeta]) -> None:
         nonlocal done
         done += 1
         if isinstance(result, BaseException):
-            outcome = Outcome(old.url or "", "partial", old.id, old.title, _reason(result))
+            outcome = Outcome(old.url or "", "partial", old.id, old.title, reason(result))
         else:
-            outcome = _replace(run.store, old, *result)
+            outcome = replace_article(run.store, old, *result)
         run.summary.outcomes.append(outcome)
         run.progress(Progress("retry", done, len(partial), outcome, old.title))
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from tui.safe_text import clean, clean_line
 
 if TYPE_CHECKING:
+    from ingest.batch import Progress, Summary
     from ingest.fetch import Fetcher
-    from ingest.refresh import Progress, Summary
     from storage.feeds import FeedBook
     from storage.store import Store
 
@@ -142,7 +142,7 @@ def _report(summary: Summary) -> int:
 
 def add_urls(store: Store, urls: list[str]) -> int:
     """`newsroom add URL...`: fetch, clean, analyse and store each page."""
-    from ingest.refresh import add_urls as run
+    from ingest.add import add_urls as run
 
     fetcher = _fetcher()
     with progress_bar() as progress:
@@ -151,7 +151,7 @@ def add_urls(store: Store, urls: list[str]) -> int:
 
 
 def cmd_refetch(args: argparse.Namespace) -> int:
-    from ingest.refresh import refetch
+    from ingest.add import refetch
 
     store = _store(args)
     outcome = refetch(store, _fetcher(), store.resolve(args.id))
@@ -167,11 +167,12 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
     store = _store(args)
     book = _book(store)
-    if not book.all():
+    feeds = book.all()
+    if not feeds:
         _err("newsroom: no feeds (add one with `newsroom feeds add URL` or `newsroom discover`)")
         return 0
     with progress_bar() as progress:
-        summary = refresh(store, book, _fetcher(), progress)
+        summary = refresh(store, book, _fetcher(), progress, feeds=feeds)
     return _report(summary)
 
 

@@ -110,8 +110,8 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("u", "screen.toggle_read", "Read/unread", id="list.toggle-read"),
     ]
 
-    cursor: reactive[int] = reactive(0, init=False)
-    """The row under the cursor."""
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
+    """The row under the cursor (a move redraws its two rows, not the whole list)."""
 
     @dataclass
     class Selected(Message):

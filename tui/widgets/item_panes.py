@@ -117,8 +117,9 @@ class ItemPane(ScrollView, can_focus=True):
         Binding("enter", "select", "Jump to", id="items.jump"),
     ]
 
-    highlighted: reactive[int | None] = reactive(None, init=False)
-    """The index of the highlighted item, None when there are none."""
+    highlighted: reactive[int | None] = reactive(None, init=False, repaint=False)
+    """The index of the highlighted item, None when there are none (a move redraws the
+    lines of the two items, not the whole pane)."""
 
     @dataclass
     class Chosen(Message):
@@ -196,16 +197,23 @@ class ItemPane(ScrollView, can_focus=True):
         self._styles = None
         self._cache.clear()
 
-    def watch_highlighted(self) -> None:
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        for item in (old, new):
+            if item is not None and item < len(self._tops):
+                top, bottom = self._item_lines(item)
+                self.refresh_lines(top, bottom - top)
         self._scroll_to_highlighted()
-        self.refresh()
+
+    def _item_lines(self, item: int) -> tuple[int, int]:
+        """The first screen line of `item` and the line after its last."""
+        top = self._tops[item]
+        return top, self._tops[item + 1] if item + 1 < len(self._tops) else len(self._lines)
 
     def _scroll_to_highlighted(self) -> None:
         item = self.highlighted
         if item is None or not self._tops or item >= len(self._tops):
             return
-        top = self._tops[item]
-        bottom = self._tops[item + 1] if item + 1 < len(self._tops) else len(self._lines)
+        top, bottom = self._item_lines(item)
         self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:

@@ -105,8 +105,9 @@ class Reader(ScrollView, can_focus=True):
         Binding("end,G", "scroll_end", "Bottom", show=False),
     ]
 
-    current: reactive[Span | None] = reactive(None, init=False)
-    """The span marked as current (the quote or figure last jumped to)."""
+    current: reactive[Span | None] = reactive(None, init=False, repaint=False)
+    """The span marked as current (the quote or figure last jumped to); a change redraws
+    the lines of the old and new span only."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -133,10 +134,14 @@ class Reader(ScrollView, can_focus=True):
         self._rewrap()
         self.scroll_to(y=0, animate=False)
 
-    def watch_current(self) -> None:
-        """Redraw so the new current span is marked and the old one is not."""
-        self._cache.clear()
-        self.refresh()
+    def watch_current(self, old: Span | None, new: Span | None) -> None:
+        """Redraw the lines of the old and new current span."""
+        for span in (old, new):
+            if span is not None and self._lines:
+                first, last = self.line_of(span[0]), self.line_of(max(span[1] - 1, span[0]))
+                for line in range(first, last + 1):
+                    self._cache.discard((line, self._width))
+                self.refresh_lines(first, last - first + 1)
 
     def jump_to(self, span: Span) -> None:
         """Mark `span` as current and scroll so it sits in the upper third."""

@@ -1,0 +1,72 @@
+"""The fast forms of the scan patterns match exactly what their plain forms match.
+
+The hottest scans are written to start by reading a character class (so the engine can
+skip in C to where a match may start) instead of with the assertions their plain forms
+start with. The two forms must never drift apart: these tests compare every match, its
+span and its groups, on the seed article's windows and on seeded random strings made of
+the words and marks the patterns care about.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest import attribution, names
+from ingest.sentences import word_set
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "openai-paris-office.txt"
+PAIRS = {
+    "NAME_RE": (names.NAME_AT_WORD, names.NAME_RE),
+    "WHO_VERB": (attribution.WHO_VERB_PLAIN, attribution.WHO_VERB),
+}
+PIECES = [
+    *sorted(
+        word_set(
+            "the The a A an An he He she She they They it It said says told rejected added stated "
+            "spokesman representative rep rep. company report from by for of ministry embassies "
+            "Russia's Russia’s Smith John Mc Mac O' D’ Dr. Mrs. Jr. Sr J. de van II president "
+            "5-year-old physicians and also quickly has then , . ' ’ - “ \" x Ł É é "
+            "s h i t Tt thes McDonald O’Neil MacKay Ab statement group"
+        )
+    ),
+    *[" ", " ", " ", "  ", "\n", "\t", "\u00a0", ", ", "said in a statement"],
+]
+
+
+def _matches(rx: re.Pattern[str], text: str, pos: int, end: int) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(text, pos, end)]
+
+
+def _random_texts(n: int) -> list[str]:
+    rnd = random.Random(7)
+    seps = ["", " ", " ", ", "]
+    return [
+        "".join(rnd.choice(PIECES) + rnd.choice(seps) for _ in range(rnd.randint(1, 16)))
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_fast_form_matches_plain_form(name: str) -> None:
+    plain, fast = re.compile(PAIRS[name][0]), PAIRS[name][1]
+    seed = SEED.read_text(encoding="utf-8")
+    rnd = random.Random(3)
+    windows = [(seed, 0, len(seed))]
+    for _ in range(200):
+        lo = rnd.randrange(len(seed))
+        windows.append((seed[lo : lo + rnd.randint(0, 600)], 0, None))
+        windows.append((seed, lo, min(len(seed), lo + rnd.randint(0, 600))))
+    for text in _random_texts(4_000):
+        lo = rnd.randint(0, len(text))
+        windows += [(text, 0, None), (text, lo, rnd.randint(lo, len(text)))]
+    found = 0
+    for text, lo, hi in windows:
+        hi = len(text) if hi is None else hi
+        want = _matches(plain, text, lo, hi)
+        assert _matches(fast, text, lo, hi) == want, (name, text[lo:hi])
+        found += len(want)
+    assert found > 100  # the strings do exercise the pattern

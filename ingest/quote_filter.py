@@ -10,6 +10,8 @@ the word just after it (a noun it modifies: the "tough on China" stance) mark it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from ingest.sentences import word_set
 
@@ -49,9 +51,25 @@ def words(body: str) -> list[str]:
     return _WORD_RE.findall(body)
 
 
-def words_upto(body: str, n: int) -> list[str] | None:
+def words_upto(body: str, n: int) -> Sequence[str] | None:
     """The words of `body` if it has at most `n`, else None. Reads only a prefix of a long
-    span: the filters ask this of every span, and most quotes are long."""
+    span: the filters ask this of every span, and most quotes are long. The filters ask
+    it of each span several times, with n up to MAX_CUED_WORDS: those share one reading."""
+    if n <= MAX_CUED_WORDS:
+        ws = _few_words(body)
+        return ws if ws is not None and len(ws) <= n else None
+    return _words_upto(body, n)
+
+
+@lru_cache(maxsize=64)
+def _few_words(body: str) -> tuple[str, ...] | None:
+    """`words_upto(body, MAX_CUED_WORDS)`, kept for the next filter asking of the span."""
+    ws = _words_upto(body, MAX_CUED_WORDS)
+    return None if ws is None else tuple(ws)
+
+
+def _words_upto(body: str, n: int) -> list[str] | None:
+    """`words_upto` read afresh: the words in a prefix long enough for n + 1 words first."""
     limit = 24 * (n + 1)
     ws = _WORD_RE.findall(body, 0, limit)
     if len(ws) > n:

@@ -50,6 +50,9 @@ class Highlighted:
     quote_spans: list[Span] = field(default_factory=list)
     figure_spans: list[Span] = field(default_factory=list)
     speaker_styles: dict[str, Style] = field(default_factory=dict)
+    wrapped: dict[int, list[Span]] = field(default_factory=dict)
+    """Its screen lines by width, as the reader cuts them: filled by the worker that read
+    the article, for the reader's width, so that an open does not wrap on the event loop."""
 
 
 def speaker_name(quote: Quote) -> str:

@@ -42,6 +42,7 @@ from tui.widgets import (
     ReaderHeader,
     marks_for,
 )
+from tui.widgets.reader import body_lines
 
 if TYPE_CHECKING:
     from ingest.fetch import FetchSettings
@@ -220,7 +221,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         ):
             self._show_article(ahead)
         else:
-            self._load_article(article_id)
+            self._load_article(article_id, self._reader_width())
 
     def _cursor_moved(self, _row: int) -> None:
         if self._ahead_timer is not None:
@@ -237,7 +238,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             if article_id != open_id and article_id not in self._ahead
         ]
         if wanted:
-            self._load_ahead(wanted)
+            self._load_ahead(wanted, self._reader_width())
 
     def show_item(self, ref: ItemRef | None) -> None:
         """Open `ref`'s article (if not open) and jump to its quote or figure, if it is one."""
@@ -250,25 +251,32 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         else:
             self.open_article(ref.article)
 
+    def _reader_width(self) -> int:
+        return self.query_one(Reader).scrollable_content_region.width
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def _load_article(self, article_id: str) -> None:
-        self._read(article_id, ahead=False)
+    def _load_article(self, article_id: str, width: int) -> None:
+        self._read(article_id, width, ahead=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="ahead")
-    def _load_ahead(self, article_ids: list[str]) -> None:
+    def _load_ahead(self, article_ids: list[str], width: int) -> None:
         for article_id in article_ids:
-            self._read(article_id, ahead=True)
+            self._read(article_id, width, ahead=True)
 
-    def _read(self, article_id: str, *, ahead: bool) -> None:
-        """Read and highlight one article (in a worker); an error is told only on an open:
-        opening an article read ahead in vain says what is wrong."""
+    def _read(self, article_id: str, width: int, *, ahead: bool) -> None:
+        """Read, highlight and wrap one article for a reader `width` wide (in a worker);
+        an error is told only on an open: opening an article read ahead in vain says
+        what is wrong."""
         try:
             article = self.store.get(article_id)
         except READ_ERRORS as exc:
             if not ahead:
                 self.post_message(LoadFailed(str(exc)))
             return
-        self.post_message(ArticleLoaded(article, highlight(article.body), ahead=ahead))
+        body = highlight(article.body)
+        if width > 0:
+            body_lines(body, width)
+        self.post_message(ArticleLoaded(article, body, ahead=ahead))
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:

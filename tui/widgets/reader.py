@@ -42,6 +42,15 @@ def wrap_spans(text: str, width: int) -> list[Span]:
     return lines
 
 
+def body_lines(body: Highlighted, width: int) -> list[Span]:
+    """The body's screen lines at `width`, wrapped once per width (a worker may have done
+    it already: see `Highlighted.wrapped`)."""
+    lines = body.wrapped.get(width)
+    if lines is None:
+        lines = body.wrapped[width] = wrap_spans(body.text.plain, width)
+    return lines
+
+
 def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
     """Title, then site, date, URL, status and why (a partial article: R refetches it),
     the article's tags and its note, all sanitised."""
@@ -171,8 +180,7 @@ class Reader(ScrollView, can_focus=True):
         if width == self._width:
             return
         self._width = width
-        plain = self._body.text.plain if self._body else ""
-        self._lines = wrap_spans(plain, width) if width > 0 else []
+        self._lines = body_lines(self._body, width) if self._body and width > 0 else []
         self._starts = [start for start, _ in self._lines]
         self._cache.clear()
         set_content_size(self, Size(width, len(self._lines)))

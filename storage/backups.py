@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +47,19 @@ class Backup:
 
     def __str__(self) -> str:
         return f"{self.created} ({self.reason}, {self.files} files)"
+
+
+def _rmtree(path: Path) -> None:
+    """shutil is imported only by a backup, not by every `Store.open` (bz2, lzma: ~3 ms)."""
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _copyfile(src: Path, dst: Path) -> None:
+    import shutil
+
+    shutil.copyfile(src, dst)
 
 
 def _pool(layout: Layout) -> Path:
@@ -89,7 +101,7 @@ def clear_partial(layout: Layout) -> None:
     """Remove a backup a killed process did not finish; the lock is held."""
     if layout.backups_dir.is_dir():
         for entry in layout.backups_dir.glob(PARTIAL + "*"):
-            shutil.rmtree(entry, ignore_errors=True)
+            _rmtree(entry)
 
 
 def metadata_files(layout: Layout) -> list[Path]:
@@ -144,7 +156,7 @@ def make_backup(
         os.sync()
         os.replace(partial, layout.backups_dir / name)
     except (StoreError, OSError):
-        shutil.rmtree(partial, ignore_errors=True)
+        _rmtree(partial)
         if strict:
             raise
         return None
@@ -166,7 +178,7 @@ def _copy_files(store: Store, partial: Path) -> dict[str, list[int]]:
             os.link(previous[0].path / rel, dst)
         else:
             check_file(store, rel)
-            shutil.copyfile(src, dst)
+            _copyfile(src, dst)
     return files
 
 
@@ -199,7 +211,7 @@ def _sync_pool(store: Store, limit: int | None) -> int:
 
 def _prune(layout: Layout) -> None:
     for old in list_backups(layout)[KEEP:]:
-        shutil.rmtree(old.path, ignore_errors=True)
+        _rmtree(old.path)
 
 
 def restore(store: Store, backup: Backup, everything: bool) -> list[Path]:

@@ -19,7 +19,7 @@ from storage import documents as doc
 from storage.documents import content_hash
 from storage.errors import StoreWriteError
 from storage.files import Layout, open_table_db
-from storage.jsonfile import dump_json, fsync_dir, write_new_file
+from storage.jsonfile import fsync_dir, write_new_file
 from storage.keys import KeyIndex, keys_of
 from storage.models import ArticleBody, ArticleMeta
 
@@ -112,4 +112,4 @@ class BulkMixin:
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
-        write_new_file(path, dump_json(doc.body_doc(body)), durable)
+        write_new_file(path, doc.body_bytes(body), durable)

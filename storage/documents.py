@@ -7,10 +7,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from storage.errors import ItemNotFound
+from storage.jsonfile import dump_json, dump_json_exact
 from storage.keys import text_key, url_key
 from storage.models import (
     Article,
@@ -51,6 +53,15 @@ def body_doc(body: ArticleBody) -> dict[str, Any]:
         "quotes": [plain_doc(q) for q in body.quotes],
         "figures": [plain_doc(f) for f in body.figures],
     }
+
+
+def body_bytes(body: ArticleBody) -> bytes:
+    """A body file's bytes; by json if a figure's value is NaN or infinite (a 400-digit
+    number is), which orjson would write as null."""
+    data = body_doc(body)
+    if all(f.value is None or math.isfinite(f.value) for f in body.figures):
+        return dump_json(data)
+    return dump_json_exact(data)
 
 
 def is_body(data: Any) -> str | None:

@@ -12,11 +12,9 @@ which nothing in the store changed need not read every metadata shard to find th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
-
-from tinydb import Query
 
 from storage.files import open_table_db
 from storage.jsonfile import is_table_file, read_json, write_json_atomic
@@ -87,6 +85,12 @@ class FeedStatus:
         return changes
 
 
+def _with_url(url: str) -> Callable[[Mapping[str, Any]], bool]:
+    """A TinyDB condition as a plain function: tinydb.Query would import TinyDB's query
+    module on the refresh path, which writes feeds.json without TinyDB."""
+    return lambda doc: doc.get("url") == url
+
+
 class FeedBook:
     """The subscriptions of one store; every write holds the store's lock."""
 
@@ -112,7 +116,7 @@ class FeedBook:
     def add(self, url: str, title: str = "") -> tuple[Feed, bool]:
         """Subscribe; returns the feed and False if it was already subscribed."""
         with self._store._lock.held(), self._db() as db:
-            found = db.table(FEEDS).get(Query().url == url)
+            found = db.table(FEEDS).get(_with_url(url))
             if found is not None:
                 return Feed.from_doc(dict(found)), False
             feed = Feed(url=url, title=title, added=_now())
@@ -122,7 +126,7 @@ class FeedBook:
     def remove(self, url: str) -> bool:
         """Unsubscribe; articles already stored from the feed stay."""
         with self._store._lock.held(), self._db() as db:
-            return bool(db.table(FEEDS).remove(Query().url == url))
+            return bool(db.table(FEEDS).remove(_with_url(url)))
 
     def record_success(
         self,

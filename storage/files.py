@@ -6,7 +6,7 @@ Layout (see storage/README.md for why):
     <root>/articles/<xx>.json     TinyDB, table "articles": metadata of ids starting with xx
     <root>/bodies/<xx>/<id>.json  one article's text, quotes and figures, read on open only
     <root>/tags.json              TinyDB, tables "tags" and "notes": small, changes often
-    <root>/keys/<xx>.json         {key digest: id}: finds duplicates by URL or text (schema 2)
+    <root>/keys/<xx>.log          lines "digest id": finds duplicates by URL or text (schema 3)
     <root>/journal.json           a delete in progress, finished by the next writer
     <root>/backups/               automatic backups (storage/backups.py)
     <root>/quarantine/            bad files a restore moved aside, byte for byte
@@ -16,23 +16,30 @@ Layout (see storage/README.md for why):
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import gc
 import os
+import time
+from _thread import get_ident
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
-
-from filelock import FileLock, Timeout
-from tinydb import TinyDB
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storage.errors import StoreCorrupt, StoreLocked
-from storage.jsonfile import TMP_SUFFIX, AtomicJSONStorage, Validator, read_json
+from storage.jsonfile import TMP_SUFFIX, Validator, read_json
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 T = TypeVar("T")
 Signature = tuple[int, int, int] | None
 LOCK_TIMEOUT_S = 30.0
+LOCK_POLL_S = 0.05
+_FLOCK_BUSY = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES}
+_FLOCK_UNSUPPORTED = {errno.ENOSYS, errno.EOPNOTSUPP}
 
 
 def signature(path: Path) -> Signature:
@@ -91,7 +98,7 @@ class Layout:
         return self.root / "quarantine"
 
     def key_shard(self, digest: str) -> Path:
-        return self.keys_dir / f"{digest[:2]}.json"
+        return self.keys_dir / f"{digest[:2]}.log"
 
     def shard(self, article_id: str) -> Path:
         return self.articles_dir / f"{article_id[:2]}.json"
@@ -118,27 +125,121 @@ class Layout:
 
 
 class StoreLock:
-    """One lock for every read-modify-write, across threads and processes.
+    """One lock for every read-modify-write, across threads and processes: flock(2) on
+    store.lock, re-entrant within a thread, one descriptor per thread (flock locks on two
+    descriptors conflict, so two threads of one process exclude each other as two processes
+    do). A forked child inherits no hold: its copies of held descriptors are closed, so
+    it cannot keep the parent's lock alive, and its first acquire takes its own.
 
-    filelock keeps one descriptor per thread, and flock locks conflict between descriptors,
-    so two threads of one process exclude each other as two processes do.
+    This was filelock's FileLock, which locks the same way (the two exclude each other),
+    but its import (logging, platform, decimal, secrets...) cost ~20 ms of every command's
+    start. Where flock is unsupported (ENOSYS: some network and FUSE file systems) this
+    falls back to filelock, imported then.
     """
 
     def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT_S) -> None:
-        self._lock = FileLock(str(path), timeout=timeout)
         self._path = path
         self._timeout = timeout
+        self._holds: dict[tuple[int, int], list[int]] = {}  # (pid, thread) -> [fd, depth]
+        self._fallback: Any = None
 
     @contextmanager
     def held(self) -> Iterator[None]:
+        key = (os.getpid(), get_ident())
+        hold = self._holds.get(key)
+        if hold is None and self._fallback is None:
+            fd = self._lock_fd()
+            if fd is not None:
+                hold = self._holds[key] = [fd, 0]
+                _HELD_FDS.add(fd)
+        if hold is None:  # flock is unsupported here
+            with self._fallback_held():
+                yield
+            return
+        hold[1] += 1
         try:
-            self._lock.acquire()
+            yield
+        finally:
+            hold[1] -= 1
+            if hold[1] == 0 and key[0] == os.getpid():  # a forked child never releases
+                del self._holds[key]
+                _HELD_FDS.discard(hold[0])
+                os.close(hold[0])  # the only descriptor: closing it releases the flock
+
+    def _lock_fd(self) -> int | None:
+        """A descriptor of store.lock holding the flock; None if flock is unsupported."""
+        deadline = time.monotonic() + self._timeout
+        while True:
+            fd, created = self._open()
+            try:
+                if _try_flock(fd) and os.fstat(fd).st_nlink > 0:  # not a removed file
+                    return fd
+            except _FlockUnsupported:
+                os.close(fd)
+                if created:  # filelock's soft lock takes an existing file for a held lock
+                    self._path.unlink(missing_ok=True)
+                return None
+            except BaseException:
+                os.close(fd)
+                raise
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise StoreLocked(self._path.parent, self._timeout)
+            time.sleep(LOCK_POLL_S)
+
+    def _open(self) -> tuple[int, bool]:
+        """store.lock opened, and whether this call created it."""
+        try:
+            return os.open(self._path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644), True
+        except FileExistsError:
+            return os.open(self._path, os.O_RDWR), False
+        except FileNotFoundError:  # a store not made yet: filelock made the folder too
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            return self._open()
+
+    @contextmanager
+    def _fallback_held(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        if self._fallback is None:
+            self._fallback = FileLock(str(self._path), timeout=self._timeout)
+        try:
+            self._fallback.acquire()
         except Timeout as exc:
             raise StoreLocked(self._path.parent, self._timeout) from exc
         try:
             yield
         finally:
-            self._lock.release()
+            self._fallback.release()
+
+
+class _FlockUnsupported(Exception):
+    pass
+
+
+def _try_flock(fd: int) -> bool:
+    """Take the flock if free: False if another descriptor holds it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in _FLOCK_BUSY:
+            return False
+        if exc.errno in _FLOCK_UNSUPPORTED:
+            raise _FlockUnsupported from exc
+        raise
+    return True
+
+
+def _close_inherited_holds() -> None:
+    """In a forked child: the parent's held descriptors would keep its flock alive."""
+    for fd in _HELD_FDS:
+        with suppress(OSError):
+            os.close(fd)
+    _HELD_FDS.clear()
+
+
+_HELD_FDS: set[int] = set()
+os.register_at_fork(after_in_child=_close_inherited_holds)
 
 
 @contextmanager
@@ -174,8 +275,28 @@ class FileCache:
         self._entries[(path, parse)] = (sig, value)
         return value
 
+    def get_bytes(self, path: Path, parse: Callable[[bytes], T]) -> T | None:
+        """Like `get`, for a file that is not JSON (the key logs): `parse` takes its bytes."""
+        sig = signature(path)
+        cached = self._entries.get((path, parse))
+        if cached and cached[0] == sig:
+            return cached[1]
+        value = parse(read_bytes(path)) if sig else None
+        self._entries[(path, parse)] = (sig, value)
+        return value
+
     def clear(self) -> None:
         self._entries.clear()
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes (empty if it vanished since its stat); StoreCorrupt if unreadable."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        raise StoreCorrupt(path, exc.strerror or str(exc)) from exc
 
 
 def parse_or_corrupt(path: Path, parse: Callable[[Any], T], data: Any) -> T:
@@ -187,5 +308,7 @@ def parse_or_corrupt(path: Path, parse: Callable[[Any], T], data: Any) -> T:
 
 
 def open_table_db(path: Path, tmp_dir: Path) -> TinyDB:
-    """A TinyDB over one store file, writing atomically."""
-    return TinyDB(path, storage=AtomicJSONStorage, tmp_dir=tmp_dir)
+    """A TinyDB over one store file, writing atomically (TinyDB is imported by the first)."""
+    from storage.tables import open_table_db as open_db
+
+    return open_db(path, tmp_dir)

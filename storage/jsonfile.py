@@ -1,9 +1,9 @@
-"""Reading and atomically writing the store's JSON files, and TinyDB's storage over them.
+"""Reading and atomically writing the store's files (TinyDB's storage is storage/tables.py).
 
-TinyDB's own JSONStorage truncates and rewrites its file in place, so a kill mid-write leaves
-a broken file. Here every write goes to a temporary file in the store's `tmp/` folder (same
+Every replacing write goes to a temporary file in the store's `tmp/` folder (same
 filesystem), is written with `os.write`, fsynced, then `os.replace`d over the target and the
-directory fsynced: a reader or a crash sees the old file or the new one, never a mix.
+directory fsynced: a reader or a crash sees the old file or the new one, never a mix. Files
+of independent lines (the key logs) are appended to instead: see `append_lines`.
 
 Any OS failure on the way (ENOSPC, EIO, ...) removes the temporary file and becomes a
 `StoreWriteError`, so callers deal with one domain error and the target is left as it was.
@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import errno
 import itertools
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from storage.errors import StoreCorrupt, StoreWriteError
 
@@ -48,8 +46,10 @@ def parse_json(path: Path, raw: bytes, validate: Validator | None = None) -> Any
         raise StoreCorrupt(path, "empty file")
     try:
         data = orjson.loads(raw)  # 2x faster than json: most of reading 50,000 records
-    except orjson.JSONDecodeError:
-        try:  # what Python's json writes but orjson refuses: NaN, Infinity, huge integers
+    except orjson.JSONDecodeError:  # what json writes and orjson refuses: NaN, huge integers
+        import json  # imported here: only files of older versions or odd figures need it
+
+        try:
             data = json.loads(raw)
         except (UnicodeDecodeError, ValueError) as exc:
             raise StoreCorrupt(path, f"not valid JSON: {exc}") from exc
@@ -97,13 +97,21 @@ def write_bytes_atomic(path: Path, payload: bytes, tmp_dir: Path, durable: bool 
     """Replace `path` with `payload` so that a crash leaves the old or the new file.
 
     `durable=False` skips the fsyncs: only for bulk loads that sync once at the end.
+    Folders are made only when missing: two `mkdir` calls on every write cost more than
+    the retry does on the rare first write into a folder.
     """
     tmp = tmp_dir / f".{path.name}.{os.getpid()}.{next(_tmp_numbers)}{TMP_SUFFIX}"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp_dir.mkdir(parents=True, exist_ok=True)
-        _write_file(tmp, payload, durable)
-        os.replace(tmp, path)
+        try:
+            _write_file(tmp, payload, durable)
+        except FileNotFoundError:
+            tmp_dir.mkdir(parents=True, exist_ok=True)
+            _write_file(tmp, payload, durable)
+        try:
+            os.replace(tmp, path)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, path)
         if durable:
             fsync_dir(path.parent)
     except OSError as exc:
@@ -129,8 +137,83 @@ def write_new_file(path: Path, payload: bytes, durable: bool) -> None:
         raise StoreWriteError(path, exc) from exc
 
 
+def append_lines(path: Path, payload: bytes, durable: bool = True) -> None:
+    """Append whole lines (`payload` ends with a newline) to `path`, made if missing.
+
+    For files of independent lines read by `complete_lines` (the key logs): no temporary
+    file, rename or directory fsync, only one fsync, unless the file is new. A last line
+    without its newline was cut by a kill or a power cut and is cut off first, so it never
+    joins the line appended after it. A failed append is cut off again.
+    """
+    try:
+        fd, created = _open_for_append(path)
+    except OSError as exc:
+        raise StoreWriteError(path, exc) from exc
+    try:
+        size = _cut_partial_line(fd)
+        try:
+            _write_all(fd, payload)
+            if durable:
+                os.fsync(fd)
+        except BaseException:
+            os.ftruncate(fd, size)
+            raise
+        if created and durable:
+            fsync_dir(path.parent)
+    except OSError as exc:
+        raise StoreWriteError(path, exc) from exc
+    finally:
+        os.close(fd)
+
+
+def _open_for_append(path: Path) -> tuple[int, bool]:
+    flags = os.O_RDWR | os.O_APPEND
+    try:
+        return os.open(path, flags), False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, flags | os.O_CREAT, 0o644), True
+
+
+def _cut_partial_line(fd: int, chunk: int = 4096) -> int:
+    """Truncate the file after its last newline; returns the size it is left with."""
+    end = os.fstat(fd).st_size
+    if end == 0 or os.pread(fd, 1, end - 1) == b"\n":
+        return end
+    while end > 0:
+        start = max(0, end - chunk)
+        found = os.pread(fd, end - start, start).rfind(b"\n")
+        if found >= 0:
+            end = start + found + 1
+            break
+        end = start
+    os.ftruncate(fd, end)
+    return end
+
+
+def complete_lines(raw: bytes) -> list[bytes]:
+    """The lines `append_lines` finished writing: a last line without its newline is one
+    being appended right now, or cut by a crash (the next append cuts it off)."""
+    return raw.split(b"\n")[:-1]
+
+
 def dump_json(data: Any) -> bytes:
-    """The compact UTF-8 encoding every store file uses."""
+    """The compact UTF-8 encoding every store file uses, by orjson: 10x faster than json
+    (a 100 KB shard: 0.13 ms against 1.8 ms), the same bytes for strings, integers, lists
+    and objects. What orjson refuses (integers past 64 bits, non-string keys) goes to json.
+    orjson writes NaN and Infinity as null: data that may hold them uses `dump_json_exact`.
+    """
+    try:
+        return orjson.dumps(data)
+    except TypeError:
+        return dump_json_exact(data)
+
+
+def dump_json_exact(data: Any) -> bytes:
+    """Python's json, which keeps NaN and Infinity (as JavaScript literals orjson reads back
+    through our json fallback): for bodies whose figure values are not all finite."""
+    import json
+
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -149,32 +232,3 @@ def is_table_file(data: Any) -> str | None:
         if not all(isinstance(doc, dict) for doc in table.values()):
             return f"table {name!r} holds a document that is not an object"
     return None
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage that validates on read and writes atomically; never writes a file it
-    could not read, because TinyDB always reads before it writes and a bad read raises.
-
-    One instance lives for one locked read-modify-write, so it may keep what it last read or
-    wrote: TinyDB reads the whole file before every operation, and parsing it once per
-    session instead of once per query halves the cost of a tag toggle. The memo is dropped
-    before each write, so a failed write never leaves a copy the disk does not have.
-    """
-
-    def __init__(self, path: Path, tmp_dir: Path) -> None:
-        self.path = path
-        self.tmp_dir = tmp_dir
-        self._memo: dict[str, dict[str, Any]] | None = None
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        if self._memo is None:
-            self._memo = read_json(self.path, is_table_file)
-        return self._memo
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._memo = None
-        write_json_atomic(self.path, data, self.tmp_dir)
-        self._memo = data
-
-    def close(self) -> None:
-        self._memo = None

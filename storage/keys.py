@@ -2,9 +2,20 @@
 
 Without it, `add_article` would parse every metadata shard (half a second at 50,000 articles)
 to learn whether an article is already stored. Each article has up to two keys, `url:<url>`
-and `text:<hash>`; a key's sha256 digest picks its shard `keys/<xx>.json`, a plain JSON
-object {digest: id}. Entries are hints: a lookup checks the article's metadata, so an entry
-left behind by a crash or a refetch that changed the URL is harmless.
+and `text:<hash>`; a key's sha256 digest picks its shard `keys/<xx>.log`. Entries are hints:
+a lookup checks the article's metadata, so an entry left behind by a crash or a refetch that
+changed the URL is harmless.
+
+Schema 3 made an add's index write cheap (storage/README.md has the numbers):
+
+* A shard is a log of lines `<digest> <id>` (or `<digest> -`: removed), the last line for a
+  digest winning. An add appends one line and fsyncs the file, where replacing a JSON
+  file costs a temporary file, a rename and two fsyncs. A line cut short by a crash is
+  ignored by readers and cut off by the next append (`jsonfile.append_lines`); a log with
+  more dead lines than live ones (plus a margin) is rewritten whole, atomically.
+* The index leaves out a URL key when the article's id is made from it (the usual case:
+  an id is the start of sha256(`url:<url>`)): the store computes that id and looks in the
+  metadata shard it reads anyway to choose a new id. Text keys are always indexed.
 """
 
 from __future__ import annotations
@@ -13,13 +24,15 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from storage.files import FileCache, Layout
-from storage.jsonfile import write_json_atomic
+from storage.jsonfile import append_lines, complete_lines, write_bytes_atomic
 from storage.models import ArticleMeta
 
 DIGEST_LENGTH = 16
+ID_LENGTH = 8  # the shortest article id; longer only on a collision
+REMOVED = "-"
+SLACK_LINES = 64  # dead lines a log may carry beyond its live ones before it is rewritten
 
 
 def url_key(url: str) -> str:
@@ -40,14 +53,42 @@ def keys_of(meta: ArticleMeta) -> list[str]:
     return [*keys, text_key(meta.content_hash)]
 
 
-def is_key_file(data: Any) -> str | None:
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        return "expected an object mapping key digests to article ids"
-    return None
+def id_digest(key: str) -> str:
+    """The full sha256 an id made from `key` is a prefix of (see `Store._free_id`)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _parse(data: dict[str, str]) -> dict[str, str]:
-    return data
+def is_made_from(article_id: str, key: str) -> bool:
+    """Whether `article_id` was made from `key`: ids are 8+ leading hex digits of its sha256."""
+    return len(article_id) >= ID_LENGTH and id_digest(key).startswith(article_id)
+
+
+def indexed_keys(meta: ArticleMeta) -> list[str]:
+    """The keys the index holds for an article: all but a URL key its id is made from."""
+    keys = keys_of(meta)
+    if meta.url and is_made_from(meta.id, keys[0]):
+        return keys[1:]
+    return keys
+
+
+def parse_log(raw: bytes) -> tuple[dict[str, str], int]:
+    """A key log's live entries and its number of lines. Lines that are not ours (a power
+    cut can leave zeros) are skipped: the index only gives hints."""
+    entries: dict[str, str] = {}
+    lines = complete_lines(raw)
+    for line in lines:
+        d, _, article_id = line.decode("utf-8", "replace").partition(" ")
+        if len(d) != DIGEST_LENGTH or not article_id:
+            continue
+        if article_id == REMOVED:
+            entries.pop(d, None)
+        else:
+            entries[d] = article_id
+    return entries, len(lines)
+
+
+def log_lines(entries: dict[str, str | None]) -> bytes:
+    return "".join(f"{d} {i or REMOVED}\n" for d, i in entries.items()).encode("utf-8")
 
 
 class KeyIndex:
@@ -57,17 +98,20 @@ class KeyIndex:
         self.layout = layout
         self.cache = cache
 
+    def _read(self, path: Path) -> tuple[dict[str, str], int]:
+        return self.cache.get_bytes(path, parse_log) or ({}, 0)
+
     def lookup(self, key: str) -> str | None:
         d = digest(key)
-        shard = self.cache.get(self.layout.key_shard(d), _parse, is_key_file) or {}
-        return shard.get(d)
+        return self._read(self.layout.key_shard(d))[0].get(d)
 
     def put(self, metas: Iterable[ArticleMeta], durable: bool = True) -> None:
-        """Point every key of `metas` at its article, one write per touched shard."""
-        self._update({digest(k): m.id for m in metas for k in keys_of(m)}, durable)
+        """Point the indexed keys of `metas` at their articles, one write per touched shard."""
+        self._update({digest(k): m.id for m in metas for k in indexed_keys(m)}, durable)
 
     def drop(self, meta: ArticleMeta) -> None:
-        """Remove the keys that point at this article (others' keys are left alone)."""
+        """Remove the keys that point at this article (others' keys are left alone), URL
+        keys included: a refetch may have indexed one its id is not made from."""
         entries = {digest(k): None for k in keys_of(meta) if self.lookup(k) == meta.id}
         self._update(entries, True)
 
@@ -76,24 +120,25 @@ class KeyIndex:
         for d, article_id in entries.items():
             by_shard[self.layout.key_shard(d)][d] = article_id
         for path, changes in by_shard.items():
-            current = dict(self.cache.get(path, _parse, is_key_file) or {})
-            for d, article_id in changes.items():
-                if article_id is None:
-                    current.pop(d, None)
-                else:
-                    current[d] = article_id
-            write_json_atomic(path, current, self.layout.tmp_dir, durable)
+            live, lines = self._read(path)
+            after = {**live, **changes}
+            kept = {d: i for d, i in after.items() if i is not None}
+            if lines + len(changes) > 2 * len(kept) + SLACK_LINES:
+                write_bytes_atomic(path, log_lines(kept), self.layout.tmp_dir, durable)
+            else:
+                append_lines(path, log_lines(changes), durable)
 
     def rebuild(self, metas: Iterable[ArticleMeta]) -> None:
         """Write the whole index from the metadata (migration, restore); each shard is
-        replaced whole, so a crash half-way leaves entries that are at worst missing."""
-        by_shard: dict[Path, dict[str, str]] = defaultdict(dict)
+        replaced whole, so a crash half-way leaves entries that are at worst missing.
+        Anything else in keys/ goes, schema 2's JSON shards included."""
+        by_shard: dict[Path, dict[str, str | None]] = defaultdict(dict)
         for meta in metas:
-            for key in keys_of(meta):
+            for key in indexed_keys(meta):
                 by_shard[self.layout.key_shard(digest(key))][digest(key)] = meta.id
         for path, data in by_shard.items():
-            write_json_atomic(path, data, self.layout.tmp_dir)
+            write_bytes_atomic(path, log_lines(data), self.layout.tmp_dir)
         if self.layout.keys_dir.is_dir():
-            for path in self.layout.keys_dir.glob("*.json"):
+            for path in self.layout.keys_dir.iterdir():
                 if path not in by_shard:
                     path.unlink()

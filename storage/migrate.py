@@ -4,6 +4,11 @@ Schema 1: store.json, articles/<xx>.json, bodies/<xx>/<id>.json, tags.json.
 Schema 2: schema 1 plus keys/<xx>.json, the duplicate index (storage/keys.py), and
 journal.json for deletes. Migrating 1 -> 2 builds the index from the metadata; nothing else
 changes, so the backup taken first is enough to go back.
+Schema 3: keys/<xx>.log replaces keys/<xx>.json: the index is an append-only log of lines
+(an add appends one line instead of replacing a file), and leaves out the URL keys that an
+article's id is made from, which the store computes. Schema 2 code would not read it,
+hence the new number. Migrating 2 -> 3 rebuilds the index from the metadata and removes
+the JSON shards; the metadata, bodies and tags are untouched.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from storage.jsonfile import write_json_atomic
 if TYPE_CHECKING:
     from storage.store import Store
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def is_schema(data: Any) -> str | None:
@@ -25,10 +30,14 @@ def is_schema(data: Any) -> str | None:
 
 
 def _one_to_two(store: Store) -> None:
+    """Nothing to do any more: the next step builds the index, in schema 3's format."""
+
+
+def _two_to_three(store: Store) -> None:
     store.keys.rebuild(store._all_metas())
 
 
-STEPS = {1: _one_to_two}
+STEPS = {1: _one_to_two, 2: _two_to_three}
 
 
 def migrate(store: Store, schema: dict[str, Any]) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
-
 APP_NAME = "newsroom"
 ENV_DB = "NEWSROOM_DB"
 ENV_CONFIG = "NEWSROOM_CONFIG"
@@ -14,6 +12,8 @@ ENV_CONFIG = "NEWSROOM_CONFIG"
 
 def default_store_dir() -> Path:
     """The per-user data dir, e.g. ~/.local/share/newsroom/store on Linux."""
+    from platformdirs import user_data_dir  # imported only when no --db or NEWSROOM_DB: ~5 ms
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "store"
 
 
@@ -32,4 +32,6 @@ def config_file() -> Path:
     env = os.environ.get(ENV_CONFIG)
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
     return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"

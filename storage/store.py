@@ -9,7 +9,6 @@ how a running app sees what another process wrote. See storage/README.md for the
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import time
 from collections.abc import Container, Iterator
 from contextlib import contextmanager
@@ -34,13 +33,13 @@ from storage.files import signature as file_signature
 from storage.jsonfile import (
     is_table_file,
     read_json,
+    write_bytes_atomic,
     write_json_atomic,
 )
-from storage.keys import KeyIndex, text_key, url_key
+from storage.keys import ID_LENGTH, KeyIndex, id_digest, text_key, url_key
 from storage.models import Article, ArticleBody, ArticleMeta
 
 SCHEMA_VERSION = migrate.SCHEMA_VERSION
-ID_LENGTH = 8
 BACKUP_CHECK_S = 3600.0  # a long-running app checks hourly whether the daily backup is due
 signature = file_signature
 
@@ -162,7 +161,14 @@ class Store(BulkMixin, AnnotationsMixin):
         return Article(self.meta(article_id), self.body(article_id))
 
     def find_duplicate(self, url: str | None, text_hash: str) -> ArticleMeta | None:
-        """An article with the same canonical URL or the same text, if stored."""
+        """An article with the same canonical URL or the same text, if stored.
+
+        By URL, first the article whose id would be made from it (the index leaves those
+        out since schema 3), then the index: other ids (made from the text, or a URL a
+        refetch changed) and every URL of a store migrated from schema 2."""
+        found = self._by_url_id(url) if url else None
+        if found is not None:
+            return found
         keys = [url_key(url)] if url else []
         for key in [*keys, text_key(text_hash)]:
             article_id = self.keys.lookup(key)
@@ -173,6 +179,17 @@ class Store(BulkMixin, AnnotationsMixin):
 
     def _lookup(self, article_id: str) -> ArticleMeta | None:
         return self._shard(self.layout.shard(article_id)).get(article_id)
+
+    def _by_url_id(self, url: str) -> ArticleMeta | None:
+        """The article with this URL among those whose id is made from it: any length, as
+        a collision lengthens an id and a delete can free a shorter one later."""
+        digest = id_digest(url_key(url))
+        shard = self._shard(self.layout.shard(digest))
+        for length in range(ID_LENGTH, len(digest)):
+            meta = shard.get(digest[:length])
+            if meta is not None and meta.url == url:
+                return meta
+        return None
 
     def version(self) -> tuple[object, ...]:
         """Changes whenever any metadata, tag or note file changes, in this process or another.
@@ -186,7 +203,7 @@ class Store(BulkMixin, AnnotationsMixin):
 
     def _free_id(self, meta: ArticleMeta, taken: Container[str] = frozenset()) -> str:
         """A short id from a hash of the URL or text, lengthened only on a collision."""
-        digest = hashlib.sha256(doc.article_key(meta.url, meta.content_hash).encode()).hexdigest()
+        digest = id_digest(doc.article_key(meta.url, meta.content_hash))
         for length in range(ID_LENGTH, len(digest)):
             candidate = digest[:length]
             if candidate not in taken and self._lookup(candidate) is None:
@@ -204,7 +221,7 @@ class Store(BulkMixin, AnnotationsMixin):
             if duplicate is not None:
                 return duplicate, False
             meta.id = self._free_id(meta)
-            self._write_article(meta, body)
+            self._write_article(meta, body, new=True)
             return meta, True
 
     def replace_article(self, meta: ArticleMeta, body: ArticleBody) -> None:
@@ -228,16 +245,27 @@ class Store(BulkMixin, AnnotationsMixin):
         meta.n_quotes, meta.n_figures = len(body.quotes), len(body.figures)
         meta.added = meta.added or now_iso()
 
-    def _write_article(self, meta: ArticleMeta, body: ArticleBody) -> None:
-        # The body goes first: the metadata is the commit point, and an orphan body is harmless.
-        self._prepare(meta, body)
-        self._write_body(meta.id, body)
-        self.keys.put([meta])
-        self._upsert_meta(meta)
+    def _write_article(self, meta: ArticleMeta, body: ArticleBody, new: bool = False) -> None:
+        """Body, keys, then the metadata shard, the commit point: until the shard names the
+        article, its body and keys are unreachable (a killed add leaves an orphan, harmless).
 
-    def _write_body(self, article_id: str, body: ArticleBody) -> None:
-        path = self.layout.body(article_id)
-        write_json_atomic(path, doc.body_doc(body), self.layout.tmp_dir)
+        A new article's body is written in place, as a bulk add's are (no temporary file
+        and rename: nothing reads it yet), and its record inserted, which writes the shard
+        once where an upsert writes it twice (TinyDB's update writes even when it matched
+        nothing)."""
+        self._prepare(meta, body)
+        if new:
+            folders: set[Path] = set()
+            self._write_new_body(meta.id, body, folders, durable=True)
+            self._sync_bodies(1, folders)
+        else:
+            write_bytes_atomic(self.layout.body(meta.id), doc.body_bytes(body), self.layout.tmp_dir)
+        self.keys.put([meta])
+        if not new:
+            self._upsert_meta(meta)
+            return
+        with open_table_db(self.layout.shard(meta.id), self.layout.tmp_dir) as db:
+            db.table(doc.ARTICLES).insert(doc.plain_doc(meta))
 
     def _upsert_meta(self, meta: ArticleMeta) -> None:
         path = self.layout.shard(meta.id)

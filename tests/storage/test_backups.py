@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from storage import backups
+from storage.keys import digest, keys_of
 from storage.models import ItemRef
 from storage.store import SCHEMA_VERSION, Store
 from tests.storage.helpers import fill, snapshot
@@ -99,7 +100,7 @@ def test_schema_one_store_is_migrated_after_a_backup(small_template: Path, tmp_p
     make_schema_one(root, small_template)
     before = snapshot(Store(root))
     store = Store.open(root, auto_backup=False)
-    assert json.loads((root / "store.json").read_text())["schema"] == SCHEMA_VERSION == 2
+    assert json.loads((root / "store.json").read_text())["schema"] == SCHEMA_VERSION == 3
     [backup] = store.backups()
     assert backup.reason == "before migrating from schema 1"
     assert json.loads((backup.path / "store.json").read_text())["schema"] == 1
@@ -108,6 +109,39 @@ def test_schema_one_store_is_migrated_after_a_backup(small_template: Path, tmp_p
     assert len(os.listdir(root / "keys")) > 0
     assert store.find_duplicate(meta.url, "no-such-hash") == meta
     assert store.find_duplicate(None, meta.content_hash) == meta
+
+
+def make_schema_two(root: Path, template: Path) -> None:
+    """A schema 2 store: keys/<xx>.json, JSON objects holding every URL and text key."""
+    shutil.copytree(template, root, ignore=shutil.ignore_patterns("keys", "backups", "*.lock"))
+    index: dict[str, dict[str, str]] = {}
+    for meta in Store(root).articles():
+        for key in keys_of(meta):
+            index.setdefault(digest(key)[:2], {})[digest(key)] = meta.id
+    (root / "keys").mkdir()
+    for name, entries in index.items():
+        (root / "keys" / f"{name}.json").write_text(json.dumps(entries))
+    (root / "store.json").write_text(json.dumps({"schema": 2, "created": "2026-06-01"}))
+
+
+def test_schema_two_store_is_migrated_to_key_logs_after_a_backup(
+    small_template: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "old"
+    make_schema_two(root, small_template)
+    before = snapshot(Store(root))
+    assert len(list((root / "keys").glob("*.json"))) == 16  # 8 URL + 8 text keys, no clash
+    store = Store.open(root, auto_backup=False)
+    assert json.loads((root / "store.json").read_text())["migrated_from"] == 2
+    [backup] = store.backups()
+    assert backup.reason == "before migrating from schema 2"
+    assert snapshot(store) == before
+    assert {p.suffix for p in (root / "keys").iterdir()} == {".log"}
+    lines = b"".join(p.read_bytes() for p in (root / "keys").iterdir()).splitlines()
+    assert len(lines) == 8  # text keys only: every id here is made from its URL
+    for meta in store.articles():
+        assert store.find_duplicate(meta.url, "no-such-hash") == meta
+        assert store.find_duplicate(None, meta.content_hash) == meta
 
 
 def test_a_migration_refuses_a_corrupt_store_and_leaves_it(

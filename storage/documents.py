@@ -56,10 +56,11 @@ def body_doc(body: ArticleBody) -> dict[str, Any]:
 
 
 def body_bytes(body: ArticleBody) -> bytes:
-    """A body file's bytes; by json if a figure's value is NaN or infinite (a 400-digit
-    number is), which orjson would write as null."""
+    """A body file's bytes; by json if a figure's value is a NaN or infinite float (a
+    400-digit number is), which orjson would write as null. (An integer orjson cannot
+    write, as a body of an older version may hold, sends `dump_json` to json itself.)"""
     data = body_doc(body)
-    if all(f.value is None or math.isfinite(f.value) for f in body.figures):
+    if all(not isinstance(f.value, float) or math.isfinite(f.value) for f in body.figures):
         return dump_json(data)
     return dump_json_exact(data)
 

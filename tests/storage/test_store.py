@@ -191,3 +191,18 @@ def test_metadata_documents_in_any_key_order_or_schema_read(store: Store) -> Non
     assert meta_of(doc) == meta  # the fast positional path
     assert meta_of(dict(reversed(list(doc.items())))) == meta  # keys in another order
     assert meta_of({**doc, "added_by_a_newer_schema": 1}) == meta  # unknown key ignored
+
+
+def test_an_integer_orjson_cannot_write_goes_to_json(store: Store) -> None:
+    from dataclasses import replace
+
+    from storage.jsonfile import dump_json
+
+    meta, body = article(8)
+    body.figures = [replace(body.figures[0], value=10**30)]  # type: ignore[arg-type]
+    stored, _ = store.add_article(meta, body)
+    assert '"value":1000000000000000000000000000000,' in store.layout.body(stored.id).read_text()
+    again = Store.open(store.root, auto_backup=False).get(stored.id)
+    assert again.body.figures[0].value == 1e30  # orjson reads it as a float
+    assert dump_json({"n": 2**64, "k": 1}) == b'{"n":18446744073709551616,"k":1}'
+    assert dump_json({"é": [1.5, None, True]}) == '{"é":[1.5,null,true]}'.encode()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -90,6 +89,7 @@ COMMON_SOURCES = word_set(
     advocates opponents supporters neighbors neighbours"""
 )
 _PLACE_PREP = re.compile(r"\b(?:to|in|from|for)\s+$")
+_POSSESSIVE = ("'s", "’s")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 _NOT_NAME = STOP_WORDS | TITLES
 _SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$")
@@ -184,18 +184,33 @@ class NameBook:
         self.by_last: dict[str, dict[tuple[str, ...], int]] = {}
         self.by_first: dict[str, set[str]] = {}
         self.titled: dict[str, list[tuple[int, str]]] = {}
-        self.caps: Counter[str] = Counter()
-        self.mid: Counter[str] = Counter()
         self._text = text
         self._lower: frozenset[str] | None = None
         self._groups: GroupBook | None = None
         self._titled_names: frozenset[str] | None = None
         self.skip = skip
-        self._found: list[re.Match[str]] = []
+        self._found = _outside(text, skip, MAX_NAMES)
         self._mentions: list[tuple[int, str]] | None = None
-        for m in islice(_outside(text, skip), MAX_NAMES):
-            self._found.append(m)
-            self._add(text, m.start(), m.group(0))
+        caps: list[str] = []  # counted once at the end, in C
+        mid: list[str] = []
+        for m in self._found:
+            raw = m.group()
+            if " " in raw or "," in raw or raw.endswith(_POSSESSIVE):
+                self._add(text, m.start(), raw, caps, mid)
+                continue
+            # one word, the commonest phrase: no title to split off, and stop words
+            # ("The", "But") and lone titles are never names (inlined: this runs for
+            # every capitalised word)
+            low = _norm(raw)
+            if low in _NOT_NAME and (low in TITLES or not _acronym(raw)):
+                continue
+            caps.append(raw)
+            pos = m.start()
+            head = text[max(0, pos - 3) : pos].rstrip(" \t")
+            if head and head[-1] not in _OPENERS:  # not at a sentence start
+                mid.append(raw)
+        self.caps: Counter[str] = Counter(caps)
+        self.mid: Counter[str] = Counter(mid)
 
     @property
     def mentions(self) -> list[tuple[int, str]]:
@@ -205,19 +220,16 @@ class NameBook:
             self._mentions = [(m.start(), m.group(0)) for m in self._found]
         return self._mentions
 
-    def _add(self, text: str, pos: int, raw: str) -> None:
-        """Record one capitalised phrase: its words, its full form and any title before it."""
-        if " " not in raw and "," not in raw and not raw.endswith(("'s", "’s")):
-            self._add_word(text, pos, raw)
-            return
+    def _add(self, text: str, pos: int, raw: str, caps: list[str], mid: list[str]) -> None:
+        """Record a phrase of several words (or a possessive): its words (in `caps`, the
+        first in `mid` unless it starts a sentence), its full form and any title before it."""
         title, name = split_title(raw)
         if not name:
             return
         toks = name.split()
-        for t in toks:
-            self.caps[t] += 1
+        caps.extend(toks)
         if not _sentence_initial(text[max(0, pos - 3) : pos], 3):
-            self.mid[toks[0]] += 1
+            mid.append(toks[0])
         if len(toks) >= 2:
             names = self.by_last.setdefault(toks[-1], {})
             if len(names) < 50:
@@ -229,16 +241,6 @@ class NameBook:
                 self.by_first.setdefault(toks[1], set()).add(" ".join(toks[1:]))
         if title:
             self.titled.setdefault(title, []).append((pos, name))
-
-    def _add_word(self, text: str, pos: int, word: str) -> None:
-        """The fast path of `_add` for one word, the commonest phrase: no title to split
-        off, and stop words ("The", "But") and lone titles are never names."""
-        low = _norm(word)
-        if low in _NOT_NAME and (low in TITLES or not _acronym(word)):
-            return  # inlined _not_name: this runs for every capitalised word
-        self.caps[word] += 1
-        if not _sentence_initial(text[max(0, pos - 3) : pos], 3):
-            self.mid[word] += 1
 
     def resolve(self, name: str, pos: int) -> str:
         """The longest full name used in the text that ends with `name`'s tokens, preferring
@@ -347,21 +349,26 @@ def org_noun(phrase: str) -> bool:
     return bool(_ORG_NOUNS.search(phrase)) or phrase.strip().lower() == "it"
 
 
+_OPENERS = frozenset(".!?\"“”‘'\n:—–([")  # what a sentence, paragraph or quote starts after
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     """True when `pos` starts a sentence, paragraph or quote, where every word is capitalised."""
     head = text[:pos].rstrip(" \t")
-    return not head or head[-1] in ".!?\"“”‘'\n:—–(["
+    return not head or head[-1] in _OPENERS
 
 
-def _outside(text: str, skip: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """The capitalised phrases of `text` outside the sorted, non-overlapping `skip`
-    spans: only the text between them is scanned, so quoted words cost nothing."""
+def _outside(text: str, skip: list[tuple[int, int]], limit: int) -> list[re.Match[str]]:
+    """The first `limit` capitalised phrases of `text` outside the sorted, non-overlapping
+    `skip` spans: only the text between them is scanned, so quoted words cost nothing."""
+    found: list[re.Match[str]] = []
     at = 0
     for lo, hi in skip:
         if lo > at:
-            yield from NAME_RE.finditer(text, at, lo)
+            found.extend(islice(NAME_RE.finditer(text, at, lo), limit - len(found)))
         at = max(at, hi)
-    yield from NAME_RE.finditer(text, at)
+    found.extend(islice(NAME_RE.finditer(text, at), limit - len(found)))
+    return found
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

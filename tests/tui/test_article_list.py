@@ -96,3 +96,26 @@ async def test_reload_keeps_cursor_on_the_same_article() -> None:
         await pilot.pause()
         assert article_list.current is not None and article_list.current.id == "a00040"
         assert article_list.cursor == 41
+
+
+def test_a_row_is_exactly_the_width_whatever_the_title() -> None:
+    """Wide characters, long titles and narrow lists: the row fills its width exactly,
+    long titles end in an ellipsis, and the counts stay at the end when there is room."""
+    from rich.cells import cell_len
+
+    from tui.widgets.article_list import row_cells
+
+    titles = ["Short", "東京の記者会見で首相が語った" * 4, "x" * 300, ""]
+    for title in titles:
+        meta = ArticleMeta(id="a", title=title, site="例え.jp", n_quotes=12, n_figures=3)
+        for width in (20, 49, 63, 100, 140):
+            cells = row_cells(meta, Marks(follow_up=True, tagged=4), width)
+            text = "".join(t for t, _ in cells)
+            assert cell_len(text) == width, (title[:10], width)
+            assert text.startswith("● ★ 4 ")
+            if width >= 49:
+                assert text.endswith("  12q  3f")
+    long = row_cells(ArticleMeta(id="b", title="y" * 300), Marks(), 63)
+    assert "y…" in "".join(t for t, _ in long)
+    narrow = "".join(t for t, _ in row_cells(ArticleMeta(id="c", title="z" * 40), Marks(), 12))
+    assert cell_len(narrow) == 12 and narrow.endswith("…")

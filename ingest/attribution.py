@@ -82,8 +82,7 @@ _SUBJECT_VERB = by_initial(
     r"den(?:y|ies|ied)|rebuk(?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|accus(?:es|ed)"
 )
 _WHO_VERB_TAIL = rf"{_ROLE}{_ADV}\s+{_SUBJECT_VERB}\b"
-# "X said", "X, a doctor, said": the plain form, whose matches WHO_VERB has
-WHO_VERB_PLAIN = rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_WHO_VERB_TAIL}"
+# "X said", "X, a doctor, said"
 WHO_VERB = re.compile(_WHO_AT_WORD + _WHO_VERB_TAIL)
 # Lower-case role words between a verb and a name: "says veteran industry analyst Ken
 # Doctor", "said former president Barack Obama". The last one must look like a role noun.
@@ -100,23 +99,37 @@ _AUX = (
 )
 
 
-def _verb_who(verb: str, ends: str = "") -> re.Pattern[str]:
+def _verb_who(verbs: str, ends: str = "") -> tuple[str, str]:
     """An inverted tag, `said X` (optionally `said analyst X, the role`, `wrote
     43-year-old X`, or `responded NASA administrator X`: the role's organisation before
-    it); `ends` may require what follows the name."""
-    return re.compile(
-        rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){verb}\s+(?:\d+-year-old\s+)?"
-        rf"(?:(?:[{UP}][\w\-&]*\s+){{0,2}}{_DESC})?"
+    it), for the alternation `verbs`; `ends` may require what follows the name. Returns
+    its plain form, and a fast form that starts with the verbs' first letters (see
+    `by_initial`): the same matches."""
+    rest = (
+        rf"\s+(?:\d+-year-old\s+)?(?:(?:[{UP}][\w\-&]*\s+){{0,2}}{_DESC})?"
         rf"(?P<who>{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
         r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
     )
+    plain = rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){by_initial(verbs)}{rest}"
+    # at a word start, and not "tell", "tells" or "told"
+    after_first = r"(?<![\w'’].)(?!(?<=t)(?:ells?|old)\b)"
+    return plain, by_initial(verbs, after_first) + rest
 
 
-VERB_WHO = _verb_who(VERB)
+# The plain forms of the scan patterns written to start with a character class: the tests
+# check that each has exactly the same matches.
+PLAIN_FORMS: dict[str, str] = {
+    "WHO_VERB": rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_WHO_VERB_TAIL}",
+}
+# (Most letters start some verb: there the plain form is the faster one.)
+VERB_WHO = re.compile(_verb_who(VERB_ALTS)[0])
 # In prose between quotes only the plain tag verbs invert: "called Omar a", "urged Mr.
 # Trump to" have the name as their object, and the name must end the clause: in "said
 # Starship lunar lander missions could" it starts the reported one.
-SAID_WHO = _verb_who(r"(?:said|says|added|adds|wrote|writes|explained|noted)", r"(?=\s*[,.;])")
+PLAIN_FORMS["SAID_WHO"], _fast = _verb_who(
+    "said|says|added|adds|wrote|writes|explained|noted", r"(?=\s*[,.;])"
+)
+SAID_WHO = re.compile(_fast)
 # A described name right after a quote whose description runs into the tag with no comma
 # to close it: "Kurinji Selvaraj, a research analyst at the Council on Energy,
 # Environment and Water think tank told CBS News." The description opens with an article.

@@ -8,16 +8,21 @@ the same matches and makes each scan several times cheaper.
 from __future__ import annotations
 
 
-def by_initial(alts: str) -> str:
+def by_initial(alts: str, after_first: str = "") -> str:
     """An alternation of words regrouped by first letter, "s(?:ays?|aid)|t(?:old)": the
     same matches (order is kept among words that share a letter), but the engine tries
-    one branch per letter instead of one per word, which makes every tag scan faster."""
+    one branch per letter instead of one per word, which makes every tag scan faster.
+
+    `after_first` goes right after each first letter: a lookbehind there can check what
+    comes before the word (`(?<!\\w.)` for a word start), so that a pattern can start
+    with the letters themselves, which a search skips to in C."""
     groups: dict[str, list[str]] = {}
     for alt in alts.split("|") if "(" not in alts else _top_level(alts):
         if not alt[:1].isalpha():  # "(…)", "\\b…" or "": its first character is no letter
             raise ValueError(f"by_initial: {alt!r} does not start with a letter")
         groups.setdefault(alt[0], []).append(alt[1:])
-    return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+    branches = (f"{c}{after_first}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _top_level(alts: str) -> list[str]:

@@ -21,7 +21,7 @@ from ingest.sentences import word_set
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "openai-paris-office.txt"
 PAIRS = {
     "NAME_RE": (names.NAME_AT_WORD, names.NAME_RE),
-    "WHO_VERB": (attribution.WHO_VERB_PLAIN, attribution.WHO_VERB),
+    **{k: (v, getattr(attribution, k)) for k, v in attribution.PLAIN_FORMS.items()},
 }
 PIECES = [
     *sorted(

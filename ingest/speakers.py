@@ -250,12 +250,16 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             # "Aderholt returned to the issue later in the hearing. "What …?"": the
             # person the paragraph opens with goes on to speak
             c.speaker = para_subject(text, seg.para(c.para)[0], book, PREV_SUBJECT)
-    spoken = [(_folded(text, c), c) for c in cands if c.speaker]
+    spoken: list[tuple[str, Cand]] | None = None  # read on first need (most never need it)
     for c in cands:
         if c.speaker is None and (c.att is None or c.att.kind == "unnamed"):
             key = _folded(text, c)
+            if len(key) < 12:
+                continue
+            if spoken is None:
+                spoken = [(_folded(text, o), o) for o in cands if o.speaker]
             src = next((o for k, o in spoken if o is not c and key in k), None)
-            if src is not None and len(key) >= 12:
+            if src is not None:
                 c.speaker, c.role = src.speaker, src.role
 
 

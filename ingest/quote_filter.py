@@ -29,6 +29,16 @@ _CUE = re.compile(
     r"\s*[,:?]?\s*$",
     re.I,
 )
+# The words a `_CUE` match can end with: it ends the window, so a window whose last word
+# (before a closing comma, colon or question mark) ends none of these needs no search.
+_CUE_LAST = tuple(
+    word_set(
+        """chant chanted chanting chants of reading read saying with placard placards banner
+        banners slogan slogans tagline tagline? motto mottos hashtag dubbed nicknamed
+        so-called called as termed titled entitled word words phrase term title is was
+        campaign song show film movie album book podcast played sang singing"""
+    )
+)
 _DETERMINER = re.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|my|your)|['’]s)\s*$", re.I
 )
@@ -105,7 +115,23 @@ def shape_ok(body: str, before: str) -> bool:
 
 def cued_label(body: str, before: str) -> bool:
     """True when the words before a short span say it is a chant, sign, title or term."""
-    return words_upto(body, MAX_CUED_WORDS) is not None and bool(_CUE.search(before[-80:]))
+    if words_upto(body, MAX_CUED_WORDS) is None:
+        return False
+    window = before[-80:]
+    return _cue_may_end(window) and bool(_CUE.search(window))
+
+
+def _cue_may_end(window: str) -> bool:
+    """False when no `_CUE` match can end `window`: its last word, with or without one
+    closing comma, colon or question mark, ends no cue word. (Text outside ASCII, which
+    case-insensitive matching may fold onto a cue's letters, is always searched.)"""
+    t = window.rstrip()
+    ends = [t, t[:-1].rstrip()] if t[-1:] in {",", ":", "?"} else [t]
+    for end in ends:
+        tail = end[-12:]
+        if not tail.isascii() or tail.lower().endswith(_CUE_LAST):
+            return True
+    return False
 
 
 # The name-giving verb may follow the span: the "new Gannett," as Reed dubbed it.

@@ -80,6 +80,7 @@ STOP_WORDS = word_set(
 # Capitalised phrases read per article: far more than any article has, few enough that
 # pasted junk costs little.
 MAX_NAMES = 5_000
+MAX_LOWER_ASKED = 32  # words looked up alone before the text's lower-case words are all read
 COMMON_SOURCES = word_set(
     """officials official prosecutors police authorities experts analysts critics researchers
     scientists investigators residents witnesses doctors lawyers officers sources observers
@@ -186,6 +187,7 @@ class NameBook:
         self.titled: dict[str, list[tuple[int, str]]] = {}
         self._text = text
         self._lower: frozenset[str] | None = None
+        self._lower_asked: dict[str, bool] = {}
         self._groups: GroupBook | None = None
         self._titled_names: frozenset[str] | None = None
         self.skip = skip
@@ -265,7 +267,7 @@ class NameBook:
         two-word name is a surname written first (or a first name), so that person. A word
         the text also writes in lower case ("Border agents") is a common word instead."""
         fulls = self.by_first.get(toks[0], ()) if len(toks) == 1 else ()
-        if len(fulls) != 1 or toks[0].lower() in self.lower_words():
+        if len(fulls) != 1 or self.writes_lower(toks[0].lower()):
             return " ".join(toks)
         full = next(iter(fulls))
         return full if len(full.split()) == 2 else " ".join(toks)
@@ -305,7 +307,7 @@ class NameBook:
         if len(toks) > 1 or self.mid[toks[0]] > 0:
             return True
         low = toks[0].lower()
-        return low not in COMMON_SOURCES and low not in self.lower_words()
+        return low not in COMMON_SOURCES and not self.writes_lower(low)
 
     @property
     def groups(self) -> GroupBook:
@@ -321,6 +323,22 @@ class NameBook:
         if self._lower is None:
             self._lower = frozenset(_LOWER_WORD.findall(self._text))
         return self._lower
+
+    def writes_lower(self, word: str) -> bool:
+        """True if `word` is one of `lower_words`. An article asks this of a few words,
+        so each is looked up alone with substring searches (reading every word costs a
+        scan of the whole text); past MAX_LOWER_ASKED words, or a word found too often
+        inside others, the whole set is read after all."""
+        if self._lower is not None:
+            return word in self._lower
+        found = self._lower_asked.get(word)
+        if found is None:
+            if len(self._lower_asked) < MAX_LOWER_ASKED:
+                found = _whole_lower_word(self._text, word)
+            if found is None:
+                return word in self.lower_words()
+            self._lower_asked[word] = found
+        return found
 
     def organisation(self, context: str, phrase: str = "") -> str | None:
         """The most-mentioned capitalised word of `context`, as the organisation it names;
@@ -369,6 +387,28 @@ def _outside(text: str, skip: list[tuple[int, int]], limit: int) -> list[re.Matc
         at = max(at, hi)
     found.extend(islice(NAME_RE.finditer(text, at), limit - len(found)))
     return found
+
+
+def _whole_lower_word(text: str, word: str, tries: int = 64) -> bool | None:
+    """Whether `_LOWER_WORD` finds `word` in `text`: a run of a-z with neither a word
+    character nor an apostrophe on either side; None after `tries` occurrences inside
+    other words. (An occurrence that starts inside a rejected one follows a letter, so
+    the search goes on from the rejected one's end.)"""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False  # _LOWER_WORD reads only runs of a-z
+    n, at = len(text), text.find(word)
+    while at >= 0 and tries > 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == n or not _word_char(text[end])):
+            return True
+        tries -= 1
+        at = text.find(word, end)
+    return False if at < 0 else None
+
+
+def _word_char(ch: str) -> bool:
+    """`[\\w'’]` for one character: what may not touch a whole word."""
+    return ch.isalnum() or ch in "_'’"
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,10 +1,11 @@
-"""The fast forms of the scan patterns match exactly what their plain forms match.
+"""The fast forms of the scan patterns, and the cheap tests before them, change no result.
 
 The hottest scans are written to start by reading a character class (so the engine can
 skip in C to where a match may start) instead of with the assertions their plain forms
 start with. The two forms must never drift apart: these tests compare every match, its
 span and its groups, on the seed article's windows and on seeded random strings made of
-the words and marks the patterns care about.
+the words and marks the patterns care about. Likewise a cheap test that skips a search
+must pass every window the search would find something in.
 """
 
 from __future__ import annotations
@@ -70,3 +71,30 @@ def test_fast_form_matches_plain_form(name: str) -> None:
         assert _matches(fast, text, lo, hi) == want, (name, text[lo:hi])
         found += len(want)
     assert found > 100  # the strings do exercise the pattern
+
+
+def test_cue_gate_passes_every_window_a_cue_ends() -> None:
+    from ingest.quote_filter import _CUE, _CUE_LAST, _cue_may_end
+
+    rnd = random.Random(5)
+    seed = SEED.read_text(encoding="utf-8")
+    cues = [*_CUE_LAST, "chants of", "a type of", "known as", "the term for it is", "ſong"]
+    windows = [seed[max(0, e - 80) : e] for e in range(0, len(seed), 7)]
+    for _ in range(20_000):
+        w = rnd.choice(["", "he said ", "the "]) + rnd.choice(cues)
+        w += rnd.choice(["", " ", ",", ", ", ":", "?", " ?", "\n", ",,", "s"])
+        windows.append(w.upper() if rnd.random() < 0.3 else w)
+    found = [w for w in windows if _CUE.search(w)]
+    assert len(found) > 1_000
+    assert all(_cue_may_end(w) for w in found)
+
+
+def test_lower_words_looked_up_alone_agree_with_the_whole_set() -> None:
+    from ingest.names import _LOWER_WORD, _whole_lower_word
+
+    rnd = random.Random(9)
+    for _ in range(20_000):
+        text = "".join(rnd.choice("ab '’_-1é\nA") for _ in range(rnd.randint(0, 20)))
+        words = set(_LOWER_WORD.findall(text))
+        for w in ("a", "b", "ab", "ba", "aa", "é", "Ab"):
+            assert _whole_lower_word(text, w, tries=10**9) == (w in words), (text, w)

@@ -24,8 +24,8 @@ from ingest.batch import (
     replace_article,
     stored_urls,
 )
+from ingest.cookpool import CookPool
 from ingest.fetch import Fetcher
-from ingest.stages import CookPool
 from ingest.urlpolicy import UrlRefused, normalise_url
 from storage.store import Store
 

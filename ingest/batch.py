@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from ingest.cookpool import CookPool
 from ingest.fetch import Fetcher
-from ingest.stages import CookPool, run_stages
+from ingest.stages import run_stages
 from storage.models import ArticleBody, ArticleMeta
 from storage.store import Store
 

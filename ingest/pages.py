@@ -1,6 +1,6 @@
 """From fetched bytes to the records to store: the CPU-bound half of a batch.
 
-These functions run in worker processes (see `ingest.stages`), so they are module-level,
+These functions run in worker processes (see `ingest.cookpool`), so they are module-level,
 take and return only picklable values (responses, feed entries, records), and touch neither
 the network nor the store: fetching stays in the parent's threads, storing in its calling
 thread. With a small batch they run in the fetch threads instead, which is the same code.
@@ -83,7 +83,8 @@ def cook_retry(old: ArticleMeta, response: Response) -> Records:
 
 def warm_up() -> None:
     """Worker initializer: import trafilatura and the analysers and run one tiny extraction
-    (its first call loads stoplists), overlapping with the parent's first fetches.
+    (its first call loads stoplists). With a forkserver (`ingest.cookpool`) the server has
+    done this already, once, and each worker inherits it: then this costs a few ms.
 
     A worker's stderr is the terminal itself, even under the app's full-screen UI, so log
     records (trafilatura warns about odd pages) go to a null handler: a worker reports
@@ -93,6 +94,25 @@ def warm_up() -> None:
 
     import trafilatura
 
-    logging.getLogger().addHandler(logging.NullHandler())
+    import ingest.analyse  # noqa: F401 - compiles the analysers' patterns (~0.3 s)
 
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
     trafilatura.bare_extraction("<html><body><p>Warm up.</p></body></html>")
+
+
+UNKNOWN_DATE = "Newsroom staff, published 11:34"  # a date expression no locale parses
+
+
+def warm_dates() -> None:
+    """Compile dateparser's patterns for every locale now (~2.5 s). htmldate asks dateparser,
+    with no language, about date expressions its own rules cannot read; the first one that
+    no locale parses makes dateparser compile every locale's patterns. One page in ~180 of
+    the benchmark corpus has such an expression, so in a big batch every worker would pay
+    it: a forkserver pays it once instead, before forking them."""
+    try:
+        from htmldate.extractors import external_date_parser
+    except ImportError:  # htmldate reorganised: the workers pay it themselves, as before
+        return
+    external_date_parser(UNKNOWN_DATE, "%Y-%m-%d")

@@ -34,9 +34,10 @@ from ingest.batch import (
     replace_article,
     stored_urls,
 )
+from ingest.cookpool import CookPool
 from ingest.feeds import fetch_feed
 from ingest.fetch import Fetcher
-from ingest.stages import CookPool, run_pool
+from ingest.stages import run_pool
 from storage.feeds import Feed, FeedBook, FeedStatus
 from storage.models import ArticleMeta
 from storage.store import Store

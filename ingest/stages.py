@@ -2,10 +2,8 @@
 
 Fetching waits on the network, so threads suffice. Cleaning (trafilatura) and analysis are
 pure Python holding the GIL: in threads they use one core whatever the pool size, so a big
-batch sends them to a process pool of `os.cpu_count()` workers. Processes are started with
-"spawn" (never fork: the app and the fetcher run threads, and a forked child inherits their
-locks mid-use), and take a second or two to start, so a batch under `PROCESS_MIN` items
-(`newsroom add URL`, a few new entries) cooks in the fetch threads instead.
+batch sends them to a process pool (`ingest.cookpool`); a small one (`newsroom add URL`, a
+few new entries) cooks in the fetch threads instead.
 
 Results come back to the calling thread, which alone calls `handle` (and so alone writes to
 the store). A cancel stops taking items, cancels every queued future, lets running work
@@ -14,22 +12,14 @@ finish (timeouts bound it) and hands it to `handle` so finished work is still st
 
 from __future__ import annotations
 
-import contextlib
-import os
 import queue
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from concurrent.futures.thread import ThreadPoolExecutor
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
-
-if TYPE_CHECKING:  # multiprocessing is imported only when a pool starts (~15 ms otherwise)
-    from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
-PROCESS_MIN = 8  # fewer items cook in threads: starting processes costs more than it saves
 # Pages queued for the process pool: enough that the workers keep cooking while the calling
 # thread stores a batch (a second or more of fsyncs on a busy disk), bounded in bytes too.
 COOK_AHEAD = 64
@@ -41,55 +31,6 @@ CancelFn = Callable[[], bool]
 
 def _never() -> bool:
     return False
-
-
-class CookPool:
-    """The process pool of one batch, started on first need and shut down on exit, so a
-    feeds-only refresh or a one-page add never starts a process."""
-
-    def __init__(self, min_items: int | None = None, workers: int | None = None) -> None:
-        self.min_items = PROCESS_MIN if min_items is None else min_items
-        self.workers = workers or os.cpu_count() or 1
-        self._pool: ProcessPoolExecutor | None = None
-
-    def executor(self, items: int) -> Executor | None:
-        """The process pool for a stage of `items` items; None means cook in the threads."""
-        if items < self.min_items:
-            return None
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            from ingest.pages import warm_up
-
-            _start_resource_tracker()
-            self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
-            )
-        return self._pool
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-    def __enter__(self) -> CookPool:
-        return self
-
-    def __exit__(
-        self, kind: type | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with the real stderr. It hands the child
-    `sys.stderr.fileno()`, and inside a Textual app sys.stderr is a capture whose fileno is
-    -1, which makes every process start fail with "bad value(s) in fds_to_keep"."""
-    from multiprocessing import resource_tracker
-
-    with contextlib.redirect_stderr(sys.__stderr__):
-        resource_tracker.ensure_running()
 
 
 def run_stages(

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from ingest import stages
+from ingest import cookpool, stages
 from ingest.fetch import Fetcher, FetchSettings
 from ingest.pipeline import article_from_text
 from ingest.refresh import Progress, add_urls, refetch, refresh
@@ -152,7 +152,7 @@ def test_refresh_can_be_cancelled(site: LoopbackServer, fetcher: Fetcher, store:
 @pytest.fixture
 def processes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cook every batch in the process pool, however small (tests have few pages)."""
-    monkeypatch.setattr(stages, "PROCESS_MIN", 1)
+    monkeypatch.setattr(cookpool, "PROCESS_MIN", 1)
 
 
 @pytest.mark.usefixtures("processes")

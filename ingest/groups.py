@@ -11,6 +11,7 @@ article and only when a quote needs them, and answers "which group is `the docto
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import islice
 
 from ingest.names import ORG_NAME
@@ -33,6 +34,7 @@ _STATEMENT = re.compile(
     r"\b[^.\"“”\n]{0,40}?\bin|(?:issued|released|put\s+out|published))"
     r"\s+an?\s+(?:[a-z]+\s+)?(?P<doc>statement|letter|email|post)\b"
 )
+_DOCS = ("statement", "letter", "email", "post")
 
 
 class GroupBook:
@@ -42,6 +44,8 @@ class GroupBook:
         self.text = text
         self.alias: dict[str, list[tuple[int, str]]] = {}
         self.member: dict[str, str] = {}
+        self._statements: list[re.Match[str]] = []  # of one scan of the text, read on demand
+        self._statement_scan: Iterator[re.Match[str]] | None = _STATEMENT.finditer(text)
         for m in islice(_INTRO.finditer(text), MAX_INTROS):
             name, head = m.group("name"), m.group("noun")
             if not head.endswith("s") and head not in GROUP_NOUNS:
@@ -66,9 +70,30 @@ class GroupBook:
         """Who last "said in a statement" (or letter, email), or "issued a statement",
         before `pos`."""
         owner = None
-        for m in _STATEMENT.finditer(self.text, max(0, pos - LOOKBACK), pos):
+        for m in self._statements_in(max(0, pos - LOOKBACK), pos):
             if m.group("doc") == doc:
                 owner = m.group("who")
         if owner and owner[0].islower():
             return self.group(owner, pos)
         return owner
+
+    def _statements_in(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The matches `_STATEMENT.finditer(text, lo, hi)` gives. An article asks about
+        overlapping windows, so they are taken from one scan of the whole text, which is
+        the same wherever none of its matches straddles `lo` or `hi` (the scan of the
+        window then starts and ends where the whole scan is between matches) and no
+        statement word ends the window (a match could end there only in the window)."""
+        while self._statement_scan is not None and (
+            not self._statements or self._statements[-1].start() < hi
+        ):
+            m = next(self._statement_scan, None)
+            if m is None:
+                self._statement_scan = None
+            else:
+                self._statements.append(m)
+        found = [m for m in self._statements if m.start() < hi]
+        if self.text.endswith(_DOCS, 0, hi) or any(
+            m.start() < lo < m.end() or m.end() > hi for m in found
+        ):
+            return list(_STATEMENT.finditer(self.text, lo, hi))
+        return [m for m in found if m.start() >= lo]

@@ -154,9 +154,11 @@ def _scan(text: str) -> tuple[list[re.Match[str]], list[int], int]:
             continue
         tried += 1
         m = None
-        for s in range(max(pos, d - _MAX_PREFIX), d):
-            if text[s] in _PREFIX_CHARS and (m := match(text, s)) is not None:
-                break
+        lo = max(pos, d - _MAX_PREFIX)
+        if not _PREFIX_CHARS.isdisjoint(text[lo:d]):  # most numbers follow a space
+            for s in range(lo, d):
+                if text[s] in _PREFIX_CHARS and (m := match(text, s)) is not None:
+                    break
         if m is not None or (m := match(text, d)) is not None:
             matches.append(m)
             pos = m.end()

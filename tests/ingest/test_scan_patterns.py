@@ -98,3 +98,25 @@ def test_lower_words_looked_up_alone_agree_with_the_whole_set() -> None:
         words = set(_LOWER_WORD.findall(text))
         for w in ("a", "b", "ab", "ba", "aa", "é", "Ab"):
             assert _whole_lower_word(text, w, tries=10**9) == (w in words), (text, w)
+
+
+def test_statement_windows_from_one_scan_match_a_scan_of_each_window() -> None:
+    from ingest.groups import _STATEMENT, GroupBook
+
+    rnd = random.Random(3)
+    pieces = [
+        "The company", "said in a statement", "issued a statement", "a", "an", "statement",
+        "statements", "letter", "post", "posted", "U.S. Army", "Dr.", "J.", "Smith", ".",
+        "the group", "wrote", "in", "new", "email", "released a new letter", "put out an email",
+    ]  # fmt: skip
+    found = 0
+    for _ in range(1_500):
+        text = "".join(rnd.choice(pieces) + rnd.choice([" ", " ", ". ", "\n"]) for _ in range(40))
+        book = GroupBook(text)
+        for _ in range(8):
+            hi = rnd.randint(0, len(text))
+            lo = max(0, hi - rnd.choice([30, 300, 3_000]))
+            want = [(m.span(), m.groups()) for m in _STATEMENT.finditer(text, lo, hi)]
+            assert [(m.span(), m.groups()) for m in book._statements_in(lo, hi)] == want
+            found += len(want)
+    assert found > 1_000

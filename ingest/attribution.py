@@ -5,6 +5,7 @@ said X, the ... / X, a doctor, said / according to X / X tells Outlet / X: "..."
 module matches those constructions in the text just before and just after a quote, and
 classifies the matched subject as a named person, a pronoun (resolved by the caller to the
 last speaker), an organisation (a spokesperson, "the company") or an unnamed source.
+How a subject is written, and the "X said" / "said X" shapes, are in `tag_subjects`.
 The patterns only ever run on short, bounded windows, so they cannot blow up on odd input.
 """
 
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 
 from ingest.names import (
     NAME,
-    NAME_REST,
     ORG_NAME,
     TITLES,
     UP,
@@ -25,111 +25,8 @@ from ingest.names import (
     split_title,
 )
 from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
+from ingest.tag_subjects import ADV, DESC, OFFICE_REF, ORG_REF, PRON, TITLE_REF, VERB_WHO, WHO_VERB
 
-_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
-_TITLE_TAIL = (
-    r"\s+(?:\d+-year-old|president|governor|senator|mayor|minister|prime minister|"
-    r"chancellor|coach|manager|judge|secretary|ceo|chairman|chairwoman|commissioner|sheriff|"
-    r"congressman|congresswoman|lawmaker|founder|chief executive|striker|quarterback|"
-    r"premier|pope|king|queen|prince|ambassador|official|actor|actress|singer|star)\b"
-)
-_TITLE_REF = rf"[Tt]he{_TITLE_TAIL}"
-# A document that names its author speaks for it: "said a report from Kotak Institutional
-# Equities" (the firm), "a note by Goldman Sachs said"; unnamed, a report is no speaker.
-# So does whoever a spokesperson speaks for: "Swift's rep told Fox News" (Swift).
-_ORG_ARTICLE = (
-    r"\s+(?:[\w\-]+\s+){0,2}?(?:(?:spokes(?:man|woman|person)|representative|"
-    rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
-    rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?|"
-    rf"(?:report|note|study|survey|analysis)\s+(?:from|by)\s+(?:the\s+)?{NAME})"
-)
-_ORG_POSS = r"[\w\-]*['’]s\s+(?:spokes(?:man|woman|person)|representative|rep(?!\.))\b"
-_ORG_REF = rf"(?:[Tt]he|[Aa]n?){_ORG_ARTICLE}|[{UP}]{_ORG_POSS}"
-# A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
-# said", "The French foreign ministry said", "the Russian and Syrian defense ministries
-# accused" (no person is named, the office is).
-_OFFICE_THE = rf"\s+[{UP}][\w\-]*(?:\s+and\s+[{UP}][\w\-]*)?"
-_OFFICE_POSS = r"[\w\-]*['’]s"
-_OFFICE_TAIL = r"\s+(?:[a-z]+\s+)?(?:ministry|ministries|embassy|embassies)\b"
-_OFFICE_REF = rf"(?:[Tt]he{_OFFICE_THE}|[{UP}]{_OFFICE_POSS}){_OFFICE_TAIL}"
-# "the physicians stated": a plural common noun, resolved through the article's groups.
-_GROUP_TAIL = r"\s+[a-z]+s(?=\s)"
-_GROUP_REF = rf"[Tt]he{_GROUP_TAIL}"
-_WHO = rf"(?P<who>{_OFFICE_REF}|{_ORG_REF}|{_TITLE_REF}|{_GROUP_REF}|(?>{NAME})|{_PRON}\b)"
-# `_WHO` at a word start, written to start by reading its first character from a class
-# (a capital or the first letter of the, a, an, he, she, they, it), so that a search
-# skips in C to the next place a subject can start; each branch then checks with a
-# lookbehind which character it was. Same branches, same order, same matches.
-_THE_READ = r"h(?<=[Tt]h)e"
-_WHO_AT_WORD = (
-    rf"(?P<who>[{UP}ahist](?<![\w'’].)(?:"
-    rf"(?:{_THE_READ}{_OFFICE_THE}|(?<=[{UP}]){_OFFICE_POSS}){_OFFICE_TAIL}|"
-    rf"(?:{_THE_READ}|(?<=[Aa])n?){_ORG_ARTICLE}|(?<=[{UP}]){_ORG_POSS}|"
-    rf"{_THE_READ}{_TITLE_TAIL}|{_THE_READ}{_GROUP_TAIL}|(?>(?<=[{UP}]){NAME_REST})|"
-    r"(?:e(?<=[Hh]e)|h(?<=[Ss]h)e|h(?<=[Tt]h)ey|t(?<=[Ii]t))\b))"
-)
-# Possessive clauses (a clause has no comma, so it always ends at the next one) and an
-# atomic name keep a window full of "Ab Cd, Ab Cd, ..." junk linear.
-_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,160}+){1,5}\s*,)?"
-_ADV = (
-    r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
-    r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
-)
-# Verbs of rejection report speech only after their subject ("The Pentagon rejected the
-# claims as "..."): after the verb a name is their object.
-_SUBJECT_VERB = by_initial(
-    rf"{VERB_ALTS}|reject(?:s|ed)|dismiss(?:es|ed)|denounc(?:es|ed)|condemn(?:s|ed)|"
-    r"den(?:y|ies|ied)|rebuk(?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|accus(?:es|ed)"
-)
-_WHO_VERB_TAIL = rf"{_ROLE}{_ADV}\s+{_SUBJECT_VERB}\b"
-# "X said", "X, a doctor, said"
-WHO_VERB = re.compile(_WHO_AT_WORD + _WHO_VERB_TAIL)
-# Lower-case role words between a verb and a name: "says veteran industry analyst Ken
-# Doctor", "said former president Barack Obama". The last one must look like a role noun.
-_NOT_ROLE = r"(?!(?:after|under|over|whether|later|either|neither|never|ever|rather|her)\b)"
-_ROLE_NOUN = (
-    r"(?:[a-z]+(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee)|coach|chef|chief|judge|aide|"
-    r"attorney|expert|nurse|pilot|star|captain|boss|rabbi|imam)"
-)
-_DESC = rf"(?:{_NOT_ROLE}[a-z][\w\-]*\s+){{0,3}}?{_NOT_ROLE}{_ROLE_NOUN}\s+"
-# "said SpaceX would fly": a name followed by its own verb starts the reported clause.
-_AUX = (
-    r"(?:would|will|could|can|should|may|might|must|is|was|were|are|has|had|have|did|does|"
-    r"do|had|wants?|wanted|plans?|planned|needs?|needed)"
-)
-
-
-def _verb_who(verbs: str, ends: str = "") -> tuple[str, str]:
-    """An inverted tag, `said X` (optionally `said analyst X, the role`, `wrote
-    43-year-old X`, or `responded NASA administrator X`: the role's organisation before
-    it), for the alternation `verbs`; `ends` may require what follows the name. Returns
-    its plain form, and a fast form that starts with the verbs' first letters (see
-    `by_initial`): the same matches."""
-    rest = (
-        rf"\s+(?:\d+-year-old\s+)?(?:(?:[{UP}][\w\-&]*\s+){{0,2}}{_DESC})?"
-        rf"(?P<who>{_ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
-        r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
-    )
-    plain = rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){by_initial(verbs)}{rest}"
-    # at a word start, and not "tell", "tells" or "told"
-    after_first = r"(?<![\w'’].)(?!(?<=t)(?:ells?|old)\b)"
-    return plain, by_initial(verbs, after_first) + rest
-
-
-# The plain forms of the scan patterns written to start with a character class: the tests
-# check that each has exactly the same matches.
-PLAIN_FORMS: dict[str, str] = {
-    "WHO_VERB": rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_WHO_VERB_TAIL}",
-}
-# (Most letters start some verb: there the plain form is the faster one.)
-VERB_WHO = re.compile(_verb_who(VERB_ALTS)[0])
-# In prose between quotes only the plain tag verbs invert: "called Omar a", "urged Mr.
-# Trump to" have the name as their object, and the name must end the clause: in "said
-# Starship lunar lander missions could" it starts the reported one.
-PLAIN_FORMS["SAID_WHO"], _fast = _verb_who(
-    "said|says|added|adds|wrote|writes|explained|noted", r"(?=\s*[,.;])"
-)
-SAID_WHO = re.compile(_fast)
 # A described name right after a quote whose description runs into the tag with no comma
 # to close it: "Kurinji Selvaraj, a research analyst at the Council on Energy,
 # Environment and Water think tank told CBS News." The description opens with an article.
@@ -146,7 +43,7 @@ _ROLE_FIRST_TAG = re.compile(
 # "Paganini and his team wrote": the named lead speaks for the team.
 _LEAD_AND_TEAM = re.compile(
     rf"(?P<who>(?>{NAME}))\s+and\s+(?:his|her|their)\s+(?:[a-z]+\s+)?"
-    rf"(?:team|colleagues|co-?authors|collaborators|staff)\s+(?:{_ADV}\s+)?{VERB}\b"
+    rf"(?:team|colleagues|co-?authors|collaborators|staff)\s+(?:{ADV}\s+)?{VERB}\b"
 )
 # An unnamed source starts lower-case but may hold a name: "one Weibo commenter said".
 _AFTER_UNNAMED = re.compile(
@@ -165,10 +62,10 @@ _APPOSED = (
 )
 ACCORDING = re.compile(
     rf"\b[Aa]ccording to\s+(?:{_WORK_BY}|{_APPOSED})?"
-    rf"(?P<who>{_ORG_REF}|(?:the\s+)?{NAME}|(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
+    rf"(?P<who>{ORG_REF}|(?:the\s+)?{NAME}|(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
 )
 _COLON = re.compile(
-    rf"(?P<who>{_TITLE_REF}|{NAME}|{_PRON})\s*(?:{_ADV}\s+{VERB}[^:\"“”]{{0,60}})?:\s*$"
+    rf"(?P<who>{TITLE_REF}|{NAME}|{PRON})\s*(?:{ADV}\s+{VERB}[^:\"“”]{{0,60}})?:\s*$"
 )
 # A name labelled by a common noun after a preposition is that preposition's object, not
 # the subject of the verb after it: "The authors of the research published in the journal
@@ -180,7 +77,7 @@ _PREP_BEFORE = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:with|and|or|to|for|of|from|by|about|at|in|on|than|like|between)\s+$"
 )
-_OPENING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME}|{_PRON}\b)(?=\s*,|\s+[a-z])")
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME}|{PRON}\b)(?=\s*,|\s+[a-z])")
 # "According to AFP, one user on Weibo … posted": the outlet only relays an unnamed source.
 _RELAYED = re.compile(r",\s+(?:one|an?|another|some|several|two|three|many)\s+[a-z]")
 _BARE_PREP = re.compile(r"\b(?:of|for|at|from|in|to)\s+$")
@@ -200,7 +97,7 @@ PARA_SUBJECT = re.compile(rf"(?P<who>{NAME})(?<![’']s)(?:,[^,\"“”\n]{{1,10
 # Or after an opening phrase, with a party-state tag: "At a hearing last month, Rep.
 # Robert Aderholt (R-AL), ranking member of the subcommittee, pushed for".
 LAST_SUBJECT = re.compile(
-    rf"(?:(?:[{UP}][\w\-]*\s+)?{_DESC}|(?:At|In|On|During|After)\s[^,\"“”\n]{{1,100}},\s+)?"
+    rf"(?:(?:[{UP}][\w\-]*\s+)?{DESC}|(?:At|In|On|During|After)\s[^,\"“”\n]{{1,100}},\s+)?"
     rf"(?P<who>{NAME})(?<![’']s)"
     r"(?:\s+\([A-Z]-[A-Z]{2}\))?(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
 )
@@ -212,8 +109,8 @@ CLOSING_TAG = re.compile(
 )
 # Compiled once: classify runs for every attribution candidate of every article.
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
-_TITLE_RE = re.compile(_TITLE_REF)
-_OFFICE_RE = re.compile(_OFFICE_REF)
+_TITLE_RE = re.compile(TITLE_REF)
+_OFFICE_RE = re.compile(OFFICE_REF)
 _SPOKES_RE = re.compile(
     r"spokes|representative|['’]s rep\b(?!\.)|statement|"
     r"\b(?:report|note|study|survey|analysis)\s+(?:from|by)\b"

@@ -16,15 +16,14 @@ from ingest.attribution import (
     ACCORDING,
     LAST_SUBJECT,
     PARA_SUBJECT,
-    SAID_WHO,
     SPEECH_IN,
     SUBJECT,
-    WHO_VERB,
     classify,
     prepositional,
 )
 from ingest.names import NAME, NameBook, clean_name
 from ingest.sentences import sentence_ends
+from ingest.tag_subjects import SAID_WHO, WHO_VERB
 
 LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 _MET_HINT = re.compile(r"spok|talk|interv")  # a literal pre-test, far cheaper than the scan

@@ -20,7 +20,6 @@ from ingest.attribution import (
     NAME_GERUND,
     SPEECH_IN,
     SUBJECT,
-    WHO_VERB,
     Attribution,
     after_quote,
     before_colon,
@@ -34,6 +33,7 @@ from ingest.names import NAME_RE, NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter
+from ingest.tag_subjects import WHO_VERB
 
 WINDOW = 400
 # A question or exclamation ends its sentence at the closing mark, yet the speech tag

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from ingest import attribution, names
+from ingest import names, tag_subjects
 from ingest.sentences import word_set
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "openai-paris-office.txt"
 PAIRS = {
     "NAME_RE": (names.NAME_AT_WORD, names.NAME_RE),
-    **{k: (v, getattr(attribution, k)) for k, v in attribution.PLAIN_FORMS.items()},
+    **{k: (v, getattr(tag_subjects, k)) for k, v in tag_subjects.PLAIN_FORMS.items()},
 }
 PIECES = [
     *sorted(

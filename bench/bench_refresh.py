@@ -9,13 +9,22 @@ distinct article. We measure:
 1. full refresh: `ingest.refresh.refresh` into an empty store (fetch, clean, quotes and
    figures, storing), wall and CPU time (this process and its worker processes), pages/s;
 2. baseline: `trafilatura.bare_extraction` (the options `ingest.clean` uses) over the same
-   page bytes, one after another in this process: what extraction alone costs;
+   page bytes, one after another in a fresh process after one warm-up call: what
+   extraction alone costs. Also in this process, which the probe has already run over every
+   corpus page (as earlier versions of this bench did): a baseline with nothing left to
+   warm up, while the refresh's workers start cold;
 3. feeds only, `--repeat` times each, median: every feed answers 304; every feed answers
    200 with the bytes of last time (validators dropped); every feed downloaded and parsed
-   (validators and digests dropped); and `newsroom refresh` run as a command (all 304),
-   beside `newsboat -x reload` (a fresh cache, then again).
+   (validators and digests dropped);
+4. `newsroom refresh` run as a command (all 304) and `newsboat -x reload` (all 304), taking
+   turns `--command-runs` times, so both meet the same load: median and minimum of wall and
+   CPU time. The command runs with its bytecode cached, as an installed newsroom has it
+   (this machine's environment sets PYTHONDONTWRITEBYTECODE, which made every run compile
+   our modules); also without, as earlier versions of this bench measured it.
+   newsboat with a fresh cache, `--repeat` times.
 
 Usage: python bench/bench_refresh.py [--feeds 100] [--entries 20] [--sites 4] [--repeat 5]
+       python bench/bench_refresh.py --command-only [--command-runs 25]
 """
 
 from __future__ import annotations
@@ -189,6 +198,16 @@ def baseline(bases: list[str], paragraphs: list[int], args) -> tuple[float, floa
     return wall, cpu, ok
 
 
+def fresh_baseline(bases: list[str], paragraphs: Path, args) -> dict[str, float]:
+    """`baseline` in a new process, after one warm-up call only (`--baseline` below)."""
+    cmd = [sys.executable, __file__, "--baseline", "--feeds", str(args.feeds)]
+    cmd += ["--entries", str(args.entries), "--paragraphs", str(paragraphs)]
+    cmd += ["--bases", json.dumps(bases)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    wall, cpu, ok = json.loads(out.splitlines()[-1])
+    return {"baseline_wall_s": wall, "baseline_cpu_s": cpu, "baseline_ok": ok}
+
+
 def warm_up() -> None:
     """One extraction before timing anything: trafilatura's first call loads stoplists and
     modules (about 1 s), which must not be charged to whichever side runs first."""
@@ -215,34 +234,77 @@ def feeds_only(store, book, fetcher, args) -> dict[str, float]:
     }
 
 
-def cli_refresh(store_dir: Path, args, tmp: Path) -> dict[str, float]:
-    """`newsroom refresh` as a command (start-up included, like newsboat), all 304."""
+def child_cpu() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
+def run_child(cmd: list[str], **kwargs: object) -> tuple[float, float]:
+    """Wall and CPU seconds of one command run to its end."""
+    wall, cpu = time.perf_counter(), child_cpu()
+    subprocess.run(cmd, check=True, capture_output=True, **kwargs)  # type: ignore[call-overload]
+    return time.perf_counter() - wall, child_cpu() - cpu
+
+
+def newsroom_commands(store_dir: Path, tmp: Path) -> dict[str, tuple[list[str], dict]]:
+    """`newsroom refresh` (all 304), with its bytecode cached (in a directory of its own),
+    as an installed newsroom has it; and without writing any (PYTHONDONTWRITEBYTECODE), as
+    earlier versions of this bench ran it, so our modules were compiled on every run."""
     config = tmp / "config.toml"
     config.write_text("[fetch]\nallow_private = true\n")
-    env = os.environ | {"NEWSROOM_CONFIG": str(config)}
     cmd = [sys.executable, "-c", "from tui.cli import main; main()"]
     cmd += ["refresh", "--db", str(store_dir)]
-    run = lambda: subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=ROOT)  # noqa: E731
-    run()  # untimed: the first run of the command seeds the store with the sample articles
-    return {"cli_304_s": median_wall(run, args.repeat)}
+    plain = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+    plain["NEWSROOM_CONFIG"] = str(config)
+    uncached = plain | {"PYTHONDONTWRITEBYTECODE": "1"}
+    env = {k: v for k, v in plain.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return {
+        "cli": (cmd, {"env": env, "cwd": ROOT}),
+        "cli_nopyc": (cmd, {"env": uncached, "cwd": ROOT}),
+    }
 
 
-def newsboat(bases: list[str], args: argparse.Namespace, tmp: Path) -> dict[str, float]:
-    """`newsboat -x reload` over the same feeds: a fresh cache (all downloaded, parsed and
-    stored), then again (conditional GETs, all 304)."""
+def newsboat_command(bases: list[str], args, tmp: Path) -> tuple[list[str], Path] | None:
+    """`newsboat -x reload` over the same feeds, 8 threads; None if it is not installed."""
     exe = shutil.which("newsboat")
     if exe is None:
-        return {}
+        return None
     urls = tmp / "urls"
     urls.write_text("".join(f"{bases[f % len(bases)]}/f/{f}.xml\n" for f in range(args.feeds)))
     config = tmp / "config"
     config.write_text("reload-threads 8\n")
     cache = tmp / "cache.db"
-    cmd = [exe, "-u", str(urls), "-c", str(cache), "-C", str(config), "-x", "reload"]
-    run = lambda: subprocess.run(cmd, check=True, capture_output=True)  # noqa: E731
-    fresh = lambda: cache.unlink(missing_ok=True)  # noqa: E731
-    first = median_wall(run, args.repeat, fresh)
-    return {"newsboat_first_s": first, "newsboat_again_s": median_wall(run, args.repeat)}
+    return [exe, "-u", str(urls), "-c", str(cache), "-C", str(config), "-x", "reload"], cache
+
+
+def commands(store_dir: Path, bases: list[str], args, tmp: Path) -> dict[str, float]:
+    """The refresh command and newsboat's reload, all 304, taking turns `--command-runs`
+    times (so both meet the same load): median and minimum wall and CPU of each; then
+    newsboat with a fresh cache (every feed downloaded, parsed and stored)."""
+    runs = newsroom_commands(store_dir, tmp)
+    boat = newsboat_command(bases, args, tmp)
+    if boat is not None:
+        runs["newsboat"] = (boat[0], {})
+    for cmd, kwargs in runs.values():
+        run_child(cmd, **kwargs)  # untimed: seeds the store, writes bytecode, fills caches
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+    for _ in range(args.command_runs):
+        for name, (cmd, kwargs) in runs.items():
+            times[name].append(run_child(cmd, **kwargs))
+    report: dict[str, float] = {}
+    for name, pairs in times.items():
+        for kind, values in (("wall", [w for w, _ in pairs]), ("cpu", [c for _, c in pairs])):
+            report[f"{name}_304_{kind}_s"] = statistics.median(values)
+            report[f"{name}_304_{kind}_min_s"] = min(values)
+    if boat is not None:
+        cmd, cache = boat
+        first = []
+        for _ in range(args.repeat):
+            cache.unlink()
+            first.append(run_child(cmd)[0])
+        report["newsboat_first_s"] = statistics.median(first)
+    return report
 
 
 def full_refresh(store, book, fetcher) -> dict[str, object]:
@@ -257,7 +319,7 @@ def full_refresh(store, book, fetcher) -> dict[str, object]:
             **split, "load_after_refresh": os.getloadavg()[0]}  # fmt: skip
 
 
-def measure(bases: list[str], paragraphs: list[int], args) -> dict[str, object]:
+def measure(bases: list[str], paragraphs: list[int], probe: Path, args) -> dict[str, object]:
     from ingest.fetch import Fetcher, FetchSettings
     from storage.feeds import FeedBook
     from storage.store import Store
@@ -269,12 +331,16 @@ def measure(bases: list[str], paragraphs: list[int], args) -> dict[str, object]:
             book.add(f"{bases[f % len(bases)]}/f/{f}.xml")
         fetcher = Fetcher(FetchSettings(allow_private_addresses=True, total=args.threads))
         report = full_refresh(store, book, fetcher)
-        report |= feeds_only(store, book, fetcher, args)
-        report |= cli_refresh(Path(tmp) / "store", args, Path(tmp))
-        report |= newsboat(bases, args, Path(tmp))
-    bwall, bcpu, ok = baseline(bases, paragraphs, args)
-    report |= {"baseline_wall_s": bwall, "baseline_cpu_s": bcpu, "baseline_ok": ok}
+        if not args.command_only:
+            report |= feeds_only(store, book, fetcher, args)
+        report |= commands(Path(tmp) / "store", bases, args, Path(tmp))
+    report["load_after_commands"] = os.getloadavg()[0]
+    if args.command_only:
+        return report
+    report |= fresh_baseline(bases, probe, args)
     report["load_after_baseline"] = os.getloadavg()[0]
+    bwall, bcpu, _ = baseline(bases, paragraphs, args)
+    report |= {"baseline_prewarmed_wall_s": bwall, "baseline_prewarmed_cpu_s": bcpu}
     return report | {"pages_with_no_kept_paragraph": sum(p < 0 for p in paragraphs)}
 
 
@@ -285,28 +351,38 @@ def main() -> None:
     parser.add_argument("--sites", type=int, default=4)
     parser.add_argument("--threads", type=int, default=8, help="FetchSettings.total")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each feeds-only case")
+    parser.add_argument("--command-runs", type=int, default=15, help="turns of each command")
+    parser.add_argument("--command-only", action="store_true", help="the commands alone")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--paragraphs", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--bases", type=json.loads, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         serve(args.sites, args.feeds, args.entries, json.loads(args.paragraphs.read_text()))
+        return
+    if args.baseline:
+        warm_up()
+        print(json.dumps(baseline(args.bases, json.loads(args.paragraphs.read_text()), args)))
         return
     paragraphs = probe_paragraphs(corpus_pages())
     with tempfile.NamedTemporaryFile("w", suffix=".json") as probe:
         probe.write(json.dumps(paragraphs))
         probe.flush()
         proc, bases = start_servers(args, Path(probe.name))
-    warm_up()
-    load = os.getloadavg()[0]
-    try:
-        report = {"load_at_start": load} | measure(bases, paragraphs, args)
-    finally:
-        assert proc.stdin is not None
-        proc.stdin.close()
-        proc.wait(10)
+        warm_up()
+        load = os.getloadavg()[0]
+        try:
+            report = {"load_at_start": load} | measure(bases, paragraphs, Path(probe.name), args)
+        finally:
+            assert proc.stdin is not None
+            proc.stdin.close()
+            proc.wait(10)
     report["pages_per_s"] = report["pages"] / report["refresh_wall_s"]
-    report["ratio_wall"] = report["refresh_wall_s"] / report["baseline_wall_s"]
-    report["ratio_cpu"] = report["refresh_cpu_s"] / report["baseline_cpu_s"]
+    if not args.command_only:
+        report["ratio_wall"] = report["refresh_wall_s"] / report["baseline_wall_s"]
+        report["ratio_cpu"] = report["refresh_cpu_s"] / report["baseline_cpu_s"]
+        report["ratio_cpu_prewarmed"] = report["refresh_cpu_s"] / report["baseline_prewarmed_cpu_s"]
     print(json.dumps(report, indent=2))
 
 

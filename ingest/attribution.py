@@ -14,16 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.names import (
-    NAME,
-    ORG_NAME,
-    TITLES,
-    UP,
-    NameBook,
-    clean_name,
-    org_noun,
-    split_title,
-)
+from ingest.name_patterns import NAME, ORG_NAME, UP
+from ingest.names import TITLES, NameBook, clean_name, org_noun, split_title
 from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
 from ingest.tag_subjects import ADV, DESC, OFFICE_REF, ORG_REF, PRON, TITLE_REF, VERB_WHO, WHO_VERB
 

@@ -21,7 +21,8 @@ from ingest.attribution import (
     classify,
     prepositional,
 )
-from ingest.names import NAME, NameBook, clean_name
+from ingest.name_patterns import NAME
+from ingest.names import NameBook, clean_name
 from ingest.sentences import sentence_ends
 from ingest.tag_subjects import SAID_WHO, WHO_VERB
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
-from ingest.names import ORG_NAME
+from ingest.name_patterns import ORG_NAME
 from ingest.sentences import word_set
 
 MAX_INTROS = 500

@@ -29,7 +29,8 @@ from ingest.attribution import (
     search_clause,
 )
 from ingest.gap import PREV_SUBJECT, events, para_subject
-from ingest.names import NAME_RE, NameBook, clean_name
+from ingest.name_patterns import NAME_RE
+from ingest.names import NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter

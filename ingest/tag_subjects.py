@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.names import NAME, NAME_REST, UP
+from ingest.name_patterns import NAME, NAME_REST, UP
 from ingest.speech_verbs import VERB_ALTS, by_initial
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest import names, tag_subjects
+from ingest import name_patterns, tag_subjects
 from ingest.sentences import word_set
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "openai-paris-office.txt"
 PAIRS = {
-    "NAME_RE": (names.NAME_AT_WORD, names.NAME_RE),
+    "NAME_RE": (name_patterns.NAME_AT_WORD, name_patterns.NAME_RE),
     **{k: (v, getattr(tag_subjects, k)) for k, v in tag_subjects.PLAIN_FORMS.items()},
 }
 PIECES = [

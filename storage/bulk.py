@@ -107,9 +107,8 @@ class BulkMixin:
     def _write_new_body(
         self, article_id: str, body: ArticleBody, folders: set[Path], durable: bool
     ) -> None:
-        """A bulk add's body: its article is not committed yet (see write_new_file)."""
+        """A new article's body: its article is not committed yet (see write_new_file).
+        `folders` collects the folders to fsync before the commit."""
         path = self.layout.body(article_id)
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
+        folders.add(path.parent)
         write_new_file(path, doc.body_bytes(body), durable)

@@ -188,11 +188,15 @@ class StoreLock:
             time.sleep(LOCK_POLL_S)
 
     def _open(self) -> tuple[int, bool]:
-        """store.lock opened, and whether this call created it."""
+        """store.lock opened, and whether this call created it (it exists but once)."""
+        try:
+            return os.open(self._path, os.O_RDWR), False
+        except FileNotFoundError:
+            pass
         try:
             return os.open(self._path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644), True
-        except FileExistsError:
-            return os.open(self._path, os.O_RDWR), False
+        except FileExistsError:  # made meanwhile by another process
+            return self._open()
         except FileNotFoundError:  # a store not made yet: filelock made the folder too
             self._path.parent.mkdir(parents=True, exist_ok=True)
             return self._open()

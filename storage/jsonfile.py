@@ -123,15 +123,20 @@ def write_bytes_atomic(path: Path, payload: bytes, tmp_dir: Path, durable: bool 
 
 
 def write_new_file(path: Path, payload: bytes, durable: bool) -> None:
-    """Write a file no committed record points at yet, in place.
+    """Write a file no committed record points at yet, in place, making its folder if
+    missing (a `mkdir` on every call cost more than the retry).
 
-    Only for bulk adds: the bodies of articles whose metadata is not written yet. Until the
+    Only for the bodies of new articles, whose metadata is not written yet. Until the
     metadata (the commit point) names them, a torn file is unreachable, and the caller makes
-    them durable (fsync here, or one sync for all) before committing. Saves a temp file and
-    a rename per article.
+    them durable (fsync here, and their folder; or one sync for all) before committing.
+    Saves a temp file and a rename per article.
     """
     try:
-        _write_file(path, payload, durable)
+        try:
+            _write_file(path, payload, durable)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_file(path, payload, durable)
     except OSError as exc:
         path.unlink(missing_ok=True)
         raise StoreWriteError(path, exc) from exc

@@ -19,12 +19,11 @@ import contextlib
 import os
 import sys
 import threading
-from concurrent.futures import Executor
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # multiprocessing is imported only when a pool starts (~15 ms otherwise)
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Executor, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
 PROCESS_MIN = 8  # fewer items cook in threads: starting processes costs more than it saves

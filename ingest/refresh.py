@@ -13,9 +13,8 @@ when there is a page to cook or a failure to name.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Sequence
-from concurrent.futures import Future
-from concurrent.futures.thread import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -63,21 +62,51 @@ def refresh(
     read them (the command does, to say when there are none): not read twice."""
     run = Run(store, fetcher, Summary(), progress, cancelled, CookPool())
     statuses: dict[str, FeedStatus] = {}
-    # the partial articles are found (every metadata shard read) while the feeds download:
-    # the thread waits on the network meanwhile, and with nothing new it is half the work
-    with ThreadPoolExecutor(1, thread_name_prefix="partial") as scan:
-        partial = scan.submit(_partial_articles, store, book)
-        try:
-            found = _refresh_feeds(run, book.all() if feeds is None else feeds, statuses)
-            if not run.summary.cancelled:
-                _refresh_articles(run, book, found, statuses, partial)
-        finally:
-            run.pool.close()
-            book.record(statuses.values(), _scan_done(partial))
+    partial = _PartialScan(store, book)
+    try:
+        found = _refresh_feeds(run, book.all() if feeds is None else feeds, statuses)
+        if not run.summary.cancelled:
+            _refresh_articles(run, book, found, statuses, partial)
+    finally:
+        run.pool.close()
+        book.record(statuses.values(), partial.ids_if_done())
+        partial.thread.join()  # no thread of ours reads the store after refresh returns
     return run.summary
 
 
 Scan = tuple[list[ArticleMeta], tuple[str, list[str]]]
+
+
+class _PartialScan:
+    """The partial articles are looked for (every metadata shard read, in a big store)
+    while the feeds download, in a thread of its own: that thread waits on the network
+    meanwhile, and when nothing is new the scan is half the work."""
+
+    def __init__(self, store: Store, book: FeedBook) -> None:
+        self.result: Scan | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(store, book), name="partial")
+        self.thread.start()
+
+    def _run(self, store: Store, book: FeedBook) -> None:
+        try:
+            self.result = _partial_articles(store, book)
+        except BaseException as exc:  # raised again in the calling thread by `articles`
+            self.error = exc
+
+    def articles(self) -> list[ArticleMeta]:
+        """The partial articles to retry (waits for the scan; raises what it raised)."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.result is not None
+        return self.result[0]
+
+    def ids_if_done(self) -> tuple[str, list[str]] | None:
+        """(store version, partial ids) for `FeedBook.record`, if the scan has finished."""
+        if self.thread.is_alive() or self.result is None:
+            return None
+        return self.result[1]
 
 
 def _partial_articles(store: Store, book: FeedBook) -> Scan:
@@ -93,12 +122,6 @@ def _partial_articles(store: Store, book: FeedBook) -> Scan:
     else:
         metas = [m for m in map(store.meta, ids) if m.status == "partial" and m.url]
     return metas, (version, [m.id for m in metas])
-
-
-def _scan_done(partial: Future[Scan]) -> tuple[str, list[str]] | None:
-    if not partial.done() or partial.cancelled() or partial.exception() is not None:
-        return None
-    return partial.result()[1]
 
 
 def _refresh_feeds(
@@ -137,12 +160,12 @@ def _refresh_articles(
     book: FeedBook,
     found: list[EntryItem],
     statuses: dict[str, FeedStatus],
-    partial: Future[Scan],
+    partial: _PartialScan,
 ) -> None:
     """Store the new entries, then retry partial articles. If storing entries stops early
     (a cancel, a store error), the feeds that listed them keep their old validators, so
     the next refresh parses them again instead of taking a 304 as "nothing new"."""
-    retry = partial.result()[0]  # found before any entry of this refresh is stored
+    retry = partial.articles()  # found before any entry of this refresh is stored
     todo = _new_entries(run.store, book, found)
     try:
         _store_entries(run, book, todo)

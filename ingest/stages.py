@@ -15,9 +15,10 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from concurrent.futures.thread import ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:  # concurrent.futures (and its logging) only with a process pool
+    from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 T = TypeVar("T")
 # Pages queued for the process pool: enough that the workers keep cooking while the calling
@@ -154,6 +155,8 @@ class _Stages(Generic[T]):
         self.exhausted = self.stopped = self.cancelling = False
 
     def run(self, cancelled: CancelFn) -> bool:
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
         with ThreadPoolExecutor(self.threads, thread_name_prefix="fetch") as pool:
             try:
                 while True:

@@ -86,13 +86,21 @@ def _check_scheme(url: str) -> tuple[str, str]:
     return scheme.lower(), url
 
 
+def _has_space_or_control(url: str) -> bool:
+    """Whitespace (any Unicode space), a C0 control or DEL. An ASCII string's only space
+    that `isprintable` lets through is " ": checked without a Python loop per character."""
+    if url.isascii():
+        return " " in url or not url.isprintable()
+    return any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url)
+
+
 def normalise_url(url: str) -> str:
     """The URL as it will be requested: scheme and host lower-cased, host in punycode,
     non-ASCII in path and query percent-encoded. Raises UrlRefused if it is not fetchable."""
     url = url.strip()
     if len(url) > MAX_URL_LENGTH:
         raise UrlRefused(f"URL longer than {MAX_URL_LENGTH} characters ({len(url)})")
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if _has_space_or_control(url):
         raise UrlRefused("URL contains spaces or control characters")
     scheme, _ = _check_scheme(url)
     try:

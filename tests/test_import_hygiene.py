@@ -11,10 +11,11 @@ from tests.httpserver import Reply, Request, serve
 
 # what a refresh with nothing new must not import: page cleaning and analysis, feed parsing,
 # worker processes, the progress bar (stderr is no terminal here), the other commands, and
-# urllib3 (the fetcher's transport is http.client; urllib3 comes only with trafilatura)
+# urllib3 (the fetcher's transport is http.client; urllib3 comes only with trafilatura),
+# concurrent.futures (and its logging: the feeds' threads hand back results on a queue)
 HEAVY = {
     "trafilatura", "lxml", "feedparser", "ingest.analyse", "ingest.quotes", "ingest.figures",
-    "urllib3",
+    "urllib3", "concurrent.futures",
     "ingest.pipeline", "ingest.clean", "ingest.pages", "multiprocessing",
     "concurrent.futures.process", "rich", "textual", "tui.cli_articles", "tui.cli_desk",
     "tui.cli_backup", "desk",

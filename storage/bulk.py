@@ -18,7 +18,7 @@ from typing import Any
 from storage import documents as doc
 from storage.documents import content_hash
 from storage.errors import StoreWriteError
-from storage.files import Layout, open_table_db
+from storage.files import Layout, insert_documents
 from storage.jsonfile import fsync_dir, write_new_file
 from storage.keys import KeyIndex, keys_of
 from storage.models import ArticleBody, ArticleMeta
@@ -101,8 +101,7 @@ class BulkMixin:
         for meta in metas:
             by_shard[self.layout.shard(meta.id)].append(doc.plain_doc(meta))
         for path, docs in by_shard.items():
-            with open_table_db(path, self.layout.tmp_dir) as db:
-                db.table(doc.ARTICLES).insert_multiple(docs)
+            insert_documents(path, doc.ARTICLES, docs, self.layout.tmp_dir)
 
     def _write_new_body(
         self, article_id: str, body: ArticleBody, folders: set[Path], durable: bool

@@ -26,6 +26,7 @@ from storage.files import (
     Layout,
     StoreLock,
     gc_paused,
+    insert_documents,
     open_table_db,
     parse_or_corrupt,
 )
@@ -251,8 +252,8 @@ class Store(BulkMixin, AnnotationsMixin):
 
         A new article's body is written in place, as a bulk add's are (no temporary file
         and rename: nothing reads it yet), and its record inserted, which writes the shard
-        once where an upsert writes it twice (TinyDB's update writes even when it matched
-        nothing)."""
+        once where TinyDB's upsert wrote it twice (its update pass writes even when nothing
+        matched)."""
         self._prepare(meta, body)
         if new:
             folders: set[Path] = set()
@@ -261,11 +262,12 @@ class Store(BulkMixin, AnnotationsMixin):
         else:
             write_bytes_atomic(self.layout.body(meta.id), doc.body_bytes(body), self.layout.tmp_dir)
         self.keys.put([meta])
-        if not new:
+        if new:
+            insert_documents(
+                self.layout.shard(meta.id), doc.ARTICLES, [doc.plain_doc(meta)], self.layout.tmp_dir
+            )
+        else:
             self._upsert_meta(meta)
-            return
-        with open_table_db(self.layout.shard(meta.id), self.layout.tmp_dir) as db:
-            db.table(doc.ARTICLES).insert(doc.plain_doc(meta))
 
     def _upsert_meta(self, meta: ArticleMeta) -> None:
         path = self.layout.shard(meta.id)

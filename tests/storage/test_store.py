@@ -206,3 +206,29 @@ def test_an_integer_orjson_cannot_write_goes_to_json(store: Store) -> None:
     assert again.body.figures[0].value == 1e30  # orjson reads it as a float
     assert dump_json({"n": 2**64, "k": 1}) == b'{"n":18446744073709551616,"k":1}'
     assert dump_json({"é": [1.5, None, True]}) == '{"é":[1.5,null,true]}'.encode()
+
+
+def test_a_new_record_gets_the_id_tinydb_would_give(store: Store) -> None:
+    from storage.files import insert_documents, open_table_db
+
+    path = store.layout.shard("ab")
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"articles": {"1": {"id": "ab1"}, "5": {"id": "ab5"}}}))
+    insert_documents(path, "articles", [{"id": "ab6"}, {"id": "ab7"}], store.layout.tmp_dir)
+    assert list(json.loads(path.read_text())["articles"]) == ["1", "5", "6", "7"]
+    with open_table_db(path, store.layout.tmp_dir) as db:
+        assert db.table("articles").get(doc_id=7) == {"id": "ab7"}
+        assert db.table("articles").insert({"id": "ab8"}) == 8
+
+
+def test_an_add_never_writes_over_an_unreadable_shard(store: Store) -> None:
+    from storage.errors import StoreCorrupt
+    from storage.keys import id_digest, url_key
+
+    meta, body = article(9)
+    shard = store.layout.shard(id_digest(url_key(meta.url or ""))[:8])
+    shard.parent.mkdir(parents=True)
+    shard.write_bytes(b'{"articles": {')
+    with pytest.raises(StoreCorrupt):
+        store.add_article(meta, body)
+    assert shard.read_bytes() == b'{"articles": {'

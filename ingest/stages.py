@@ -136,7 +136,8 @@ class _Threads(Generic[T]):
 
 class _Stages(Generic[T]):
     """The loop of `run_stages` with a process pool: keeps a bounded number of items in
-    flight in each stage."""
+    flight in each stage. Each future puts itself on `finished` when it is done, so the
+    loop handles one completion at a time without walking every pending future."""
 
     def __init__(
         self,
@@ -150,12 +151,13 @@ class _Stages(Generic[T]):
         self.fetch, self.cook, self.handle = fetch, cook, handle
         self.threads = max(1, threads)
         self.fetching: dict[Future[Any], T] = {}
-        self.cooking: dict[Future[Any], T] = {}
-        self.cooking_bytes: dict[Future[Any], int] = {}
+        self.cooking: dict[Future[Any], tuple[T, int]] = {}  # item, bytes of its page
+        self.cooking_bytes = 0
+        self.finished: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()
         self.exhausted = self.stopped = self.cancelling = False
 
     def run(self, cancelled: CancelFn) -> bool:
-        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+        from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(self.threads, thread_name_prefix="fetch") as pool:
             try:
@@ -166,10 +168,10 @@ class _Stages(Generic[T]):
                         self._submit(pool)
                     if not self.fetching and not self.cooking:
                         break
-                    futures = [*self.fetching, *self.cooking]
-                    done, _ = wait(futures, timeout=POLL_S, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        self._done(future)
+                    try:
+                        self._done(self.finished.get(timeout=POLL_S))
+                    except queue.Empty:
+                        continue
             except BaseException:
                 self._stop()  # a failing handler must not leave queued work behind
                 raise
@@ -183,33 +185,38 @@ class _Stages(Generic[T]):
             if item is _END:
                 self.exhausted = True
                 return
-            self.fetching[pool.submit(self.fetch, item)] = item
+            future = pool.submit(self.fetch, item)
+            self.fetching[future] = item
+            future.add_done_callback(self.finished.put)
 
     def _room_to_cook(self, limit: int) -> bool:
         """The process pool gets a long queue (COOK_AHEAD pages, COOK_AHEAD_BYTES of
         bodies) so it never waits on a store."""
         room = len(self.cooking) < max(limit, COOK_AHEAD)
-        return room and sum(self.cooking_bytes.values()) < COOK_AHEAD_BYTES
+        return room and self.cooking_bytes < COOK_AHEAD_BYTES
 
     def _stop(self) -> None:
         """Cancel what has not started; what is running finishes and is still handled."""
         self.stopped = self.stopped or not self.exhausted
         self.exhausted = self.cancelling = True
-        for stage in (self.fetching, self.cooking):
-            for future in [f for f in stage if f.cancel()]:
-                del stage[future]
-                self.cooking_bytes.pop(future, None)
-                self.stopped = True
+        for future in [f for f in self.fetching if f.cancel()]:
+            del self.fetching[future]
+            self.stopped = True
+        for future in [f for f in self.cooking if f.cancel()]:
+            self.cooking_bytes -= self.cooking.pop(future)[1]
+            self.stopped = True
 
     def _done(self, future: Future[Any]) -> None:
         if future in self.cooking:
-            item = self.cooking.pop(future)
-            self.cooking_bytes.pop(future, None)
-        else:
+            item, size = self.cooking.pop(future)
+            self.cooking_bytes -= size
+        elif future in self.fetching:
             item = self.fetching.pop(future)
             if future.exception() is None:
                 self._to_cook(item, future.result())
                 return
+        else:
+            return  # cancelled by `_stop`, which has accounted for it
         error = future.exception()
         self.handle(item, error if error is not None else future.result())
 
@@ -220,10 +227,13 @@ class _Stages(Generic[T]):
         cook, cpu = self.cook
         try:
             future = cpu.submit(cook, item, fetched)
-            self.cooking[future] = item
-            self.cooking_bytes[future] = len(getattr(fetched, "body", b""))
         except RuntimeError as exc:  # BrokenProcessPool: a worker died; one line per item
             self.handle(item, exc)
+            return
+        size = len(getattr(fetched, "body", b""))
+        self.cooking[future] = (item, size)
+        self.cooking_bytes += size
+        future.add_done_callback(self.finished.put)
 
 
 _END: Any = object()

@@ -222,7 +222,7 @@ class Store(BulkMixin, AnnotationsMixin):
             if duplicate is not None:
                 return duplicate, False
             meta.id = self._free_id(meta)
-            self._write_article(meta, body, new=True)
+            self._write_new_article(meta, body)
             return meta, True
 
     def replace_article(self, meta: ArticleMeta, body: ArticleBody) -> None:
@@ -230,7 +230,7 @@ class Store(BulkMixin, AnnotationsMixin):
         with self._writing():
             self.meta(meta.id)
             self._set_aside_if_corrupt(meta.id)
-            self._write_article(meta, body)
+            self._rewrite_article(meta, body)
             backup_ops.forget_body(self.layout, meta.id)
 
     def _set_aside_if_corrupt(self, article_id: str) -> None:
@@ -246,28 +246,27 @@ class Store(BulkMixin, AnnotationsMixin):
         meta.n_quotes, meta.n_figures = len(body.quotes), len(body.figures)
         meta.added = meta.added or now_iso()
 
-    def _write_article(self, meta: ArticleMeta, body: ArticleBody, new: bool = False) -> None:
-        """Body, keys, then the metadata shard, the commit point: until the shard names the
-        article, its body and keys are unreachable (a killed add leaves an orphan, harmless).
-
-        A new article's body is written in place, as a bulk add's are (no temporary file
-        and rename: nothing reads it yet), and its record inserted, which writes the shard
-        once where TinyDB's upsert wrote it twice (its update pass writes even when nothing
+    def _write_new_article(self, meta: ArticleMeta, body: ArticleBody) -> None:
+        """Body, key lines, then the metadata shard, the commit point: until the shard names
+        the article, its body and key lines are unreachable (a killed add leaves orphans,
+        harmless). The body is written in place, as a bulk add's are (no temporary file and
+        rename: nothing reads it yet); the record is inserted, which writes the shard once
+        where TinyDB's upsert wrote it twice (its update pass writes even when nothing
         matched)."""
         self._prepare(meta, body)
-        if new:
-            folders: set[Path] = set()
-            self._write_new_body(meta.id, body, folders, durable=True)
-            self._sync_bodies(1, folders)
-        else:
-            write_bytes_atomic(self.layout.body(meta.id), doc.body_bytes(body), self.layout.tmp_dir)
+        folders: set[Path] = set()
+        self._write_new_body(meta.id, body, folders, durable=True)
+        self._sync_bodies(1, folders)
         self.keys.put([meta])
-        if new:
-            insert_documents(
-                self.layout.shard(meta.id), doc.ARTICLES, [doc.plain_doc(meta)], self.layout.tmp_dir
-            )
-        else:
-            self._upsert_meta(meta)
+        shard = self.layout.shard(meta.id)
+        insert_documents(shard, doc.ARTICLES, [doc.plain_doc(meta)], self.layout.tmp_dir)
+
+    def _rewrite_article(self, meta: ArticleMeta, body: ArticleBody) -> None:
+        """A stored article's new body (replaced atomically), keys, then its record."""
+        self._prepare(meta, body)
+        write_bytes_atomic(self.layout.body(meta.id), doc.body_bytes(body), self.layout.tmp_dir)
+        self.keys.put([meta])
+        self._upsert_meta(meta)
 
     def _upsert_meta(self, meta: ArticleMeta) -> None:
         path = self.layout.shard(meta.id)

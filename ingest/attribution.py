@@ -17,7 +17,17 @@ from dataclasses import dataclass
 from ingest.name_patterns import NAME, ORG_NAME, UP
 from ingest.names import TITLES, NameBook, clean_name, org_noun, split_title
 from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
-from ingest.tag_subjects import ADV, DESC, OFFICE_REF, ORG_REF, PRON, TITLE_REF, VERB_WHO, WHO_VERB
+from ingest.tag_subjects import (
+    ADV,
+    DESC,
+    OFFICE_REF,
+    ORG_REF,
+    PRON,
+    TITLE_REF,
+    VERB_WHO,
+    WHO_VERB,
+    who_verb,
+)
 
 # A described name right after a quote whose description runs into the tag with no comma
 # to close it: "Kurinji Selvaraj, a research analyst at the Council on Energy,
@@ -238,7 +248,7 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
     """The last attribution construction anywhere in a window (same sentence as the quote)."""
     found: Attribution | None = None
     for rx in (WHO_VERB, VERB_WHO, ACCORDING):
-        for m in rx.finditer(window):
+        for m in who_verb(window) if rx is WHO_VERB else rx.finditer(window):
             if rx is WHO_VERB and prepositional(window, m.start("who"), m.group("who")):
                 continue
             cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)

@@ -24,7 +24,7 @@ from ingest.attribution import (
 from ingest.name_patterns import NAME
 from ingest.names import NameBook, clean_name
 from ingest.sentences import sentence_ends
-from ingest.tag_subjects import SAID_WHO, WHO_VERB
+from ingest.tag_subjects import SAID_WHO, who_verb
 
 LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 _MET_HINT = re.compile(r"spok|talk|interv")  # a literal pre-test, far cheaper than the scan
@@ -68,7 +68,7 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
     speech = SPEECH_IN.search(gap)
     hits: list[Hit] = []
     if speech:
-        hits.extend((m.start(), _subject_check(gap, m)) for m in WHO_VERB.finditer(gap))
+        hits.extend((m.start(), _subject_check(gap, m)) for m in who_verb(gap))
     if "according to" in gap:
         hits.extend((m.start(), m.group("who")) for m in ACCORDING.finditer(gap))
     # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before

@@ -39,6 +39,50 @@ def _top_level(alts: str) -> list[str]:
     return out
 
 
+def words_of(alts: str) -> list[str]:
+    """Every string the alternation `alts` matches, for the plain syntax the verb lists
+    use: letters and spaces, (?:…|…) groups, [..] sets of letters, and ? after a letter
+    or a group. Anything else is refused rather than read wrongly."""
+    words, i = _alternatives(alts, 0)
+    if i != len(alts):
+        raise ValueError(f"words_of: unexpected {alts[i]!r} at {i} in {alts!r}")
+    return words
+
+
+def _alternatives(s: str, i: int) -> tuple[list[str], int]:
+    """The strings of the alternatives starting at s[i], up to an unmatched ")" or the end."""
+    out: list[str] = []
+    while True:
+        seq, i = _sequence(s, i)
+        out += seq
+        if i < len(s) and s[i] == "|":
+            i += 1
+            continue
+        return out, i
+
+
+def _sequence(s: str, i: int) -> tuple[list[str], int]:
+    """The strings of one alternative (a sequence of items) starting at s[i]."""
+    out = [""]
+    while i < len(s) and s[i] not in "|)":
+        if s.startswith("(?:", i):
+            item, i = _alternatives(s, i + 3)
+            if i >= len(s) or s[i] != ")":
+                raise ValueError(f"words_of: unclosed group in {s!r}")
+            i += 1
+        elif s[i] == "[":
+            end = s.index("]", i)
+            item, i = list(s[i + 1 : end]), end + 1
+        elif s[i].isalpha() or s[i] == " ":
+            item, i = [s[i]], i + 1
+        else:
+            raise ValueError(f"words_of: unexpected {s[i]!r} at {i} in {s!r}")
+        if i < len(s) and s[i] == "?":
+            item, i = [*item, ""], i + 1
+        out = [a + b for a in out for b in item]
+    return out, i
+
+
 VERB_ALTS = (
     r"says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|written|not(?:es|ed)|"
     r"ask(?:s|ed)|stat(?:es|ed)|continu(?:es|ed)|argu(?:es|ed)|insist(?:s|ed)|warn(?:s|ed)|"

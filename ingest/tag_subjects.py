@@ -13,9 +13,10 @@ plain form of each, and a test checks that the two forms have the same matches.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ingest.name_patterns import NAME, NAME_REST, UP
-from ingest.speech_verbs import VERB_ALTS, by_initial
+from ingest.speech_verbs import VERB_ALTS, by_initial, words_of
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 _TITLE_TAIL = (
@@ -68,10 +69,11 @@ ADV = (
 )
 # Verbs of rejection report speech only after their subject ("The Pentagon rejected the
 # claims as "..."): after the verb a name is their object.
-_SUBJECT_VERB = by_initial(
+_SUBJECT_VERB_ALTS = (
     rf"{VERB_ALTS}|reject(?:s|ed)|dismiss(?:es|ed)|denounc(?:es|ed)|condemn(?:s|ed)|"
     r"den(?:y|ies|ied)|rebuk(?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|accus(?:es|ed)"
 )
+_SUBJECT_VERB = by_initial(_SUBJECT_VERB_ALTS)
 _WHO_VERB_TAIL = rf"{_ROLE}{ADV}\s+{_SUBJECT_VERB}\b"
 # "X said", "X, a doctor, said"
 WHO_VERB = re.compile(_WHO_AT_WORD + _WHO_VERB_TAIL)
@@ -112,6 +114,27 @@ def _verb_who(verbs: str, ends: str = "") -> tuple[str, str]:
 PLAIN_FORMS: dict[str, str] = {
     "WHO_VERB": rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_WHO_VERB_TAIL}",
 }
+# Every WHO_VERB match ends with a subject verb after a space and before a word boundary,
+# so no match starts after the window's last such verb. It is looked for from the end,
+# in the reversed window: a verb spelt backwards, after a non-word character (or the
+# window's end) and before a space.
+_REVERSED_VERBS = by_initial("|".join(sorted({w[::-1] for w in words_of(_SUBJECT_VERB_ALTS)})))
+_LAST_VERB = re.compile(rf"\W{_REVERSED_VERBS}(?=\s)")
+_VERB_AT_END = re.compile(rf"{_REVERSED_VERBS}(?=\s)")
+
+
+def who_verb(window: str) -> Iterator[re.Match[str]]:
+    """The matches of `WHO_VERB.finditer(window)`, scanning only up to the end of the
+    window's last subject verb: the text after it, often most of the window, cannot hold
+    a match, and cutting the window there changes none (nothing in WHO_VERB looks past
+    the word boundary after its verb)."""
+    rev = window[::-1]
+    if _VERB_AT_END.match(rev):
+        return WHO_VERB.finditer(window)
+    last = _LAST_VERB.search(rev)
+    return WHO_VERB.finditer(window, 0, len(window) - last.start() - 1) if last else iter(())
+
+
 # (Most letters start some verb: there the plain form is the faster one.)
 VERB_WHO = re.compile(_verb_who(VERB_ALTS)[0])
 # In prose between quotes only the plain tag verbs invert: "called Omar a", "urged Mr.

@@ -114,17 +114,23 @@ class Segmenter:
         return self._sent_bounds[idx]
 
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
-        """Span of the sentence(s) covering text[start:end], within its paragraph."""
-        idx = self.para_index(start)
-        _, p_end = self.para(idx)
-        bounds = self._bounds(idx)
-        i = max(0, bisect_right(bounds, start) - 1)
-        j = bisect_right(bounds, max(start, end - 1))
-        s = bounds[i]
-        e = max(bounds[min(j, len(bounds) - 1)], min(end, p_end))
-        while s < e and self.text[s].isspace():
+        """Span of the sentence(s) covering text[start:end], within its paragraph.
+        (Written out flat: every figure and quote asks for its sentence.)"""
+        idx = bisect_right(self.starts, start) - 1
+        if idx < 0:
+            idx = 0
+        bounds = self._sent_bounds.get(idx) or self._bounds(idx)
+        p_end = self._spans[idx][1]  # read by _bounds
+        i = bisect_right(bounds, start) - 1
+        j = bisect_right(bounds, end - 1 if end - 1 > start else start)
+        s = bounds[i if i > 0 else 0]
+        e = bounds[j if j < len(bounds) else len(bounds) - 1]
+        if min(end, p_end) > e:
+            e = min(end, p_end)
+        text = self.text
+        while s < e and text[s].isspace():
             s += 1
-        return (s, max(s, e))
+        return (s, e if e > s else s)
 
     def sentence(self, start: int, end: int) -> str:
         """The sentence around a span, cut to MAX_SENTENCE characters around the span."""

@@ -142,18 +142,25 @@ _STREET_AFTER = re.compile(
 )
 # A place or thing named by a number after a lower-case noun: "rebels in area 55",
 # "along route 66", "from gate 12". Only when no counted noun follows ("area 55 miles").
-_NUMBERED_PLACE = re.compile(
-    r"(?<![\w\-])(?:area|route|gate|zone|sector|terminal|platform|highway|interstate|exit|"
-    r"pier|ward|precinct|district|room|apartment|flight|building)[ \u00a0]$"
+_PLACE_WORDS = (
+    "area|route|gate|zone|sector|terminal|platform|highway|interstate|exit|pier|ward|"
+    "precinct|district|room|apartment|flight|building"
 )
+_NUMBERED_PLACE = re.compile(rf"(?<![\w\-])(?:{_PLACE_WORDS})[ \u00a0]$")
 # A class or model named by a number after its lower-case noun: "type 2 immune responses",
 # "group 2 innate lymphoid cells", "a Kanomax model 4431 audiometer". Only a unit or a
 # duration after it makes it an amount again ("a class 30 minutes long"); a plural does
 # not, since the class often names a plural thing ("type 2 diabetes", "phase 3 trials").
-_CLASS_BEFORE = re.compile(
-    r"(?<![\w\-])(?:type|group|phase|stage|level|tier|grade|category|class|model|version|"
-    r"season|episode|chapter|article|section)[ \u00a0]$"
+_CLASS_WORDS = (
+    "type|group|phase|stage|level|tier|grade|category|class|model|version|season|episode|"
+    "chapter|article|section"
 )
+_CLASS_BEFORE = re.compile(rf"(?<![\w\-])(?:{_CLASS_WORDS})[ \u00a0]$")
+# What those two searches need at the window's end (a word, then one space): a
+# C-level test of the ending skips the search for most numbers.
+_SPACES = (" ", "\u00a0")
+_PLACE_ENDS = tuple(w + s for w in _PLACE_WORDS.split("|") for s in _SPACES)
+_CLASS_ENDS = tuple(w + s for w in _CLASS_WORDS.split("|") for s in _SPACES)
 _UNIT_NEXT = re.compile(r"^[ \u00a0]?-?([a-z]+)\b")
 # A musical metre is a name, not a fraction: "a 6/8 feel", "in 3/4 time".
 _METRE_AFTER = re.compile(
@@ -195,13 +202,29 @@ def is_date(before: str, after: str) -> bool:
     # a month name has a capital: a lower-case tail (most numbers) needs no search
     if not tail.islower() and _MONTH_BEFORE.search(tail):
         return True
-    return bool(_MONTH_AFTER.match(after))
+    return _month_may_follow(after) and bool(_MONTH_AFTER.match(after))
+
+
+def _month_may_follow(after: str) -> bool:
+    """False where `_MONTH_AFTER` cannot match: after an optional ordinal suffix and a
+    space, a month (a capital) or "of" must come."""
+    rest = after[2:] if after[:2] in {"st", "nd", "rd", "th"} else after
+    if not rest[:1].isspace():
+        return False
+    head = rest.lstrip()[:1]
+    return head != "" and head in "JFMASONDo"
 
 
 def is_time(before: str, after: str) -> bool:
     """Times of day ("4:30 a.m.", "8 p.m.") and clock readings ("7:14", "17:46", "with
     55 seconds left")."""
-    if _TIME_AFTER.match(after) or _CLOCK_AFTER.match(after):
+    # both patterns need one of these letters first, after at most one space
+    first = after[1:2] if after[:1].isspace() else after[:1]
+    if (
+        first != ""
+        and first in "apAPGBEsm"
+        and (_TIME_AFTER.match(after) or _CLOCK_AFTER.match(after))
+    ):
         return True
     return (after[:1] == ":" and after[1:2].isdigit()) or (
         before.endswith(":") and before[-2:-1].isdigit()
@@ -212,16 +235,26 @@ def is_address(before: str, after: str) -> bool:
     """Numbers that name a place: a street number ("520 Third Street") or a numbered area
     after its lower-case noun ("area 55", "route 66"); the caller checks that no counted
     noun follows the latter."""
-    return bool(_STREET_AFTER.match(after) or _NUMBERED_PLACE.search(before[-14:]))
+    street = after[:1] in _SPACES and "A" <= after[1:2] <= "Z"
+    return bool(
+        (street and _STREET_AFTER.match(after))
+        or (_ends_with(before, _PLACE_ENDS) and _NUMBERED_PLACE.search(before[-14:]))
+    )
 
 
 def is_class_number(before: str, after: str) -> bool:
     """A number naming a class, model or part after its lower-case noun ("type 2
     immune", "group 2 innate", "model 4431"), unless a unit, a duration or "times" follows."""
-    if not _CLASS_BEFORE.search(before[-10:]):
+    if not (_ends_with(before, _CLASS_ENDS) and _CLASS_BEFORE.search(before[-10:])):
         return False
     m = _UNIT_NEXT.match(after)
     return not (m and (m.group(1) in UNITS or m.group(1) in DURATIONS or m.group(1) == "times"))
+
+
+def _ends_with(before: str, endings: tuple[str, ...]) -> bool:
+    """True if `before` ends with one of `endings`, or does but for a final line break
+    (where a pattern's "$" matches too)."""
+    return before.endswith(endings) or (before[-1:] == "\n" and before[:-1].endswith(endings))
 
 
 def is_metre(num: str, after: str) -> bool:
@@ -247,7 +280,7 @@ def is_list_number(before: str, after: str) -> bool:
 def is_number_noun(after: str) -> bool:
     """A number fused into a noun names a thing: a "3-pointer" is a shot, an "18-wheeler"
     a truck, a "3-in-1" charger a kind of charger."""
-    return bool(_NUMBER_NOUN.match(after))
+    return after[:1] == "-" and bool(_NUMBER_NOUN.match(after))
 
 
 def is_age(before: str, after: str, value: float) -> bool:
@@ -292,7 +325,7 @@ def is_designation(before: str, after: str) -> bool:
     """Numbers inside names: glued to letters (o1, COVID-19, A350, 5G) or after a name
     word (S&P 500, Boeing 787, Section 230), with a section letter (401(k)), and rank or
     list numbers (No. 1, #3)."""
-    if _SECTION_AFTER.match(after):
+    if after[:1] == "(" and _SECTION_AFTER.match(after):
         return True
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):
         return not _OF_TOTAL.search(before[-6:])  # "20-of-24 passing" counts both

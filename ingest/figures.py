@@ -70,6 +70,7 @@ _PREFIX_CHARS = frozenset("+-−$€£¥₹ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Digit runs tried for a number: junk with more (a megabyte of "a1 a1 …") stops there.
 MAX_RUNS = 10_000
 _ATTACHED_UNIT = re.compile(r"^([a-zA-Z°/]{1,5})(?![\w])")
+_UNIT_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ°/")  # its first
 _NEXT_WORD = re.compile(r"^[ \u00a0]*(?:-[ ]?)?([a-zA-Z][a-zA-Z\-]*)")
 _OF_NOUN = re.compile(
     r"^[ \u00a0]+of[ \u00a0]+(?:the|those|these|its|their|our|his|her)?[ \u00a0]*"
@@ -252,7 +253,7 @@ def _currency(m: re.Match[str]) -> str | None:
 
 def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
     """Bare numbers that are years, dates, times, ages, designations or glued to letters."""
-    attached = _ATTACHED_UNIT.match(after)
+    attached = _ATTACHED_UNIT.match(after) if after[:1] in _UNIT_START else None
     if attached is None:
         if after[:1].isalpha():
             return True
@@ -289,7 +290,7 @@ def _kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
         return "money", cur
     if pct:
         return "percent", "percentage points" if pct.startswith("percentage") else "%"
-    attached = _ATTACHED_UNIT.match(after)
+    attached = _ATTACHED_UNIT.match(after) if after[:1] in _UNIT_START else None
     if attached and attached.group(1).lower() in UNITS:
         return "quantity", attached.group(1)
     m = _NEXT_WORD.match(after)

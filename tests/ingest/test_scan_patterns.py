@@ -120,3 +120,55 @@ def test_statement_windows_from_one_scan_match_a_scan_of_each_window() -> None:
             assert [(m.span(), m.groups()) for m in book._statements_in(lo, hi)] == want
             found += len(want)
     assert found > 1_000
+
+
+def test_who_verb_cut_at_the_last_verb_finds_the_same_matches() -> None:
+    from ingest.tag_subjects import WHO_VERB, who_verb
+
+    rnd = random.Random(4)
+    pieces = [
+        "Smith", "said", "says", "saidx", "sayst", "said in a statement", "put it", "rejected",
+        "he", "She", "the company", ",", ", a doctor,", "also", "-", "'", "é", "Ésaid", "_",
+        "1", "told", "tells", "denies", "pointed out", "\n",
+    ]  # fmt: skip
+    found = 0
+    for _ in range(10_000):
+        seps = ["", " ", " ", "\n"]
+        window = "".join(rnd.choice(pieces) + rnd.choice(seps) for _ in range(rnd.randint(0, 12)))
+        want = [(m.span(), m.groups()) for m in WHO_VERB.finditer(window)]
+        assert [(m.span(), m.groups()) for m in who_verb(window)] == want, window
+        found += len(want)
+    assert found > 1_000
+
+
+def test_figure_gates_pass_every_context_a_pattern_matches() -> None:
+    from ingest import figure_rules as r
+    from ingest.figures import _ATTACHED_UNIT, _UNIT_START
+
+    rnd = random.Random(8)
+    pieces = [
+        "st", "nd", " ", "  ", "\u00a0", "\n", "of", "March", "Jan.", "am", "a.m.", "PM", "GMT",
+        "seconds left", "Third Street", "route", "area", "type", "class", "-pointer", "-in-2",
+        "(k)", "(", "-", "km", "°C", "/", "x", ",", "Boeing", ":", "5",
+    ]  # fmt: skip
+    hits = 0
+    for _ in range(30_000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5)))
+        if r._MONTH_AFTER.match(s):
+            assert r._month_may_follow(s), s
+        if r._TIME_AFTER.match(s) or r._CLOCK_AFTER.match(s):
+            assert (s[1:2] if s[:1].isspace() else s[:1]) in set("apAPGBEsm"), s
+        if r._STREET_AFTER.match(s):
+            assert s[:1] in r._SPACES and "A" <= s[1:2] <= "Z", s
+        if r._NUMBERED_PLACE.search(s[-14:]):
+            assert r._ends_with(s, r._PLACE_ENDS), s
+        if r._CLASS_BEFORE.search(s[-10:]):
+            assert r._ends_with(s, r._CLASS_ENDS), s
+        if r._NUMBER_NOUN.match(s):
+            assert s[:1] == "-", s
+        if r._SECTION_AFTER.match(s):
+            assert s[:1] == "(", s
+        if _ATTACHED_UNIT.match(s):
+            assert s[:1] in _UNIT_START, s
+            hits += 1
+    assert hits > 1_000

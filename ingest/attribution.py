@@ -82,6 +82,7 @@ _OBJECT_BEFORE = re.compile(
 _OPENING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME}|{PRON}\b)(?=\s*,|\s+[a-z])")
 # "According to AFP, one user on Weibo … posted": the outlet only relays an unnamed source.
 _RELAYED = re.compile(r",\s+(?:one|an?|another|some|several|two|three|many)\s+[a-z]")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 _BARE_PREP = re.compile(r"\b(?:of|for|at|from|in|to)\s+$")
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 # The lower-case words before the subject ("but", "and then") hold no speech verb: in
@@ -268,7 +269,10 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
 def prepositional(window: str, at: int, who: str) -> bool:
     """True when the name at `at` is a preposition's object: "in the journal JAMA
     Psychiatry argued", or a one-word name right after it, "the Office for the Western
-    District of New York said" ("Secretary of State Mike Pompeo said" is a title)."""
+    District of New York said" ("Secretary of State Mike Pompeo said" is a title). A
+    subject pronoun is never one: "at the time she described" is an opening phrase."""
+    if who.lower() in _SUBJECT_PRONOUNS:
+        return False
     if _PREP_BEFORE.search(window, max(0, at - 60), at):
         return True
     if not _BARE_PREP.search(window, max(0, at - 8), at):

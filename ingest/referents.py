@@ -42,6 +42,9 @@ _APPOSED_ROLE = re.compile(
     rf"({'|'.join(sorted(w for w in _GENDER if w.isalpha()))})\b"
 )
 _SPOUSE = re.compile(r"\s+(husband|wife|boyfriend|girlfriend)\b")
+# "released through Big Machine, which was bought out": a name taking "which" is a thing
+# (a company, a label), never whom "he" or "she" means.
+_WHICH = re.compile(r",\s+which\b")
 _SENT_END = re.compile(r"[.!?][\"”’)]*\s+")
 PRONOUN_REACH = 200  # how far after a name its pronoun is looked for
 SURE = 4  # votes on one side (and none on the other) that settle a person's gender
@@ -86,25 +89,30 @@ class Genders:
         )
 
     def of(self, name: str) -> str | None:
-        """ "m", "f", or None when the text does not say (or says both about equally)."""
+        """ "m", "f", "n" (a thing), or None when the text does not say (or says both
+        about equally)."""
         if name not in self._cache:
-            m, f = self._votes(name)
-            self._cache[name] = "m" if m > 2 * f else "f" if f > 2 * m else None
+            m, f, n = self._votes(name)
+            g = "m" if m > 2 * f else "f" if f > 2 * m else None
+            # "which" after a name is weak evidence ("Cook told Benioff, which meant"
+            # is about the telling): only a name the text never gives he or she is a thing
+            self._cache[name] = "n" if n and not (m or f) else g
         return self._cache[name]
 
-    def _votes(self, name: str) -> tuple[int, int]:
-        """Votes for "m" and "f" over the mentions of the name's surname or first name
-        ("Rose-Lynn"); reading stops once one side has SURE votes and the other none."""
-        votes = {"m": 0, "f": 0}
+    def _votes(self, name: str) -> tuple[int, int, int]:
+        """Votes for "m", "f" and "n" (a thing) over the mentions of the name's surname or
+        first name ("Rose-Lynn"); reading stops once one side has SURE votes and the other
+        none."""
+        votes = {"m": 0, "f": 0, "n": 0}
         mentions = self.book.mentions
         for word in {w for w in name.split() if len(w) > 2 and w[:1].isupper()}:
             for k, (pos, raw) in enumerate(mentions):
                 if word in raw and _tail(raw) == word and not _other_given(name, raw):
                     for g, w in self._evidence(k, pos, raw):
                         votes[g] += w
-                    if min(votes.values()) == 0 and max(votes.values()) >= SURE:
-                        return votes["m"], votes["f"]
-        return votes["m"], votes["f"]
+                    if min(votes["m"], votes["f"]) == 0 and max(votes.values()) >= SURE:
+                        return votes["m"], votes["f"], votes["n"]
+        return votes["m"], votes["f"], votes["n"]
 
     def _evidence(self, k: int, pos: int, raw: str) -> list[tuple[str, int]]:
         """Votes from one mention: a gendered title or role word just before the name or
@@ -120,6 +128,8 @@ class Genders:
         spouse = _SPOUSE.match(self.text, end) if raw.endswith(("'s", "’s")) else None
         if spouse:  # "Teresa's husband": the owner is his wife
             found.append(("m" if spouse.group(1) in {"wife", "girlfriend"} else "f", 3))
+        if _WHICH.match(self.text, end):
+            found.append(("n", 3))
         if not self._is_subject(pos, raw):
             return found
         pron = self._pronoun_after(end)
@@ -253,6 +263,8 @@ def referent(
         recent.append(who)
         if len(recent) == RECENT_SPEAKERS:
             break
+    if last is not None and genders.of(last) == "n":
+        return named or loose  # a company is never "she": a subject of unknown gender is
     return named or last
 
 

@@ -718,3 +718,26 @@ def test_by_initial_refuses_an_alternative_it_cannot_regroup() -> None:
 
     with pytest.raises(ValueError, match="does not start with a letter"):
         by_initial(r"said|\bx")
+
+
+def test_a_pronoun_subject_after_a_time_phrase_describes_and_accuses_in_her_own_words() -> None:
+    # "at the time she" is an opening phrase, not a preposition's object; the label named
+    # with "which" is a thing, so "she" means the person, whose gender the text never gives
+    text = (
+        "Jane Okafor's early records came out on Blue Harbor, which was later sold to a "
+        "fund run by investor Lee Park.\n\n"
+        'In a blog post at the time she described the sale as a "real betrayal of trust" '
+        'and accused him of "quiet, relentless pressure".'
+    )
+    assert speakers(text) == [
+        ("real betrayal of trust", "Jane Okafor"),
+        ("quiet, relentless pressure", "Jane Okafor"),
+    ]
+
+
+def test_which_after_a_name_is_no_evidence_when_the_text_gives_them_he_or_she() -> None:
+    text = (
+        "Dan Ruiz met Tom Wells. Wells said he liked it. Ruiz told Wells, which meant a lot."
+        '\n\n"We are partners," he said.'
+    )
+    assert speakers(text)[-1][1] == "Tom Wells"

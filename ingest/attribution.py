@@ -104,7 +104,7 @@ LAST_SUBJECT = re.compile(
     rf"(?P<who>{NAME})(?<![’']s)"
     r"(?:\s+\([A-Z]-[A-Z]{2}\))?(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
 )
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p"}
 # A sentence that closes by naming whose speech it reports: "..., Howitt says."
 CLOSING_TAG = re.compile(
     rf",\s+(?P<who>{NAME})\s+(?:said|says|added|adds|wrote|writes|noted|notes|argued|argues|"
@@ -154,7 +154,7 @@ class Attribution:
     kind: str
     speaker: str | None
     role: str | None = None
-    gender: str | None = None  # of a pronoun: "m" for he, "f" for she
+    gender: str | None = None  # of a pronoun: "m" for he, "f" for she, "p" for they
 
 
 def _role(raw: str | None) -> str | None:

@@ -98,12 +98,16 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
         if att is not None and att.kind in {"pronoun", "subject"}:
             who = last
-            if att.gender is not None:
+            if att.gender in {"m", "f"}:
                 genders = genders or Genders(text, book)
                 quote = _para_quotes(text, cands, i)
                 span = (gap_from, seg.para(c.para)[0], open_at)
                 subj = att.kind == "subject"
                 who = referent(genders, att.gender, last, said, span, quote, subj)
+            if att.gender == "p" and who:
+                # "they said in a statement": a body speaking, which a later "it says"
+                # or "the statement said" means
+                last_org = who
             att = Attribution("named", who) if who else None
         if att is not None and att.kind == "it":  # "..., it added": never a person
             att = Attribution("org", last_org) if last_org else Attribution("unnamed", None)

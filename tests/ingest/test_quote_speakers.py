@@ -741,3 +741,14 @@ def test_which_after_a_name_is_no_evidence_when_the_text_gives_them_he_or_she() 
         '\n\n"We are partners," he said.'
     )
     assert speakers(text)[-1][1] == "Tom Wells"
+
+
+def test_it_says_after_they_said_in_a_statement_is_the_same_body() -> None:
+    text = (
+        "Harbor Records has denied it twice.\n\n"
+        '"We never blocked anyone," they said in a statement on Friday.\n\n'
+        "Now they have put out another statement.\n\n"
+        '"All licences have been granted," it says.\n\n'
+        '"Artists need no approval to play live."'
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Harbor Records"] * 3

@@ -71,6 +71,7 @@ class Genders:
         self.text = text
         self.book = book
         self._cache: dict[str, str | None] = {}
+        self._tagged: dict[str, str] = {}
         self._starts: list[int] = [p for p, _ in book.mentions]
 
     def _pronoun_after(self, end: int) -> tuple[int, str] | None:
@@ -96,8 +97,25 @@ class Genders:
             g = "m" if m > 2 * f else "f" if f > 2 * m else None
             # "which" after a name is weak evidence ("Cook told Benioff, which meant"
             # is about the telling): only a name the text never gives he or she is a thing
-            self._cache[name] = "n" if n and not (m or f) else g
+            self._cache[name] = "n" if n and not (m or f) else g or self._tagged.get(name)
         return self._cache[name]
+
+    def from_tag(self, name: str) -> bool:
+        """True when the gender of `name` is known only from a tag that meant them."""
+        return (
+            name in self._tagged
+            and self.of(name) == self._tagged[name]
+            and not any(self._votes(name))
+        )
+
+    def tagged(self, name: str, gender: str) -> None:
+        """Learn from a resolved tag: "“…,” she said" meant `name`, so a later "he said"
+        does not, when the text itself gives no gender ("the novelist Jo Walton explained
+        them to me. “…,” she said. … he’d respond, “…”")."""
+        if name not in self._tagged:
+            self._tagged[name] = gender
+            if self._cache.get(name, "") is None:
+                del self._cache[name]
 
     def _votes(self, name: str) -> tuple[int, int, int]:
         """Votes for "m", "f" and "n" (a thing) over the mentions of the name's surname or
@@ -253,6 +271,10 @@ def referent(
             return who
         named = named or who
     if named or in_para:
+        if last is not None and genders.from_tag(last):
+            # the writer called `last` the other pronoun just before: no slip, but a
+            # referent further back ("“…,” she said. … he’d respond")
+            return named or loose or _earlier_fitting(genders, gender, lo, quoted) or last
         return named or loose or last
     recent: list[str] = []
     for who in reversed(said):
@@ -266,6 +288,20 @@ def referent(
     if last is not None and genders.of(last) == "n":
         return named or loose  # a company is never "she": a subject of unknown gender is
     return named or last
+
+
+def _earlier_fitting(genders: Genders, gender: str, before: int, quoted: str) -> str | None:
+    """The latest person of this gender named anywhere before `before`: in a feature
+    about one man, "he’d respond" with only women named nearby means him."""
+    book = genders.book
+    k = bisect_right(genders._starts, before) - 1
+    while k >= 0:
+        pos, raw = book.mentions[k]
+        k -= 1
+        who = book.person(raw, pos)
+        if who is not None and _fits(genders, who, gender, quoted):
+            return who
+    return None
 
 
 def _moved_on(

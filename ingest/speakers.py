@@ -104,6 +104,8 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
                 span = (gap_from, seg.para(c.para)[0], open_at)
                 subj = att.kind == "subject"
                 who = referent(genders, att.gender, last, said, span, quote, subj)
+                if who:
+                    genders.tagged(who, att.gender)
             if att.gender == "p" and who:
                 # "they said in a statement": a body speaking, which a later "it says"
                 # or "the statement said" means

@@ -87,7 +87,7 @@ VERB_ALTS = (
     r"says?|said|tells?|told|add(?:s|ed)?|explain(?:s|ed)?|writes?|wrote|written|not(?:es|ed)|"
     r"ask(?:s|ed)|stat(?:es|ed)|continu(?:es|ed)|argu(?:es|ed)|insist(?:s|ed)|warn(?:s|ed)|"
     r"recall(?:s|ed)|admit(?:s|ted)|acknowledg(?:es|ed)|declar(?:es|ed)|announc(?:es|ed)|"
-    r"repl(?:y|ies|ied)|respond(?:s|ed)|remark(?:s|ed)|claim(?:s|ed)|suggest(?:s|ed)|"
+    r"repl(?:y|ies|ied)|respond(?:s|ed)?|remark(?:s|ed)|claim(?:s|ed)|suggest(?:s|ed)|"
     r"comment(?:s|ed)|observ(?:es|ed)|call(?:s|ed)|describ(?:es|ed)|urg(?:es|ed)|"
     r"alleg(?:es|ed)|predict(?:s|ed)|tweet(?:s|ed)|post(?:s|ed)|quipp?(?:s|ed)|jok(?:es|ed)|"
     r"conced(?:es|ed)|caution(?:s|ed)|emphasi[sz](?:es|ed)|stress(?:es|ed)|conclud(?:es|ed)|"

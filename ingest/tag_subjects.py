@@ -74,7 +74,8 @@ _SUBJECT_VERB_ALTS = (
     r"den(?:y|ies|ied)|rebuk(?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|accus(?:es|ed)"
 )
 _SUBJECT_VERB = by_initial(_SUBJECT_VERB_ALTS)
-_WHO_VERB_TAIL = rf"{_ROLE}{ADV}\s+{_SUBJECT_VERB}\b"
+# "he'd respond", "she'll say": a contracted modal between subject and verb.
+_WHO_VERB_TAIL = rf"{_ROLE}(?:['’](?:d|ll)\b)?{ADV}\s+{_SUBJECT_VERB}\b"
 # "X said", "X, a doctor, said"
 WHO_VERB = re.compile(_WHO_AT_WORD + _WHO_VERB_TAIL)
 # Lower-case role words between a verb and a name: "says veteran industry analyst Ken

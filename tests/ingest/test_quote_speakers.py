@@ -752,3 +752,24 @@ def test_it_says_after_they_said_in_a_statement_is_the_same_body() -> None:
         '"Artists need no approval to play live."'
     )
     assert [q.speaker for q in find_quotes(text)] == ["Harbor Records"] * 3
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["he’d respond,", "he'd reply,", "he would say,", "he'd tell friends", "he’ll tell you,"],
+)
+def test_a_modal_or_contracted_tag_speaks(tag: str) -> None:
+    text = f'Omar Haddad wrote slowly. When asked why, {tag} "I hate being rushed."'
+    assert speakers(text) == [("I hate being rushed.", "Omar Haddad")]
+
+
+def test_she_said_tells_the_gender_a_later_he_skips() -> None:
+    # the text gives neither Jo Walton nor Ford a gendered word; "she said" meant Walton,
+    # so "he'd respond" right after means the man named earlier, not her
+    text = (
+        "Mike Ford wrote dense novels, and he knew it.\n\n"
+        "Readers get lost, as the novelist Jo Walton explained to me. "
+        "“It is too hard for people,” she said. When asked to explain, he’d respond, "
+        "“I have a horror of being obvious.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Jo Walton", "Mike Ford"]

@@ -350,3 +350,31 @@ def issued_by(before: str, book: NameBook, context: str, pos: int) -> Attributio
     # here), without the owner before it ("NASA's") or an article
     who = _POSSESSOR.sub("", _THE_ANY.sub("", m.group("who")))
     return Attribution("org", who) if " " in who or book.is_known(who) else None
+
+
+# "contradicts his claim in the same interview that the pair were "...": the owner of a
+# noun of speech whose clause runs into the quote speaks it, as in "he claimed that".
+_CLAIM_WORDS = (
+    r"claims?|assertions?|insistence|contention|remarks?|comments?|admission|denials?|"
+    r"descriptions?|promises?|pledges?|warnings?|boasts?|words"
+)
+_CLAIM_HINT = re.compile(rf"\b(?:{_CLAIM_WORDS})\b")
+_CLAIM_NOUN = re.compile(
+    rf"(?:(?P<pron>\b[Hh]is|\b[Hh]er)|(?P<who>{NAME})['’]s)\s+(?:[a-z]+\s+)?"
+    rf"(?:{_CLAIM_WORDS})"
+    r"(?:\s+(?:in|on|at|to|during)\s+[^\"“”.;:]{1,60}?)?"
+    r"\s+(?:that|of|as)\s+[^\"“”.;:]{0,100}$"
+)
+
+
+def claim_noun(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """The owner of "his claim ... that" / "Andrew's denial of" leading into the quote: a
+    pronoun (resolved by the caller as for "he said") or a name."""
+    tail = before[-220:]
+    m = _CLAIM_NOUN.search(tail) if _CLAIM_HINT.search(tail) else None
+    if not m:
+        return None
+    if m.group("pron"):
+        return Attribution("pronoun", None, None, "m" if m.group("pron").lower() == "his" else "f")
+    att = classify(m.group("who"), None, context, book, pos)
+    return att if att.kind == "named" and att.speaker else None

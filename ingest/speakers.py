@@ -23,6 +23,7 @@ from ingest.attribution import (
     Attribution,
     after_quote,
     before_colon,
+    claim_noun,
     classify,
     issued_by,
     late_tag,
@@ -173,6 +174,7 @@ def _explicit(
         lambda: search_clause(after, book, context, open_at),
         lambda: late_tag(after, book, context, open_at),
         lambda: _subject(sent_before, book, context, open_at),
+        lambda: claim_noun(before, book, context, open_at),
         lambda: after_quote(after, book, context, open_at, named_only=False),
         lambda: search_clause(para_before, book, context, open_at) if leads else None,
     ]

@@ -773,3 +773,15 @@ def test_she_said_tells_the_gender_a_later_he_skips() -> None:
         "“I have a horror of being obvious.”"
     )
     assert [s for _, s in speakers(text)] == ["Jo Walton", "Mike Ford"]
+
+
+@pytest.mark.parametrize(
+    "owner",
+    ["his claim in the same interview that the pair were", "Tom Hale's denial that they were"],
+)
+def test_the_owner_of_a_claim_noun_speaks_the_quote_it_leads_into(owner: str) -> None:
+    text = (
+        'Tom Hale spoke to the BBC. "I went to see him," he said.\n\n'
+        f'That visit contradicts {owner} "not close".'
+    )
+    assert speakers(text)[-1] == ("not close", "Tom Hale")

@@ -48,8 +48,11 @@ _LEAD_AND_TEAM = re.compile(
     rf"(?:team|colleagues|co-?authors|collaborators|staff)\s+(?:{ADV}\s+)?{VERB}\b"
 )
 # An unnamed source starts lower-case but may hold a name: "one Weibo commenter said".
+# A preposition starts no source: in ""…" with phone calls and" the verb-like "calls" is
+# a noun.
 _AFTER_UNNAMED = re.compile(
-    rf"^[\s,—–\-]*(?P<who>[a-z][\w\-’']*(?:\s+[\w\-’']+){{0,5}}?)\s+{VERB}\b"
+    r"^[\s,—–\-]*(?!(?:with|of|in|on|for|to|from|at|about|into|over|during)\b)"
+    rf"(?P<who>[a-z][\w\-’']*(?:\s+[\w\-’']+){{0,5}}?)\s+{VERB}\b"
 )
 _AFTER_VERB_UNNAMED = re.compile(rf"^[\s,—–\-]*{VERB}\s+(?P<who>[a-z][^,.;:\"“”«»\n]{{0,80}})")
 # "according to a 2018 survey by Penelope Muse Abernathy": the author speaks.

@@ -785,3 +785,13 @@ def test_the_owner_of_a_claim_noun_speaks_the_quote_it_leads_into(owner: str) ->
         f'That visit contradicts {owner} "not close".'
     )
     assert speakers(text)[-1] == ("not close", "Tom Hale")
+
+
+def test_a_preposition_after_a_quote_starts_no_unnamed_source() -> None:
+    # "with phone calls and": "calls" is a noun, so the untagged partial quote still
+    # echoes the paragraph's source ("According to X, ... "…". She "…" with phone calls")
+    text = (
+        "According to Ann Lowe, the agent “was slowly vanishing” from the trade. "
+        "She “became more and more distant” with phone calls and letters."
+    )
+    assert [s for _, s in speakers(text)] == ["Ann Lowe", "Ann Lowe"]

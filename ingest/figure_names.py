@@ -49,7 +49,9 @@ def named_numbers(
         m = _CAP_NEXT.match(text, e)
         if m and m.group(1) not in NOT_A_NAME and not _plural(m.group(1)):
             pairs[(num, m.group(1))] += 1
-        if is_designation(text[max(0, s - 40) : s], text[e : e + 20]):
+        # "MacBook 256GB": a number with a glued unit is an amount, no model number
+        glued = text[e : e + 1].isalpha()
+        if not glued and is_designation(text[max(0, s - 40) : s], text[e : e + 20]):
             named.add(num)
     named.update(num for (num, _), k in pairs.items() if k >= 2)
     return frozenset(named)

@@ -96,7 +96,8 @@ UNITS = word_set(
     cm mm millimeters millimetres inches inch feet foot ft yards yard kg kilograms kilogram
     g grams gram lb lbs pounds tonnes tonne tons ton mw gw kw kwh mwh gwh twh mph kph km/h
     litres liters litre liter gallons gallon barrels barrel acres acre hectares hectare
-    degrees degree °c °f sq mbps gb tb mb bpd calories mg ml knots"""
+    degrees degree °c °f sq mbps gb tb mb bpd calories mg ml knots gbps kb ghz mhz khz hz
+    ppi mp mah fps"""
 )
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|"
@@ -122,6 +123,9 @@ _AGE_RANGE_HEAD = re.compile(r"^\s?(?:to|-|–|and)\s?\d{1,3}(?=\D)")
 # "Noel, 31, is charged" and, in police blotters, "Ryan S. Hollman 31, of Hope".
 _NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+),?\s$")
 # Or a dash opens the aside after the age: "Braun, 38 – who reps …" (after a comma only).
+# "… diabetes. At 16, he went to …": a sentence opening with "At N," and a pronoun.
+_OPENING_AGE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)At\s$")
+_PRONOUN_AFTER = re.compile(r"^,\s+(?:he|she|I|they|we)\b")
 _AGE_DASH_AFTER = re.compile(r"^[ \u00a0]?[–—]")
 _NAME_COMMA_AGE = re.compile(r"([A-Z][\w’'.\-]+),\s$")
 # A section letter in brackets makes the number a name: a 401(k), a 403(b) plan.
@@ -242,6 +246,17 @@ def is_address(before: str, after: str) -> bool:
     )
 
 
+# A screen size right before a product's name is part of the model's name: "12.9-inch iPad
+# Pro", "16-inch MacBook Pro", "11-inch Smart Keyboard" (a size before a lower-case noun,
+# "a 15.6-inch touchscreen", is an amount).
+_MODEL_SIZE_AFTER = re.compile(r"^-inch[ \u00a0]+(?:[A-Z]|[a-z]+[A-Z])")
+
+
+def is_model_size(after: str) -> bool:
+    """A screen size in a product name ("12-inch MacBook"), which names a model."""
+    return after[:5] == "-inch" and _MODEL_SIZE_AFTER.match(after) is not None
+
+
 def is_class_number(before: str, after: str) -> bool:
     """A number naming a class, model or part after its lower-case noun ("type 2
     immune", "group 2 innate", "model 4431"), unless a unit, a duration or "times" follows."""
@@ -304,6 +319,8 @@ def is_age(before: str, after: str, value: float) -> bool:
         return False
     if _is_threshold(before, after, value):
         return True
+    if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):
+        return _PRONOUN_AFTER.match(after) is not None
     if after[:1] not in {",", ")"}:
         if after[:2].isascii() or not _AGE_DASH_AFTER.match(after):
             return False

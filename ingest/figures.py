@@ -29,6 +29,7 @@ from ingest.figure_rules import (
     is_designation,
     is_list_number,
     is_metre,
+    is_model_size,
     is_number_noun,
     is_time,
     is_year,
@@ -39,6 +40,12 @@ from storage.models import Figure
 # No article has this many numbers; past it the input is a table dump or junk, and the
 # cap keeps the cost of one call bounded (about 15 µs per number) whatever is pasted in.
 MAX_NUMBERS = 3_000
+# Units written glued to their number ("256GB", "2.6GHz", "226ppi", "100km", "12MP"): the
+# number ends there, and `_ATTACHED_UNIT` reads the unit.
+_GLUED = (
+    "km|cm|mm|kg|mg|ml|lbs?|ft|mph|kph|kwh|mwh|gwh|twh|mw|gw|kw|mbps|gbps|gb|tb|mb|kb|"
+    "ghz|mhz|khz|hz|ppi|mp|mah|fps"
+)
 _CUR_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
 _FIG_RE = re.compile(
     # the lookahead admits only a sign, symbol, digit or a short currency code's shape,
@@ -54,7 +61,7 @@ _FIG_RE = re.compile(
     # word to its number
     r"(?P<mag>-(?=[mbt]illion\b)(?:million|billion|trillion)|"
     r"[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
-    r"|[kKmb])?(?![\w])"
+    rf"|[kKmb])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w])))"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
     r"(?!\w)|pct(?!\w)))?"
     rf"(?P<curw>[ \u00a0](?i:{_CUR_WORDS})(?!\w))?"
@@ -266,8 +273,9 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_date(before, after)
         or is_time(before, after)
         or is_age(before, after, value)
-        or is_designation(before, after)
+        or (is_designation(before, after) and not _glued_after_space(before, after))
         or is_class_number(before, after)
+        or is_model_size(after)
         or ("/" in num and is_metre(num, after))
         or (is_address(before, after) and not counts_something(after))
         or is_phone_number(num, before, after)
@@ -276,6 +284,12 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_number_noun(after)
         or (before.endswith(("/",)) or after.startswith("/"))
     )
+
+
+def _glued_after_space(before: str, after: str) -> bool:
+    """A number with a unit glued to it after a space is an amount even after a product
+    name: "MacBook 256GB", "iPad Pro 12.9-inch 64GB" (a model number has no unit)."""
+    return after[:1].isalpha() and before[-1:] in (" ", "\u00a0")
 
 
 def _noun_follows(after: str) -> bool:

@@ -416,7 +416,8 @@ def test_reference_markers_are_not_figures() -> None:
 
 
 def test_the_head_of_a_decimal_glued_to_letters_is_no_figure() -> None:
-    assert texts("a 2.6GHz processor and 802.11ac Wi-Fi, or 3 chips.") == ["3"]
+    # "2.6GHz" is read whole (GHz is a known glued unit); "802" of "802.11ac" is no figure
+    assert texts("a 2.6GHz processor and 802.11ac Wi-Fi, or 3 chips.") == ["2.6", "3"]
 
 
 @pytest.mark.parametrize(
@@ -456,3 +457,36 @@ def test_a_capitalised_line_before_a_number_is_no_name_for_it() -> None:
 
 def test_upper_case_a_m_and_p_m_are_times() -> None:
     assert find_figures("corso Monforte, Milan\n9.30 A.M. / 7.00 P.M.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Upgrade to 512GB of storage.", ("512", "quantity", 512.0, "GB")),
+        ("It has a 2.6GHz processor.", ("2.6", "quantity", 2.6, "GHz")),
+        ("Density went up to 226ppi.", ("226", "quantity", 226.0, "ppi")),
+        ("It flies up to 100km away.", ("100", "quantity", 100.0, "km")),
+        ("It has a 12MP camera.", ("12", "quantity", 12.0, "MP")),
+        ("The phone 256GB model is cheap.", ("256", "quantity", 256.0, "GB")),
+    ],
+)
+def test_a_known_unit_glued_to_its_number_is_a_quantity(
+    text: str, expected: tuple[str, str, float, str]
+) -> None:
+    assert one(text) == expected
+
+
+def test_a_glued_unit_after_a_product_name_is_no_model_number() -> None:
+    assert texts("Buy the MacBook 256GB or the Galaxy S10 128GB today.") == ["256", "128"]
+    assert texts("The 802.11ac chip and the A350 jet.") == []
+
+
+def test_a_screen_size_before_a_product_name_names_the_model() -> None:
+    assert texts("The 12.9-inch iPad Pro and the 16-inch MacBook Pro are out.") == []
+    assert texts("It has an 11-inch Smart Keyboard.") == []
+    assert texts("It has a 15.6-inch touchscreen and 22-inch wheels.") == ["15.6", "22"]
+
+
+def test_an_opening_at_n_before_a_pronoun_is_an_age() -> None:
+    assert texts("He was ill as a child. At 16, he went to college.") == []
+    assert texts("Shares fell. At 30, the index looked cheap.") == ["30"]

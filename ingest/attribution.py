@@ -381,3 +381,28 @@ def claim_noun(before: str, book: NameBook, context: str, pos: int) -> Attributi
         return Attribution("pronoun", None, None, "m" if m.group("pron").lower() == "his" else "f")
     att = classify(m.group("who"), None, context, book, pos)
     return att if att.kind == "named" and att.speaker else None
+
+
+# "A new ABC News poll shows … Fifty-one percent say that "…"": the wording a poll put to
+# its respondents is the pollster's, like a study's words are its author's. The poll is
+# the subject of the quote's sentence or of the sentence before, whose respondents "say".
+_POLL = re.compile(
+    r"^(?:[A-Z][a-z]+,?\s+)?(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+){0,3}?"
+    r"(?P<who>(?:[A-Z][\w&/.\-]*\s+){1,4})(?:poll|survey)\b"
+)
+_RESPONDENTS_SAY = re.compile(
+    r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?)\s*(?:percent|per cent|%)\s+"
+    r"(?:of\s+[^,.;:\"“”]{1,40}?\s+)?say\b"
+)
+
+
+def poll_wording(sentence: str, prev: str) -> Attribution | None:
+    """The pollster, when the quote's sentence is about its poll (`sentence` is the text
+    of the sentence before the quote) or reports what a share of the poll's respondents
+    say (`prev` is the sentence before, naming the poll)."""
+    if "poll" not in sentence and "survey" not in sentence:
+        if not _RESPONDENTS_SAY.match(sentence) or ("poll" not in prev and "survey" not in prev):
+            return None
+        sentence = prev
+    m = _POLL.match(sentence)
+    return Attribution("org", m.group("who").strip()) if m else None

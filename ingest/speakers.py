@@ -27,6 +27,7 @@ from ingest.attribution import (
     classify,
     issued_by,
     late_tag,
+    poll_wording,
     search_clause,
 )
 from ingest.gap import PREV_SUBJECT, events, para_subject
@@ -175,6 +176,7 @@ def _explicit(
         lambda: late_tag(after, book, context, open_at),
         lambda: _subject(sent_before, book, context, open_at),
         lambda: claim_noun(before, book, context, open_at),
+        lambda: _poll(text, seg, s_start, sent_before),
         lambda: after_quote(after, book, context, open_at, named_only=False),
         lambda: search_clause(para_before, book, context, open_at) if leads else None,
     ]
@@ -215,6 +217,15 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
     if att.kind != "named" or not att.speaker or not book.is_person_like(att.speaker, pos):
         return None
     return att
+
+
+def _poll(text: str, seg: Segmenter, s_start: int, sent_before: str) -> Attribution | None:
+    """A poll's wording: its maker speaks (see `poll_wording`)."""
+    prev = ""
+    if s_start > 0 and ("percent" in sent_before or "%" in sent_before):
+        lo, hi = seg.sentence_span(s_start - 2, s_start - 1)
+        prev = text[lo:hi]
+    return poll_wording(sent_before.lstrip(), prev)
 
 
 def _gerund(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:

@@ -795,3 +795,18 @@ def test_a_preposition_after_a_quote_starts_no_unnamed_source() -> None:
         "She “became more and more distant” with phone calls and letters."
     )
     assert [s for _, s in speakers(text)] == ["Ann Lowe", "Ann Lowe"]
+
+
+def test_a_polls_wording_is_the_pollsters() -> None:
+    text = (
+        "Voters have moved. A new CBS News poll shows support for the plan. "
+        "Sixty percent say that “the plan is fair and should pass this year.” "
+        "A fresh Gallup survey also shows that most want a vote if it “comes before the "
+        "summer recess.”"
+    )
+    assert [s for _, s in speakers(text)] == ["CBS News", "Gallup"]
+
+
+def test_a_share_saying_something_without_a_poll_names_no_pollster() -> None:
+    text = "Voters have moved. Sixty percent say that “the plan is fair and should pass.”"
+    assert [s for _, s in speakers(text)] == [None]

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import gzip
 import socket
+import ssl
 import threading
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +20,7 @@ from ingest.connections import CHUNK, Inflater
 from ingest.fetch import Fetcher, FetchError, FetchSettings
 
 Behaviour = Callable[[BaseHTTPRequestHandler, int], None]  # (handler, request number on conn)
+TLS = Path(__file__).resolve().parent.parent / "data" / "tls"
 
 
 class _Server(ThreadingHTTPServer):
@@ -27,7 +30,7 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def _server(behaviour: Behaviour) -> Iterator[_Server]:
+def _server(behaviour: Behaviour, tls: bool = False) -> Iterator[_Server]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -46,6 +49,10 @@ def _server(behaviour: Behaviour) -> Iterator[_Server]:
             pass
 
     server = _Server(("127.0.0.1", 0), Handler)
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()
@@ -67,8 +74,8 @@ def _reply(h: BaseHTTPRequestHandler, body: bytes, **headers: str) -> None:
     h.wfile.write(body)
 
 
-def _url(server: _Server, path: str = "/") -> str:
-    return f"http://127.0.0.1:{server.server_address[1]}{path}"
+def _url(server: _Server, path: str = "/", scheme: str = "http") -> str:
+    return f"{scheme}://127.0.0.1:{server.server_address[1]}{path}"
 
 
 @pytest.fixture
@@ -202,3 +209,25 @@ def test_a_corrupt_gzip_body_is_a_one_line_reason(fetcher: Fetcher) -> None:
 
     with _server(behaviour) as server, pytest.raises(FetchError, match="undecodable"):
         fetcher.get(_url(server))
+
+
+def test_https_is_verified_against_the_trusted_certificates(fetcher: Fetcher) -> None:
+    with _server(lambda h, n: _reply(h, b"<html>secret</html>"), tls=True) as server:
+        with pytest.raises(FetchError, match=r"TLS error with 127\.0\.0\.1: .*VERIFY_FAILED"):
+            fetcher.get(_url(server, scheme="https"))  # self-signed: not trusted
+        trusting = Fetcher(FetchSettings(allow_private_addresses=True))
+        trusting._tls = ssl.create_default_context(cafile=TLS / "cert.pem")
+        assert trusting.get(_url(server, scheme="https")).body == b"<html>secret</html>"
+        assert trusting.get(_url(server, "/again", "https")).body == b"<html>secret</html>"
+    assert server.connections == 1  # one kept alive (the refused handshake reached no handler)
+
+
+def test_a_response_that_says_connection_close_is_not_kept(fetcher: Fetcher) -> None:
+    def behaviour(h: BaseHTTPRequestHandler, n: int) -> None:
+        _reply(h, b"<html>bye</html>", Connection="close")
+        h.close_connection = True
+
+    with _server(behaviour) as server:
+        assert fetcher.get(_url(server)).body == b"<html>bye</html>"
+        assert fetcher.get(_url(server)).body == b"<html>bye</html>"
+    assert server.connections == 2

@@ -5,7 +5,9 @@ first imports and warms up what cooking needs (`ingest.warm`; for a big batch al
 dateparser, `ingest.warm_dates`): each worker inherits that warm state instead of paying it
 itself (~1.5 s of CPU each, and ~2.5 s more for dateparser in a big batch). Never plain
 fork: the app and the fetcher run threads, and a forked child inherits their locks mid-use.
-Where there is no forkserver (Windows), workers are spawned and warm up on their own.
+Where there is no forkserver (Windows), or the working directory holds a module that would
+stand in for one of ours in the server (see `_cwd_shadows`), workers are spawned and warm
+up on their own.
 
 The forkserver is stopped when the last pool using it closes: a warm server holds ~200 MB,
 which an app open all day should not keep, and its CPU is then counted with our children's.
@@ -80,7 +82,7 @@ def _context(items: int) -> tuple[BaseContext, bool]:
     spawn where there is no forkserver. True if the forkserver is used (to be released)."""
     import multiprocessing
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if "forkserver" not in multiprocessing.get_all_start_methods() or _cwd_shadows():
         return multiprocessing.get_context("spawn"), False
     context = multiprocessing.get_context("forkserver")
     with _servers_lock:
@@ -89,6 +91,52 @@ def _context(items: int) -> tuple[BaseContext, bool]:
             context.set_forkserver_preload(warm)
         _servers["users"] += 1
     return context, True
+
+
+def _cwd_shadows() -> bool:
+    """Whether the working directory holds a module this process would import from
+    elsewhere. The forkserver runs `python -c`, so the working directory comes first on
+    its sys.path, and on 3.11 it ignores this process's sys.path (CPython passes it and
+    does not apply it): a `storage/` package or a `json.py` there would stand in for ours,
+    or a library's, in every worker. Spawned workers take this process's sys.path."""
+    import importlib.machinery
+
+    suffixes = tuple(importlib.machinery.all_suffixes())
+    try:
+        with os.scandir(os.getcwd()) as entries:
+            found = [(_module_name(e, suffixes), e.path) for e in entries]
+    except OSError:
+        return True
+    return any(name and not _imported_from(name, path) for name, path in found)
+
+
+def _module_name(entry: os.DirEntry[str], suffixes: tuple[str, ...]) -> str | None:
+    """The name `entry` is importable as (a module file, or a package directory)."""
+    try:
+        if entry.is_dir():
+            package = any(
+                os.path.exists(os.path.join(entry.path, f"__init__{s}")) for s in suffixes
+            )
+            return entry.name if package else None
+    except OSError:
+        return None
+    return next((entry.name[: -len(s)] for s in suffixes if entry.name.endswith(s)), None)
+
+
+def _imported_from(name: str, path: str) -> bool:
+    """True if this process imports `name` from `path` too, or cannot import it at all."""
+    import importlib.util
+
+    if not name.isidentifier():
+        return True
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return True
+    if spec is None:
+        return True
+    where = list(spec.submodule_search_locations or []) or [spec.origin or ""]
+    return any(os.path.realpath(w) == os.path.realpath(path) for w in where)
 
 
 def _release_forkserver() -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 import time
 from multiprocessing import forkserver
+from pathlib import Path
+
+import pytest
 
 from ingest import cookpool
 from ingest.cookpool import CookPool
@@ -41,4 +44,19 @@ def test_two_pools_share_one_forkserver_until_both_close() -> None:
             assert second.executor(cookpool.PROCESS_MIN).submit(_worker_state).result()[0]
         assert forkserver._forkserver._forkserver_pid is not None
         assert first.executor(cookpool.PROCESS_MIN).submit(_worker_state).result()[0]
+    assert forkserver._forkserver._forkserver_pid is None
+
+
+def test_a_module_in_the_working_directory_that_would_shadow_ours_means_spawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forkserver puts the working directory first on its sys.path (and on 3.11 never
+    takes ours): there, a `storage/` package would stand in for newsroom's in every worker."""
+    (tmp_path / "storage").mkdir()
+    (tmp_path / "storage" / "__init__.py").write_text("raise ImportError('not ours')\n")
+    monkeypatch.chdir(tmp_path)
+    with CookPool(workers=1) as pool:
+        executor = pool.executor(cookpool.PROCESS_MIN)
+        assert executor is not None and not pool._forkserver
+        assert executor.submit(_worker_state).result()[0]  # spawned with our sys.path
     assert forkserver._forkserver._forkserver_pid is None

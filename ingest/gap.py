@@ -35,15 +35,47 @@ _MET_UNNAMED = re.compile(
 _AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
 
 
-def events(
-    text: str, lo: int, hi: int, book: NameBook, last: str | None, para_start: int
-) -> str | None:
-    """The last person or organisation the prose between two quotes talks about: speakers
-    of reported speech and the named subjects of its sentences.
+class LastReferent:
+    """Whom the text was last talking about, before each quote in turn: the last person
+    or organisation the prose between two quotes talks about (speakers of reported speech
+    and the named subjects of its sentences), or, if it names none, the one before, unless
+    a quote's speaker was named since. A gap is read only when a pronoun tag asks (most
+    quotes name their speaker, and reading a gap costs several scans), and then the gaps
+    are read from the latest back, as only the latest one that names someone counts."""
 
-    Only the latest hit that names someone counts, so the hits are read from the last one
-    back, and each is checked (and its subject classified) only when reached: most gaps
-    are settled by their last hit."""
+    def __init__(self) -> None:
+        self._known: str | None = None
+        self._gaps: list[tuple[str, int, int, NameBook, int]] = []  # read since, in order
+
+    def gap(self, text: str, lo: int, hi: int, book: NameBook, para_start: int) -> None:
+        """The prose text[lo:hi] comes next, before a quote whose paragraph starts at
+        `para_start`."""
+        self._gaps.append((text, lo, hi, book, para_start))
+
+    def named(self, who: str) -> None:
+        """A quote's speaker was named: the text now talks about them."""
+        self._known, self._gaps = who, []
+
+    def get(self) -> str | None:
+        """The referent before the next quote."""
+        last = self._known
+        for gap in reversed(self._gaps):
+            found = _latest(*gap)
+            if found is not _NO_ONE:
+                last = found
+                break
+        self._known, self._gaps = last, []
+        return last
+
+
+_NO_ONE = ""  # `_latest` found no hit naming anyone (None is a hit: an unnamed person)
+
+
+def _latest(text: str, lo: int, hi: int, book: NameBook, para_start: int) -> str | None:
+    """The person or organisation of the latest hit in text[lo:hi] that names one, None
+    for an unnamed person, or _NO_ONE. Only the latest hit that names someone counts, so
+    the hits are read from the last one back, and each is checked (and its subject
+    classified) only when reached: most gaps are settled by their last hit."""
     gap = text[lo:hi]
     for at, who in reversed(_hits(text, lo, hi, gap, book, para_start)):
         if callable(who):
@@ -55,7 +87,7 @@ def events(
         att = classify(who, None, gap, book, lo + at)
         if att.kind in {"named", "org"} and att.speaker:
             return att.speaker
-    return last
+    return _NO_ONE
 
 
 Hit = tuple[int, str | Callable[[], str] | None]

@@ -30,7 +30,7 @@ from ingest.attribution import (
     poll_wording,
     search_clause,
 )
-from ingest.gap import PREV_SUBJECT, events, para_subject
+from ingest.gap import PREV_SUBJECT, LastReferent, para_subject
 from ingest.name_patterns import NAME_RE
 from ingest.names import NameBook, clean_name
 from ingest.quote_marks import Span
@@ -86,7 +86,7 @@ def assign(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None
 
 def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
     """Give each quote its explicit attribution, resolving pronouns to the last subject."""
-    last: str | None = None
+    last = LastReferent()
     last_org: str | None = None
     last_doc: str | None = None
     genders: Genders | None = None
@@ -95,17 +95,17 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
     for i, c in enumerate(cands):
         open_at = c.span.open_mark
         gap_from = max(prev_close, open_at - 2 * WINDOW)
-        last = events(text, gap_from, open_at, book, last, seg.para(c.para)[0])
+        last.gap(text, gap_from, open_at, book, seg.para(c.para)[0])
         nxt = cands[i + 1].span.open_mark if i + 1 < len(cands) else len(text)
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
         if att is not None and att.kind in {"pronoun", "subject"}:
-            who = last
+            who = prev = last.get()
             if att.gender in {"m", "f"}:
                 genders = genders or Genders(text, book)
                 quote = _para_quotes(text, cands, i)
                 span = (gap_from, seg.para(c.para)[0], open_at)
                 subj = att.kind == "subject"
-                who = referent(genders, att.gender, last, said, span, quote, subj)
+                who = referent(genders, att.gender, prev, said, span, quote, subj)
                 if who:
                     genders.tagged(who, att.gender)
             if att.gender == "p" and who:
@@ -124,7 +124,8 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         c.att = att
         if att is not None:
             c.speaker, c.role = att.speaker, att.role
-            last = att.speaker or last
+            if att.speaker:
+                last.named(att.speaker)
             if att.kind == "named" and att.speaker:
                 said.append(att.speaker)
             last_org = att.speaker if att.kind == "org" and att.speaker else last_org

@@ -143,7 +143,9 @@ _CUE_AFTER = re.compile(
 # Or a noun right after the span says what it names: the "Meth. We're on it." campaign.
 _LABEL_NOUN_AFTER = re.compile(
     r"^[ \u00a0]+(?:[a-z][\w\-]*[ \u00a0]+)?(?:ad[ \u00a0]+)?"
-    r"(?:campaign|slogan|tagline|motto|hashtag|chant|billboards?)\b"
+    r"(?:campaign|slogan|tagline|motto|hashtag|chant|billboards?|march(?:es)?|rally|rallies)\b"
+    # ... or the ends of a scale: the "it'll do" to "this is terrible" range.
+    r"|^[ \u00a0]+to[ \u00a0]+[\"“][^\"“”\n]{1,40}[\"”][ \u00a0]+(?:range|zone|scale|spectrum)\b"
 )
 # A category the text goes on to exemplify is a term: imports of "intermediate goods"
 # from China, such as motors.
@@ -200,6 +202,61 @@ def unsourced_term(body: str, before: str) -> bool:
     if _REPORTED.search(before[-120:]):
         return False
     return all(w[0].islower() and w.lower() not in _FUNCTION for w in ws)
+
+
+# Copy from an advertisement: the billboards in which people say, "I'm on meth."
+_AD_SENTENCE = re.compile(
+    r"\b(?:billboards?|commercials?|ads|adverts?|advertisements?|campaign)\b[^.!?\n]*$", re.I
+)
+# A mid-sentence span that opens with a capital right after a lower-case word (not a
+# determiner: its "Achilles heel." is a metaphor someone used) names a thing: to pay for
+# "Medicare for all.", to investigate "Ukrainian collusion.".
+_NOUN_SLOT = re.compile(
+    r"\b(?!(?:a|an|the|its|his|her|their|our|my|your|this|that)\b)[a-z]+[ \u00a0]*$"
+)
+# A determiner, perhaps with a word after it: a Washington "wise man" icon, a new
+# "functions on demand" system.
+_MODIFIED_BY = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|its|his|her|their|our|this|that|my|your)|['’]s)"
+    r"(?:[ \u00a0]+[A-Za-z][a-z]+)?[ \u00a0]*$"
+)
+
+
+def unsourced_label(body: str, before: str, after: str) -> bool:
+    """True for spans left without a speaker that are titles, ad copy, named things or
+    scare-quoted modifiers rather than words anyone is reported to say."""
+    ws = words_upto(body, MAX_CUED_WORDS)
+    if ws is None or len(ws) < 2:
+        return False
+    if _title_with_stop(body, ws) or _AD_SENTENCE.search(before[-120:]):
+        return True
+    if len(ws) > MAX_NOUN_TERM_WORDS:
+        return False
+    if ws[0][0].isupper() and ws[0] not in ("I", "I’m", "I'm") and _NOUN_SLOT.search(before):
+        return True
+    return _bare_modifier(body, ws, before, after)
+
+
+def _title_with_stop(body: str, ws: Sequence[str]) -> bool:
+    """A Title Case span ending in a full stop or comma: "Takin' It to the Streets."."""
+    if body.rstrip()[-1:] not in {".", ","}:
+        return False
+    big = [w for w in ws if w.lower() not in _SMALL]
+    return len(big) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in big)
+
+
+def _bare_modifier(body: str, ws: Sequence[str], before: str, after: str) -> bool:
+    """Lower-case words without punctuation after a determiner and a name, modifying the
+    noun after them: a Washington "wise man" icon."""
+    if _punct_end(body) or not all(w[0].islower() for w in ws):
+        return False
+    if not _MODIFIED_BY.search(before[-40:]):
+        return False
+    m = _NEXT_WORD.match(after[:40])
+    if not m:
+        return False
+    nxt = m.group(1)
+    return nxt not in _FUNCTION and not nxt.endswith(("ing", "ed", "ly"))
 
 
 def norm(body: str) -> str:

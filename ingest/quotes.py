@@ -22,6 +22,7 @@ from ingest.quote_filter import (
     modifier_term,
     norm,
     shape_ok,
+    unsourced_label,
     unsourced_term,
     words_upto,
 )
@@ -35,7 +36,7 @@ MAX_QUOTES = 300
 MAX_SPANS = 4_000
 MAX_CHARS = 5_000  # longer "quotes" are stray marks, not a paragraph of speech
 _SPACE = re.compile(r"\s")
-_CHAIN = re.compile(r"^(?:\s|,|and\b|or\b|&)*$")
+_CHAIN = re.compile(r"^(?:\s|,|and\b|or\b|to\b|&)*$")
 
 
 def find_quotes(text: str, seg: Segmenter | None = None) -> list[Quote]:
@@ -62,9 +63,13 @@ def find_quotes(text: str, seg: Segmenter | None = None) -> list[Quote]:
 
 
 def _term(text: str, c: Cand) -> bool:
-    """True if an unattributed span is a term the text uses (`unsourced_term`)."""
+    """True if an unattributed span is a term, title or label (`unsourced_term`,
+    `unsourced_label`)."""
     before = text[max(0, c.span.open_mark - 120) : c.span.open_mark]
-    return unsourced_term(text[c.start : c.end], before)
+    body = text[c.start : c.end]
+    close = c.span.close_mark
+    after = text[close + 1 : close + 41] if close is not None else ""
+    return unsourced_term(body, before) or unsourced_label(body, before, after)
 
 
 def _candidates(text: str, seg: Segmenter) -> list[Cand]:

@@ -416,3 +416,34 @@ def test_two_right_single_marks_close_a_double_quote() -> None:
         ("And I think it is misleading.", "Will Moy"),
         ("a role in regulating content.", "Ann Lee"),
     ]
+
+
+def test_an_unattributed_title_case_span_with_its_full_stop_is_a_title() -> None:
+    text = (
+        "He began the intro to “Takin’ It to the Streets.” The crowd roared. He sang on "
+        "hit singles like “What a Fool Believes.” “It was a great night,” she said."
+    )
+    assert [q for q, _ in speakers(text)] == ["It was a great night,"]
+
+
+def test_ad_copy_and_named_things_without_a_speaker_are_not_quotes() -> None:
+    text = (
+        "The campaign runs with TV commercials and billboards in which people say, “I’m on "
+        "meth.” Senators want to pay for “Medicare for all.” Nobody will investigate "
+        "“Ukrainian collusion.” Lewis Ward sees the lineup as its “Achilles heel.”"
+    )
+    assert [q for q, _ in speakers(text)] == ["Achilles heel."]
+
+
+def test_scare_quoted_modifiers_and_scale_ends_are_terms() -> None:
+    text = (
+        "Residents launched “save the students” marches. A Washington “wise man” icon "
+        'would follow. Opinion leaned to the "it\'ll do" to "this is terrible" range. '
+        "“It was close,” he said."
+    )
+    assert [q for q, _ in speakers(text)] == ["It was close,"]
+
+
+def test_short_quotes_with_a_tag_stay_quotes() -> None:
+    text = "Mayor Jo Bell said the plan was a “wise move” and “Medicare for all.”"
+    assert [q for q, _ in speakers(text)] == ["wise move", "Medicare for all."]

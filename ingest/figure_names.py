@@ -16,7 +16,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ingest.figure_rules import DURATIONS, MAGNITUDES, NOT_A_NAME, UNITS, is_designation
+from ingest.figure_rules import (
+    DURATIONS,
+    GLUED_CASED,
+    MAGNITUDES,
+    NOT_A_NAME,
+    UNITS,
+    is_designation,
+)
 
 MAX_GLUED = 3_000
 _GLUED = re.compile(r"(?=\d)(?<![\w.,])(\d{3,}+)(?:([A-Za-z]+)\b|-(\d{1,3})\b)")
@@ -71,9 +78,10 @@ def _glued(text: str, runs: Iterable[int], end: int) -> Iterator[re.Match[str]]:
 
 
 def _model_suffix(head: str, letters: str | None, tail: str | None) -> bool:
-    """ "777x" and "787-9" are models; "100km", "300MW", "1990s" and "100-200" are not."""
+    """ "777x" and "787-9" are models; "100km", "300MW", "100Wh", "1990s" and "100-200"
+    are not."""
     if letters is not None:
-        return letters.lower() not in _NOT_MODEL
+        return letters.lower() not in _NOT_MODEL and letters not in GLUED_CASED
     return tail is not None and int(tail) < int(head)
 
 

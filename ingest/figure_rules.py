@@ -99,6 +99,9 @@ UNITS = word_set(
     degrees degree °c °f sq mbps gb tb mb bpd calories mg ml knots gbps kb ghz mhz khz hz
     ppi mp mah fps"""
 )
+# Watts, watt-hours and degrees Celsius glued to a number of two digits or more ("87W",
+# "100Wh", "75C"), written as capitals: "5C" or "4w" is more often a model or a name.
+GLUED_CASED = frozenset({"W", "Wh", "C"})
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|"
     r"April|June|July|August|September|October|November|December"
@@ -423,10 +426,27 @@ def _sentence_start(before: str, pos: int) -> bool:
     return not head or head[-1] in '.!?:;"“”—–\n'
 
 
+# A benchmark score or a data rate is no year: "scores increased from 1061 to 1128", "a
+# total score of 2072", "scored 5425", "2890 megabytes per second", "2182 points".
+_SCORE_BEFORE = re.compile(
+    r"\bscor(?:e|es|ed|ing)\b(?:[ \u00a0]+(?!(?:in|since|until|during|before|after|"
+    r"early|late|mid|fiscal|season)\b)[\w,]+){0,7}[ \u00a0]+$",
+    re.I,
+)
+_SCORE_RIGHT_BEFORE = re.compile(r"\bscor(?:e|ed)(?:[ \u00a0]+of)?[ \u00a0]+$", re.I)
+_SCORE_OR_RATE_AFTER = re.compile(
+    r"^[ \u00a0]+(?:points?|(?:kilo|mega|giga|tera)(?:bytes|bits)|[KMGT]B/s|[KMGT]bps)\b"
+)
+
+
 def is_year(digits: str, before: str, after: str) -> bool:
     """Four-digit years (2019, fiscal 2019) and decades (the 2020s, '90s)."""
     if after[:1] == "s" and not after[1:2].isalpha():
         return True
     if len(digits) != 4 or not digits.isdigit():
         return False
-    return 1800 <= int(digits) <= 2100 or bool(_YEAR_CTX.search(before))
+    if _SCORE_OR_RATE_AFTER.match(after):
+        return False
+    if 1800 <= int(digits) <= 2100:  # a year's number needs the score named right before
+        return not _SCORE_RIGHT_BEFORE.search(before)
+    return bool(_YEAR_CTX.search(before)) and not _SCORE_BEFORE.search(before)

@@ -19,6 +19,7 @@ from ingest.figure_rules import (
     CURRENCY_SCALE,
     CURRENCY_WORDS,
     DURATIONS,
+    GLUED_CASED,
     MAGNITUDES,
     UNITS,
     is_address,
@@ -61,7 +62,7 @@ _FIG_RE = re.compile(
     # word to its number
     r"(?P<mag>-(?=[mbt]illion\b)(?:million|billion|trillion)|"
     r"[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
-    rf"|[kKmb])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w])))"
+    rf"|[kKmb])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w]))|(?<=\d\d)(?=(?:Wh|W|C)(?![\w])))"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
     r"(?!\w)|pct(?!\w)))?"
     rf"(?P<curw>[ \u00a0](?i:{_CUR_WORDS})(?!\w))?"
@@ -264,7 +265,7 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
     if attached is None:
         if after[:1].isalpha():
             return True
-    elif attached.group(1).lower() not in UNITS:
+    elif attached.group(1).lower() not in UNITS and not _cased_unit(attached, num):
         return True
     if after[:1] == "." and after[1:2].isdigit():
         return True  # the head of a decimal glued to letters: "2.6GHz", "802.11ac"
@@ -286,6 +287,11 @@ def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
     )
 
 
+def _cased_unit(attached: re.Match[str], num: str) -> bool:
+    """True for "87W", "100Wh" or "75C" (two digits or more before the unit)."""
+    return attached.group(1) in GLUED_CASED and len(num) >= 2
+
+
 def _glued_after_space(before: str, after: str) -> bool:
     """A number with a unit glued to it after a space is an amount even after a product
     name: "MacBook 256GB", "iPad Pro 12.9-inch 64GB" (a model number has no unit)."""
@@ -305,7 +311,7 @@ def _kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
     if pct:
         return "percent", "percentage points" if pct.startswith("percentage") else "%"
     attached = _ATTACHED_UNIT.match(after) if after[:1] in _UNIT_START else None
-    if attached and attached.group(1).lower() in UNITS:
+    if attached and (attached.group(1).lower() in UNITS or attached.group(1) in GLUED_CASED):
         return "quantity", attached.group(1)
     m = _NEXT_WORD.match(after)
     word = m.group(1).lower().rstrip("-") if m else ""  # "20-of-24": "of", not "of-"

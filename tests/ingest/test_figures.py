@@ -490,3 +490,32 @@ def test_a_screen_size_before_a_product_name_names_the_model() -> None:
 def test_an_opening_at_n_before_a_pronoun_is_an_age() -> None:
     assert texts("He was ill as a child. At 16, he went to college.") == []
     assert texts("Shares fell. At 30, the index looked cheap.") == ["30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It has a new 100Wh battery.", ("100", "quantity", 100.0, "Wh")),
+        ("An 87W dock drained it.", ("87", "quantity", 87.0, "W")),
+        ("Fans start at about 75C in tests.", ("75", "quantity", 75.0, "C")),
+    ],
+)
+def test_watts_watt_hours_and_celsius_glued_in_capitals_are_quantities(
+    text: str, expected: tuple[str, str, float, str]
+) -> None:
+    assert one(text) == expected
+
+
+def test_a_single_digit_before_a_capital_c_or_w_is_a_model() -> None:
+    assert texts("The iPhone 5C and the Model 3W are out.") == []
+
+
+def test_benchmark_scores_and_data_rates_are_no_years() -> None:
+    assert texts("Single-core scores increased from 1061 to 1128 on Geekbench.") == [
+        "1061",
+        "1128",
+    ]
+    assert texts("Scores jumped as well from 2395 to 2623.") == ["2395", "2623"]
+    assert texts("It earned a total score of 2072 overall.") == ["2072"]
+    assert texts("A write speed of 2890 megabytes per second.") == ["2890"]
+    assert texts("The scores in 2019 rose, and scores from 2018 to 2019 fell.") == []

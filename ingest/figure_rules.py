@@ -179,9 +179,12 @@ _OF_TOTAL = re.compile(r"\d-of-$")
 # three digits each, and the bracket closes the clause).
 _CITATION_BEFORE = re.compile(r"[a-z%][ \u00a0]\((?:\d{1,3},[ \u00a0])*$")
 _CITATION_AFTER = re.compile(r"(?:,[ \u00a0]\d{1,3})*\)(?:[.,;:]|$)", re.M)
-# A number that ends a heading or a sentence right after a capitalised word is its name,
-# even where the sentence starts: "Wi-Fi 6" (a heading), "Meal 3", "— Destiny 2."
-_CLAUSE_END_AFTER = re.compile(r"[ \t]*$|[.!?:](?:\s|$)", re.M)
+# A number that ends a heading or a sentence, or comes before a verb, right after a
+# capitalised word is its name, even where the sentence starts: "Wi-Fi 6" (a heading),
+# "Meal 3", "— Destiny 2.", "Thunderbolt 3 is staying", "Wi-Fi 6 is still launching".
+_CLAUSE_END_AFTER = re.compile(
+    r"[ \t]*$|[.!?:](?:\s|$)|[ \t]+(?:is|are|was|were|has|have|had|will|would|can|could)\b", re.M
+)
 # A word with a capital after its first lower-case letters is a brand: iPhone 8, iOS 12.
 _CAMEL_BEFORE = re.compile(r"(?<![\w'’])[a-z]{1,3}[A-Z][\w\-]*[ \u00a0]$")
 # A ranked table row: "\n4 Denny Hamlin 5027 6 3 19 24" (a name of two or more capitalised

@@ -94,6 +94,8 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:from|by|rose|fell|grew|gained|lost|climbed|jumped|dropped|declined|increased|"
     r"decreased|slipped|slid|surged|soared|plunged|tumbled|rallied|sank|up|down)\b\D*$"
 )
+# "anywhere from $200 to $500", "somewhere from 10 to 20": a span of values, not a change.
+_SPAN_FROM = re.compile(r"\b(?:anywhere|somewhere)[ \u00a0]+from[ \u00a0]*\D{0,3}$")
 _FRACTION = re.compile(r"(?:(\d+)[- \u00a0])?(\d+)/(\d+)")
 # A ticker table row: the last price is followed by its signed change and percent change
 # ("THE HOME DEPOT INC. 225.86 -12.99 -5.44%"), so the name before it does not make it a
@@ -120,6 +122,8 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
     matches, runs, read = _scan(text)
     plain = [(m.group("num"), m.start(), m.end()) for m in matches if _is_plain(m)]
     named = named_numbers(text, plain, runs, read) if plain else frozenset()
+    if plain and "-inch" in text:
+        named = named | _model_sizes(text, plain)
     found = [(m.start(), m.end(), _classify(text, m, named)) for m in matches]
     figs = _merge_ranges(text, found)
     if figs and seg is None:
@@ -212,6 +216,13 @@ def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None
     return _Fig(start, end, kind, value, unit, plain=False)
 
 
+def _model_sizes(text: str, plain: list[tuple[str, int, int]]) -> frozenset[str]:
+    """The screen sizes ("16-inch") this article writes right before a product's name
+    ("16-inch MacBook Pro"): the same size names that model wherever else it stands
+    ("the 16-inch base", "the 15-inch 2016 MacBook Pro", "than the 15-inch offered")."""
+    return frozenset(f"{num}-inch" for num, _, e in plain if is_model_size(text[e : e + 40]))
+
+
 def _classify_plain(
     text: str,
     start: int,
@@ -231,6 +242,8 @@ def _classify_plain(
         return None
     if num in named and not counts_something(after):
         return None
+    if after[:5] == "-inch" and not after[5:6].isalpha() and f"{num}-inch" in named:
+        return None  # a size that names a model elsewhere in the article
     if sign in {"-", "−"}:
         value = -value
     kind, unit = _kind_unit(None, "", after)
@@ -359,15 +372,16 @@ def _join(text: str, a: _Fig, b: _Fig) -> _Fig | None:
     """The range a–b, `a` unchanged when they are not a range, or None for a score.
 
     "from A to B", "rose A to B" and "by A to B" state a change, not a range ("from A-B"
-    with a dash is a range), and so do sides of different kinds ("12% to €3bn"): those
-    stay two figures."""
+    with a dash, and "anywhere from A to B", are ranges), and so do sides of different
+    kinds ("12% to €3bn"): those stay two figures."""
     sep = text[a.end : b.start]
     head = text[max(0, a.start - 16) : a.start].lower()
     dash = sep.strip() in {"-", "–", "—"}
     if a.plain and b.plain and dash and _score(a, b):
         return None  # a score ("lost 6-7") or a designation (787-9), even after a verb
     # a dash joins a range even after "from" or "rose": "ranging from 30-600 MW"
-    if (_CHANGE_BEFORE.search(head) and not dash) or ("and" in sep and "between" not in head):
+    change = _CHANGE_BEFORE.search(head) and not _SPAN_FROM.search(head)
+    if (change and not dash) or ("and" in sep and "between" not in head):
         return a
     if not _compatible(a, b):
         return a

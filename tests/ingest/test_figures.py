@@ -519,3 +519,21 @@ def test_benchmark_scores_and_data_rates_are_no_years() -> None:
     assert texts("It earned a total score of 2072 overall.") == ["2072"]
     assert texts("A write speed of 2890 megabytes per second.") == ["2890"]
     assert texts("The scores in 2019 rose, and scores from 2018 to 2019 fell.") == []
+
+
+def test_a_size_naming_a_model_names_it_everywhere_in_the_article() -> None:
+    text = (
+        "The 16-inch MacBook Pro replaces the 15-inch MacBook Pro. We compared the 16-inch "
+        "base to the 15-inch 2016 design, a 13.3-inch screen, and its 16-inches instead of 15.4."
+    )
+    assert texts(text) == ["13.3", "16", "15.4"]
+
+
+def test_a_capitalised_name_with_a_number_before_a_verb_is_a_name() -> None:
+    assert texts("Thunderbolt 3 is staying. Wi-Fi 6 is still launching.") == []
+    assert texts("Some 40 were hurt.") == ["40"]
+
+
+def test_anywhere_from_a_to_b_is_a_range() -> None:
+    assert texts("It saves anywhere from $200 to $500 on average.") == ["$200 to $500"]
+    assert texts("Prices rose from $200 to $500.") == ["$200", "$500"]

@@ -96,6 +96,13 @@ _CHANGE_BEFORE = re.compile(
 )
 # "anywhere from $200 to $500", "somewhere from 10 to 20": a span of values, not a change.
 _SPAN_FROM = re.compile(r"\b(?:anywhere|somewhere)[ \u00a0]+from[ \u00a0]*\D{0,3}$")
+# A qualifier makes an amount of a number the article also uses as a name: "Fortune 100
+# brands" ... "over 100 ad serving and media group clients" (a name takes no "over").
+_QUALIFIED = re.compile(
+    r"\b(?:over|more than|fewer than|less than|nearly|almost|about|around|some|roughly|"
+    r"approximately|at least|up to)[ \u00a0]+$",
+    re.I,
+)
 _FRACTION = re.compile(r"(?:(\d+)[- \u00a0])?(\d+)/(\d+)")
 # A ticker table row: the last price is followed by its signed change and percent change
 # ("THE HOME DEPOT INC. 225.86 -12.99 -5.44%"), so the name before it does not make it a
@@ -240,7 +247,7 @@ def _classify_plain(
     before = text[max(0, start - 40) : start]
     if _not_a_figure(num, value, before, after):
         return None
-    if num in named and not counts_something(after):
+    if num in named and not counts_something(after) and not _QUALIFIED.search(before):
         return None
     if after[:5] == "-inch" and not after[5:6].isalpha() and f"{num}-inch" in named:
         return None  # a size that names a model elsewhere in the article

@@ -537,3 +537,8 @@ def test_a_capitalised_name_with_a_number_before_a_verb_is_a_name() -> None:
 def test_anywhere_from_a_to_b_is_a_range() -> None:
     assert texts("It saves anywhere from $200 to $500 on average.") == ["$200 to $500"]
     assert texts("Prices rose from $200 to $500.") == ["$200", "$500"]
+
+
+def test_a_qualified_number_counts_though_the_article_uses_it_as_a_name() -> None:
+    text = "It won Fortune 100 brands. It serves over 100 ad serving and media group clients."
+    assert texts(text) == ["100"]

@@ -383,6 +383,27 @@ def claim_noun(before: str, book: NameBook, context: str, pos: int) -> Attributi
     return att if att.kind == "named" and att.speaker else None
 
 
+# "directives from Xi to "show absolutely no mercy"": the words of a command, order or
+# instruction are its giver's, as a claim's are its owner's.
+_DIRECTIVE_WORDS = r"directives?|orders?|instructions?|commands?|edicts?|exhortations?"
+_DIRECTIVE_HINT = re.compile(rf"\b(?:{_DIRECTIVE_WORDS})\b")
+_DIRECTIVE = re.compile(
+    rf"\b(?:{_DIRECTIVE_WORDS})\s+(?:from|by)\s+(?P<who>{NAME})\s+(?:to|that)\s+"
+    r"[^\"“”.;:]{0,100}$"
+)
+
+
+def directive_giver(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """The named giver of "directives from X to" / "orders by X that" leading into the
+    quote."""
+    tail = before[-200:]
+    m = _DIRECTIVE.search(tail) if _DIRECTIVE_HINT.search(tail) else None
+    if not m:
+        return None
+    att = classify(m.group("who"), None, context, book, pos)
+    return att if att.kind == "named" and att.speaker else None
+
+
 # "A new ABC News poll shows … Fifty-one percent say that "…"": the wording a poll put to
 # its respondents is the pollster's, like a study's words are its author's. The poll is
 # the subject of the quote's sentence or of the sentence before, whose respondents "say".

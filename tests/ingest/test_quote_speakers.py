@@ -810,3 +810,18 @@ def test_a_polls_wording_is_the_pollsters() -> None:
 def test_a_share_saying_something_without_a_poll_names_no_pollster() -> None:
     text = "Voters have moved. Sixty percent say that “the plan is fair and should pass.”"
     assert [s for _, s in speakers(text)] == [None]
+
+
+def test_the_giver_of_a_directive_speaks_its_words() -> None:
+    text = (
+        "Repression grew under Xi Jinping. The detentions originated in directives from Xi "
+        "to “show absolutely no mercy” in the “struggle against terrorism, infiltration and "
+        "separatism”."
+    )
+    assert speakers(text) == [
+        ("show absolutely no mercy", "Xi Jinping"),
+        ("struggle against terrorism, infiltration and separatism", "Xi Jinping"),
+    ]
+    assert speakers("Orders by the army to “clear the streets” followed.") == [
+        ("clear the streets", None)
+    ]

@@ -404,6 +404,24 @@ def directive_giver(before: str, book: NameBook, context: str, pos: int) -> Attr
     return att if att.kind == "named" and att.speaker else None
 
 
+# "the collective public will fall into a fetal position, cover its ears, and scream,
+# "…"": what a crowd would say in an imagined scene is nobody's, not the nearest name's.
+_CROWD_WILL_SAY = re.compile(
+    r"\b(?:the|a|its|our|their)\s+(?:[a-z]+\s+)?(?:public|crowds?|audiences?|people|voters|"
+    r"masses|nation|country|electorate)\s+(?:will|would|might|could|may)\b[^.;:!?\"“”]{0,160}?"
+    r"\b(?:scream|shout|yell|cry|chant|say|cheer|roar|demand|beg|plead)\w*\s*,?\s*$"
+)
+
+
+def crowd_speech(before: str) -> Attribution | None:
+    """No one, for words a crowd will or would say ("the public will … scream, "…"")."""
+    tail = before[-220:]
+    if " will " not in tail and " would " not in tail and " might " not in tail:
+        if " could " not in tail and " may " not in tail:
+            return None
+    return Attribution("unnamed", None) if _CROWD_WILL_SAY.search(tail) else None
+
+
 # "A new ABC News poll shows … Fifty-one percent say that "…"": the wording a poll put to
 # its respondents is the pollster's, like a study's words are its author's. The poll is
 # the subject of the quote's sentence or of the sentence before, whose respondents "say".

@@ -25,6 +25,7 @@ from ingest.attribution import (
     before_colon,
     claim_noun,
     classify,
+    crowd_speech,
     directive_giver,
     issued_by,
     late_tag,
@@ -183,6 +184,9 @@ def _explicit(
         lambda: after_quote(after, book, context, open_at, named_only=False),
         lambda: search_clause(para_before, book, context, open_at) if leads else None,
     ]
+    crowd = crowd_speech(before)
+    if crowd is not None:
+        return crowd, leads
     prev = seg.prev_para(c.para)
     if open_at == p_start and prev is not None:
         steps.append(lambda: _colon_paragraph(text, seg, prev, book, open_at))

@@ -825,3 +825,15 @@ def test_the_giver_of_a_directive_speaks_its_words() -> None:
     assert speakers("Orders by the army to “clear the streets” followed.") == [
         ("clear the streets", None)
     ]
+
+
+def test_what_a_crowd_will_say_is_nobodys() -> None:
+    text = (
+        "Adam Schiff believes that the more chaos he creates, the more the collective "
+        "public will cover its ears and scream, “Make Trump just go away.” Schiff said, "
+        "“We will go on.”"
+    )
+    assert speakers(text) == [
+        ("Make Trump just go away.", None),
+        ("We will go on.", "Adam Schiff"),
+    ]

@@ -412,13 +412,14 @@ _CROWD_WILL_SAY = re.compile(
     r"\b(?:scream|shout|yell|cry|chant|say|cheer|roar|demand|beg|plead)\w*\s*,?\s*$"
 )
 
+_MODALS = (" will ", " would ", " might ", " could ", " may ")
+
 
 def crowd_speech(before: str) -> Attribution | None:
     """No one, for words a crowd will or would say ("the public will … scream, "…"")."""
     tail = before[-220:]
-    if " will " not in tail and " would " not in tail and " might " not in tail:
-        if " could " not in tail and " may " not in tail:
-            return None
+    if not any(w in tail for w in _MODALS):
+        return None
     return Attribution("unnamed", None) if _CROWD_WILL_SAY.search(tail) else None
 
 

@@ -143,7 +143,7 @@ _CUE_AFTER = re.compile(
 # Or a noun right after the span says what it names: the "Meth. We're on it." campaign.
 _LABEL_NOUN_AFTER = re.compile(
     r"^[ \u00a0]+(?:[a-z][\w\-]*[ \u00a0]+)?(?:ad[ \u00a0]+)?"
-    r"(?:campaign|slogan|tagline|motto|hashtag|chant|billboards?|march(?:es)?|rally|rallies)\b"
+    r"(?:campaign|slogan|tagline|motto|hashtag|chant|billboards?)\b"
     # ... or the ends of a scale: the "it'll do" to "this is terrible" range.
     r"|^[ \u00a0]+to[ \u00a0]+[\"“][^\"“”\n]{1,40}[\"”][ \u00a0]+(?:range|zone|scale|spectrum)\b"
 )
@@ -152,15 +152,21 @@ _LABEL_NOUN_AFTER = re.compile(
 _EXEMPLIFIED = re.compile(r"^[^.;:,\"“”\n]{0,30},[ \u00a0]+(?:such as|including)\b")
 
 
+# A short unpunctuated span naming marches or rallies is their slogan: launched "save the
+# students" marches ("…," rally organisers said ends in a comma and stays a quote).
+_MARCH_AFTER = re.compile(r"^[ \u00a0]+(?:march(?:es)?|rall(?:y|ies)|protests?)\b(?!-)")
+
+
 def cued_after(body: str, after: str) -> bool:
     """True when the words after a short span say it is a name someone gave, a slogan
-    (a noun such as "campaign" follows it), or a category term that is exemplified."""
+    (a noun such as "campaign" or "marches" follows it), or a category term that is
+    exemplified."""
     if words_upto(body, MAX_CUED_WORDS) is None:
         return False
     if _CUE_AFTER.match(after) or _LABEL_NOUN_AFTER.match(after):
         return True
     short = words_upto(body, 3) is not None and not _punct_end(body)
-    return short and bool(_EXEMPLIFIED.match(after))
+    return short and bool(_EXEMPLIFIED.match(after) or _MARCH_AFTER.match(after))
 
 
 def modifier_term(body: str, before: str, after: str) -> bool:

@@ -447,3 +447,8 @@ def test_scare_quoted_modifiers_and_scale_ends_are_terms() -> None:
 def test_short_quotes_with_a_tag_stay_quotes() -> None:
     text = "Mayor Jo Bell said the plan was a “wise move” and “Medicare for all.”"
     assert [q for q, _ in speakers(text)] == ["wise move", "Medicare for all."]
+
+
+def test_a_quote_before_a_rally_goer_tag_stays_a_quote() -> None:
+    text = "“We are here,” rally organiser Jo Bell said. “Stay home” protests followed."
+    assert speakers(text) == [("We are here,", "Jo Bell")]

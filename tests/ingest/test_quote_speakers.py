@@ -837,3 +837,11 @@ def test_what_a_crowd_will_say_is_nobodys() -> None:
         ("Make Trump just go away.", None),
         ("We will go on.", "Adam Schiff"),
     ]
+
+
+def test_a_possessive_after_a_subject_and_its_comma_is_not_the_subject() -> None:
+    text = (
+        "Van Der Beek lost to singer Ally Brooke and host Tom Bergeron.\n\n"
+        "Bergeron chimed in, noting that Brooke’s offer was “a lovely gesture.”"
+    )
+    assert speakers(text) == [("a lovely gesture.", "Tom Bergeron")]

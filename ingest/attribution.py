@@ -414,14 +414,27 @@ _CROWD_WILL_SAY = re.compile(
     r"\b(?:scream|shout|yell|cry|chant|say|cheer|roar|demand|beg|plead)\w*\s*,?\s*$"
 )
 
-_MODALS = (" will ", " would ", " might ", " could ", " may ")
+_CROWD_VERBS = (
+    "scream",
+    "shout",
+    "yell",
+    "cry",
+    "chant",
+    "say",
+    "cheer",
+    "roar",
+    "demand",
+    "beg",
+    "plead",
+)
 
 
 def crowd_speech(before: str) -> Attribution | None:
     """No one, for words a crowd will or would say ("the public will … scream, "…"")."""
+    end = before[-24:].rstrip().rstrip(",").rstrip()
+    if not end[end.rfind(" ") + 1 :].lower().startswith(_CROWD_VERBS):
+        return None  # most windows end in no verb of crying out: skip the search
     tail = before[-220:]
-    if not any(w in tail for w in _MODALS):
-        return None
     return Attribution("unnamed", None) if _CROWD_WILL_SAY.search(tail) else None
 
 

@@ -448,8 +448,13 @@ def is_year(digits: str, before: str, after: str) -> bool:
         return True
     if len(digits) != 4 or not digits.isdigit():
         return False
-    if _SCORE_OR_RATE_AFTER.match(after):
+    if after[:1] in (" ", "\u00a0") and _SCORE_OR_RATE_AFTER.match(after):
         return False
+    scored = (
+        "cor" in before or "COR" in before
+    )  # the literal test skips the searches for most numbers
     if 1800 <= int(digits) <= 2100:  # a year's number needs the score named right before
-        return not _SCORE_RIGHT_BEFORE.search(before)
-    return bool(_YEAR_CTX.search(before)) and not _SCORE_BEFORE.search(before)
+        return not (scored and _SCORE_RIGHT_BEFORE.search(before))
+    if not _YEAR_CTX.search(before):
+        return False
+    return not (scored and _SCORE_BEFORE.search(before))

@@ -82,8 +82,7 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
     rejected: set[str] = set()
     label_end = -1
     seen = 0
-    marks = islice(ANY_MARK.finditer(text), 4 * MAX_SPANS)
-    for idx in seg.lines_with(m.start() for m in marks):
+    for idx in _mark_lines(text, seg):
         lo, hi = seg.para(idx)
         for span in quoted_spans(text, lo, hi, MAX_SPANS):
             seen += 1
@@ -103,6 +102,25 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
             elif shape_ok(body, before) and not modifier_term(body, before, after):
                 kept.append(Cand(span, s, e, idx))
     return _without(text, kept, rejected)
+
+
+def _mark_lines(text: str, seg: Segmenter) -> list[int]:
+    """Sorted indexes of the lines that hold any of the text's first 4 * MAX_SPANS quote
+    marks. A text shorter than that holds fewer marks, so each line is searched only up
+    to its first mark (apostrophes make most marks); longer ones count them one by one."""
+    if len(text) > 4 * MAX_SPANS:
+        marks = islice(ANY_MARK.finditer(text), 4 * MAX_SPANS)
+        return seg.lines_with(m.start() for m in marks)
+    lines: list[int] = []
+    search, starts = ANY_MARK.search, seg.starts
+    m = search(text)
+    while m is not None:
+        idx = seg.para_index(m.start())
+        lines.append(idx)
+        if idx + 1 == len(starts):
+            break
+        m = search(text, starts[idx + 1])
+    return lines
 
 
 def _without(text: str, kept: list[Cand], rejected: set[str]) -> list[Cand]:

@@ -238,8 +238,9 @@ def after_quote(
     """Attribution right after a closing mark: `, says X`, `X said` (`named_only`), or an
     unnamed source such as `, the authors wrote`."""
     if named_only:
+        tag = after.lstrip(" ,—–-\u00a0")
         for rx in (WHO_VERB, VERB_WHO, _LOOSE_ROLE_TAG, _ROLE_FIRST_TAG, _LEAD_AND_TEAM):
-            m = rx.match(after.lstrip(" ,—–-\u00a0"))
+            m = rx.match(tag)
             if m:
                 return classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
         return None

@@ -62,7 +62,17 @@ _WHO_AT_WORD = (
 )
 # Possessive clauses (a clause has no comma, so it always ends at the next one) and an
 # atomic name keep a window full of "Ab Cd, Ab Cd, ..." junk linear.
-_ROLE = r"(?P<role>(?:\s*,\s*[^,\"“”«»\n]{1,160}+){1,5}\s*,)?"
+_CLAUSE = r"[^,\"“”«»\n]"
+_ROLE_PLAIN = rf"(?P<role>(?:\s*,\s*{_CLAUSE}{{1,160}}+){{1,5}}\s*,)?"
+# The same role, read once per clause: after a comma the engine would try the clause
+# from every space that follows it, so five clauses cost up to 2^5 tries of the rest.
+# Starting after the last space reaches every comma an earlier start reaches: spaces
+# other than a line break are clause characters, so an earlier start runs to the same
+# comma, or is cut at 160 characters where only spaces can lead on to it. The earlier
+# starts are tried only where that one cannot start a clause: before another comma, a
+# quote mark, a line break or the end.
+_CLAUSE_AFTER_COMMA = rf"(?:\s*+{_CLAUSE}{{1,160}}+|(?=\s*+(?!{_CLAUSE}))\s*{_CLAUSE}{{1,160}}+)"
+_ROLE = rf"(?P<role>(?:\s*+,{_CLAUSE_AFTER_COMMA}){{1,5}}\s*+,)?"
 ADV = (
     r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
     r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
@@ -76,6 +86,7 @@ _SUBJECT_VERB_ALTS = (
 _SUBJECT_VERB = by_initial(_SUBJECT_VERB_ALTS)
 # "he'd respond", "she'll say": a contracted modal between subject and verb.
 _WHO_VERB_TAIL = rf"{_ROLE}(?:['’](?:d|ll)\b)?{ADV}\s+{_SUBJECT_VERB}\b"
+_WHO_VERB_TAIL_PLAIN = _WHO_VERB_TAIL.replace(_ROLE, _ROLE_PLAIN)
 # "X said", "X, a doctor, said"
 WHO_VERB = re.compile(_WHO_AT_WORD + _WHO_VERB_TAIL)
 # Lower-case role words between a verb and a name: "says veteran industry analyst Ken
@@ -113,7 +124,7 @@ def _verb_who(verbs: str, ends: str = "") -> tuple[str, str]:
 # The plain forms of the scan patterns written to start with a character class: the tests
 # check that each has exactly the same matches.
 PLAIN_FORMS: dict[str, str] = {
-    "WHO_VERB": rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_WHO_VERB_TAIL}",
+    "WHO_VERB": rf"(?=[A-Za-z{UP}])(?<![\w'’]){_WHO}{_WHO_VERB_TAIL_PLAIN}",
 }
 # Every WHO_VERB match ends with a subject verb after a space and before a word boundary,
 # so no match starts after the window's last such verb. It is looked for from the end,

@@ -35,6 +35,8 @@ PIECES = [
         )
     ),
     *[" ", " ", " ", "  ", "\n", "\t", "\u00a0", ", ", "said in a statement"],
+    # a role's commas and clauses: empty ones, line breaks, the 160-character limit
+    *[", ,", ",\n", ", \n ", ", \u00a0", "x" * 158, "x" * 161],
 ]
 
 

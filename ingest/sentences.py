@@ -29,6 +29,7 @@ _ABBREV = word_set(
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc mt ft
     rev hon pres supt det insp cmdr adm maj cpl pvt messrs mme mlle"""
 )
+_LONGEST = max(map(len, _ABBREV))
 MAX_SENTENCE = 600
 
 
@@ -36,6 +37,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` ends an abbreviation or initial, not a sentence."""
     if text[dot] != ".":
         return False
+    if dot > _LONGEST and text[dot - _LONGEST - 1 : dot].isalpha():
+        return False  # a word longer than any abbreviation (the common case)
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1

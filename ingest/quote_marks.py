@@ -26,6 +26,10 @@ _DOUBLE_OR_PAIR_RE = re.compile("’’|''|[\"“”„‟«»]")
 _SINGLE_RE = re.compile("['‘’‚‛‹›]")
 ANY_MARK = re.compile("[\"“”„‟«»'‘’‚‛‹›]")
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,")
+# A single mark that may open a quote, after the paragraph's first character: not a
+# closing-only mark, after a space or one of _BEFORE_OPEN, before a letter or digit.
+_SINGLE_OPENERS = frozenset("'‘‚‛‹")
+_SINGLE_OPENER = re.compile(r"['‘‚‛‹](?<=[\s(\[{—–\-/:;,]['‘‚‛‹])(?=[^\W_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,15 @@ def _blocked_mask(lo: int, hi: int, blocked: list[Span]) -> bytearray:
     return mask
 
 
+def _may_open(text: str, lo: int, hi: int) -> bool:
+    """False when no single mark in text[lo:hi] can open a quote (`_is_single_opener`),
+    as in most paragraphs, whose single marks are apostrophes: then they pair into no
+    span, and reading them one by one is skipped."""
+    if text[lo : lo + 1] in _SINGLE_OPENERS and lo + 1 < hi and text[lo + 1].isalnum():
+        return True
+    return _SINGLE_OPENER.search(text, lo + 1, hi) is not None
+
+
 def quoted_spans(text: str, lo: int, hi: int, limit: int = 10_000) -> list[Span]:
     """All primary quoted spans of one paragraph text[lo:hi], sorted by start; only the
     first `2 * limit` marks of each kind are read, to bound the work on junk.
@@ -158,5 +171,5 @@ def quoted_spans(text: str, lo: int, hi: int, limit: int = 10_000) -> list[Span]
     and not returned.
     """
     doubles = _double_spans(text, lo, hi, limit)
-    singles = _single_spans(text, lo, hi, doubles, limit)
+    singles = _single_spans(text, lo, hi, doubles, limit) if _may_open(text, lo, hi) else []
     return sorted(doubles + singles, key=lambda s: s.start)

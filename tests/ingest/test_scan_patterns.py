@@ -174,3 +174,21 @@ def test_figure_gates_pass_every_context_a_pattern_matches() -> None:
             assert s[:1] in _UNIT_START, s
             hits += 1
     assert hits > 1_000
+
+
+def test_single_opener_gate_agrees_with_reading_every_mark() -> None:
+    from ingest.quote_marks import SINGLE_MARKS, _is_single_opener, _may_open
+
+    rnd = random.Random(6)
+    chars = ["'", "‘", "’", "‚", "‛", "‹", "›", "a", "1", "_", " ", "(", "—", "/", ",", "é", '"']
+    opens = 0
+    for _ in range(20_000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 10)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        want = any(
+            text[i] in SINGLE_MARKS and _is_single_opener(text, i, lo, hi) for i in range(lo, hi)
+        )
+        assert _may_open(text, lo, hi) == want, (text, lo, hi)
+        opens += want
+    assert opens > 300

@@ -23,13 +23,8 @@ from ingest.attribution import (
     Attribution,
     after_quote,
     before_colon,
-    claim_noun,
     classify,
-    crowd_speech,
-    directive_giver,
-    issued_by,
     late_tag,
-    poll_wording,
     search_clause,
 )
 from ingest.gap import PREV_SUBJECT, LastReferent, para_subject
@@ -39,6 +34,13 @@ from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter
 from ingest.tag_subjects import WHO_VERB
+from ingest.word_owners import (
+    claim_noun,
+    crowd_speech,
+    directive_giver,
+    issued_by,
+    poll_wording,
+)
 
 WINDOW = 400
 # A question or exclamation ends its sentence at the closing mark, yet the speech tag

@@ -35,8 +35,8 @@ class UrlRefused(Exception):
 
 def _ascii_host(host: str) -> str:
     """IDN -> punycode ("bücher.example" -> "xn--bcher-kva.example"). An ASCII host gets
-    the idna codec's label checks without the codec, whose import (stringprep, unicodedata)
-    was a tenth of the imports of a refresh that finds nothing new."""
+    the idna codec's label checks without the codec, whose import (with stringprep and
+    unicodedata, ~5 ms) a refresh that finds nothing new need not pay."""
     if host.isascii():
         labels = host.split(".")
         if labels[-1] == "":

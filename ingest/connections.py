@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 CHUNK = 64 * 1024
 GZIP = zlib.MAX_WBITS | 16
+HEAD_LIMIT = 64 * 1024  # deflate input kept, until a first piece, to retry it as raw
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -201,7 +202,11 @@ class Inflater:
         if self.kind is None:
             yield data
             return
+        if self._ended and self.kind != "gzip":
+            return  # bytes after the body's one stream are ignored, not kept
         if self.kind == "deflate" and not self._started:
+            if len(self._head) >= HEAD_LIMIT:  # a zlib stream that inflates to nothing
+                raise zlib.error(f"no data in the first {HEAD_LIMIT} bytes of a deflate body")
             self._head += data
         while data:
             try:

@@ -282,9 +282,12 @@ class Fetcher:
         deadline = time.monotonic() + s.total_timeout
         inflater = Inflater(raw.getheader("Content-Encoding", ""))
         chunks: list[bytes] = []
-        size = 0
+        size = received = 0
         try:
             while chunk := raw.read1(CHUNK):
+                received += len(chunk)  # what arrives counts too: a compressed body can
+                if received > s.max_bytes:  # carry data that inflates to nothing
+                    raise FetchError(f"response larger than {s.max_bytes:,} bytes: {url[:80]}")
                 for piece in inflater.pieces(chunk):
                     size += len(piece)
                     if size > s.max_bytes:

@@ -8,6 +8,7 @@ import gzip
 import socket
 import ssl
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -231,3 +232,43 @@ def test_a_response_that_says_connection_close_is_not_kept(fetcher: Fetcher) -> 
         assert fetcher.get(_url(server)).body == b"<html>bye</html>"
         assert fetcher.get(_url(server)).body == b"<html>bye</html>"
     assert server.connections == 2
+
+
+def test_bytes_that_inflate_to_nothing_still_count_against_the_size_limit() -> None:
+    """A deflate body followed by megabytes of trailing data, and a zlib stream of empty
+    blocks that never yields a byte: both are refused at the size limit, promptly, rather
+    than kept in memory until the download times out."""
+    limited = Fetcher(FetchSettings(allow_private_addresses=True, max_bytes=1_000_000))
+    trailing = zlib.compress(b"<html>hi</html>") + b"A" * 3_000_000
+    empty_blocks = b"\x78\x9c" + b"\x00\x00\x00\xff\xff" * 600_000
+
+    def behaviour(h: BaseHTTPRequestHandler, n: int) -> None:
+        body = trailing if h.path == "/trailing" else empty_blocks
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.send_header("Content-Encoding", "deflate")
+        h.send_header("Transfer-Encoding", "chunked")  # no Content-Length to refuse early
+        h.end_headers()
+        for start in range(0, len(body), 65536):
+            piece = body[start : start + 65536]
+            h.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+        h.wfile.write(b"0\r\n\r\n")
+
+    try:
+        with _server(behaviour) as server:
+            for path, reason in (("/trailing", "larger than 1,000,000"), ("/empty", "undecodable")):
+                started = time.process_time()
+                with pytest.raises(FetchError, match=reason):
+                    limited.get(_url(server, path))
+                assert time.process_time() - started < 2.0
+    finally:
+        limited.close()
+
+
+def test_trailing_bytes_after_a_deflate_stream_are_not_kept() -> None:
+    inflater = Inflater("deflate")
+    out = b"".join(inflater.pieces(zlib.compress(b"<html>body</html>")))
+    assert out == b"<html>body</html>"
+    for _ in range(100):
+        assert list(inflater.pieces(b"B" * 65536)) == []
+    assert len(inflater._z.unused_data) <= 65536  # not 6.5 MB of garbage held

@@ -133,7 +133,7 @@ def _entry(raw: Any, feed_url: str) -> FeedEntry | None:
         url=url,
         title=title,
         html=_entry_html(raw),
-        published=raw.get("published") or raw.get("updated"),
+        published=_printable(raw.get("published") or raw.get("updated")),
         author=raw.get("author"),
     )
 
@@ -175,3 +175,12 @@ def fetch_feed(fetcher: Fetcher, feed: Feed) -> FeedResult:
         return FeedResult(None, response.etag, response.last_modified, digest)
     parsed = parse_feed(response.body, response.url, fetcher.settings.max_feed_items)
     return FeedResult(parsed, response.etag, response.last_modified, digest)
+
+
+def _printable(value: object) -> str | None:
+    """A feed's date string without control characters (feedparser keeps them: an ESC in
+    <pubDate> would otherwise be stored and reach a terminal)."""
+    if not value:
+        return None
+    text = "".join(ch for ch in str(value)[:100] if ch.isprintable()).strip()
+    return text or None

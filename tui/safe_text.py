@@ -43,3 +43,9 @@ def clean_line(s: str | None, limit: int = 0) -> str:
     if limit and len(text) > limit:
         return text[: limit - 1] + "…"
     return text
+
+
+def date_of(published: str | None, added: str) -> str:
+    """The date shown for an article: its published date (from a feed or the page: web
+    text, so cleaned) or else when it was added, cut to YYYY-MM-DD."""
+    return clean_line(published or added)[:10]

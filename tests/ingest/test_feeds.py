@@ -184,3 +184,16 @@ def test_a_200_with_the_bytes_of_last_time_is_not_parsed_again(
     second = fetch_feed(fetcher, Feed(url=url, digest=first.digest))
     assert second.parsed is None and second.digest == first.digest
     assert len(site.hits("/flaky-feed.xml?t=digest")) == 2
+
+
+def test_control_characters_in_a_feed_date_are_not_kept() -> None:
+    """feedparser keeps an ESC in <pubDate> as it is; stored, it would reach a terminal."""
+    rss = (
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+        b"<item><title>x</title><link>http://example.org/a</link>"
+        b"<pubDate>\x1b]2;owned\x07\x1b[31mMon, 06 Sep 2021</pubDate></item>"
+        b"</channel></rss>"
+    )
+    [entry] = parse_feed(rss, "http://example.org/feed").entries
+    assert entry.published == "]2;owned[31mMon, 06 Sep 2021"
+    assert not any(ch in entry.published for ch in "\x1b\x07")

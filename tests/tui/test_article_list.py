@@ -119,3 +119,13 @@ def test_a_row_is_exactly_the_width_whatever_the_title() -> None:
     assert "y…" in "".join(t for t, _ in long)
     narrow = "".join(t for t, _ in row_cells(ArticleMeta(id="c", title="z" * 40), Marks(), 12))
     assert cell_len(narrow) == 12 and narrow.endswith("…")
+
+
+def test_a_stored_date_with_control_characters_is_drawn_clean() -> None:
+    """Dates stored before feeds were cleaned (or from any other source) are web text."""
+    from tui.widgets.article_list import row_cells
+
+    meta = ArticleMeta(id="d", title="t", published="\x1b]2;X\x07\x1b[2J2021-09-06")
+    text = "".join(t for t, _ in row_cells(meta, Marks(), 100))
+    assert "\x1b" not in text and "\x07" not in text
+    assert " 2021-09-06 " in text  # the escape sequences are dropped whole

@@ -24,7 +24,7 @@ from storage.store import Store
 from storage.views import SavedViews
 from tui.highlight import figure_style, format_value
 from tui.messages import LoadFailed, SearchDone, SearchProgress
-from tui.safe_text import clean_line
+from tui.safe_text import clean_line, date_of
 from tui.screens.main_desk import READ_ERRORS
 from tui.widgets.desk_list import DeskList, Row
 
@@ -35,7 +35,7 @@ def hit_rows(store: Store, hit: Hit) -> list[Row]:
     """The article's row, then one row per matching quote and figure (keys from its body)."""
     meta = hit.meta
     head = Text(clean_line(meta.title, 200) or "(untitled)", "bold")
-    head.append(f"  {clean_line(meta.site, 60)}  {(meta.published or meta.added)[:10]}", "dim")
+    head.append(f"  {clean_line(meta.site, 60)}  {date_of(meta.published, meta.added)}", "dim")
     rows: list[Row] = [(ItemRef(meta.id), head)]
     if not hit.quotes and not hit.figures:
         return rows

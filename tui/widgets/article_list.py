@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from storage.models import ArticleMeta
 from storage.store import FOLLOW_UP
-from tui.safe_text import clean_line
+from tui.safe_text import clean_line, date_of
 
 STAR = "★"
 UNREAD = "●"
@@ -84,7 +84,7 @@ def row_cells(meta: ArticleMeta, marks: Marks, width: int) -> list[tuple[str, St
     if site_width:
         cells.append((fit(" " + clean_line(meta.site, 60), site_width), DIM))
     if date_width:
-        cells.append((fit(" " + (meta.published or meta.added)[:10], date_width), DIM))
+        cells.append((fit(" " + date_of(meta.published, meta.added), date_width), DIM))
     cells.append((f" {meta.n_quotes:>3}q {meta.n_figures:>2}f"[:COUNTS_WIDTH], DIM))
     return _fit_row(cells, width)
 

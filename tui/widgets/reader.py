@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from storage.models import ArticleMeta
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
-from tui.safe_text import clean_line
+from tui.safe_text import clean_line, date_of
 from tui.widgets.item_panes import note_text
 from tui.widgets.scrolling import set_content_size
 from tui.widgets.wrapping import line_of_text, paragraph_lines
@@ -56,7 +56,7 @@ def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
     the article's tags and its note, all sanitised."""
     text = Text(no_wrap=False)
     text.append(clean_line(meta.title, 300) or "(untitled)", "bold")
-    details = [clean_line(meta.site, 80), (meta.published or meta.added)[:10]]
+    details = [clean_line(meta.site, 80), date_of(meta.published, meta.added)]
     text.append("\n" + "  ".join(d for d in details if d), "dim")
     if meta.url:
         text.append("  " + clean_line(meta.url, 200), "dim underline")

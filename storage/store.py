@@ -58,6 +58,7 @@ class Store(BulkMixin, AnnotationsMixin):
         self.keys = KeyIndex(self.layout, self._cache)
         self._listing: tuple[tuple[object, ...], list[ArticleMeta]] | None = None
         self._backup_check: float | None = None  # set by open(auto_backup=True)
+        self._schema_seen: object = None  # store.json's signature when its schema was read
 
     @classmethod
     def open(cls, root: Path, *, auto_backup: bool = True) -> Store:
@@ -76,16 +77,30 @@ class Store(BulkMixin, AnnotationsMixin):
                 raise StoreTooNew(store.root, schema["schema"])
             elif schema["schema"] < SCHEMA_VERSION:
                 migrate.migrate(store, schema)
+            store._schema_seen = file_signature(store.layout.schema_file)
             store._finish_journal()
             if auto_backup:
                 backup_ops.backup_if_due(store)
                 store._backup_check = time.monotonic() + BACKUP_CHECK_S
         return store
 
+    def _refuse_if_newer(self) -> None:
+        """A newer newsroom may have migrated the store since this one opened it (an app
+        left running over an upgrade): writing in the old layout then would go where the
+        new one no longer looks. A stat per write; the file is read only if it changed."""
+        seen = file_signature(self.layout.schema_file)
+        if seen == self._schema_seen:
+            return
+        schema = read_json(self.layout.schema_file, migrate.is_schema)
+        if schema is not None and schema["schema"] > SCHEMA_VERSION:
+            raise StoreTooNew(self.root, schema["schema"])
+        self._schema_seen = seen
+
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """The store lock, with any delete a killed process left half-done finished first."""
         with self._lock.held():
+            self._refuse_if_newer()
             if self.layout.journal_file.exists():
                 self._finish_journal()
             try:

@@ -111,3 +111,21 @@ def test_open_with_a_corrupt_shard_opens_and_takes_no_backup(small_store: Store)
     with pytest.raises(StoreCorrupt, match="empty file"):
         store.articles()
     assert shard.read_bytes() == b""
+
+
+def test_a_store_migrated_by_a_newer_newsroom_while_open_refuses_writes(
+    small_store: Store,
+) -> None:
+    """An app left running over an upgrade: once the newer code has migrated the store, the
+    old one's writes would go where the new layout no longer looks, so they are refused."""
+    from storage.errors import StoreTooNew
+    from storage.models import ItemRef
+
+    [first, *_] = small_store.articles()
+    assert small_store.tag(ItemRef(first.id), "before")  # the open store writes as usual
+    small_store.layout.schema_file.write_text('{"schema": 99}')  # a newer newsroom migrated
+    with pytest.raises(StoreTooNew, match="schema version 99"):
+        small_store.tag(ItemRef(first.id), "after")
+    with pytest.raises(StoreTooNew):
+        small_store.set_read(first.id, not first.read)
+    assert small_store.tags_for(first.id) == {"": {"before"}}

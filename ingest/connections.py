@@ -144,6 +144,9 @@ class HostPool:
                 return conn, _send(conn, target, headers)
             except ConnectionError:  # the server closed it as we sent: once more, afresh
                 conn.close()
+            except BaseException:  # a timeout or a bad reply: not kept, not reused
+                conn.close()
+                raise
         conn = conn or new()
         try:
             return conn, _send(conn, target, headers)

@@ -130,7 +130,7 @@ _ORG_BEFORE = re.compile(
 # A spokesperson's own name in apposition: ", Mark Truby," (a full name, alone in its clause).
 _NAMED_ROLE = re.compile(rf"\s*,\s*((?:[{UP}][\w\-’'.]*\s+){{1,3}}[{UP}][\w\-’']+)\s*,\s*$")
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
-_THE_ANY = re.compile(r"^[Tt]he\s+")
+THE_ANY = re.compile(r"^[Tt]he\s+")
 _THAT = re.compile(r"\s+that\b")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)")
 _DOC_REF = re.compile(r"the\s+(statement|letter|email)")
@@ -180,7 +180,7 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     if low in {"he", "she", "they"}:
         return Attribution("pronoun", None, None, _PRONOUN_GENDER.get(low))
     if _OFFICE_RE.fullmatch(who):
-        return Attribution("org", _THE_ANY.sub("", who))
+        return Attribution("org", THE_ANY.sub("", who))
     group = _group_ref(low, book, pos)
     if group:
         return Attribution("org", group)
@@ -193,7 +193,7 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     if _SPOKES_RE.search(low) or org_noun(low):
         named = _NAMED_ROLE.match(role or "")
         if named and low != "it":  # "Ford's spokesman, Mark Truby, said": he speaks
-            return Attribution("named", book.resolve(named.group(1), pos), _THE_ANY.sub("", who))
+            return Attribution("named", book.resolve(named.group(1), pos), THE_ANY.sub("", who))
         org = _org_in_phrase(who) or book.organisation(context, low)
         if not org and low == "it":
             return Attribution("it", None)  # the caller's last quoted organisation, if any

@@ -169,17 +169,23 @@ def cued_after(body: str, after: str) -> bool:
     return short and bool(_EXEMPLIFIED.match(after) or _MARCH_AFTER.match(after))
 
 
+def _modifies_next_word(after: str) -> bool:
+    """The word after the span is a noun it can modify (not a function word, a gerund, a
+    participle or an adverb)."""
+    m = _NEXT_WORD.match(after[:40])
+    if not m:
+        return False
+    nxt = m.group(1)
+    return nxt not in _FUNCTION and not nxt.endswith(("ing", "ed", "ly"))
+
+
 def modifier_term(body: str, before: str, after: str) -> bool:
     """True for a short unpunctuated span used as a modifier: a "phase one" trade deal."""
     if words_upto(body, MAX_TERM_WORDS) is None or _punct_end(body):
         return False
     if not _DETERMINER.search(before[-20:]):
         return False
-    m = _NEXT_WORD.match(after[:40])
-    if not m:
-        return False
-    nxt = m.group(1)
-    return nxt not in _FUNCTION and not nxt.endswith(("ing", "ed", "ly"))
+    return _modifies_next_word(after)
 
 
 # A bare noun phrase after a determiner, that nobody is said to have said, is a term the
@@ -258,11 +264,7 @@ def _bare_modifier(body: str, ws: Sequence[str], before: str, after: str) -> boo
         return False
     if not _MODIFIED_BY.search(before[-40:]):
         return False
-    m = _NEXT_WORD.match(after[:40])
-    if not m:
-        return False
-    nxt = m.group(1)
-    return nxt not in _FUNCTION and not nxt.endswith(("ing", "ed", "ly"))
+    return _modifies_next_word(after)
 
 
 def norm(body: str) -> str:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.attribution import Attribution, classify
+from ingest.attribution import THE_ANY, Attribution, classify
 from ingest.name_patterns import NAME, ORG_NAME
 from ingest.names import NameBook
-
-_THE_ANY = re.compile(r"^[Tt]he\s+")
 
 # "NASA's Office of the Inspector General released two reports that depicted "..."": the
 # body that issued the documents speaks their words.
@@ -40,7 +38,7 @@ def issued_by(before: str, book: NameBook, context: str, pos: int) -> Attributio
         return None
     # an issuer is a body, so its name is kept whole ("Inspector General" is no title
     # here), without the owner before it ("NASA's") or an article
-    who = _POSSESSOR.sub("", _THE_ANY.sub("", m.group("who")))
+    who = _POSSESSOR.sub("", THE_ANY.sub("", m.group("who")))
     return Attribution("org", who) if " " in who or book.is_known(who) else None
 
 

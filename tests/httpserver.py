@@ -129,17 +129,24 @@ class LoopbackServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[LoopbackServer]:
-    """Run a LoopbackServer in a daemon thread for the duration of the block."""
-    server = LoopbackServer(routes)
+def running(server: ThreadingHTTPServer) -> Iterator[None]:
+    """Serve `server` in a daemon thread for the duration of the block, then close it."""
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()
     try:
-        yield server
+        yield
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve(routes: dict[str, Route]) -> Iterator[LoopbackServer]:
+    """Run a LoopbackServer in a daemon thread for the duration of the block."""
+    server = LoopbackServer(routes)
+    with running(server):
+        yield server
 
 
 _CANONICAL = re.compile(rb"""<link[^>]*rel=["']canonical["'][^>]*>""", re.I)

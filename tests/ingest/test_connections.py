@@ -19,6 +19,7 @@ import pytest
 
 from ingest.connections import CHUNK, Inflater
 from ingest.fetch import Fetcher, FetchError, FetchSettings
+from tests.httpserver import running
 
 Behaviour = Callable[[BaseHTTPRequestHandler, int], None]  # (handler, request number on conn)
 TLS = Path(__file__).resolve().parent.parent / "data" / "tls"
@@ -54,14 +55,8 @@ def _server(behaviour: Behaviour, tls: bool = False) -> Iterator[_Server]:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
         server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
+    with running(server):
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _reply(h: BaseHTTPRequestHandler, body: bytes, **headers: str) -> None:

@@ -2,7 +2,7 @@
 (`newsroom refetch`, `R` in the app): batches of pages with no feed behind them.
 
 What cooking needs (`ingest.pages`: trafilatura's caller and the analysers) is imported when
-a batch starts, not with this module, which `ingest.refresh` re-exports.
+a batch starts, not with this module.
 """
 
 from __future__ import annotations

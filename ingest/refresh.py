@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ingest.add import add_urls, refetch
 from ingest.batch import (
     CancelFn,
     Outcome,
@@ -44,7 +43,7 @@ from storage.store import Store
 if TYPE_CHECKING:
     from ingest.pages import EntryItem, Records
 
-__all__ = ["Outcome", "Progress", "Summary", "add_urls", "fetch_feed", "refetch", "refresh"]
+__all__ = ["Outcome", "Progress", "Summary", "fetch_feed", "refresh"]
 STORE_BATCH = 25  # articles per store write: fewer fsyncs, and progress still moves
 
 

@@ -62,7 +62,7 @@ def add_urls(
     node: DOMNode, store: Store, urls: list[str], settings: FetchSettings | None = None
 ) -> None:
     """Fetch, clean and store `urls` (the `a` dialog's URL, or articles chosen in discover)."""
-    from ingest.refresh import add_urls as batch
+    from ingest.add import add_urls as batch
 
     _run(node, "add", settings, lambda f: batch(store, f, urls, _reporter(node), _cancelled))
 
@@ -72,7 +72,7 @@ def refetch_article(
     node: DOMNode, store: Store, article_id: str, settings: FetchSettings | None = None
 ) -> None:
     """Fetch the article's URL again, keeping its id and tags (`R`)."""
-    from ingest.refresh import refetch
+    from ingest.add import refetch
 
     _run(node, "refetch", settings, lambda f: Summary([refetch(store, f, article_id)]))
 
@@ -96,7 +96,7 @@ def subscribe_and_add(
     settings: FetchSettings | None = None,
 ) -> None:
     """What the discover dialog returns: subscribe to (url, title) feeds, add article URLs."""
-    from ingest.refresh import add_urls as batch
+    from ingest.add import add_urls as batch
     from storage.feeds import FeedBook
 
     book = FeedBook(store)

@@ -11,9 +11,10 @@ from dataclasses import replace
 import pytest
 
 from ingest import cookpool, stages
+from ingest.add import add_urls, refetch
 from ingest.fetch import Fetcher, FetchSettings
 from ingest.pipeline import article_from_text
-from ingest.refresh import Progress, add_urls, refetch, refresh
+from ingest.refresh import Progress, refresh
 from storage import feeds as feeds_module
 from storage.feeds import FeedBook
 from storage.models import ItemRef, quote_keys

@@ -16,19 +16,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ingest.figure_rules import (
-    DURATIONS,
-    GLUED_CASED,
-    MAGNITUDES,
-    NOT_A_NAME,
-    UNITS,
-    is_designation,
-)
+from ingest.figure_designations import NOT_A_NAME, is_designation
+from ingest.figure_nouns import is_plural
+from ingest.figure_units import GLUED_CASED, MAGNITUDES, UNITS
 
 MAX_GLUED = 3_000
 _GLUED = re.compile(r"(?=\d)(?<![\w.,])(\d{3,}+)(?:([A-Za-z]+)\b|-(\d{1,3})\b)")
 _CAP_NEXT = re.compile(r"[ \u00a0]([A-Z][A-Za-z\d]*)\b")
-_NEXT_WORD = re.compile(r"[ \u00a0]*(?:-[ ]?)?([a-zA-Z][a-zA-Z\-]*)")
 _NOT_MODEL = frozenset({"s", "st", "nd", "rd", "th"}) | frozenset(UNITS) | frozenset(MAGNITUDES)
 _PHONE = frozenset({"911", "999", "112", "311", "000"})
 _PHONE_AFTER = re.compile(
@@ -54,7 +48,7 @@ def named_numbers(
         if len(num) < 3 or not num.isdigit():
             continue
         m = _CAP_NEXT.match(text, e)
-        if m and m.group(1) not in NOT_A_NAME and not _plural(m.group(1)):
+        if m and m.group(1) not in NOT_A_NAME and not is_plural(m.group(1)):
             pairs[(num, m.group(1))] += 1
         # "MacBook 256GB": a number with a glued unit is an amount, no model number
         glued = text[e : e + 1].isalpha()
@@ -83,22 +77,6 @@ def _model_suffix(head: str, letters: str | None, tail: str | None) -> bool:
     if letters is not None:
         return letters.lower() not in _NOT_MODEL and letters not in GLUED_CASED
     return tail is not None and int(tail) < int(head)
-
-
-def _plural(word: str) -> bool:
-    """A plural-looking word, lower or capitalised ("jets", "Indians", "Democrats")."""
-    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
-
-
-def counts_something(after: str) -> bool:
-    """True when a plural noun, unit or "of" follows: "737 jets" still counts jets."""
-    m = _NEXT_WORD.match(after)
-    if not m:
-        return False
-    word = m.group(1)
-    if _plural(word):
-        return True
-    return word[0].islower() and (word in UNITS or word in DURATIONS or word == "of")
 
 
 def is_phone_number(num: str, before: str, after: str) -> bool:

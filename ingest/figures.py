@@ -13,36 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.figure_names import counts_something, is_phone_number, named_numbers
-from ingest.figure_rules import (
-    CURRENCY_PREFIX,
-    CURRENCY_SCALE,
-    CURRENCY_WORDS,
-    DURATIONS,
-    GLUED_CASED,
-    MAGNITUDES,
-    UNITS,
-    is_address,
-    is_age,
-    is_citation,
-    is_class_number,
-    is_date,
-    is_designation,
-    is_list_number,
-    is_metre,
-    is_model_size,
-    is_number_noun,
-    is_time,
-    is_year,
-)
-from ingest.sentences import Segmenter, word_set
+from ingest.figure_labels import is_model_size
+from ingest.figure_names import named_numbers
+from ingest.figure_nouns import counts_something, kind_unit, noun_follows
+from ingest.figure_rules import not_a_figure
+from ingest.figure_units import CURRENCY_PREFIX, CURRENCY_SCALE, CURRENCY_WORDS, MAGNITUDES
+from ingest.sentences import Segmenter
 from storage.models import Figure
 
 # No article has this many numbers; past it the input is a table dump or junk, and the
 # cap keeps the cost of one call bounded (about 15 µs per number) whatever is pasted in.
 MAX_NUMBERS = 3_000
 # Units written glued to their number ("256GB", "2.6GHz", "226ppi", "100km", "12MP"): the
-# number ends there, and `_ATTACHED_UNIT` reads the unit.
+# number ends there, and `figure_nouns.attached_unit` reads the unit.
 _GLUED = (
     "km|cm|mm|kg|mg|ml|lbs?|ft|mph|kph|kwh|mwh|gwh|twh|mw|gw|kw|mbps|gbps|gb|tb|mb|kb|"
     "ghz|mhz|khz|hz|ppi|mp|mah|fps"
@@ -77,19 +60,6 @@ _MAX_PREFIX = 5
 _PREFIX_CHARS = frozenset("+-−$€£¥₹ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Digit runs tried for a number: junk with more (a megabyte of "a1 a1 …") stops there.
 MAX_RUNS = 10_000
-_ATTACHED_UNIT = re.compile(r"^([a-zA-Z°/]{1,5})(?![\w])")
-_UNIT_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ°/")  # its first
-_NEXT_WORD = re.compile(r"^[ \u00a0]*(?:-[ ]?)?([a-zA-Z][a-zA-Z\-]*)")
-_OF_NOUN = re.compile(
-    r"^[ \u00a0]+of[ \u00a0]+(?:the|those|these|its|their|our|his|her)?[ \u00a0]*"
-    r"(?:[\d,.]+[ \u00a0]+)?([a-z][a-z\-]*)"
-)
-_SKIP_NOUN = word_set(
-    "of to and or in on at by for from with the a an as than more less is are was were "
-    "be been has have had will would who which that this these those it its per after "
-    "before since while when during until into over under about through against among "
-    "without within if but so because then"
-)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:from|by|rose|fell|grew|gained|lost|climbed|jumped|dropped|declined|increased|"
     r"decreased|slipped|slid|surged|soared|plunged|tumbled|rallied|sank|up|down)\b\D*$"
@@ -206,7 +176,7 @@ def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None
     cur = _currency(m)
     mag = (mag_raw or "").strip().lstrip("-")
     pct = (pct_raw or "").strip()
-    if mag and not cur and mag in {"m", "b", "k", "K"} and not _noun_follows(after):
+    if mag and not cur and mag in {"m", "b", "k", "K"} and not noun_follows(after):
         end -= len(mag_raw)
         after = text[end : end + 60]
         mag = ""
@@ -217,7 +187,7 @@ def _classify(text: str, m: re.Match[str], named: frozenset[str]) -> _Fig | None
     value *= CURRENCY_SCALE.get((curw or "").strip().lower(), 1.0)
     if sign in {"-", "−"}:
         value = -value
-    kind, unit = _kind_unit(cur, pct, after)
+    kind, unit = kind_unit(cur, pct, after)
     if kind == "count" and "/" in num:
         kind = "other"  # a fraction of a price or point counts nothing
     return _Fig(start, end, kind, value, unit, plain=False)
@@ -245,7 +215,7 @@ def _classify_plain(
     if "." in num and _TABLE_PRICE.match(after):
         return _Fig(start, end, "money", value, None, plain=False)
     before = text[max(0, start - 40) : start]
-    if _not_a_figure(num, value, before, after):
+    if not_a_figure(num, value, before, after):
         return None
     if num in named and not counts_something(after) and not _QUALIFIED.search(before):
         return None
@@ -253,7 +223,7 @@ def _classify_plain(
         return None  # a size that names a model elsewhere in the article
     if sign in {"-", "−"}:
         value = -value
-    kind, unit = _kind_unit(None, "", after)
+    kind, unit = kind_unit(None, "", after)
     if kind == "count" and "/" in num:
         kind = "other"  # a fraction of a price or point counts nothing
     return _Fig(start, end, kind, value, unit, plain=True)
@@ -277,74 +247,6 @@ def _currency(m: re.Match[str]) -> str | None:
     if m.group("cur"):
         return CURRENCY_PREFIX.get(m.group("cur").strip().upper())
     return None
-
-
-def _not_a_figure(num: str, value: float, before: str, after: str) -> bool:
-    """Bare numbers that are years, dates, times, ages, designations or glued to letters."""
-    attached = _ATTACHED_UNIT.match(after) if after[:1] in _UNIT_START else None
-    if attached is None:
-        if after[:1].isalpha():
-            return True
-    elif attached.group(1).lower() not in UNITS and not _cased_unit(attached, num):
-        return True
-    if after[:1] == "." and after[1:2].isdigit():
-        return True  # the head of a decimal glued to letters: "2.6GHz", "802.11ac"
-    return (
-        is_year(num, before, after)
-        or is_date(before, after)
-        or is_time(before, after)
-        or is_age(before, after, value)
-        or (is_designation(before, after) and not _glued_after_space(before, after))
-        or is_class_number(before, after)
-        or is_model_size(after)
-        or ("/" in num and is_metre(num, after))
-        or (is_address(before, after) and not counts_something(after))
-        or is_phone_number(num, before, after)
-        or is_list_number(before, after)
-        or is_citation(num, before, after)
-        or is_number_noun(after)
-        or (before.endswith(("/",)) or after.startswith("/"))
-    )
-
-
-def _cased_unit(attached: re.Match[str], num: str) -> bool:
-    """True for "87W", "100Wh" or "75C" (two digits or more before the unit)."""
-    return attached.group(1) in GLUED_CASED and len(num) >= 2
-
-
-def _glued_after_space(before: str, after: str) -> bool:
-    """A number with a unit glued to it after a space is an amount even after a product
-    name: "MacBook 256GB", "iPad Pro 12.9-inch 64GB" (a model number has no unit)."""
-    return after[:1].isalpha() and before[-1:] in (" ", "\u00a0")
-
-
-def _noun_follows(after: str) -> bool:
-    """True if a plural-looking word follows: "5m people" means millions, "100m" metres."""
-    m = _NEXT_WORD.match(after)
-    return bool(m and m.group(1).endswith("s") and m.group(1).lower() not in UNITS)
-
-
-def _kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
-    """Kind and unit: currency code, %, a unit or duration, or the counted noun."""
-    if cur:
-        return "money", cur
-    if pct:
-        return "percent", "percentage points" if pct.startswith("percentage") else "%"
-    attached = _ATTACHED_UNIT.match(after) if after[:1] in _UNIT_START else None
-    if attached and (attached.group(1).lower() in UNITS or attached.group(1) in GLUED_CASED):
-        return "quantity", attached.group(1)
-    m = _NEXT_WORD.match(after)
-    word = m.group(1).lower().rstrip("-") if m else ""  # "20-of-24": "of", not "of-"
-    if word in DURATIONS:
-        return "quantity", word
-    if word in UNITS:
-        return "quantity", m.group(1) if m else word
-    if word in {"times", "fold", "x"}:
-        return "other", "times"
-    if word == "of":
-        m = _OF_NOUN.match(after)
-        return "count", m.group(1).lower() if m else None
-    return "count", word if word and word not in _SKIP_NOUN else None
 
 
 def _merge_ranges(text: str, found: list[tuple[int, int, _Fig | None]]) -> list[_Fig]:

@@ -401,7 +401,7 @@ def test_a_level_without_a_word_of_age_still_counts() -> None:
     ],
 )
 def test_reading_back_a_capitalised_word_matches_the_pattern(before: str) -> None:
-    from ingest.figure_rules import _CAP_WORD_BEFORE, _cap_word_before
+    from ingest.figure_designations import _CAP_WORD_BEFORE, _cap_word_before
 
     lo = max(0, len(before) - 32)
     m = _CAP_WORD_BEFORE.search(before, lo)

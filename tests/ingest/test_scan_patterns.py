@@ -144,8 +144,10 @@ def test_who_verb_cut_at_the_last_verb_finds_the_same_matches() -> None:
 
 
 def test_figure_gates_pass_every_context_a_pattern_matches() -> None:
-    from ingest import figure_rules as r
-    from ingest.figures import _ATTACHED_UNIT, _UNIT_START
+    from ingest import figure_calendar as cal
+    from ingest import figure_designations as des
+    from ingest import figure_labels as lab
+    from ingest.figure_nouns import _ATTACHED_UNIT, _UNIT_START
 
     rnd = random.Random(8)
     pieces = [
@@ -156,19 +158,19 @@ def test_figure_gates_pass_every_context_a_pattern_matches() -> None:
     hits = 0
     for _ in range(30_000):
         s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5)))
-        if r._MONTH_AFTER.match(s):
-            assert r._month_may_follow(s), s
-        if r._TIME_AFTER.match(s) or r._CLOCK_AFTER.match(s):
+        if cal._MONTH_AFTER.match(s):
+            assert cal._month_may_follow(s), s
+        if cal._TIME_AFTER.match(s) or cal._CLOCK_AFTER.match(s):
             assert (s[1:2] if s[:1].isspace() else s[:1]) in set("apAPGBEsm"), s
-        if r._STREET_AFTER.match(s):
-            assert s[:1] in r._SPACES and "A" <= s[1:2] <= "Z", s
-        if r._NUMBERED_PLACE.search(s[-14:]):
-            assert r._ends_with(s, r._PLACE_ENDS), s
-        if r._CLASS_BEFORE.search(s[-10:]):
-            assert r._ends_with(s, r._CLASS_ENDS), s
-        if r._NUMBER_NOUN.match(s):
+        if lab._STREET_AFTER.match(s):
+            assert s[:1] in lab._SPACES and "A" <= s[1:2] <= "Z", s
+        if lab._NUMBERED_PLACE.search(s[-14:]):
+            assert lab._ends_with(s, lab._PLACE_ENDS), s
+        if lab._CLASS_BEFORE.search(s[-10:]):
+            assert lab._ends_with(s, lab._CLASS_ENDS), s
+        if lab._NUMBER_NOUN.match(s):
             assert s[:1] == "-", s
-        if r._SECTION_AFTER.match(s):
+        if des._SECTION_AFTER.match(s):
             assert s[:1] == "(", s
         if _ATTACHED_UNIT.match(s):
             assert s[:1] in _UNIT_START, s

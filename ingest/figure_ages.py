@@ -1,0 +1,72 @@
+"""Ages: a person's age or an age threshold reads like a count but states none.
+
+"66-year-old", "aged 26", "Noel, 31, is charged" and "retire at 62" are told apart from
+amounts by the unit after the number, the word before it or a name and comma around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.figure_designations import NOT_A_NAME
+
+_AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
+_AGE_AFTER = re.compile(rf"^(?:-|\s){_AGE_UNIT}(?:-|\s)old\b|^-?\s?(?:{_AGE_UNIT}-old|yo)\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
+# An age threshold with nothing counted after it, in a sentence about retirement or age:
+# "waiting for Medicare to kick in at 65,", "retire at 62 and", "until they turn 18."
+_THRESHOLD_BEFORE = re.compile(r"\b(?:at|until|till|before|after|turns?|turned|turning)\s$")
+_THRESHOLD_CUE = re.compile(
+    r"\b(?:retir\w*|[Mm]edicare|[Ss]ocial [Ss]ecurity|pension\w*|birthday|eligib\w*|age)\b"
+)
+_THRESHOLD_AFTER = re.compile(r"^(?:[,.;:)]|\s(?:and|or|when|if|but|because)\b|$)")
+# The lower end of an age range: "12 to 17-years-old", "18-25 year olds".
+_AGE_RANGE_HEAD = re.compile(r"^\s?(?:to|-|–|and)\s?\d{1,3}(?=\D)")
+# "Noel, 31, is charged" and, in police blotters, "Ryan S. Hollman 31, of Hope".
+_NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+),?\s$")
+# Or a dash opens the aside after the age: "Braun, 38 – who reps …" (after a comma only).
+# "… diabetes. At 16, he went to …": a sentence opening with "At N," and a pronoun.
+_OPENING_AGE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)At\s$")
+_PRONOUN_AFTER = re.compile(r"^,\s+(?:he|she|I|they|we)\b")
+_AGE_DASH_AFTER = re.compile(r"^[ \u00a0]?[–—]")
+_NAME_COMMA_AGE = re.compile(r"([A-Z][\w’'.\-]+),\s$")
+
+
+def is_age(before: str, after: str, value: float) -> bool:
+    """Ages: "66-year-old", "9-Month-Old", "aged 26", "aged between 18", the low end of
+    "12 to 17-years-old", "Noel, 31, is charged", "Braun, 38 – who" and "Hollman 31, of
+    Hope" ("About 40,
+    ..." is no name, so no age)."""
+    tail = before[-20:]
+    if "ag" in tail.lower() and _AGE_BEFORE.search(tail):
+        return True
+    # "old" or "yo" ends every age unit after the number (and after a range's low end):
+    # without one, the two patterns after it cannot match
+    soon = after[:24].lower()
+    if "old" in soon or "yo" in soon:
+        if _AGE_AFTER.match(after):
+            return True
+        head = _AGE_RANGE_HEAD.match(after)
+        if head and _AGE_AFTER.match(after[head.end() :]):
+            return True
+    if value >= 120:
+        return False
+    if _is_threshold(before, after, value):
+        return True
+    if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):
+        return _PRONOUN_AFTER.match(after) is not None
+    if after[:1] not in {",", ")"}:
+        if after[:2].isascii() or not _AGE_DASH_AFTER.match(after):
+            return False
+        m = _NAME_COMMA_AGE.search(before)
+        return bool(m) and m.group(1) not in NOT_A_NAME
+    m = _NAME_AGE.search(before)
+    return bool(m) and m.group(1) not in NOT_A_NAME
+
+
+def _is_threshold(before: str, after: str, value: float) -> bool:
+    """An age threshold: "Medicare … kicks in at 65," ("at 65 mph" and "rose to 65 jobs"
+    count something; a sentence with no word of age or retirement keeps the number)."""
+    if value < 12 or value != int(value) or not _THRESHOLD_AFTER.match(after):
+        return False
+    return bool(_THRESHOLD_BEFORE.search(before) and _THRESHOLD_CUE.search(before))

@@ -1,0 +1,94 @@
+"""Years, dates and times: digit strings that place an event in time, not amounts.
+
+A year ("fiscal 2019"), a day next to a month ("Aug. 9") or a clock reading ("4:30 a.m.")
+is told apart by the words right around the number; cheap literal tests run before each
+regular expression, since these checks run for most numbers in an article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|"
+    r"April|June|July|August|September|October|November|December"
+)
+_MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS}))\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
+_TIME_AFTER = re.compile(
+    r"^\s?(?:a\.m\.|p\.m\.|[AP]\.M\.|am\b|pm\b|[AP]M\b|GMT\b|BST\b|ET\b|EST\b|PT\b)"
+)
+# Game clocks: "with 55 seconds left" reads the clock like "1:24 left" does.
+_CLOCK_AFTER = re.compile(
+    r"^\s(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to play|to go)\b"
+)
+_YEAR_CTX = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|to|fiscal|year|before|after|early|late|mid|"
+    r"during|between|and|summer|spring|winter|autumn|fall|season|class|cohort)\s+)$",
+    re.I,
+)
+
+# A benchmark score or a data rate is no year: "scores increased from 1061 to 1128", "a
+# total score of 2072", "scored 5425", "2890 megabytes per second", "2182 points".
+_SCORE_BEFORE = re.compile(
+    r"\bscor(?:e|es|ed|ing)\b(?:[ \u00a0]+(?!(?:in|since|until|during|before|after|"
+    r"early|late|mid|fiscal|season)\b)[\w,]+){0,7}[ \u00a0]+$",
+    re.I,
+)
+_SCORE_RIGHT_BEFORE = re.compile(r"\bscor(?:e|ed)(?:[ \u00a0]+of)?[ \u00a0]+$", re.I)
+_SCORE_OR_RATE_AFTER = re.compile(
+    r"^[ \u00a0]+(?:points?|(?:kilo|mega|giga|tera)(?:bytes|bits)|[KMGT]B/s|[KMGT]bps)\b"
+)
+
+
+def is_date(before: str, after: str) -> bool:
+    """Day numbers next to a month name: "Aug. 9", "9 August", "March 21st"."""
+    tail = before[-12:]
+    # a month name has a capital: a lower-case tail (most numbers) needs no search
+    if not tail.islower() and _MONTH_BEFORE.search(tail):
+        return True
+    return _month_may_follow(after) and bool(_MONTH_AFTER.match(after))
+
+
+def _month_may_follow(after: str) -> bool:
+    """False where `_MONTH_AFTER` cannot match: after an optional ordinal suffix and a
+    space, a month (a capital) or "of" must come."""
+    rest = after[2:] if after[:2] in {"st", "nd", "rd", "th"} else after
+    if not rest[:1].isspace():
+        return False
+    head = rest.lstrip()[:1]
+    return head != "" and head in "JFMASONDo"
+
+
+def is_time(before: str, after: str) -> bool:
+    """Times of day ("4:30 a.m.", "8 p.m.") and clock readings ("7:14", "17:46", "with
+    55 seconds left")."""
+    # both patterns need one of these letters first, after at most one space
+    first = after[1:2] if after[:1].isspace() else after[:1]
+    if (
+        first != ""
+        and first in "apAPGBEsm"
+        and (_TIME_AFTER.match(after) or _CLOCK_AFTER.match(after))
+    ):
+        return True
+    return (after[:1] == ":" and after[1:2].isdigit()) or (
+        before.endswith(":") and before[-2:-1].isdigit()
+    )
+
+
+def is_year(digits: str, before: str, after: str) -> bool:
+    """Four-digit years (2019, fiscal 2019) and decades (the 2020s, '90s)."""
+    if after[:1] == "s" and not after[1:2].isalpha():
+        return True
+    if len(digits) != 4 or not digits.isdigit():
+        return False
+    if after[:1] in (" ", "\u00a0") and _SCORE_OR_RATE_AFTER.match(after):
+        return False
+    scored = (
+        "cor" in before or "COR" in before
+    )  # the literal test skips the searches for most numbers
+    if 1800 <= int(digits) <= 2100:  # a year's number needs the score named right before
+        return not (scored and _SCORE_RIGHT_BEFORE.search(before))
+    if not _YEAR_CTX.search(before):
+        return False
+    return not (scored and _SCORE_BEFORE.search(before))

@@ -1,0 +1,109 @@
+"""Designations: numbers inside names ("S&P 500", "Boeing 787", "COVID-19", "No. 1").
+
+A number glued to letters, after a capitalised name word, or after a rank mark names
+something rather than counting it; `NOT_A_NAME` lists the capitalised words (sentence
+openers, quantifiers, currency codes) that come before real amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.figure_units import CURRENCY_PREFIX
+from ingest.sentences import word_set
+
+# A section letter in brackets makes the number a name: a 401(k), a 403(b) plan.
+_SECTION_AFTER = re.compile(r"^\([a-z]\)")
+# The total in "20-of-24 passing" (20 completions of 24 passes): a count, not a name.
+_OF_TOTAL = re.compile(r"\d-of-$")
+# A number that ends a heading or a sentence, or comes before a verb, right after a
+# capitalised word is its name, even where the sentence starts: "Wi-Fi 6" (a heading),
+# "Meal 3", "— Destiny 2.", "Thunderbolt 3 is staying", "Wi-Fi 6 is still launching".
+_CLAUSE_END_AFTER = re.compile(
+    r"[ \t]*$|[.!?:](?:\s|$)|[ \t]+(?:is|are|was|were|has|have|had|will|would|can|could)\b", re.M
+)
+# A word with a capital after its first lower-case letters is a brand: iPhone 8, iOS 12.
+_CAMEL_BEFORE = re.compile(r"(?<![\w'’])[a-z]{1,3}[A-Z][\w\-]*[ \u00a0]$")
+_RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
+# Capitalised words that come before amounts, not names: sentence openers, quantifiers,
+# prepositions and currency codes ("About 40", "Over 100", "USD 5").
+NOT_A_NAME = word_set(
+    """About Nearly Some Around Almost Over Under More Less Roughly Approximately Just Only
+    The Its Their His Her Our All Another Each Every Those These At In On By For From With
+    To And But Of Up Down Then Than As Fewer Last First Top Total Also Additionally Only
+    Up Within Below Above Between Among Reached Hit Some"""
+) | frozenset(CURRENCY_PREFIX)
+
+
+def is_designation(before: str, after: str) -> bool:
+    """Numbers inside names: glued to letters (o1, COVID-19, A350, 5G) or after a name
+    word (S&P 500, Boeing 787, Section 230), with a section letter (401(k)), and rank or
+    list numbers (No. 1, #3)."""
+    if after[:1] == "(" and _SECTION_AFTER.match(after):
+        return True
+    if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):
+        return not _OF_TOTAL.search(before[-6:])  # "20-of-24 passing" counts both
+    tail = before[-8:]
+    if ("#" in tail or "No." in tail or "umber" in tail or "age" in tail) and _RANK_BEFORE.search(
+        tail
+    ):
+        return True  # the literal tests skip a costly search at every position
+    if before[-1:] not in (" ", "\t", "\u00a0"):  # a line break ends any name before it
+        return False
+    at = _cap_word_before(before, max(0, len(before) - 32))  # a word ends it
+    if at is None:
+        return _camel_word_before(before[-24:])
+    word = before[at[0] : at[1]]
+    if word in NOT_A_NAME:
+        return False
+    if _sentence_start(before, at[0]) and not _acronym(word):
+        return bool(_CLAUSE_END_AFTER.match(after)) and not word.endswith(("’s", "'s"))
+    return not word.endswith(("’s", "'s"))
+
+
+def _camel_word_before(tail: str) -> bool:
+    """`_CAMEL_BEFORE.search(tail)`, searched only when the last word mixes lower and
+    upper case, as such a word must (most windows end in a lower-case word)."""
+    last = tail.rstrip(" \u00a0\n").rsplit(None, 1)
+    if not last or last[-1].islower() or last[-1].isupper():
+        return False
+    return bool(_CAMEL_BEFORE.search(tail))
+
+
+def _cap_word_before(before: str, lo: int) -> tuple[int, int] | None:
+    """The span that `_CAP_WORD_BEFORE.search(before, lo)` gives its word, found by
+    reading back from the end instead of trying a regular expression at every one of
+    the window's positions (the figure scan's costliest test, run for most numbers)."""
+    n = len(before)
+    if not n or not before[-1].isspace():
+        return None
+    q = n - 2 if before[-1] == "\n" and n >= 2 and before[-2].isspace() else n - 1
+    k = q
+    if before[lo:q].islower():
+        return None  # no capital in the last word (the common case): no name
+    while k > lo and (before[k - 1].isalnum() or before[k - 1] in "_&.-"):
+        k -= 1
+    for p in range(k, q):
+        if "A" <= before[p] <= "Z" and (
+            p == 0 or not (before[p - 1].isalnum() or before[p - 1] in "_'’")
+        ):
+            return p, q
+    return None
+
+
+def _acronym(word: str) -> bool:
+    """A capitals-only word of three or more letters (NBC, ESPN): a name even where a
+    sentence starts, so "NBC 5 has edited" names a channel. Two letters (US, UK) are too
+    often a country before a real figure."""
+    return len(word) >= 3 and word.isalpha() and word.isupper() and word.title() not in NOT_A_NAME
+
+
+def _sentence_start(before: str, pos: int) -> bool:
+    """True when `pos` starts a sentence, where a capital says nothing about a name. An
+    opening bracket starts none ("(Destiny 2 is free)" names a game), nor does a quote
+    mark closing a word mid-sentence."""
+    head = before[:pos].rstrip()
+    if head[-1:] in {'"', "”"} and head[-2:-1].isalpha():
+        return False  # a mark closing a quoted word mid-sentence: “historic” Phase 1
+    return not head or head[-1] in '.!?:;"“”—–\n'

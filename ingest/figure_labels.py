@@ -1,0 +1,133 @@
+"""Numbers that label a thing rather than count it: addresses, classes and list items.
+
+A street number, "route 66", "type 2", a "12-inch MacBook", a "6/8" metre, a list item's
+"2.", a "3-pointer" and a citation "(1)." all look like amounts; each test reads the few
+characters around the number, behind a cheap literal gate before its regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from math import gcd
+
+from ingest.figure_units import DURATIONS, UNITS
+
+# Things named by a number: a 3-pointer is a kind of shot, not three points; a 3-in-1
+# charger is a kind of charger.
+_NUMBER_NOUN = re.compile(
+    r"^-in-\d|^-(?:pointer|footer|wheeler|seater|shooter|pounder|timer|hander|header|decker|liner)s?\b"
+)
+# A street number: "520 Third Street", "1600 Pennsylvania Avenue NW" (an address, no amount).
+_STREET_AFTER = re.compile(
+    r"^[ \u00a0](?:[A-Z][\w\-]*[ \u00a0]){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
+    r"Boulevard|Blvd\.|Lane|Drive|Place|Square|Parkway|Plaza|Court)(?!\w)"
+)
+# A place or thing named by a number after a lower-case noun: "rebels in area 55",
+# "along route 66", "from gate 12". Only when no counted noun follows ("area 55 miles").
+_PLACE_WORDS = (
+    "area|route|gate|zone|sector|terminal|platform|highway|interstate|exit|pier|ward|"
+    "precinct|district|room|apartment|flight|building"
+)
+_NUMBERED_PLACE = re.compile(rf"(?<![\w\-])(?:{_PLACE_WORDS})[ \u00a0]$")
+# A class or model named by a number after its lower-case noun: "type 2 immune responses",
+# "group 2 innate lymphoid cells", "a Kanomax model 4431 audiometer". Only a unit or a
+# duration after it makes it an amount again ("a class 30 minutes long"); a plural does
+# not, since the class often names a plural thing ("type 2 diabetes", "phase 3 trials").
+_CLASS_WORDS = (
+    "type|group|phase|stage|level|tier|grade|category|class|model|version|season|episode|"
+    "chapter|article|section"
+)
+_CLASS_BEFORE = re.compile(rf"(?<![\w\-])(?:{_CLASS_WORDS})[ \u00a0]$")
+# What those two searches need at the window's end (a word, then one space): a
+# C-level test of the ending skips the search for most numbers.
+_SPACES = (" ", "\u00a0")
+_PLACE_ENDS = tuple(w + s for w in _PLACE_WORDS.split("|") for s in _SPACES)
+_CLASS_ENDS = tuple(w + s for w in _CLASS_WORDS.split("|") for s in _SPACES)
+_UNIT_NEXT = re.compile(r"^[ \u00a0]?-?([a-z]+)\b")
+# A musical metre is a name, not a fraction: "a 6/8 feel", "in 3/4 time".
+_METRE_AFTER = re.compile(
+    r"^[ \u00a0-](?:time|feel|meter|metre|signature|rhythm|groove|waltz|swing|beat)\b"
+)
+# A reference marker after a clause: "binge eating (1).", "weight loss (10, 11)." (up to
+# three digits each, and the bracket closes the clause).
+_CITATION_BEFORE = re.compile(r"[a-z%][ \u00a0]\((?:\d{1,3},[ \u00a0])*$")
+_CITATION_AFTER = re.compile(r"(?:,[ \u00a0]\d{1,3})*\)(?:[.,;:]|$)", re.M)
+# A ranked table row: "\n4 Denny Hamlin 5027 6 3 19 24" (a name of two or more capitalised
+# words, then another number on the line).
+_RANK_ROW_AFTER = re.compile(r"[ \t](?:[A-Z][\w.'’\-]*[ \t]){2,4}[^\n]{0,30}?\d")
+_LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
+
+
+def is_address(before: str, after: str) -> bool:
+    """Numbers that name a place: a street number ("520 Third Street") or a numbered area
+    after its lower-case noun ("area 55", "route 66"); the caller checks that no counted
+    noun follows the latter."""
+    street = after[:1] in _SPACES and "A" <= after[1:2] <= "Z"
+    return bool(
+        (street and _STREET_AFTER.match(after))
+        or (_ends_with(before, _PLACE_ENDS) and _NUMBERED_PLACE.search(before[-14:]))
+    )
+
+
+# A screen size right before a product's name is part of the model's name: "12.9-inch iPad
+# Pro", "16-inch MacBook Pro", "11-inch Smart Keyboard" (a size before a lower-case noun,
+# "a 15.6-inch touchscreen", is an amount).
+_MODEL_SIZE_AFTER = re.compile(r"^-inch[ \u00a0]+(?:[A-Z]|[a-z]+[A-Z])")
+
+
+def is_model_size(after: str) -> bool:
+    """A screen size in a product name ("12-inch MacBook"), which names a model."""
+    return after[:5] == "-inch" and _MODEL_SIZE_AFTER.match(after) is not None
+
+
+def is_class_number(before: str, after: str) -> bool:
+    """A number naming a class, model or part after its lower-case noun ("type 2
+    immune", "group 2 innate", "model 4431"), unless a unit, a duration or "times" follows."""
+    if not (_ends_with(before, _CLASS_ENDS) and _CLASS_BEFORE.search(before[-10:])):
+        return False
+    m = _UNIT_NEXT.match(after)
+    return not (m and (m.group(1) in UNITS or m.group(1) in DURATIONS or m.group(1) == "times"))
+
+
+def _ends_with(before: str, endings: tuple[str, ...]) -> bool:
+    """True if `before` ends with one of `endings`, or does but for a final line break
+    (where a pattern's "$" matches too)."""
+    return before.endswith(endings) or (before[-1:] == "\n" and before[:-1].endswith(endings))
+
+
+def is_metre(num: str, after: str) -> bool:
+    """A time signature ("a 6/8 feel", "3/4 time"), or an unreduced fraction of eighths
+    or less ("6/8", "2/4"), which writers use for metres, not amounts."""
+    top, _, bottom = num.rpartition(" ")[2].rpartition("-")[2].partition("/")
+    if not bottom:
+        return False
+    if _METRE_AFTER.match(after):
+        return True
+    return int(bottom) <= 8 and gcd(int(top), int(bottom)) > 1
+
+
+def is_list_number(before: str, after: str) -> bool:
+    """A number that opens its paragraph with "2." or "3)" numbers a list item or
+    subheading, and one before a name and more numbers ranks a table row ("4 Denny Hamlin
+    5027 6 3"); it counts nothing."""
+    if before and before[-1] != "\n":
+        return False
+    return bool(_LIST_AFTER.match(after) or _RANK_ROW_AFTER.match(after))
+
+
+def is_number_noun(after: str) -> bool:
+    """A number fused into a noun names a thing: a "3-pointer" is a shot, an "18-wheeler"
+    a truck, a "3-in-1" charger a kind of charger."""
+    return after[:1] == "-" and bool(_NUMBER_NOUN.match(after))
+
+
+def is_citation(num: str, before: str, after: str) -> bool:
+    """A reference number in brackets closing a clause: "binge eating (1).", "(10, 11)."
+    ("four (4) size options" and "grade (77.4)" stay amounts)."""
+    if not (before[-1:] == "(" or before[-2:] == ", ") or after[:1] not in {",", ")"}:
+        return False
+    return (
+        len(num) <= 3
+        and num.isdigit()
+        and bool(_CITATION_BEFORE.search(before[-24:]) and _CITATION_AFTER.match(after))
+    )

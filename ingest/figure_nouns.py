@@ -1,0 +1,83 @@
+"""What a figure counts: the unit or noun after its number, which also sets its kind.
+
+"256GB" and "5 km" are quantities, "10 years" a duration, "5 times" a ratio and "737
+jets" counts jets; the same reading tells a number used as a name ("737 Max") from one
+that still counts something.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.figure_units import DURATIONS, GLUED_CASED, UNITS
+from ingest.sentences import word_set
+
+_ATTACHED_UNIT = re.compile(r"^([a-zA-Z°/]{1,5})(?![\w])")
+_UNIT_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ°/")  # its first
+_NEXT_WORD = re.compile(r"^[ \u00a0]*(?:-[ ]?)?([a-zA-Z][a-zA-Z\-]*)")
+_OF_NOUN = re.compile(
+    r"^[ \u00a0]+of[ \u00a0]+(?:the|those|these|its|their|our|his|her)?[ \u00a0]*"
+    r"(?:[\d,.]+[ \u00a0]+)?([a-z][a-z\-]*)"
+)
+_SKIP_NOUN = word_set(
+    "of to and or in on at by for from with the a an as than more less is are was were "
+    "be been has have had will would who which that this these those it its per after "
+    "before since while when during until into over under about through against among "
+    "without within if but so because then"
+)
+
+
+def attached_unit(after: str) -> re.Match[str] | None:
+    """The letters glued to the number ("GB" of "256GB"), if any; the test of the first
+    character skips the regular expression for most numbers, which a space follows."""
+    return _ATTACHED_UNIT.match(after) if after[:1] in _UNIT_START else None
+
+
+def cased_unit(attached: re.Match[str], num: str) -> bool:
+    """True for "87W", "100Wh" or "75C" (two digits or more before the unit)."""
+    return attached.group(1) in GLUED_CASED and len(num) >= 2
+
+
+def noun_follows(after: str) -> bool:
+    """True if a plural-looking word follows: "5m people" means millions, "100m" metres."""
+    m = _NEXT_WORD.match(after)
+    return bool(m and m.group(1).endswith("s") and m.group(1).lower() not in UNITS)
+
+
+def kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
+    """Kind and unit: currency code, %, a unit or duration, or the counted noun."""
+    if cur:
+        return "money", cur
+    if pct:
+        return "percent", "percentage points" if pct.startswith("percentage") else "%"
+    attached = attached_unit(after)
+    if attached and (attached.group(1).lower() in UNITS or attached.group(1) in GLUED_CASED):
+        return "quantity", attached.group(1)
+    m = _NEXT_WORD.match(after)
+    word = m.group(1).lower().rstrip("-") if m else ""  # "20-of-24": "of", not "of-"
+    if word in DURATIONS:
+        return "quantity", word
+    if word in UNITS:
+        return "quantity", m.group(1) if m else word
+    if word in {"times", "fold", "x"}:
+        return "other", "times"
+    if word == "of":
+        m = _OF_NOUN.match(after)
+        return "count", m.group(1).lower() if m else None
+    return "count", word if word and word not in _SKIP_NOUN else None
+
+
+def is_plural(word: str) -> bool:
+    """A plural-looking word, lower or capitalised ("jets", "Indians", "Democrats")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def counts_something(after: str) -> bool:
+    """True when a plural noun, unit or "of" follows: "737 jets" still counts jets."""
+    m = _NEXT_WORD.match(after)
+    if not m:
+        return False
+    word = m.group(1)
+    if is_plural(word):
+        return True
+    return word[0].islower() and (word in UNITS or word in DURATIONS or word == "of")

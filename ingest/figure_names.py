@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from ingest.figure_designations import NOT_A_NAME, is_designation
+from ingest.figure_labels import is_model_size
 from ingest.figure_nouns import is_plural
 from ingest.figure_units import GLUED_CASED, MAGNITUDES, UNITS
 
@@ -77,6 +78,13 @@ def _model_suffix(head: str, letters: str | None, tail: str | None) -> bool:
     if letters is not None:
         return letters.lower() not in _NOT_MODEL and letters not in GLUED_CASED
     return tail is not None and int(tail) < int(head)
+
+
+def model_sizes(text: str, plain: list[tuple[str, int, int]]) -> frozenset[str]:
+    """The screen sizes ("16-inch") this article writes right before a product's name
+    ("16-inch MacBook Pro"): the same size names that model wherever else it stands
+    ("the 16-inch base", "the 15-inch 2016 MacBook Pro", "than the 15-inch offered")."""
+    return frozenset(f"{num}-inch" for num, _, e in plain if is_model_size(text[e : e + 40]))
 
 
 def is_phone_number(num: str, before: str, after: str) -> bool:

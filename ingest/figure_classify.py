@@ -1,0 +1,100 @@
+"""Whether one number the scan found is a figure, of what kind, and its value.
+
+A number with a currency, magnitude or percent sign is an amount; a bare one is one
+unless `figure_rules.not_a_figure` or the article's own names (`figure_names`) say
+otherwise. The result is a draft that `figure_ranges` may still join into a range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.figure_nouns import counts_something, kind_unit, noun_follows
+from ingest.figure_rules import not_a_figure
+from ingest.figure_units import CURRENCY_SCALE, MAGNITUDES
+from ingest.figure_values import currency_code, parse_number
+
+# A qualifier makes an amount of a number the article also uses as a name: "Fortune 100
+# brands" ... "over 100 ad serving and media group clients" (a name takes no "over").
+_QUALIFIED = re.compile(
+    r"\b(?:over|more than|fewer than|less than|nearly|almost|about|around|some|roughly|"
+    r"approximately|at least|up to)[ \u00a0]+$",
+    re.I,
+)
+# A ticker table row: the last price is followed by its signed change and percent change
+# ("THE HOME DEPOT INC. 225.86 -12.99 -5.44%"), so the name before it does not make it a
+# designation.
+_TABLE_PRICE = re.compile(r"^[ \t]+[-+−]\d[\d,]*\.\d+[ \t]+[-+−]\d[\d,]*\.?\d*%")
+
+
+@dataclass(slots=True)
+class FigureDraft:
+    """A figure being built: its span, parts, and whether it stands alone."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None
+    plain: bool  # a bare number: no currency, percent or magnitude
+
+
+def classify(text: str, m: re.Match[str], named: frozenset[str]) -> FigureDraft | None:
+    """Decide whether one number match is a figure, and of what kind; None if it is not.
+    `named` holds the numbers this article uses as names (model numbers)."""
+    start, end = m.span()
+    sign, cur_raw, num, mag_raw, pct_raw, curw = m.group("sign", "cur", "num", "mag", "pct", "curw")
+    value = parse_number(num)
+    if value is None:
+        return None
+    after = text[end : end + 60]
+    if not (cur_raw or curw or mag_raw or pct_raw):
+        return _classify_plain(text, start, end, num, value, sign, after, named)
+    cur = currency_code(m)
+    mag = (mag_raw or "").strip().lstrip("-")
+    pct = (pct_raw or "").strip()
+    if mag and not cur and mag in {"m", "b", "k", "K"} and not noun_follows(after):
+        end -= len(mag_raw)
+        after = text[end : end + 60]
+        mag = ""
+        if not pct:
+            return _classify_plain(text, start, end, num, value, sign, after, named)
+    if mag:
+        value *= MAGNITUDES[mag.lower()]
+    value *= CURRENCY_SCALE.get((curw or "").strip().lower(), 1.0)
+    if sign in {"-", "−"}:
+        value = -value
+    kind, unit = kind_unit(cur, pct, after)
+    if kind == "count" and "/" in num:
+        kind = "other"  # a fraction of a price or point counts nothing
+    return FigureDraft(start, end, kind, value, unit, plain=False)
+
+
+def _classify_plain(
+    text: str,
+    start: int,
+    end: int,
+    num: str,
+    value: float,
+    sign: str | None,
+    after: str,
+    named: frozenset[str],
+) -> FigureDraft | None:
+    """`_classify` for a bare number (no currency, magnitude or percent sign), the most
+    common case, which the context alone makes a figure or not."""
+    if "." in num and _TABLE_PRICE.match(after):
+        return FigureDraft(start, end, "money", value, None, plain=False)
+    before = text[max(0, start - 40) : start]
+    if not_a_figure(num, value, before, after):
+        return None
+    if num in named and not counts_something(after) and not _QUALIFIED.search(before):
+        return None
+    if after[:5] == "-inch" and not after[5:6].isalpha() and f"{num}-inch" in named:
+        return None  # a size that names a model elsewhere in the article
+    if sign in {"-", "−"}:
+        value = -value
+    kind, unit = kind_unit(None, "", after)
+    if kind == "count" and "/" in num:
+        kind = "other"  # a fraction of a price or point counts nothing
+    return FigureDraft(start, end, kind, value, unit, plain=True)

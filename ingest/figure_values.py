@@ -1,0 +1,33 @@
+"""A figure's value and currency as written: digits, fractions and currency marks.
+
+Kept apart from the context rules because it is plain arithmetic on the matched parts:
+"1,250.5", "7/32" or "1-1/2", and "US$" or "euros" mapped to an ISO code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.figure_units import CURRENCY_PREFIX, CURRENCY_WORDS
+
+_FRACTION = re.compile(r"(?:(\d+)[- \u00a0])?(\d+)/(\d+)")
+
+
+def parse_number(num: str) -> float | None:
+    """The value of a digit string, a fraction or a mixed number ("1-1/2" is 1.5); None
+    for a slash pair that is no proper fraction ("12/8" is a date or a score)."""
+    if "/" not in num:
+        return float(num.replace(",", ""))
+    m = _FRACTION.fullmatch(num)
+    if m is None or int(m.group(2)) >= int(m.group(3)):
+        return None
+    return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
+
+
+def currency_code(m: re.Match[str]) -> str | None:
+    """ISO code of the currency written before or after the number, if any."""
+    if m.group("curw"):
+        return CURRENCY_WORDS[m.group("curw").strip().lower()]
+    if m.group("cur"):
+        return CURRENCY_PREFIX.get(m.group("cur").strip().upper())
+    return None

@@ -38,6 +38,7 @@ from storage.jsonfile import (
     write_json_atomic,
 )
 from storage.keys import ID_LENGTH, KeyIndex, id_digest, text_key, url_key
+from storage.listing_head import ListingHead, read_head, shard_keys, write_head
 from storage.models import Article, ArticleBody, ArticleMeta
 
 SCHEMA_VERSION = migrate.SCHEMA_VERSION
@@ -136,12 +137,23 @@ class Store(BulkMixin, AnnotationsMixin):
     def _sorted_metas(self) -> list[ArticleMeta]:
         """Sorting 50,000 records takes 50 ms: done again only when a shard changed."""
         shards = self.layout.shards()
+        keys = shard_keys(shards)
+        key = tuple(map(tuple, keys.values())), tuple(keys)
+        if self._listing is not None and self._listing[0] == key:
+            return self._listing[1]
         with gc_paused():
-            metas = [m for shard in shards for m in self._shard(shard).values()]
-            key = tuple(signature(p) for p in shards)
-            if self._listing is None or self._listing[0] != key:
-                self._listing = (key, sorted(metas, key=doc.newest_first, reverse=True))
+            parsed = {shard.name: self._shard(shard) for shard in shards}
+            metas = [m for records in parsed.values() for m in records.values()]
+            self._listing = (key, sorted(metas, key=doc.newest_first, reverse=True))
+        counts = {name: len(records) for name, records in parsed.items()}
+        write_head(self.layout, keys, counts, self._listing[1])
         return self._listing[1]
+
+    def listing_head(self) -> ListingHead | None:
+        """The newest rows and the article count without reading every shard, from what the
+        last full listing saved (see storage/listing_head.py); None when it cannot be had
+        cheaply, and then `articles()` is the way."""
+        return read_head(self.layout, self._shard, doc.newest_first)
 
     def count(self) -> int:
         return sum(len(self._shard(shard)) for shard in self.layout.shards())

@@ -159,6 +159,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._metas: list[ArticleMeta] = []
         self._marks: dict[str, Marks] = {}
         self._rows: dict[str, int] = {}
+        self._total = 0
         self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
         self._styles: tuple[Style, Style] | None = None  # (base, cursor), see _row_styles
         # Piece style -> it combined with the base style (and the cursor's), per cursor.
@@ -168,7 +169,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     @property
     def row_count(self) -> int:
+        """The rows read so far (see `set_articles`)."""
         return len(self._metas)
+
+    @property
+    def total(self) -> int:
+        """The rows the list has, read or not."""
+        return self._total
 
     @property
     def current(self) -> ArticleMeta | None:
@@ -176,15 +183,25 @@ class ArticleList(ScrollView, can_focus=True):
         return self._metas[self.cursor] if self._metas else None
 
     def set_articles(
-        self, metas: list[ArticleMeta], marks: dict[str, Marks], keep_id: str | None = None
+        self,
+        metas: list[ArticleMeta],
+        marks: dict[str, Marks],
+        keep_id: str | None = None,
+        *,
+        total: int | None = None,
     ) -> None:
-        """Replace every row; the cursor stays on `keep_id` if it is still listed."""
+        """Replace every row; the cursor stays on `keep_id` if it is still listed.
+
+        `total` larger than `metas`: these are the first rows of a longer list still being
+        read (the store's listing head). The list is sized and titled for all of them; the
+        rows not read yet stay blank and the cursor stops at the last one read."""
         keep_id = keep_id or (self.current.id if self.current else None)
         self._metas, self._marks = metas, marks
+        self._total = max(total or 0, len(metas))
         self._rows = {meta.id: row for row, meta in enumerate(metas)}
         self._cache.clear()
-        self.virtual_size = Size(0, len(metas))
-        self.border_title = f"Articles ({len(metas)})"
+        self.virtual_size = Size(0, self._total)
+        self.border_title = f"Articles ({self._total})"
         self.cursor = self.validate_cursor(self._rows.get(keep_id or "", self.cursor))
         self.refresh()
 

@@ -1,4 +1,4 @@
-"""Numbers that are names in one article: model numbers and phone numbers.
+"""Numbers that are names in one article: model numbers, screen sizes and phone numbers.
 
 A designation such as "737 Max" or "the 777 program" looks like a count when read alone,
 but an article that uses a number as a name usually shows it somewhere: glued to a
@@ -6,7 +6,9 @@ letter ("777x"), with a model suffix ("787-9"), after a brand ("Boeing 787") or 
 before the same capitalised word ("737 Max ... 737 Max"). Such numbers are names in the
 whole article, except where a plural noun or unit shows they count something. Only
 numbers of three or more digits are treated this way, so "COVID-19" never hides "19
-people". Emergency phone numbers ("911 calls", "dial 999") are names by their context.
+people". A screen size written before a product's name ("16-inch MacBook Pro") names
+that model wherever it stands. Emergency phone numbers ("911 calls", "dial 999") are
+names by their context.
 """
 
 from __future__ import annotations

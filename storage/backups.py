@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storage.errors import StoreCorrupt, StoreError
 from storage.files import Layout
 from storage.jsonfile import dump_json, is_table_file, read_json, write_bytes_atomic
+from storage.models import FrozenRecord
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -35,15 +35,24 @@ PARTIAL = ".partial-"
 STAMP = "%Y%m%dT%H%M%S%fZ"
 
 
-@dataclass(frozen=True, slots=True)
-class Backup:
+class Backup(FrozenRecord):
     """One backup, as `Store.backups()` lists it for the CLI's `newsroom restore`."""
 
+    _fields = ("name", "path", "created", "reason", "files")
+    __slots__ = _fields
     name: str
     path: Path
     created: str
     reason: str
     files: int
+
+    def __init__(self, name: str, path: Path, created: str, reason: str, files: int) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "name", name)
+        setattr_(self, "path", path)
+        setattr_(self, "created", created)
+        setattr_(self, "reason", reason)
+        setattr_(self, "files", files)
 
     def __str__(self) -> str:
         return f"{self.created} ({self.reason}, {self.files} files)"

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from storage.files import open_table_db
+from storage.files import Signature, open_table_db, signature
 from storage.jsonfile import is_table_file, read_json, write_json_atomic
 from storage.models import FrozenRecord, Record
 
@@ -138,9 +138,19 @@ class FeedBook:
     def __init__(self, store: Store) -> None:
         self._store = store
         self.path = store.root / "feeds.json"
+        self._parsed: tuple[Signature, dict[str, dict[str, Any]]] | None = None
 
     def _data(self) -> dict[str, dict[str, Any]]:
-        return read_json(self.path, is_table_file) or {}
+        """feeds.json parsed, re-read only when it changed on disk (every write replaces
+        it: a new inode): a refresh reads it for the feeds, the partial scan and the
+        statuses' write, and with its "seen" table it is the biggest file a refresh reads.
+        Callers must not change what it returns (`record` changes a copy)."""
+        sig = signature(self.path)
+        if sig is not None and self._parsed is not None and self._parsed[0] == sig:
+            return self._parsed[1]
+        data = read_json(self.path, is_table_file) or {}
+        self._parsed = (sig, data) if sig is not None else None
+        return data
 
     def _db(self) -> Any:
         return open_table_db(self.path, self._store.layout.tmp_dir)
@@ -199,9 +209,11 @@ class FeedBook:
         if not statuses:  # no feeds: no file to write, not even for the scan
             return
         with self._store._lock.held():
-            data = self._data()
+            data = dict(self._data())  # copied where changed: the parsed file is shared
             if scan is not None:
                 data[SCAN] = {"1": {"store": scan[0], "ids": list(scan[1])}}
+            if FEEDS in data:
+                data[FEEDS] = {n: dict(doc) for n, doc in data[FEEDS].items()}
             docs = {doc.get("url"): doc for doc in data.get(FEEDS, {}).values()}
             now = _now()
             for status in statuses:
@@ -209,6 +221,8 @@ class FeedBook:
                 if doc is not None:
                     doc.update(status.changes(doc, now))
             write_json_atomic(self.path, data, self._store.layout.tmp_dir)
+            sig = signature(self.path)
+            self._parsed = (sig, data) if sig is not None else None
 
     def partial_ids(self, store_version: str) -> list[str] | None:
         """The ids `record` was given with `store_version` (the partial articles, newest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import time
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from ingest.feeds import FeedError, cap_items, parse_feed
 from ingest.fetch import FEED_ACCEPT, Fetcher
 from ingest.opml import OpmlError, Outline, parse_opml, to_opml
 from ingest.refresh import fetch_feed
+from storage import jsonfile
+from storage.errors import StoreWriteError
 from storage.feeds import Feed, FeedBook
 from storage.store import Store
 from tests.httpserver import LoopbackServer
@@ -197,3 +200,33 @@ def test_control_characters_in_a_feed_date_are_not_kept() -> None:
     [entry] = parse_feed(rss, "http://example.org/feed").entries
     assert entry.published == "]2;owned[31mMon, 06 Sep 2021"
     assert not any(ch in entry.published for ch in "\x1b\x07")
+
+
+def test_feedbook_sees_what_another_book_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """feeds.json is parsed once and kept until it changes on disk: a change made through
+    another FeedBook (another process) is seen at the next read, and a failed write
+    leaves the book reading what the file holds."""
+    ours = FeedBook(Store.open(tmp_path / "s"))
+    ours.add("http://example.com/a.xml", "A")
+    assert [f.title for f in ours.all()] == ["A"]
+    listed = ours.all()
+    theirs = FeedBook(Store.open(tmp_path / "s"))
+    theirs.record_failure("http://example.com/a.xml", "HTTP 503")
+    theirs.add("http://example.com/b.xml", "B")
+    assert [(f.url, f.error_count, f.last_error) for f in ours.all()] == [
+        ("http://example.com/a.xml", 1, "HTTP 503"),
+        ("http://example.com/b.xml", 0, None),
+    ]
+    assert (listed[0].error_count, listed[0].last_error) == (0, None)  # records are copies
+    ours.record_success("http://example.com/b.xml", title=None, etag='"e"', last_modified=None)
+    assert theirs.get("http://example.com/b.xml").etag == '"e"'  # type: ignore[union-attr]
+
+    def full_disk(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m, pytest.raises(StoreWriteError):
+        m.setattr(jsonfile.os, "replace", full_disk)
+        ours.record_failure("http://example.com/b.xml", "HTTP 500")
+    assert [(f.etag, f.error_count) for f in ours.all()] == [(None, 1), ('"e"', 0)]

@@ -36,6 +36,21 @@ def test_open_takes_a_backup_once_a_day(small_store: Store) -> None:
     assert small_store.backups()[0].reason == "daily"
 
 
+@pytest.mark.parametrize(
+    "name", ["20261125T024238123456Z", "20260101T000000000000Z", "20241231T235959999999Z"]
+)
+def test_a_backup_name_reads_as_strptime_reads_it(name: str) -> None:
+    expected = dt.datetime.strptime(name, backups.STAMP).replace(tzinfo=dt.UTC)
+    assert backups._stamp_time(name) == expected
+
+
+def test_a_backup_name_strptime_refuses_is_refused() -> None:
+    with pytest.raises(ValueError):
+        backups._stamp_time("20261125T024238123456")  # no Z
+    with pytest.raises(ValueError):
+        backups._stamp_time("20261325T024238123456Z")  # month 13
+
+
 def test_an_empty_new_store_takes_no_backup(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "new")
     assert store.backups() == []

@@ -7,8 +7,10 @@ user can cause ends as one line on stderr and exit status 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from storage.errors import StoreCorrupt, StoreError
 from storage.paths import resolve_store_dir
@@ -26,9 +28,41 @@ class UserError(ValueError):
     handlers' `tui.cli.UserError` is not `__main__.UserError`."""
 
 
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, without importing shutil (with bz2 and lzma,
+    ~5 ms): argparse's formatter asks for it whenever an argument is added."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, as wide as the terminal, as argparse's own would be."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width=None
+    ) -> None:
+        width = _terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser with `_Formatter`; its subcommands' parsers are `_Parser`s too."""
+
+    def __init__(self, *args: Any, formatter_class: Any = _Formatter, **kwargs: Any) -> None:
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+
+
 def _db_parent() -> argparse.ArgumentParser:
     """`--db` is accepted before or after the subcommand."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = _Parser(add_help=False)
     parent.add_argument(
         "--db",
         metavar="PATH",
@@ -45,7 +79,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from tui import cli_fetch
 
     db = _db_parent()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="A terminal newsroom reader. With no command, opens the app.",
         parents=[db],

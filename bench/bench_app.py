@@ -79,7 +79,9 @@ async def _open_and_scroll(app, pilot, articles, expected: int) -> dict[str, flo
 
     `open_ms` runs from the key to the first frame drawn after the article reached the
     widgets (reader, header and both panes are updated together, so that frame has them
-    all), enter pressed right after a page down (nothing read ahead: a cold open);
+    all), enter pressed right after a page down (nothing read ahead, and the page down's
+    frame still to draw); `open_idle_cold_ms` enter after a page down has been drawn, with
+    everything read ahead dropped (the open itself, its store read included);
     `open_next_ms` enter right after moving to the next row (read ahead as the open
     article's neighbour); `open_rested_ms` enter after the cursor rested 0.4 s on a row;
     `open_settled_ms` to the last frame within 300 ms after it (the read mark on the list
@@ -87,14 +89,16 @@ async def _open_and_scroll(app, pilot, articles, expected: int) -> dict[str, flo
     frames = _record_frames(app)
     screen = app.screen
     shown = _record_shown(screen)
-    opens: dict[str, list[float]] = {"next": [], "far": [], "rested": []}
+    opens: dict[str, list[float]] = {"next": [], "far": [], "rested": [], "cold": []}
     settled = []
     articles.focus()
     await pilot.pause()
-    for run in range(15):
-        kind = ("next", "far", "rested")[run % 3]
-        _key(app, "pagedown" if kind == "far" else "down")
-        await asyncio.sleep(0.4 if kind == "rested" else 0)
+    for run in range(20):
+        kind = ("next", "far", "rested", "cold")[run % 4]
+        _key(app, "pagedown" if kind in ("far", "cold") else "down")
+        await asyncio.sleep(0.4 if kind in ("rested", "cold") else 0)
+        if kind == "cold":
+            screen._ahead.clear()
         count = len(shown)
         t0 = time.perf_counter()
         _key(app, "enter")
@@ -123,6 +127,7 @@ async def _open_and_scroll(app, pilot, articles, expected: int) -> dict[str, flo
         "open_ms": statistics.median(opens["far"]),
         "open_next_ms": statistics.median(opens["next"]),
         "open_rested_ms": statistics.median(opens["rested"]),
+        "open_idle_cold_ms": statistics.median(opens["cold"]),
         "open_settled_ms": statistics.median(settled),
         "scroll_key_ms": scroll_key_ms,
         "cursor_at_end": float(articles.cursor == expected - 1),
@@ -232,6 +237,11 @@ def _print_table(table: dict[int, dict[str, float]]) -> None:
         ("start to list drawn (s)", "start_s", "{:.2f}"),
         ("start to every row read, app idle (s)", "all_rows_s", "{:.2f}"),
         ("open an article, first frame, cold: page down + enter (ms)", "open_ms", "{:.0f}"),
+        (
+            "open cold after the page down was drawn, nothing read ahead (ms)",
+            "open_idle_cold_ms",
+            "{:.0f}",
+        ),
         ("open the next article: down + enter (ms)", "open_next_ms", "{:.0f}"),
         ("open after the cursor rested on the row (ms)", "open_rested_ms", "{:.0f}"),
         ("open an article, settled (ms)", "open_settled_ms", "{:.0f}"),

@@ -205,12 +205,17 @@ class Article:
         return self.meta.id
 
 
-@dataclass(frozen=True, slots=True)
-class ItemRef:
+class ItemRef(FrozenRecord):
     """Names a taggable thing: an article (`item == ""`), or one of its quotes or figures."""
 
+    _fields = ("article", "item")
+    __slots__ = _fields
     article: str
-    item: str = ""  # "" for the article itself, else a quote or figure key ("q-…", "f-…")
+    item: str  # "" for the article itself, else a quote or figure key ("q-…", "f-…")
+
+    def __init__(self, article: str, item: str = "") -> None:
+        object.__setattr__(self, "article", article)
+        object.__setattr__(self, "item", item)
 
     @property
     def kind(self) -> ItemKind:
@@ -230,14 +235,22 @@ class ItemRef:
         return cls(doc["article"], doc.get("item", ""))
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(FrozenRecord):
     """One tag on one item; `label` keeps the item's text so views need not load the body."""
 
+    _fields = ("ref", "tag", "label", "added")
+    __slots__ = _fields
     ref: ItemRef
     tag: str
-    label: str = ""
-    added: str = ""
+    label: str
+    added: str
+
+    def __init__(self, ref: ItemRef, tag: str, label: str = "", added: str = "") -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "ref", ref)
+        setattr_(self, "tag", tag)
+        setattr_(self, "label", label)
+        setattr_(self, "added", added)
 
     def to_doc(self) -> dict[str, Any]:
         return {**self.ref.to_doc(), "tag": self.tag, "label": self.label, "added": self.added}
@@ -248,14 +261,22 @@ class Tag:
         return cls(ref=ref, tag=doc["tag"], label=doc.get("label", ""), added=doc.get("added", ""))
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(FrozenRecord):
     """A free-text note on one item (article, quote or figure); one note per item."""
 
+    _fields = ("ref", "text", "added", "updated")
+    __slots__ = _fields
     ref: ItemRef
     text: str
-    added: str = ""
-    updated: str = ""
+    added: str
+    updated: str
+
+    def __init__(self, ref: ItemRef, text: str, added: str = "", updated: str = "") -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "ref", ref)
+        setattr_(self, "text", text)
+        setattr_(self, "added", added)
+        setattr_(self, "updated", updated)
 
     def to_doc(self) -> dict[str, Any]:
         return {

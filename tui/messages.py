@@ -17,6 +17,7 @@ from desk.items import DeskItem
 from storage.models import Article, ArticleMeta, ItemRef
 from tui.annotation_index import AnnotationIndex
 from tui.highlight import Highlighted
+from tui.widgets.item_panes import PaneContent
 
 
 @dataclass
@@ -48,11 +49,13 @@ class ListHeadLoaded(Message):
 class ArticleLoaded(Message):
     """One article, and its body already highlighted (done in the worker, off the loop).
 
-    `ahead`: read because the list cursor rested on it, not because it was opened."""
+    `ahead`: read because the list cursor rested on it, not because it was opened;
+    `panes`: the quotes and figures panes' content, built in the worker too."""
 
     article: Article
     body: Highlighted
     ahead: bool = False
+    panes: tuple[PaneContent, PaneContent] | None = None
 
 
 @dataclass

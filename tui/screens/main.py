@@ -43,12 +43,14 @@ from tui.widgets import (
     ReaderHeader,
     marks_for,
 )
+from tui.widgets.item_panes import PaneContent, figures_content, quotes_content
 from tui.widgets.reader import body_lines
 
 if TYPE_CHECKING:
     from ingest.fetch import FetchSettings
 
 POLL_SECONDS = 1.0
+Widths = tuple[int, int, int]  # reader, quotes pane, figures pane
 HEAD_DRAW_WAIT_S = 1.0  # the full listing starts anyway if the first frame takes longer
 # The cursor rests this long on a row before its article and the rows next to it are
 # read ahead, so that enter (or j, enter) shows one at once; moving through the list
@@ -248,7 +250,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         ):
             self._show_article(ahead)
         else:
-            self._load_article(article_id, self._reader_width())
+            self._load_article(article_id, self._widths())
 
     def _cursor_moved(self, _row: int) -> None:
         if self._ahead_timer is not None:
@@ -265,7 +267,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
             if article_id != open_id and article_id not in self._ahead
         ]
         if wanted:
-            self._load_ahead(wanted, self._reader_width())
+            self._load_ahead(wanted, self._widths())
 
     def show_item(self, ref: ItemRef | None) -> None:
         """Open `ref`'s article (if not open) and jump to its quote or figure, if it is one."""
@@ -278,22 +280,27 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         else:
             self.open_article(ref.article)
 
-    def _reader_width(self) -> int:
-        return self.query_one(Reader).scrollable_content_region.width
+    def _widths(self) -> Widths:
+        """The widths the reader and the two panes wrap to, for a worker to wrap for."""
+        return (
+            self.query_one(Reader).scrollable_content_region.width,
+            self.query_one(QuotesPane).content_width,
+            self.query_one(FiguresPane).content_width,
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def _load_article(self, article_id: str, width: int) -> None:
-        self._read(article_id, width, ahead=False)
+    def _load_article(self, article_id: str, widths: Widths) -> None:
+        self._read(article_id, widths, ahead=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="ahead")
-    def _load_ahead(self, article_ids: list[str], width: int) -> None:
+    def _load_ahead(self, article_ids: list[str], widths: Widths) -> None:
         for article_id in article_ids:
-            self._read(article_id, width, ahead=True)
+            self._read(article_id, widths, ahead=True)
 
-    def _read(self, article_id: str, width: int, *, ahead: bool) -> None:
-        """Read, highlight and wrap one article for a reader `width` wide (in a worker);
-        an error is told only on an open: opening an article read ahead in vain says
-        what is wrong."""
+    def _read(self, article_id: str, widths: Widths, *, ahead: bool) -> None:
+        """Read, highlight and wrap one article, and build its panes (in a worker); an
+        error is told only on an open: opening an article read ahead in vain says what
+        is wrong."""
         try:
             article = self.store.get(article_id)
         except READ_ERRORS as exc:
@@ -301,9 +308,25 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
                 self.post_message(LoadFailed(str(exc)))
             return
         body = highlight(article.body)
-        if width > 0:
-            body_lines(body, width)
-        self.post_message(ArticleLoaded(article, body, ahead=ahead))
+        if widths[0] > 0:
+            body_lines(body, widths[0])
+        panes = self._pane_contents(article, body, widths)
+        self.post_message(ArticleLoaded(article, body, ahead=ahead, panes=panes))
+
+    def _pane_contents(
+        self, article: Article, body: Highlighted, widths: Widths
+    ) -> tuple[PaneContent, PaneContent] | None:
+        """Both panes' prompts, wrapped, with the tags and notes known now: on the event
+        loop this was most of an open's own time. None if the user's tagging changed the
+        index while it was being read (then the panes are built when shown)."""
+        try:
+            tags = {key: set(names) for key, names in self.index.tags_of(article.id).items()}
+            notes = dict(self.index.notes_of(article.id))
+        except RuntimeError:  # changed size during iteration: a tag was set meanwhile
+            return None
+        quotes = quotes_content(article.body.quotes, tags, body.speaker_styles, notes, widths[1])
+        figures = figures_content(article.body.figures, tags, notes, widths[2])
+        return quotes, figures
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
@@ -318,7 +341,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.article, self.body = message.article, message.body
         with self.app.batch_update():  # one repaint for reader, header and both panes
             self.query_one(Reader).show(message.body)
-            self._show_tags(message.article.id)
+            self._show_tags(message.article.id, message.panes)
         if not message.article.meta.read:
             self.run_worker(
                 self.set_read(message.article.id, True), group="read", exit_on_error=False
@@ -354,8 +377,11 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
 
     # ------------------------------------------------------------------ showing tags
 
-    def _show_tags(self, article_id: str) -> None:
-        """Redraw every place that shows the article's tags and notes: row, header, panes."""
+    def _show_tags(
+        self, article_id: str, panes: tuple[PaneContent, PaneContent] | None = None
+    ) -> None:
+        """Redraw every place that shows the article's tags and notes: row, header, panes
+        (from `panes` if they were built with the tags and notes there are now)."""
         tags = self.index.tags_of(article_id)
         self.query_one(ArticleList).update_article(article_id, marks=marks_for(tags))
         if self.article is None or self.article.id != article_id or self.body is None:
@@ -363,9 +389,14 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         notes = self.index.notes_of(article_id)
         header = self.query_one(ReaderHeader)
         header.show(self.article.meta, tags.get("", set()), notes.get("", ""))
-        body = self.article.body
-        self.query_one(QuotesPane).show(body.quotes, tags, self.body.speaker_styles, notes)
-        self.query_one(FiguresPane).show(body.figures, tags, notes)
+        if panes is None or panes[0].tags != tags or panes[0].notes != notes:
+            body = self.article.body
+            panes = (
+                quotes_content(body.quotes, tags, self.body.speaker_styles, notes),
+                figures_content(body.figures, tags, notes),
+            )
+        self.query_one(QuotesPane).show_content(panes[0])
+        self.query_one(FiguresPane).show_content(panes[1])
 
     # ------------------------------------------------------------------ focus
 

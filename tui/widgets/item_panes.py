@@ -77,6 +77,79 @@ def figure_prompt(figure: Figure, tags: set[str], note: str = "") -> Text:
     return prompt
 
 
+Wrapped = tuple[list[tuple[int, int, int]], list[int]]  # screen lines, each item's first
+
+
+def wrap_prompts(prompts: list[Text], width: int) -> Wrapped:
+    """Cut every prompt into screen lines of `width` cells: (item, start, end) per line,
+    and the first line of each item."""
+    lines: list[tuple[int, int, int]] = []
+    tops: list[int] = []
+    if width > 0:
+        for item, prompt in enumerate(prompts):
+            tops.append(len(lines))
+            position = 0
+            for paragraph in prompt.plain.split("\n"):
+                for start, end in paragraph_lines(paragraph, width):
+                    lines.append((item, position + start, position + end))
+                position += len(paragraph) + 1
+    return lines, tops
+
+
+@dataclass(frozen=True)
+class PaneContent:
+    """What a pane shows of one article, built and wrapped off the event loop (the worker
+    that reads the article) or on it; `tags` and `notes` are what it was built from."""
+
+    keys: list[str]
+    prompts: list[Text]
+    title: str
+    tags: dict[str, set[str]]
+    notes: dict[str, str]
+    width: int = 0
+    wrapped: Wrapped | None = None
+
+
+def quotes_content(
+    quotes: list[Quote],
+    tags: dict[str, set[str]],
+    styles: dict[str, Style],
+    notes: dict[str, str],
+    width: int = 0,
+) -> PaneContent:
+    """The quotes pane's prompts (wrapped when `width` is known); tags, notes by key."""
+    keys = quote_keys(quotes)
+    prompts = [
+        quote_prompt(q, tags.get(k, set()), styles, notes.get(k, ""))
+        for q, k in zip(quotes, keys, strict=True)
+    ]
+    return _content(keys, prompts, "Quotes", tags, notes, width)
+
+
+def figures_content(
+    figures: list[Figure], tags: dict[str, set[str]], notes: dict[str, str], width: int = 0
+) -> PaneContent:
+    """The figures pane's prompts (wrapped when `width` is known); tags, notes by key."""
+    keys = figure_keys(figures)
+    prompts = [
+        figure_prompt(f, tags.get(k, set()), notes.get(k, ""))
+        for f, k in zip(figures, keys, strict=True)
+    ]
+    return _content(keys, prompts, "Figures", tags, notes, width)
+
+
+def _content(
+    keys: list[str],
+    prompts: list[Text],
+    title: str,
+    tags: dict[str, set[str]],
+    notes: dict[str, str],
+    width: int,
+) -> PaneContent:
+    wrapped = wrap_prompts(prompts, width) if width > 0 else None
+    return PaneContent(keys, prompts, title, tags, notes, width, wrapped)
+
+
 class ItemPane(ScrollView, can_focus=True):
     """Base of the two panes: a highlighted item moved by keys or mouse, and a `Chosen`
     message carrying its index.
@@ -157,34 +230,33 @@ class ItemPane(ScrollView, can_focus=True):
         """Every item's prompt as plain text (for tests and copying)."""
         return [prompt.plain for prompt in self._prompts]
 
-    def _set_prompts(self, keys: list[str], prompts: list[Text], title: str) -> None:
+    def show_content(self, content: PaneContent) -> None:
         """Replace the items; the highlight stays put if they are the same items (a tag
-        was added) and goes back to the first one for another article."""
-        same = keys == self.keys
+        was added) and goes back to the first one for another article. Lines wrapped for
+        this pane's width are used as they are."""
+        same = content.keys == self.keys
         highlighted = self.highlighted if same else 0
-        self.keys, self._prompts = keys, prompts
+        self.keys, self._prompts = content.keys, content.prompts
         self._width = 0
-        self._rewrap()
+        self._rewrap(content.wrapped if content.width == self.content_width else None)
+        prompts = content.prompts
         index = min(highlighted or 0, len(prompts) - 1) if prompts else None
         self.set_reactive(ItemPane.highlighted, index)  # drawn by the rewrap's refresh
         if not same:
             self.scroll_to(y=0, animate=False)
-        self.border_title = f"{title} ({len(prompts)})"
+        self.border_title = f"{content.title} ({len(prompts)})"
 
-    def _rewrap(self) -> None:
-        width = self.scrollable_content_region.width
+    @property
+    def content_width(self) -> int:
+        """The width prompts are wrapped to (a worker may wrap them for it)."""
+        return self.scrollable_content_region.width
+
+    def _rewrap(self, wrapped: Wrapped | None = None) -> None:
+        width = self.content_width
         if width == self._width:
             return
         self._width = width
-        self._lines, self._tops = [], []
-        if width > 0:
-            for item, prompt in enumerate(self._prompts):
-                self._tops.append(len(self._lines))
-                position = 0
-                for paragraph in prompt.plain.split("\n"):
-                    for start, end in paragraph_lines(paragraph, width):
-                        self._lines.append((item, position + start, position + end))
-                    position += len(paragraph) + 1
+        self._lines, self._tops = wrapped or wrap_prompts(self._prompts, width)
         self._cache.clear()
         set_content_size(self, Size(width, len(self._lines)))
 
@@ -311,12 +383,7 @@ class QuotesPane(ItemPane):
         notes: dict[str, str] | None = None,
     ) -> None:
         """Show `quotes`; `tags` and `notes` are keyed by quote key."""
-        keys, notes = quote_keys(quotes), notes or {}
-        prompts = [
-            quote_prompt(q, tags.get(k, set()), styles, notes.get(k, ""))
-            for q, k in zip(quotes, keys, strict=True)
-        ]
-        self._set_prompts(keys, prompts, "Quotes")
+        self.show_content(quotes_content(quotes, tags, styles, notes or {}))
 
 
 class FiguresPane(ItemPane):
@@ -335,9 +402,4 @@ class FiguresPane(ItemPane):
         notes: dict[str, str] | None = None,
     ) -> None:
         """Show `figures`; `tags` and `notes` are keyed by figure key."""
-        keys, notes = figure_keys(figures), notes or {}
-        prompts = [
-            figure_prompt(f, tags.get(k, set()), notes.get(k, ""))
-            for f, k in zip(figures, keys, strict=True)
-        ]
-        self._set_prompts(keys, prompts, "Figures")
+        self.show_content(figures_content(figures, tags, notes or {}))

@@ -17,7 +17,7 @@ from desk.items import DeskItem
 from storage.models import Article, ArticleMeta, ItemRef
 from tui.annotation_index import AnnotationIndex
 from tui.highlight import Highlighted
-from tui.widgets.item_panes import PaneContent
+from tui.widgets.pane_content import PaneContent
 
 
 @dataclass

@@ -8,7 +8,7 @@ from storage.store import Store
 from tests.tui.conftest import settle
 from tui.app import make_app
 from tui.widgets import FiguresPane, QuotesPane
-from tui.widgets.item_panes import figures_content, quotes_content
+from tui.widgets.pane_content import figures_content, quotes_content
 
 SIZE = (160, 50)
 

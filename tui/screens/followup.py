@@ -25,7 +25,7 @@ from tui.safe_text import clean_line
 from tui.screens.main_desk import READ_ERRORS
 from tui.screens.tag_dialog import LastWordSuggester
 from tui.widgets.desk_list import DeskList, Row
-from tui.widgets.item_panes import note_text
+from tui.widgets.pane_content import note_text
 
 SPEAKER_STYLE = "bold #5fafff"
 

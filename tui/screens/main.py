@@ -43,7 +43,7 @@ from tui.widgets import (
     ReaderHeader,
     marks_for,
 )
-from tui.widgets.item_panes import PaneContent, figures_content, quotes_content
+from tui.widgets.pane_content import PaneContent, figures_content, quotes_content
 from tui.widgets.reader import body_lines
 
 if TYPE_CHECKING:

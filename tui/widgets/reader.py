@@ -24,7 +24,7 @@ from textual.widgets import Static
 from storage.models import ArticleMeta
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
 from tui.safe_text import clean_line, date_of
-from tui.widgets.item_panes import note_text
+from tui.widgets.pane_content import note_text
 from tui.widgets.scrolling import set_content_size
 from tui.widgets.wrapping import line_of_text, paragraph_lines
 

@@ -1,19 +1,17 @@
 """The main screen: article list, reader, quotes pane and figures pane.
 
 Reads happen in thread workers that post `tui.messages`; the handlers here update the
-widgets. Store writes (tags, notes, read state) are small and run on the writer thread, one
-at a time, in `DeskActions` (tui/screens/main_desk.py). A timer polls `Store.version()`
-(also in a worker) so writes by another process show up within a second. Fetching (add a
-URL, refetch, refresh feeds, discover) is in `FetchActions` (tui/screens/main_fetch.py).
+widgets. Loading the list, and reloading it when another process wrote, is in
+`ListLoading` (tui/screens/main_list.py). Store writes (tags, notes, read state) are small
+and run on the writer thread, one at a time, in `DeskActions` (tui/screens/main_desk.py).
+Fetching (add a URL, refetch, refresh feeds, discover) is in `FetchActions`
+(tui/screens/main_fetch.py).
 """
 
 from __future__ import annotations
 
-import gc
-import threading
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,15 +21,14 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker
 
-from desk.views import view_ids
-from storage.models import Article, ArticleMeta, ItemRef
+from storage.models import Article, ItemRef
 from storage.store import Store
 from tui.annotation_index import AnnotationIndex
 from tui.highlight import Highlighted, highlight
-from tui.messages import ArticleLoaded, ArticlesLoaded, ListHeadLoaded, LoadFailed
-from tui.safe_text import clean_line
+from tui.messages import ArticleLoaded, LoadFailed
 from tui.screens.main_desk import READ_ERRORS, DeskActions
 from tui.screens.main_fetch import FETCH_BINDINGS, FetchActions
+from tui.screens.main_list import ListLoading
 from tui.store_writer import StoreWriter
 from tui.widgets import (
     ArticleList,
@@ -51,7 +48,6 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 1.0
 Widths = tuple[int, int, int]  # reader, quotes pane, figures pane
-HEAD_DRAW_WAIT_S = 1.0  # the full listing starts anyway if the first frame takes longer
 # The cursor rests this long on a row before its article and the rows next to it are
 # read ahead, so that enter (or j, enter) shows one at once; moving through the list
 # reads nothing. A few are kept: each is one article's text and items.
@@ -59,7 +55,7 @@ READ_AHEAD_SECONDS = 0.15
 READ_AHEAD_KEPT = 6
 
 
-class MainScreen(DeskActions, FetchActions, Screen[None]):
+class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
     """The reading screen; tab and shift+tab move between its four panes."""
 
     HELP_NAME = "All panes"
@@ -119,105 +115,7 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.action_reload()
         self.set_interval(POLL_SECONDS, self._poll)
 
-    # ------------------------------------------------------------------ loading the list
-
-    def _poll(self) -> None:
-        """Start a version check unless one is still running (a 50k reload takes a while)."""
-        if self._poller is None or self._poller.is_finished:
-            self._poller = self._load_articles(force=False)
-
-    def action_reload(self) -> None:
-        """Re-read the article list and tags now."""
-        self._poller = self._load_articles(force=True)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="list")
-    def _load_articles(self, force: bool) -> None:
-        view = self.view
-        try:
-            version = self.store.version()
-            if not force and version == self._version:
-                return
-            index = AnnotationIndex.read(self.store)
-            if self._version is None and view is None:
-                self._post_head(index)
-            metas = self.store.articles()
-            only = view_ids(self.store, view[1]) if view else None
-        except READ_ERRORS as exc:
-            self.post_message(LoadFailed(str(exc)))
-            return
-        self.post_message(ArticlesLoaded(metas, index, version, only))
-
-    def _post_head(self, index: AnnotationIndex) -> None:
-        """At start-up, the first page from the store's listing head; reading all 50,000
-        records (0.3-0.8 s) then waits until that page is drawn, not the other way round."""
-        head = self.store.listing_head()
-        if head is None or len(head.metas) == head.total:
-            return
-        drawn = threading.Event()
-        self.post_message(ListHeadLoaded(head.metas, head.total, index, drawn))
-        drawn.wait(HEAD_DRAW_WAIT_S)
-
-    @on(ListHeadLoaded)
-    def _head_loaded(self, message: ListHeadLoaded) -> None:
-        if self._version is not None:  # the whole list is already shown
-            message.drawn.set()
-            return
-        self.index = message.annotations
-        marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
-        article_list = self.query_one(ArticleList)
-        article_list.set_articles(message.metas, marks, total=message.total)
-        self._cursor_moved(article_list.cursor)  # read the first article ahead
-        self.call_after_refresh(message.drawn.set)
-
-    @on(ArticlesLoaded)
-    def _articles_loaded(self, message: ArticlesLoaded) -> None:
-        self._version = message.version
-        self.index = message.annotations
-        metas = message.metas
-        if message.only is not None:
-            metas = [m for m in metas if m.id in message.only]
-        marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
-        article_list = self.query_one(ArticleList)
-        keep = self._select_after_load  # an article just added: put the cursor on it
-        article_list.set_articles(metas, marks, keep_id=keep)
-        if keep and article_list.meta(keep) is not None:
-            self._select_after_load = None
-        if self.view:
-            title = Text("View: ")
-            title.append(clean_line(self.view[0], 64))
-            title.append(f" ({len(metas)})")
-            article_list.border_title = title
-        if self.article is not None:
-            self._sync_open_article({m.id: m for m in message.metas})
-        else:
-            self._cursor_moved(article_list.cursor)  # read the first article ahead too
-        self._freeze_list()
-
-    def _freeze_list(self) -> None:
-        """Leave the loaded records out of the cyclic collector's full passes.
-
-        50,000 records are objects that live as long as the list: scanning them cost 50-100
-        ms in the middle of opening an article or scrolling. On a reload (another process
-        wrote, a view changed), everything frozen last time goes back to the collector and
-        one full collection frees what died since (closed dialogs, finished workers), so a
-        freeze keeps cyclic garbage only until the next reload, never for good.
-        """
-        if self._frozen_once:
-            gc.unfreeze()
-            gc.collect()
-        gc.freeze()
-        self._frozen_once = True
-
-    def _sync_open_article(self, metas: dict[str, ArticleMeta]) -> None:
-        """After a reload: close the open article if deleted, reopen it if refetched."""
-        assert self.article is not None
-        fresh = metas.get(self.article.id)
-        if fresh is None:
-            self._close_article()
-        elif fresh.content_hash != self.article.meta.content_hash:
-            self.open_article(self.article.id)
-        else:
-            self._show_tags(self.article.id)
+    # ------------------------------------------------------------------ closing an article
 
     def _close_article(self) -> None:
         self.article = self.body = self._opening = None
@@ -225,10 +123,6 @@ class MainScreen(DeskActions, FetchActions, Screen[None]):
         self.query_one(ReaderHeader).show(None, set())
         self.query_one(QuotesPane).show([], {}, {})
         self.query_one(FiguresPane).show([], {})
-
-    @on(LoadFailed)
-    def _load_failed(self, message: LoadFailed) -> None:
-        self.notify(message.error, severity="error", markup=False)
 
     # ------------------------------------------------------------------ opening an article
 

@@ -1,0 +1,158 @@
+"""The main screen's article list: loading it, from its head first, and reloading it.
+
+A mixin of `MainScreen`, kept apart so each file stays short. A worker reads the list
+and the tags; at start-up it first posts the store's listing head, the first page of a
+long list read in milliseconds, and reads the whole list once that page is drawn. A
+timer on the screen polls `Store.version()` in the same worker group, so writes by
+another process show up within a second. (Named handlers, not `@on`: a mixin's
+decorated handlers are not collected.)
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+
+from desk.views import view_ids
+from storage.models import ArticleMeta
+from tui.annotation_index import AnnotationIndex
+from tui.messages import ArticlesLoaded, ListHeadLoaded, LoadFailed
+from tui.safe_text import clean_line
+from tui.screens.main_desk import READ_ERRORS
+from tui.widgets import ArticleList, marks_for
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.worker import Worker
+
+    from storage.models import Article
+    from storage.store import Store
+
+    Base = Screen[None]
+else:
+    Base = object
+
+HEAD_DRAW_WAIT_S = 1.0  # the full listing starts anyway if the first frame takes longer
+
+
+class ListLoading(Base):
+    """Loading and reloading the article list (see the module docstring)."""
+
+    store: Store
+    view: tuple[str, str] | None
+    index: AnnotationIndex
+    article: Article | None
+    _version: tuple[object, ...] | None
+    _poller: Worker[None] | None
+    _select_after_load: str | None
+    _frozen_once: bool
+
+    if TYPE_CHECKING:  # MainScreen's, used here
+
+        def _cursor_moved(self, _row: int) -> None: ...
+        def open_article(self, article_id: str) -> None: ...
+        def _show_tags(self, article_id: str) -> None: ...
+        def _close_article(self) -> None: ...
+
+    def _poll(self) -> None:
+        """Start a version check unless one is still running (a 50k reload takes a while)."""
+        if self._poller is None or self._poller.is_finished:
+            self._poller = self._load_articles(force=False)
+
+    def action_reload(self) -> None:
+        """Re-read the article list and tags now."""
+        self._poller = self._load_articles(force=True)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="list")
+    def _load_articles(self, force: bool) -> None:
+        view = self.view
+        try:
+            version = self.store.version()
+            if not force and version == self._version:
+                return
+            index = AnnotationIndex.read(self.store)
+            if self._version is None and view is None:
+                self._post_head(index)
+            metas = self.store.articles()
+            only = view_ids(self.store, view[1]) if view else None
+        except READ_ERRORS as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(ArticlesLoaded(metas, index, version, only))
+
+    def _post_head(self, index: AnnotationIndex) -> None:
+        """At start-up, the first page from the store's listing head; reading all 50,000
+        records (0.3-0.8 s) then waits until that page is drawn, not the other way round."""
+        head = self.store.listing_head()
+        if head is None or len(head.metas) == head.total:
+            return
+        drawn = threading.Event()
+        self.post_message(ListHeadLoaded(head.metas, head.total, index, drawn))
+        drawn.wait(HEAD_DRAW_WAIT_S)
+
+    def on_list_head_loaded(self, message: ListHeadLoaded) -> None:
+        if self._version is not None:  # the whole list is already shown
+            message.drawn.set()
+            return
+        self.index = message.annotations
+        marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
+        article_list = self.query_one(ArticleList)
+        article_list.set_articles(message.metas, marks, total=message.total)
+        self._cursor_moved(article_list.cursor)  # read the first article ahead
+        self.call_after_refresh(message.drawn.set)
+
+    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        self._version = message.version
+        self.index = message.annotations
+        metas = message.metas
+        if message.only is not None:
+            metas = [m for m in metas if m.id in message.only]
+        marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
+        article_list = self.query_one(ArticleList)
+        keep = self._select_after_load  # an article just added: put the cursor on it
+        article_list.set_articles(metas, marks, keep_id=keep)
+        if keep and article_list.meta(keep) is not None:
+            self._select_after_load = None
+        if self.view:
+            title = Text("View: ")
+            title.append(clean_line(self.view[0], 64))
+            title.append(f" ({len(metas)})")
+            article_list.border_title = title
+        if self.article is not None:
+            self._sync_open_article({m.id: m for m in message.metas})
+        else:
+            self._cursor_moved(article_list.cursor)  # read the first article ahead too
+        self._freeze_list()
+
+    def _freeze_list(self) -> None:
+        """Leave the loaded records out of the cyclic collector's full passes.
+
+        50,000 records are objects that live as long as the list: scanning them cost 50-100
+        ms in the middle of opening an article or scrolling. On a reload (another process
+        wrote, a view changed), everything frozen last time goes back to the collector and
+        one full collection frees what died since (closed dialogs, finished workers), so a
+        freeze keeps cyclic garbage only until the next reload, never for good.
+        """
+        if self._frozen_once:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
+        self._frozen_once = True
+
+    def _sync_open_article(self, metas: dict[str, ArticleMeta]) -> None:
+        """After a reload: close the open article if deleted, reopen it if refetched."""
+        assert self.article is not None
+        fresh = metas.get(self.article.id)
+        if fresh is None:
+            self._close_article()
+        elif fresh.content_hash != self.article.meta.content_hash:
+            self.open_article(self.article.id)
+        else:
+            self._show_tags(self.article.id)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.notify(message.error, severity="error", markup=False)

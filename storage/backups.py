@@ -1,13 +1,13 @@
 """Automatic backups of the files a user cannot get back elsewhere, and restoring them.
 
 A backup is `backups/<UTC stamp>/` holding copies of store.json, tags.json (tags, notes),
-feeds.json and every articles/<xx>.json shard, with a `backup.json` manifest. A file unchanged since
-the previous backup is hard-linked to that backup's copy (backup copies are never written
-again), so a daily backup of a 50,000-article store costs a few milliseconds plus the
-shards that changed. Bodies, written once per article, are copied once into a shared pool
-`backups/bodies/`. Every file is checked before it is copied, so a backup never holds a
-corrupt file; the last KEEP backups are kept. Restoring moves bad files to quarantine/
-(byte for byte) and copies the backup's in.
+feeds.json, seen.log and every articles/<xx>.json shard, with a `backup.json` manifest. A
+file unchanged since the previous backup is hard-linked to that backup's copy (backup copies
+are never written again), so a daily backup of a 50,000-article store costs a few
+milliseconds plus the shards that changed. Bodies, written once per article, are copied
+once into a shared pool `backups/bodies/`. Every file is checked before it is copied, so a
+backup never holds a corrupt file; the last KEEP backups are kept. Restoring moves bad
+files to quarantine/ (byte for byte) and copies the backup's in.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storage.errors import StoreCorrupt, StoreError
-from storage.files import Layout
+from storage.files import Layout, read_bytes
 from storage.jsonfile import dump_json, is_table_file, read_json, write_bytes_atomic
 from storage.models import FrozenRecord
 
@@ -32,6 +32,7 @@ DAILY_POOL_LIMIT = 5000  # new bodies copied per daily backup: ~2 s at most on o
 BACKUP_EVERY = dt.timedelta(days=1)
 MANIFEST = "backup.json"
 FEEDS = "feeds.json"  # subscriptions (storage/feeds.py): small, and the user's own work
+SEEN = "seen.log"  # the feeds' entries already stored (storage/feeds.py)
 PARTIAL = ".partial-"
 STAMP = "%Y%m%dT%H%M%S%fZ"
 
@@ -119,7 +120,8 @@ def clear_partial(layout: Layout) -> None:
 
 def metadata_files(layout: Layout) -> list[Path]:
     """The files a backup holds, relative to the store root."""
-    files = [layout.schema_file, layout.tags_file, layout.root / FEEDS, *layout.shards()]
+    files = [layout.schema_file, layout.tags_file, layout.root / FEEDS, layout.root / SEEN]
+    files += layout.shards()
     return [p.relative_to(layout.root) for p in files if p.exists()]
 
 
@@ -135,6 +137,8 @@ def check_file(store: Store, rel: Path) -> None:
         store.note_records()
     elif path.name == FEEDS:
         read_json(path, is_table_file)
+    elif path.name == SEEN:
+        read_bytes(path)  # lines, each a hint: a cut last line is ignored, never wrong
     else:
         store._shard(path)
 

@@ -82,3 +82,30 @@ def test_a_refresh_that_finds_nothing_new_loads_neither_extraction_nor_analysis(
         assert [r.headers.get("if-none-match") for r in server.requests] == ['"v1"']
     loaded = {m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY}
     assert "ingest.refresh" in modules and not loaded
+
+
+def _quiet_feed(request: Request) -> Reply:
+    """A feed with no entries, 304 once its ETag is known."""
+    if request.headers.get("if-none-match") == '"q1"':
+        return Reply(status=304, content_type=None, headers={"ETag": '"q1"'})
+    body = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Q</title></channel></rss>'
+    return Reply(body, content_type="application/rss+xml", headers={"ETag": '"q1"'})
+
+
+def test_a_second_refresh_that_finds_nothing_new_reads_its_small_files_without_orjson(
+    tmp_path: Path,
+) -> None:
+    """orjson imports uuid and platform: the files a refresh with nothing new reads once
+    the partial articles' scan is kept (store.json, feeds.json) are small, and json's."""
+    config = tmp_path / "config.toml"
+    config.write_text("[fetch]\nallow_private = true\n")
+    store = Store.open(tmp_path / "store")
+    store.mark_seeded()
+    with serve({"/feed.xml": _quiet_feed}) as server:
+        FeedBook(store).add(server.url("/feed.xml"))
+        code = f"from tui.cli import main; main(['refresh', '--db', {str(store.root)!r}])"
+        env = os.environ | {"NEWSROOM_CONFIG": str(config)}
+        _loaded_modules(code, env=env)  # parses the feed, scans the store for partials
+        modules = _loaded_modules(code, env=env)
+        assert [r.headers.get("if-none-match") for r in server.requests] == [None, '"q1"']
+    assert "ingest.refresh" in modules and "orjson" not in modules and "uuid" not in modules

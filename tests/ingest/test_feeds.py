@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import time
 from pathlib import Path
 
@@ -230,3 +231,51 @@ def test_feedbook_sees_what_another_book_wrote(
         m.setattr(jsonfile.os, "replace", full_disk)
         ours.record_failure("http://example.com/b.xml", "HTTP 500")
     assert [(f.etag, f.error_count) for f in ours.all()] == [(None, 1), ('"e"', 0)]
+
+
+def test_seen_links_move_from_feeds_json_to_their_log(tmp_path: Path) -> None:
+    """A store written before seen.log keeps its seen links in feeds.json's "seen" table:
+    they count as seen, and the first record moves them to the log, once."""
+    store = Store.open(tmp_path / "s")
+    book = FeedBook(store)
+    book.add("http://example.com/a.xml", "A")
+    data = json.loads(book.path.read_bytes())
+    data["seen"] = {
+        "1": {"feed": "http://example.com/a.xml", "link": "http://x/1", "article": "id1"},
+        "2": {"feed": "http://example.com/a.xml", "link": "http://x/2", "article": "id2"},
+    }
+    book.path.write_text(json.dumps(data))
+    log = store.root / "seen.log"
+    book.mark_seen([("http://example.com/a.xml", "http://x/2", "id2")])  # known: not logged
+    book.mark_seen([("http://example.com/a.xml", "http://x/3", "id3")])
+    assert book.seen() == {"http://x/1", "http://x/2", "http://x/3"}
+    assert log.read_text() == "http://x/3\thttp://example.com/a.xml\tid3\n"
+
+    book.record_success("http://example.com/a.xml", title=None, etag='"e"', last_modified=None)
+    assert "seen" not in json.loads(book.path.read_bytes())
+    assert log.read_text().splitlines() == [
+        "http://x/3\thttp://example.com/a.xml\tid3",
+        "http://x/1\thttp://example.com/a.xml\tid1",
+        "http://x/2\thttp://example.com/a.xml\tid2",
+    ]
+    reopened = FeedBook(Store.open(tmp_path / "s"))
+    assert reopened.seen() == {"http://x/1", "http://x/2", "http://x/3"}
+    assert reopened.get("http://example.com/a.xml").etag == '"e"'  # type: ignore[union-attr]
+    backup = reopened._store.backup()
+    assert backup is not None and (backup.path / "seen.log").read_bytes() == log.read_bytes()
+
+
+def test_a_seen_log_line_cut_by_a_crash_is_ignored_and_cut_off(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s")
+    book = FeedBook(store)
+    book.mark_seen([("f", "http://x/1", "id1"), ("f", "http://x/1", "id1")])
+    log = store.root / "seen.log"
+    with log.open("ab") as torn:
+        torn.write(b"http://x/2\tf")  # a kill mid-append
+    assert book.seen() == {"http://x/1"}
+    book.mark_seen([("f", "http://x/3", "id3"), ("f", "http://x/2\tbad", "id2")])
+    assert log.read_text().splitlines() == [
+        "http://x/1\tf\tid1",
+        "http://x/3\tf\tid3",
+        "http://x/2%09bad\tf\tid2",
+    ]

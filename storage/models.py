@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 FigureKind = Literal["money", "percent", "count", "quantity", "other"]
@@ -169,13 +169,18 @@ class ArticleMeta:
         return _from_doc(cls, doc)
 
 
-@dataclass(slots=True)
-class ArticleBody:
+class ArticleBody(Record):
     """The large, rarely changing part of an article: loaded only when it is opened."""
 
-    text: str
-    quotes: list[Quote] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
+    _fields = ("text", "quotes", "figures")
+    __slots__ = _fields
+
+    def __init__(
+        self, text: str, quotes: list[Quote] | None = None, figures: list[Figure] | None = None
+    ) -> None:
+        self.text = text
+        self.quotes: list[Quote] = [] if quotes is None else quotes
+        self.figures: list[Figure] = [] if figures is None else figures
 
     def to_doc(self) -> dict[str, Any]:
         return {

@@ -7,10 +7,14 @@ Offsets (`start`, `end`) index into `ArticleBody.text`; a quote's span excludes 
 
 from __future__ import annotations
 
+import _thread
 import functools
 import hashlib
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # made on first use, by `_make_items` below
+    from storage.models import Figure, Quote
 
 FigureKind = Literal["money", "percent", "count", "quantity", "other"]
 FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "count", "quantity", "other")
@@ -89,43 +93,73 @@ def stable_key(prefix: str, text: str, seen: dict[str, int]) -> str:
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """Words a person or organisation said, found in an article's text."""
-
-    text: str
-    speaker: str | None
-    start: int
-    end: int
-    sentence: str = ""
-    role: str | None = None
-
-    def to_doc(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Quote:
-        return _from_doc(cls, doc)
+_made = _thread.allocate_lock()
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A number written with digits that states money, a rate, a count or a quantity."""
+def __getattr__(name: str) -> Any:
+    """`Quote` and `Figure` are made when first asked for (PEP 562): creating a dataclass
+    costs 1.5-3.5 ms, and storage's start-up (every command, a refresh that finds nothing
+    new) never uses them; extracting, the app's reader and exports do."""
+    if name not in ("Quote", "Figure"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _made:  # two threads asking at once get the same classes
+        if "Quote" not in globals():
+            globals().update(_make_items())
+    return globals()[name]
 
-    text: str
-    kind: str
-    value: float | None
-    unit: str | None
-    start: int
-    end: int
-    sentence: str = ""
 
-    def to_doc(self) -> dict[str, Any]:
-        return asdict(self)
+def _items() -> tuple[type[Quote], type[Figure]]:
+    """The classes, made if needed, for this module's own code (which `__getattr__`
+    does not serve)."""
+    return __getattr__("Quote"), __getattr__("Figure")
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Figure:
-        return _from_doc(cls, doc)
+
+def _make_items() -> dict[str, type]:
+    """Quote and Figure, as dataclasses (their callers replace them and read their fields),
+    named as if defined at module level so that pickle finds them."""
+
+    @dataclass(frozen=True, slots=True)
+    class Quote:
+        """Words a person or organisation said, found in an article's text."""
+
+        __qualname__ = "Quote"
+
+        text: str
+        speaker: str | None
+        start: int
+        end: int
+        sentence: str = ""
+        role: str | None = None
+
+        def to_doc(self) -> dict[str, Any]:
+            return asdict(self)
+
+        @classmethod
+        def from_doc(cls, doc: dict[str, Any]) -> Quote:
+            return _from_doc(cls, doc)
+
+    @dataclass(frozen=True, slots=True)
+    class Figure:
+        """A number written with digits that states money, a rate, a count or a quantity."""
+
+        __qualname__ = "Figure"
+
+        text: str
+        kind: str
+        value: float | None
+        unit: str | None
+        start: int
+        end: int
+        sentence: str = ""
+
+        def to_doc(self) -> dict[str, Any]:
+            return asdict(self)
+
+        @classmethod
+        def from_doc(cls, doc: dict[str, Any]) -> Figure:
+            return _from_doc(cls, doc)
+
+    return {"Quote": Quote, "Figure": Figure}
 
 
 def quote_keys(quotes: list[Quote]) -> list[str]:
@@ -191,10 +225,11 @@ class ArticleBody(Record):
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> ArticleBody:
+        quote, figure = _items()
         return cls(
             text=doc["text"],
-            quotes=[Quote.from_doc(q) for q in doc.get("quotes", [])],
-            figures=[Figure.from_doc(f) for f in doc.get("figures", [])],
+            quotes=[quote.from_doc(q) for q in doc.get("quotes", [])],
+            figures=[figure.from_doc(f) for f in doc.get("figures", [])],
         )
 
 

@@ -2,7 +2,7 @@
 
 Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
 project's own held-out labels in tests/data/labels, and the blind sets in
-tests/data/labels-blind, -blind-2 ... -blind-9 when present, each reported
+tests/data/labels-blind, -blind-2 ... -blind-10 when present, each reported
 separately so tuning on the dev set cannot hide in the other numbers), writes
 predictions in the scorer's shape to a temporary directory, and prints the table of the
 shared scorer. It then times extraction against `trafilatura.extract` over the benchmark's
@@ -56,6 +56,9 @@ BLIND_8 = REPO / "tests" / "data" / "labels-blind-8"
 # A ninth annotator's set (the corpus's last articles with quotes), labelled outside the
 # repository while blind-8 was used for tuning, and scored once after that round.
 BLIND_9 = REPO / "tests" / "data" / "labels-blind-9"
+# A tenth annotator's set (24 more articles of the benchmark), labelled outside the
+# repository after the blind-9 round and scored once on 27819dd before it was tuned on.
+BLIND_10 = REPO / "tests" / "data" / "labels-blind-10"
 SEED = REPO / "seeds" / "openai-paris-office.txt"
 
 
@@ -146,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("blind-8", BLIND_8))
     if BLIND_9.is_dir():
         sets.append(("blind-9", BLIND_9))
+    if BLIND_10.is_dir():
+        sets.append(("blind-10", BLIND_10))
     for title, gold_dir in sets:
         print(f"## {title} ({gold_dir})\n")
         print(score(scorer, gold_dir, texts, args.verbose))

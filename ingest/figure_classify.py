@@ -54,6 +54,8 @@ def classify(text: str, m: re.Match[str], named: frozenset[str]) -> FigureDraft 
     cur = currency_code(m)
     mag = (mag_raw or "").strip().lstrip("-")
     pct = (pct_raw or "").strip()
+    if mag in {"M", "B"} and not cur:
+        return None  # "5300M", "Block 1B", "2B Mindset": a capital magnitude needs money
     if mag and not cur and mag in {"m", "b", "k", "K"} and not noun_follows(after):
         end -= len(mag_raw)
         after = text[end : end + 60]

@@ -24,10 +24,14 @@ _CUR_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, re
 _FIG_RE = re.compile(
     # the lookahead admits only a sign, symbol, digit or a short currency code's shape,
     # so a run of capitals costs one cheap test per character
-    r"(?=[-+−$€£¥₹\d]|[A-Z][A-Za-z]{0,2}[.$]?[ \u00a0]?\d)(?<![\d.,])"
+    r"(?=[-+−$€£¥₹₦\d]|[A-Z][A-Za-z]{0,2}[.$]?[ \u00a0]?\d)(?<![\d.,])"
     r"(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
-    r"(?P<cur>US\$|HK\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|"
-    r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD)[ \u00a0]?)?"
+    r"(?P<cur>US\$|HK\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₦|"
+    r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD)[ \u00a0]?|"
+    # Nigerian papers write naira as a bare "N", but only an amount with a magnitude
+    # ("N500m", "N2.5bn", "N1 billion") is read as one: "N95" or "N2" stay names
+    r"(?<![\w])N(?=\d[\d,]*(?:\.\d+)?(?:[mbk]|bn|mn|tn|[ \u00a0](?:million|billion|trillion))"
+    r"(?![\w])))?"
     # fractions first: bond prices move in 32nds ("rose 7/32"), "1-1/2 year"
     r"(?P<num>(?:\d{1,3}[- \u00a0])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -35,7 +39,7 @@ _FIG_RE = re.compile(
     # word to its number
     r"(?P<mag>-(?=[mbt]illion\b)(?:million|billion|trillion)|"
     r"[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
-    rf"|[kKmb])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w]))|(?<=\d\d)(?=(?:Wh|W|C)(?![\w])))"
+    rf"|[kKmbMB])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w]))|(?<=\d\d)(?=(?:Wh|W|C)(?![\w])))"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
     r"(?!\w)|pct(?!\w)))?"
     rf"(?P<curw>[ \u00a0](?i:{_CUR_WORDS})(?!\w))?"
@@ -47,7 +51,7 @@ _RUN_START = re.compile(r"\d(?<!\d\d)(?:\d\d)?")
 # Sign and currency before a number: at most a sign and a three-letter symbol ("-US$"),
 # or a code and a space ("Rs. 5", "USD 5").
 _MAX_PREFIX = 5
-_PREFIX_CHARS = frozenset("+-−$€£¥₹ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_PREFIX_CHARS = frozenset("+-−$€£¥₹₦ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Digit runs tried for a number: junk with more (a megabyte of "a1 a1 …") stops there.
 MAX_RUNS = 10_000
 

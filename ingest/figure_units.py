@@ -23,6 +23,8 @@ CURRENCY_PREFIX = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    "₦": "NGN",
+    "N": "NGN",
     "RS": "INR",
     "RS.": "INR",
     "INR": "INR",

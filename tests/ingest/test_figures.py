@@ -542,3 +542,40 @@ def test_anywhere_from_a_to_b_is_a_range() -> None:
 def test_a_qualified_number_counts_though_the_article_uses_it_as_a_name() -> None:
     text = "It won Fortune 100 brands. It serves over 100 ad serving and media group clients."
     assert texts(text) == ["100"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fund bought the studio for $450M last spring.", ("$450M", "money", 4.5e8, "USD")),
+        ("Rivals paid €2.5B for the network.", ("€2.5B", "money", 2.5e9, "EUR")),
+    ],
+)
+def test_a_capital_magnitude_after_a_currency_is_money(
+    text: str, expected: tuple[str, str, float, str]
+) -> None:
+    assert one(text) == expected
+
+
+def test_a_capital_magnitude_without_a_currency_names_a_model() -> None:
+    assert texts("It ships with a Vega 7400M chip and the Phase 2B kit.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The firm asked for N750m in damages.", ("N750m", "money", 7.5e8, "NGN")),
+        ("A bond of N3.2bn was approved.", ("N3.2bn", "money", 3.2e9, "NGN")),
+        ("The state spent N4 billion on roads.", ("N4 billion", "money", 4e9, "NGN")),
+        ("Rice now sells at ₦45,000 a bag.", ("₦45,000", "money", 45000.0, "NGN")),
+    ],
+)
+def test_naira_written_n_with_a_magnitude_is_money(
+    text: str, expected: tuple[str, str, float, str]
+) -> None:
+    assert one(text) == expected
+
+
+def test_a_bare_n_before_a_number_is_no_naira() -> None:
+    assert texts("Nurses wore N95 masks in ward N2.") == []
+    assert texts("The UN500m fund and the RN300m grant.") == []

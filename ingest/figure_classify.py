@@ -22,6 +22,17 @@ _QUALIFIED = re.compile(
     r"approximately|at least|up to)[ \u00a0]+$",
     re.I,
 )
+# A multiplier glued to its number ("~9x as cost-effective", "10x faster", "1-2x."): an
+# "x" before a comparison, the clause's end or the other side of a range ("~3x and ~12x");
+# "777x jets" and "A12X" stay names.
+_MULTIPLIER = re.compile(
+    r"^x(?:[ \u00a0]+(?:as|more|less|fewer|than|[a-z]+er)\b|([,.;:!?)]|$)|"
+    r"[ \u00a0]+(?:and|or|to)[ \u00a0]+~?\d[\d.,]*x\b)",
+    re.M,
+)
+# ... but "makes the 777x." names a model: after a determiner only a comparison follows a
+# multiplier.
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|our|his|her|this|that)[ \u00a0]$", re.I)
 # A ticker table row: the last price is followed by its signed change and percent change
 # ("THE HOME DEPOT INC. 225.86 -12.99 -5.44%"), so the name before it does not make it a
 # designation.
@@ -88,6 +99,11 @@ def _classify_plain(
     if "." in num and _TABLE_PRICE.match(after):
         return FigureDraft(start, end, "money", value, None, plain=False)
     before = text[max(0, start - 40) : start]
+    if after[:1] == "x":
+        m = _MULTIPLIER.match(after)
+        if before[-1:].isalpha() or not m or (m.group(1) and _DETERMINER.search(before)):
+            return None
+        return FigureDraft(start, end + 1, "other", value, "times", plain=True)
     if not_a_figure(num, value, before, after):
         return None
     if num in named and not counts_something(after) and not _QUALIFIED.search(before):

@@ -17,8 +17,9 @@ _CHANGE_BEFORE = re.compile(
 )
 # "anywhere from $200 to $500", "somewhere from 10 to 20": a span of values, not a change.
 _SPAN_FROM = re.compile(r"\b(?:anywhere|somewhere)[ \u00a0]+from[ \u00a0]*\D{0,3}$")
-# What may stand between the sides of a range: a dash, "to" or "and".
-_RANGE_SEP = re.compile(r"^(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and)[ \u00a0]+)$")
+# What may stand between the sides of a range: a dash, "to" or "and", and a "~" before
+# the second side ("between ~3x and ~12x").
+_RANGE_SEP = re.compile(r"^(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and)[ \u00a0]+)~?$")
 
 
 def merge_ranges(text: str, found: list[tuple[int, int, FigureDraft | None]]) -> list[FigureDraft]:

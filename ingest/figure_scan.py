@@ -39,7 +39,7 @@ _FIG_RE = re.compile(
     # word to its number
     r"(?P<mag>-(?=[mbt]illion\b)(?:million|billion|trillion)|"
     r"[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
-    rf"|[kKmbMB])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w]))|(?<=\d\d)(?=(?:Wh|W|C)(?![\w])))"
+    rf"|[kKmbMB])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w]))|(?<=\d\d)(?=(?:Wh|W|C)(?![\w]))|(?=x(?![\w])))"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
     r"(?!\w)|pct(?!\w)))?"
     rf"(?P<curw>[ \u00a0](?i:{_CUR_WORDS})(?!\w))?"

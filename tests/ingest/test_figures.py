@@ -579,3 +579,25 @@ def test_naira_written_n_with_a_magnitude_is_money(
 def test_a_bare_n_before_a_number_is_no_naira() -> None:
     assert texts("Nurses wore N95 masks in ward N2.") == []
     assert texts("The UN500m fund and the RN300m grant.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new chip is roughly ~6x as fast as the old one.", ("6x", "other", 6.0, "times")),
+        ("Its lens gives 10x more reach.", ("10x", "other", 10.0, "times")),
+        ("Returns grew 3.5x.", ("3.5x", "other", 3.5, "times")),
+        ("The plan is 2-4x as efficient.", ("2-4x", "other", None, "times")),
+        ("Costs run between ~8x and ~15x as high.", ("8x and ~15x", "other", None, "times")),
+    ],
+)
+def test_a_glued_x_before_a_comparison_is_a_multiplier(
+    text: str, expected: tuple[str, str, float | None, str]
+) -> None:
+    assert one(text) == expected
+
+
+def test_a_glued_x_before_a_noun_or_after_letters_names_a_model() -> None:
+    assert texts("Airlines cut orders of 777x jets, and the A12x chip is out.") == []
+    assert texts("A 4x4 truck and 777x and 787 names.") == ["787"]
+    assert texts("Boeing makes the 777x. Its 10x zoom is new.") == []

@@ -29,6 +29,15 @@ _NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+),?\s$")
 _OPENING_AGE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)At\s$")
 _PRONOUN_AFTER = re.compile(r"^,\s+(?:he|she|I|they|we)\b")
 _AGE_DASH_AFTER = re.compile(r"^[ \u00a0]?[–—]")
+# A person giving their age: "I'm 74 and was tempted", "she is 9." (nothing counted after
+# it: "I'm 30 minutes late" and "he's 5 feet tall" stay amounts).
+_BE_AGE_BEFORE = re.compile(
+    r"(?:\bI['’]m|\bI am|\b(?:[Hh]e|[Ss]he)(?:['’]s| is)|\b(?:[Ww]e|[Tt]hey)(?:['’]re| are))"
+    r"[ \u00a0]$"
+)
+_BE_AGE_AFTER = re.compile(
+    r"^(?:[,.;:!?)—–]|[ \u00a0](?:[—–]|(?:and|but|now|today|this|when)\b)|$)"
+)
 _NAME_COMMA_AGE = re.compile(r"([A-Z][\w’'.\-]+),\s$")
 
 
@@ -52,6 +61,13 @@ def is_age(before: str, after: str, value: float) -> bool:
     if value >= 120:
         return False
     if _is_threshold(before, after, value):
+        return True
+    if (
+        value == int(value)
+        and before[-1:] in {" ", "\u00a0"}
+        and _BE_AGE_BEFORE.search(before[-9:])
+        and _BE_AGE_AFTER.match(after)
+    ):
         return True
     if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):
         return _PRONOUN_AFTER.match(after) is not None

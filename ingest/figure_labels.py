@@ -56,6 +56,19 @@ _CITATION_AFTER = re.compile(r"(?:,[ \u00a0]\d{1,3})*\)(?:[.,;:]|$)", re.M)
 # words, then another number on the line).
 _RANK_ROW_AFTER = re.compile(r"[ \t](?:[A-Z][\w.'’\-]*[ \t]){2,4}[^\n]{0,30}?\d")
 _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
+# A post-office box: "P.O. Box 4410", "PO Box 12", "Post Office Box 9".
+_PO_BOX_BEFORE = re.compile(
+    r"\b(?:P\.?[ \u00a0]?O\.?|Post[ \u00a0]Office)[ \u00a0]+Box[ \u00a0]$", re.I
+)
+# A journal reference in a bibliography, "Curr Opin Anaesthesiol. 2015; 28: 685-690." or
+# "2019;12(3):45": the volume after the year and ";", the issue in brackets, the pages
+# after ":".
+_VOLUME_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?$")
+_VOLUME_AFTER = re.compile(r"^[ \u00a0]?[:(]")
+_PAGES_BEFORE = re.compile(
+    r"\b(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?\d{1,4}(?:[ \u00a0]?\(\d{1,4}\))?"
+    r"(?:[ \u00a0]?\(\d{1,4}\)|[ \u00a0]?:[ \u00a0]?)$"
+)
 
 
 def is_address(before: str, after: str) -> bool:
@@ -121,9 +134,30 @@ def is_number_noun(after: str) -> bool:
     return after[:1] == "-" and bool(_NUMBER_NOUN.match(after))
 
 
+def is_po_box(before: str) -> bool:
+    """The number of a post-office box ("P.O. Box 4410"), part of an address."""
+    if before[-4:-1] not in {"Box", "BOX", "box"}:
+        return False
+    return _PO_BOX_BEFORE.search(before[-24:]) is not None
+
+
+def is_journal_reference(before: str, after: str) -> bool:
+    """A volume, issue or page number of a journal reference ("2015; 28: 685-690",
+    "2019;12(3):45"), which counts nothing."""
+    if ";" not in before[-16:]:
+        return False
+    if _VOLUME_BEFORE.search(before[-8:]):
+        return _VOLUME_AFTER.match(after) is not None
+    return _PAGES_BEFORE.search(before[-24:]) is not None
+
+
 def is_citation(num: str, before: str, after: str) -> bool:
     """A reference number in brackets closing a clause: "binge eating (1).", "(10, 11)."
-    ("four (4) size options" and "grade (77.4)" stay amounts)."""
+    ("four (4) size options" and "grade (77.4)" stay amounts); and any number of up to
+    three digits in square brackets, "per shift [1]," or a footnote's "[2] Smith J.",
+    which no writer uses for an amount."""
+    if before[-1:] == "[" and after[:1] == "]":
+        return len(num) <= 3 and num.isdigit()
     if not (before[-1:] == "(" or before[-2:] == ", ") or after[:1] not in {",", ")"}:
         return False
     return (

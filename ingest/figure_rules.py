@@ -15,10 +15,12 @@ from ingest.figure_labels import (
     is_address,
     is_citation,
     is_class_number,
+    is_journal_reference,
     is_list_number,
     is_metre,
     is_model_size,
     is_number_noun,
+    is_po_box,
 )
 from ingest.figure_names import is_phone_number
 from ingest.figure_nouns import attached_unit, cased_unit, counts_something
@@ -48,6 +50,8 @@ def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_phone_number(num, before, after)
         or is_list_number(before, after)
         or is_citation(num, before, after)
+        or is_po_box(before)
+        or is_journal_reference(before, after)
         or is_number_noun(after)
         or (before.endswith(("/",)) or after.startswith("/"))
     )

@@ -601,3 +601,37 @@ def test_a_glued_x_before_a_noun_or_after_letters_names_a_model() -> None:
     assert texts("Airlines cut orders of 777x jets, and the A12x chip is out.") == []
     assert texts("A 4x4 truck and 777x and 787 names.") == ["787"]
     assert texts("Boeing makes the 777x. Its 10x zoom is new.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 68 and still work nights.",
+        "My brother is younger; he's 41.",
+        "I am 57, and I have never voted.",
+        "They say she is 9 — far too young.",
+    ],
+)
+def test_a_person_giving_their_age_states_no_figure(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_unit_after_i_am_keeps_the_amount() -> None:
+    assert one("I'm 20 minutes away.") == ("20", "quantity", 20.0, "minutes")
+    assert one("He's 3 points behind.") == ("3", "count", 3.0, "points")
+
+
+def test_a_post_office_box_is_an_address() -> None:
+    assert texts("Send letters to P.O. Box 55021, Denver, or PO Box 7, Leeds.") == []
+    assert texts("Post Office Box 312 holds 40 letters.") == ["40"]
+
+
+def test_square_bracket_reference_markers_are_no_figures() -> None:
+    text = "Nurses hear 350 alerts a day [3], and 80% are false [4].\n\n[3] Lee A. Alarms."
+    assert texts(text) == ["350", "80%"]
+
+
+def test_journal_volume_issue_and_pages_are_no_figures() -> None:
+    assert texts("Brown T. Ann Surg. 2011; 14: 301-309.") == []
+    assert texts("Wu K. Nat Med. 2018;24(7):112-118.") == []
+    assert texts("In 2018; 24 people were hurt.") == ["24"]

@@ -132,6 +132,9 @@ _NAMED_ROLE = re.compile(rf"\s*,\s*((?:[{UP}][\w\-’'.]*\s+){{1,3}}[{UP}][\w\-�
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
 THE_ANY = re.compile(r"^[Tt]he\s+")
 _THAT = re.compile(r"\s+that\b")
+# "Big Machine has denied Swift's claims, saying …": a possessive before a verb's "-s"
+# form makes a noun of it (her claims, his remarks); "Swift's said" is "Swift has said".
+_POSSESSED_NOUN = re.compile(r"['’]s\s+[a-z]+s$")
 _THE_NOUN = re.compile(r"the\s+([a-z]+)")
 _DOC_REF = re.compile(r"the\s+(statement|letter|email)")
 SPEECH_IN = re.compile(rf"\b{by_initial(VERB_ALTS + '|' + GERUND_ALTS)}\b")
@@ -257,6 +260,8 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
     for rx in (WHO_VERB, VERB_WHO, ACCORDING):
         for m in who_verb(window) if rx is WHO_VERB else rx.finditer(window):
             if rx is WHO_VERB and prepositional(window, m.start("who"), m.group("who")):
+                continue
+            if rx is WHO_VERB and _POSSESSED_NOUN.search(m.group(0)):
                 continue
             cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
             if rx is ACCORDING and _RELAYED.match(window, m.end()):

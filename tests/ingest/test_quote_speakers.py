@@ -845,3 +845,13 @@ def test_a_possessive_after_a_subject_and_its_comma_is_not_the_subject() -> None
         "Bergeron chimed in, noting that Brooke’s offer was “a lovely gesture.”"
     )
     assert speakers(text) == [("a lovely gesture.", "Tom Bergeron")]
+
+
+def test_a_possessive_before_a_verbs_s_form_is_a_noun_not_a_tag() -> None:
+    text = (
+        "Mara Quill sued the studio last week. Brightline Films has rejected Quill’s "
+        "claims, saying they were “baseless and cruel.”"
+    )
+    assert speakers(text) == [("baseless and cruel.", "Brightline Films")]
+    text = "Dana Holt met the board. Holt's said for years that “nothing will change.”"
+    assert speakers(text) == [("nothing will change.", "Dana Holt")]

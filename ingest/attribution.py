@@ -88,6 +88,12 @@ _RELAYED = re.compile(r",\s+(?:one|an?|another|some|several|two|three|many)\s+[a
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 _BARE_PREP = re.compile(r"\b(?:of|for|at|from|in|to)\s+$")
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
+# Words a subject is left to wonder or asks itself, set off by a colon: "The board will be
+# left to wonder: "…"", "Fans asked themselves: "…"". The subject speaks (or thinks) them.
+_WONDER = re.compile(
+    rf"(?P<who>(?>{NAME}))\s+(?:[a-z]+\s+){{0,5}}?(?:wonder(?:s|ed|ing)?|"
+    r"ask(?:s|ed|ing)?\s+(?:themselves|himself|herself|itself))(?:\s+aloud)?\s*:\s*$"
+)
 # The lower-case words before the subject ("but", "and then") hold no speech verb: in
 # "..., but said SpaceX would", SpaceX is the object. An opening "X, a spokesperson for
 # Y," is no introductory clause: X is the subject, Y only the role's object.
@@ -131,6 +137,9 @@ _ORG_BEFORE = re.compile(
 _NAMED_ROLE = re.compile(rf"\s*,\s*((?:[{UP}][\w\-’'.]*\s+){{1,3}}[{UP}][\w\-’']+)\s*,\s*$")
 _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
 THE_ANY = re.compile(r"^[Tt]he\s+")
+# An organisation's own name ending in its kind ("The Carlyle Group", "Acme Holdings
+# Company"): it names itself, not an organisation of the context as "the group" does.
+_OWN_ORG_NAME = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w&.\-’']*\s+){1,4}[A-Z][\w\-]*)")
 _THAT = re.compile(r"\s+that\b")
 # "Big Machine has denied Swift's claims, saying …": a possessive before a verb's "-s"
 # form makes a noun of it (her claims, his remarks); "Swift's said" is "Swift has said".
@@ -197,6 +206,9 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         named = _NAMED_ROLE.match(role or "")
         if named and low != "it":  # "Ford's spokesman, Mark Truby, said": he speaks
             return Attribution("named", book.resolve(named.group(1), pos), THE_ANY.sub("", who))
+        own = _OWN_ORG_NAME.fullmatch(who)
+        if own and not _SPOKES_RE.search(low) and org_noun(low.rsplit(None, 1)[-1]):
+            return Attribution("org", own.group(1))
         org = _org_in_phrase(who) or book.organisation(context, low)
         if not org and low == "it":
             return Attribution("it", None)  # the caller's last quoted organisation, if any
@@ -302,6 +314,13 @@ def before_colon(
     tail = before[-200:]
     if not tail.rstrip().endswith(":"):
         return None  # the pattern ends at a colon: skip its scan of the window
+    if "onder" in tail[-20:] or "sel" in tail[-20:]:
+        w = _WONDER.search(tail[-120:])
+        obj = w and _OBJECT_BEFORE.search(tail[-120:], max(0, w.start() - 10), w.start())
+        if w and not (obj and not tail[-120:][: w.start()].endswith((", and ", ", but "))):
+            att = classify(w.group("who"), None, context, book, pos)
+            if att.kind in {"named", "org"} and att.speaker:
+                return att
     m = _COLON.search(tail)
     if m and _TOLD.search(tail, 0, m.start("who")):
         return search_clause(before[: len(before) - len(tail) + m.start("who")], book, context, pos)

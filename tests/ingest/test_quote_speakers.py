@@ -855,3 +855,26 @@ def test_a_possessive_before_a_verbs_s_form_is_a_noun_not_a_tag() -> None:
     assert speakers(text) == [("baseless and cruel.", "Brightline Films")]
     text = "Dana Holt met the board. Holt's said for years that “nothing will change.”"
     assert speakers(text) == [("nothing will change.", "Dana Holt")]
+
+
+def test_a_subject_left_to_wonder_before_a_colon_speaks() -> None:
+    text = (
+        "In the end, Rosa Lind signed with a rival label, and Harbor Records will be left "
+        'to wonder: "where did we go wrong?"'
+    )
+    assert speakers(text) == [("where did we go wrong?", "Harbor Records")]
+    text = 'Fans of Tom Reyes wondered: "is this the end?"'
+    assert speakers(text) == [("is this the end?", None)]
+    text = 'After the vote, Mayor Ana Ruiz asked herself: "what now?"'
+    assert speakers(text) == [("what now?", "Ana Ruiz")]
+
+
+def test_an_organisation_named_with_its_kind_names_itself() -> None:
+    text = (
+        "Lena Park runs a studio. The Northgate Group said: “We are proud of the deal.” "
+        "“It will grow,” Acme Holdings Company added."
+    )
+    assert speakers(text) == [
+        ("We are proud of the deal.", "Northgate Group"),
+        ("It will grow,", "Acme Holdings Company"),
+    ]

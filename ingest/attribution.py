@@ -200,7 +200,10 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     if doc:
         return Attribution("document", book.groups.statement_owner(doc.group(1), pos))
     if _TITLE_RE.match(who):
+        first, _, second = low.partition(" and ")
         found = book.by_title(low.split()[-1], pos)
+        if not found and second:  # "the singer and guitarist": either role names him
+            found = book.by_title(first.split()[-1], pos)
         return Attribution("named", found) if found else Attribution("pronoun", None)
     if _SPOKES_RE.search(low) or org_noun(low):
         named = _NAMED_ROLE.match(role or "")

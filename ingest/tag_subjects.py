@@ -19,12 +19,15 @@ from ingest.name_patterns import NAME, NAME_REST, UP
 from ingest.speech_verbs import VERB_ALTS, by_initial, words_of
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
-_TITLE_TAIL = (
-    r"\s+(?:\d+-year-old|president|governor|senator|mayor|minister|prime minister|"
+_TITLES = (
+    r"(?:\d+-year-old|president|governor|senator|mayor|minister|prime minister|"
     r"chancellor|coach|manager|judge|secretary|ceo|chairman|chairwoman|commissioner|sheriff|"
     r"congressman|congresswoman|lawmaker|founder|chief executive|striker|quarterback|"
-    r"premier|pope|king|queen|prince|ambassador|official|actor|actress|singer|star)\b"
+    r"premier|pope|king|queen|prince|ambassador|official|actor|actress|singer|star|"
+    r"guitarist|drummer|bassist|rapper|songwriter|frontman|frontwoman)\b"
 )
+# "the singer and guitarist told the audience": two roles of one person.
+_TITLE_TAIL = rf"\s+{_TITLES}(?:\s+and\s+{_TITLES})?"
 TITLE_REF = rf"[Tt]he{_TITLE_TAIL}"
 # A document that names its author speaks for it: "said a report from Kotak Institutional
 # Equities" (the firm), "a note by Goldman Sachs said"; unnamed, a report is no speaker.

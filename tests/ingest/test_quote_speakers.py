@@ -878,3 +878,11 @@ def test_an_organisation_named_with_its_kind_names_itself() -> None:
         ("We are proud of the deal.", "Northgate Group"),
         ("It will grow,", "Acme Holdings Company"),
     ]
+
+
+def test_two_roles_joined_by_and_name_the_person_just_named() -> None:
+    text = (
+        "The band plays Denver in May. Lia Moreno joked about it on stage.\n\n"
+        "After the encore, the singer and drummer told the crowd, “see you next summer.”"
+    )
+    assert speakers(text) == [("see you next summer.", "Lia Moreno")]

@@ -62,6 +62,8 @@ def classify(text: str, m: re.Match[str], named: frozenset[str]) -> FigureDraft 
     after = text[end : end + 60]
     if not (cur_raw or curw or mag_raw or pct_raw):
         return _classify_plain(text, start, end, num, value, sign, after, named)
+    if after[:1] == "x":
+        return None  # "$1x", "5mx": only a bare number takes a multiplier's "x"
     cur = currency_code(m)
     mag = (mag_raw or "").strip().lstrip("-")
     pct = (pct_raw or "").strip()

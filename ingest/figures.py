@@ -14,6 +14,7 @@ from ingest.figure_classify import classify
 from ingest.figure_names import model_sizes, named_numbers
 from ingest.figure_ranges import merge_ranges
 from ingest.figure_scan import is_plain, scan
+from ingest.figure_titles import title_numbers
 from ingest.sentences import Segmenter
 from storage.models import Figure
 
@@ -28,6 +29,10 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
         named = named | model_sizes(text, plain)
     found = [(m.start(), m.end(), classify(text, m, named)) for m in matches]
     figs = merge_ranges(text, found)
+    if figs and ("top" in text or "Top" in text or "“" in text or '"' in text):
+        titles = title_numbers(text)
+        if titles:
+            figs = [f for f in figs if f.start not in titles]
     if figs and seg is None:
         seg = Segmenter(text)
     return [

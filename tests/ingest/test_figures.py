@@ -138,6 +138,11 @@ def test_not_figures(text: str) -> None:
         "$1x " * 250_000,
         "USD 1a " * 140_000,
         "1a " * 333_333,
+        # multipliers and titles (blind-10 round)
+        "1x " * 333_333,
+        "“1 Ab" + " Ab" * 300_000,
+        "“1 Ab cd Ef”" * 80_000,
+        "top 1" + " Ab" * 300_000 + " x",
     ],
     ids=lambda t: f"{len(t)}-chars-{t[:6]!r}",
 )
@@ -635,3 +640,19 @@ def test_journal_volume_issue_and_pages_are_no_figures() -> None:
     assert texts("Brown T. Ann Surg. 2011; 14: 301-309.") == []
     assert texts("Wu K. Nat Med. 2018;24(7):112-118.") == []
     assert texts("In 2018; 24 people were hurt.") == ["24"]
+
+
+def test_a_number_opening_a_quoted_title_names_the_work_everywhere() -> None:
+    text = (
+        "Listen to 5 Stories in Science every Friday. Subscribe to “5 Stories in Science "
+        "You Missed.” It reached 5 listeners in May."
+    )
+    assert texts(text) == ["5"]
+    assert texts("He said “12 Officers Were Hurt Badly.” Then 12 officers left.") == ["12"]
+
+
+def test_a_top_n_list_title_is_no_count() -> None:
+    assert texts("It made the group's top 5 Consumer Safety Risks.") == []
+    assert one("They ranked the top 20 Premier League players.")[:3] == ("20", "count", 20.0)
+    assert texts("He leads the top 10 Democrats.") == ["10"]
+    assert texts("Shares of $5x funds, 3mx.") == []

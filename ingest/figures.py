@@ -29,8 +29,8 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
         named = named | model_sizes(text, plain)
     found = [(m.start(), m.end(), classify(text, m, named)) for m in matches]
     figs = merge_ranges(text, found)
-    if figs and ("top" in text or "Top" in text or "“" in text or '"' in text):
-        titles = title_numbers(text)
+    if figs:
+        titles = title_numbers(text, figs)
         if titles:
             figs = [f for f in figs if f.start not in titles]
     if figs and seg is None:

@@ -5,7 +5,9 @@ that also takes its sign, currency, magnitude and percent sign (`figure_scan`), 
 decides from the surrounding words whether it states an amount (`figure_rules` rejects
 years, dates, times, ages, designations and scores), what kind of amount, and its value
 with the magnitude applied (`figure_classify`). Adjacent figures joined by "to" or a dash
-become one range (`figure_ranges`). Standard library only, linear time.
+become one range (`figure_ranges`), and numbers that open a title ("10 Things in Tech",
+"top 10 Health Technology Hazards") are dropped (`figure_titles`). Standard library
+only, linear time.
 """
 
 from __future__ import annotations

@@ -91,6 +91,7 @@ def read_head(
     if len(changed) + len(gone) > MAX_CHANGED:
         return None
     stale = set(changed) | set(gone)
+    complete = len(rows) == sum(entry[-1] for entry in saved.values())
     total = sum(entry[-1] for name, entry in saved.items() if name not in stale)
     kept = [meta for meta in rows if layout.shard(meta.id).name not in stale]
     by_name = {shard.name: shard for shard in shards}
@@ -99,7 +100,7 @@ def read_head(
         total += len(fresh)
         kept.extend(fresh.values())
     kept.sort(key=newest_first, reverse=True)
-    if len(rows) == HEAD_ROWS:  # else the old head was the whole list: nothing is missing
+    if not complete:  # rows below the old head's last one are not in it: stop above them
         cutoff = newest_first(rows[-1])
         kept = [meta for meta in kept if newest_first(meta) >= cutoff]
     if total and not kept:

@@ -7,6 +7,7 @@ Kept thin on purpose: the panes and their logic live in `tui/screens/main.py` an
 from __future__ import annotations
 
 import gc
+from contextlib import suppress
 from functools import partial
 from typing import Any, ClassVar
 
@@ -56,6 +57,17 @@ class NewsroomApp(App[None]):
         """Give the process its collector back (tests run many apps in one process)."""
         gc.unfreeze()
         gc.set_threshold(*self._gc_thresholds)
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the app; once its screen is gone, list the store again so the next start
+        finds a current listing head (storage/listing_head.py). The session's own read
+        marks and tags change shards without a new listing: after 33 or more, the next
+        start would read the whole list before drawing it."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            with suppress(StoreError, OSError):
+                self.store.articles()
 
     def _daily_backup(self) -> None:
         """The store's daily backup, off the event loop: at 50,000 articles it takes a while."""

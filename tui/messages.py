@@ -31,6 +31,7 @@ class ArticlesLoaded(Message):
     annotations: AnnotationIndex
     version: tuple[object, ...]
     only: set[str] | None = None
+    seq: int = 0  # which load read it (see ListLoading._start_load)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class ListHeadLoaded(Message):
     total: int
     annotations: AnnotationIndex
     drawn: threading.Event
+    seq: int = 0
 
 
 @dataclass

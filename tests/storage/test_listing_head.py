@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from storage import listing_head
 from storage.listing_head import FILE_NAME, HEAD_ROWS, MAX_CHANGED
 from storage.models import ArticleMeta
 from storage.store import Store
@@ -143,3 +144,12 @@ def test_the_head_is_not_in_backups(root: Path) -> None:
     backup = fresh(root).backup()
     assert not (backup.path / FILE_NAME).exists()
     assert (root / FILE_NAME).exists()
+
+
+def test_a_head_of_fewer_rows_than_now_kept_is_still_cut_right(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the old head was the whole list comes from its counts, not from HEAD_ROWS."""
+    monkeypatch.setattr(listing_head, "HEAD_ROWS", HEAD_ROWS + 200)
+    fill(fresh(root), 1, prefix="late")
+    assert_prefix_of_full(root, HEAD_ROWS)

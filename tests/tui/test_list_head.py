@@ -75,3 +75,83 @@ async def test_without_a_head_the_list_is_read_whole(tmp_path: Path) -> None:
         GatedStore.gate.set()
         await until(lambda: articles.row_count == COUNT)
         assert articles.total == COUNT
+
+
+class HeldAfterListing(Store):
+    """The first full listing is read, then held before the worker posts it: a slow
+    listing that a view or a read mark overtakes."""
+
+    gate = threading.Event()
+    calls = 0
+
+    def articles(self, tag: str | None = None) -> list[ArticleMeta]:
+        type(self).calls += 1
+        first = type(self).calls == 1
+        metas = super().articles(tag)
+        if first:
+            assert self.gate.wait(10), "the test never opened the gate"
+        return metas
+
+
+def listed_store(tmp_path: Path) -> Path:
+    root = tmp_path / "store"
+    store = Store.open(root, auto_backup=False)
+    fill(store, COUNT)
+    store.articles()
+    HeldAfterListing.gate.clear()
+    HeldAfterListing.calls = 0
+    return root
+
+
+async def test_a_view_chosen_meanwhile_is_not_replaced_by_the_first_listing(
+    tmp_path: Path,
+) -> None:
+    app = make_app(HeldAfterListing.open(listed_store(tmp_path), auto_backup=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        await until(lambda: articles.total == COUNT and articles.row_count == HEAD_ROWS)
+        await until(lambda: HeldAfterListing.calls == 1)  # the first listing is held
+        app.screen._apply_view(("story 7", "story 7"))
+        await until(lambda: app.screen._version is not None)
+        in_view = articles.row_count
+        assert 0 < in_view < COUNT
+        HeldAfterListing.gate.set()
+        await settle(pilot)
+        await pilot.pause(1.2)  # the cancelled first load has posted; a poll has run
+        assert articles.row_count == in_view
+        assert f"({in_view})" in str(articles.border_title)
+
+
+async def test_an_article_read_on_the_first_page_stays_read(tmp_path: Path) -> None:
+    app = make_app(HeldAfterListing.open(listed_store(tmp_path), auto_backup=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        await until(lambda: articles.total == COUNT and articles.row_count == HEAD_ROWS)
+        first = articles.current
+        assert first is not None and not first.read
+        await pilot.press("enter")
+        await until(lambda: articles.meta(first.id).read)
+        HeldAfterListing.gate.set()
+        await until(lambda: articles.row_count == COUNT)
+        for _ in range(10):  # the full list, then polls: never shown unread again
+            await pilot.pause(0.1)
+            assert articles.meta(first.id).read
+
+
+def test_quitting_the_app_saves_a_current_listing_head(tmp_path: Path) -> None:
+    """A session's read marks in many shards would leave the next start without a head."""
+    root = tmp_path / "store"
+    store = Store.open(root, auto_backup=False)
+    fill(store, COUNT)
+    one_per_shard = {m.id[:2]: m.id for m in store.articles()}
+    for article_id in list(one_per_shard.values())[:40]:
+        store.set_read(article_id, True)
+    assert Store.open(root, auto_backup=False).listing_head() is None
+
+    async def quit_at_once(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("q")
+
+    make_app(Store.open(root, auto_backup=False)).run(headless=True, auto_pilot=quit_at_once)
+    head = Store.open(root, auto_backup=False).listing_head()
+    assert head is not None and head.total == COUNT
+    assert [m.id for m in head.metas] == [m.id for m in store.articles()[:HEAD_ROWS]]

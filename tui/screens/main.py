@@ -90,6 +90,9 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
         self._ahead: dict[str, ArticleLoaded] = {}
         self._ahead_timer: Timer | None = None
         self._frozen_once = False
+        self._load_seq = self._wanted_seq = 0
+        self._head_shown = False
+        self._read_marks: dict[str, tuple[int, bool]] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):

@@ -77,6 +77,9 @@ class DeskActions(Base):
     def action_reload(self) -> None:
         raise NotImplementedError
 
+    def remember_read(self, article_id: str, read: bool) -> None:
+        raise NotImplementedError
+
     # ------------------------------------------------------------------ writing
 
     async def _write(self, call: Callable[[], T]) -> tuple[bool, T | None]:
@@ -201,6 +204,7 @@ class DeskActions(Base):
         ok, _ = await self._write(lambda: self.store.set_read(article_id, read))
         if ok:
             self.query_one(ArticleList).update_article(article_id, read=read)
+            self.remember_read(article_id, read)
 
     async def action_toggle_read(self) -> None:
         """Flip read/unread on the article under the list cursor."""

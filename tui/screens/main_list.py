@@ -50,6 +50,10 @@ class ListLoading(Base):
     _poller: Worker[None] | None
     _select_after_load: str | None
     _frozen_once: bool
+    _load_seq: int  # the latest load started
+    _wanted_seq: int  # lists of loads older than this are out of date, see _start_load
+    _head_shown: bool
+    _read_marks: dict[str, tuple[int, bool]]  # see remember_read
 
     if TYPE_CHECKING:  # MainScreen's, used here
 
@@ -61,43 +65,60 @@ class ListLoading(Base):
     def _poll(self) -> None:
         """Start a version check unless one is still running (a 50k reload takes a while)."""
         if self._poller is None or self._poller.is_finished:
-            self._poller = self._load_articles(force=False)
+            self._start_load(force=False)
 
     def action_reload(self) -> None:
         """Re-read the article list and tags now."""
-        self._poller = self._load_articles(force=True)
+        self._start_load(force=True)
+
+    def _start_load(self, force: bool) -> None:
+        """A thread worker goes on after `exclusive` cancels it: its list, read before a
+        view was chosen, say, must not replace a newer one. So each load is numbered, a
+        forced load (a view, a reload, a fetch) makes every older one out of date, and a
+        list older than the one shown is dropped."""
+        self._load_seq += 1
+        if force:
+            self._wanted_seq = self._load_seq
+        head = self._version is None and self.view is None and not self._head_shown
+        self._poller = self._load_articles(force, self._load_seq, head)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="list")
-    def _load_articles(self, force: bool) -> None:
+    def _load_articles(self, force: bool, seq: int, head: bool) -> None:
         view = self.view
         try:
             version = self.store.version()
             if not force and version == self._version:
                 return
             index = AnnotationIndex.read(self.store)
-            if self._version is None and view is None:
-                self._post_head(index)
+            if head:
+                self._post_head(index, seq)
             metas = self.store.articles()
             only = view_ids(self.store, view[1]) if view else None
         except READ_ERRORS as exc:
             self.post_message(LoadFailed(str(exc)))
             return
-        self.post_message(ArticlesLoaded(metas, index, version, only))
+        self.post_message(ArticlesLoaded(metas, index, version, only, seq))
 
-    def _post_head(self, index: AnnotationIndex) -> None:
+    def _post_head(self, index: AnnotationIndex, seq: int) -> None:
         """At start-up, the first page from the store's listing head; reading all 50,000
         records (0.3-0.8 s) then waits until that page is drawn, not the other way round."""
         head = self.store.listing_head()
         if head is None or len(head.metas) == head.total:
             return
         drawn = threading.Event()
-        self.post_message(ListHeadLoaded(head.metas, head.total, index, drawn))
+        self.post_message(ListHeadLoaded(head.metas, head.total, index, drawn, seq))
         drawn.wait(HEAD_DRAW_WAIT_S)
 
+    def remember_read(self, article_id: str, read: bool) -> None:
+        """A read mark written while a load is under way: that load may have read the
+        shard before the write, so its list gets the mark put back on."""
+        self._read_marks[article_id] = (self._load_seq, read)
+
     def on_list_head_loaded(self, message: ListHeadLoaded) -> None:
-        if self._version is not None:  # the whole list is already shown
-            message.drawn.set()
+        if self._version is not None or message.seq < self._wanted_seq:
+            message.drawn.set()  # a whole list is shown already, or this one is outdated
             return
+        self._head_shown = True
         self.index = message.annotations
         marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
         article_list = self.query_one(ArticleList)
@@ -106,6 +127,9 @@ class ListLoading(Base):
         self.call_after_refresh(message.drawn.set)
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        if message.seq < self._wanted_seq:
+            return  # out of date: read before a view was chosen or a reload asked for
+        self._wanted_seq = message.seq
         self._version = message.version
         self.index = message.annotations
         metas = message.metas
@@ -115,6 +139,11 @@ class ListLoading(Base):
         article_list = self.query_one(ArticleList)
         keep = self._select_after_load  # an article just added: put the cursor on it
         article_list.set_articles(metas, marks, keep_id=keep)
+        for article_id, (seq, read) in list(self._read_marks.items()):
+            if seq >= message.seq:  # marked after this load started: it may not have it
+                article_list.update_article(article_id, read=read)
+            else:
+                del self._read_marks[article_id]
         if keep and article_list.meta(keep) is not None:
             self._select_after_load = None
         if self.view:

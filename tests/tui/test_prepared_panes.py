@@ -3,23 +3,32 @@ them only if the tags and notes they were built with are still the ones there ar
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from storage.models import ItemRef
 from storage.store import Store
 from tests.tui.conftest import settle
 from tui.app import make_app
+from tui.screens.main import MainScreen
 from tui.widgets import FiguresPane, QuotesPane
 from tui.widgets.pane_content import figures_content, quotes_content
 
 SIZE = (160, 50)
 
 
+async def open_seed(pilot: Pilot[None]) -> MainScreen:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen) and screen.article is not None
+    return screen
+
+
 async def test_panes_built_in_the_worker_are_shown_as_wrapped(seeded_store: Store) -> None:
     app = make_app(seeded_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_seed(pilot)
         quotes_pane = screen.query_one(QuotesPane)
         body = screen.article.body
         tags = {k: set(v) for k, v in screen.index.tags_of(screen.article.id).items()}
@@ -37,10 +46,7 @@ async def test_panes_built_in_the_worker_are_shown_as_wrapped(seeded_store: Stor
 async def test_panes_built_before_a_tag_was_set_are_built_again(seeded_store: Store) -> None:
     app = make_app(seeded_store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_seed(pilot)
         article_id, body = screen.article.id, screen.article.body
         stale = (
             quotes_content(body.quotes, {}, screen.body.speaker_styles, {}, 40),

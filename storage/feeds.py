@@ -158,8 +158,8 @@ class FeedBook:
     def _data(self) -> dict[str, dict[str, Any]]:
         """feeds.json parsed, re-read only when it changed on disk (every write replaces
         it: a new inode): a refresh reads it for the feeds, the partial scan and the
-        statuses' write, and with its "seen" table it is the biggest file a refresh reads.
-        Callers must not change what it returns (`record` changes a copy)."""
+        statuses' write. Callers must not change what it returns (`record` changes a
+        copy)."""
         sig = signature(self.path)
         if sig is not None and self._parsed is not None and self._parsed[0] == sig:
             return self._parsed[1]

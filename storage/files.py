@@ -8,6 +8,8 @@ Layout (see storage/README.md for why):
     <root>/tags.json              TinyDB, tables "tags" and "notes": small, changes often
     <root>/keys/<xx>.log          lines "digest id": finds duplicates by URL or text (schema 3)
     <root>/journal.json           a delete in progress, finished by the next writer
+    <root>/feeds.json             TinyDB, subscriptions and their statuses (storage/feeds.py)
+    <root>/seen.log               lines "link TAB feed TAB id": feed entries already stored
     <root>/backups/               automatic backups (storage/backups.py)
     <root>/quarantine/            bad files a restore moved aside, byte for byte
     <root>/tmp/                   temporary files of atomic writes; cleared on open

@@ -12,86 +12,50 @@ what is running finish (timeouts bound it), and stores what was done. Every fail
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ingest.cookpool import CookPool
 from ingest.fetch import Fetcher
 from ingest.stages import run_stages
-from storage.models import ArticleBody, ArticleMeta, FrozenRecord, Record
+from storage.models import ArticleBody, ArticleMeta
 from storage.store import Store
 
 T = TypeVar("T")
 STATUSES = ("added", "updated", "unchanged", "partial", "failed")
 
 
-class Outcome(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Outcome:
     """What happened to one URL: added, updated, unchanged, partial or failed (with why)."""
 
-    _fields = ("url", "status", "article_id", "title", "reason")
-    __slots__ = _fields
     url: str
     status: str
-    article_id: str | None
-    title: str
-    reason: str | None
-
-    def __init__(
-        self,
-        url: str,
-        status: str,
-        article_id: str | None = None,
-        title: str = "",
-        reason: str | None = None,
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "url", url)
-        setattr_(self, "status", status)
-        setattr_(self, "article_id", article_id)
-        setattr_(self, "title", title)
-        setattr_(self, "reason", reason)
+    article_id: str | None = None
+    title: str = ""
+    reason: str | None = None
 
 
-class Progress(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Progress:
     """One step of a batch: `done` of `total` in `phase` ("feeds", "articles", "retry")."""
 
-    _fields = ("phase", "done", "total", "outcome", "label")
-    __slots__ = _fields
     phase: str
     done: int
     total: int
-    outcome: Outcome | None
-    label: str
-
-    def __init__(
-        self, phase: str, done: int, total: int, outcome: Outcome | None = None, label: str = ""
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "phase", phase)
-        setattr_(self, "done", done)
-        setattr_(self, "total", total)
-        setattr_(self, "outcome", outcome)
-        setattr_(self, "label", label)
+    outcome: Outcome | None = None
+    label: str = ""
 
 
-class Summary(Record):
+@dataclass(slots=True)
+class Summary:
     """The result of a batch, for the CLI's last lines and the app's notification."""
 
-    _fields = ("outcomes", "feeds_checked", "feeds_unchanged", "feed_errors", "cancelled")
-    __slots__ = _fields
-
-    def __init__(
-        self,
-        outcomes: list[Outcome] | None = None,
-        feeds_checked: int = 0,
-        feeds_unchanged: int = 0,
-        feed_errors: list[tuple[str, str]] | None = None,
-        cancelled: bool = False,
-    ) -> None:
-        self.outcomes: list[Outcome] = [] if outcomes is None else outcomes
-        self.feeds_checked = feeds_checked
-        self.feeds_unchanged = feeds_unchanged
-        self.feed_errors: list[tuple[str, str]] = [] if feed_errors is None else feed_errors
-        self.cancelled = cancelled
+    outcomes: list[Outcome] = field(default_factory=list)
+    feeds_checked: int = 0
+    feeds_unchanged: int = 0
+    feed_errors: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -164,27 +128,16 @@ def replace_article(
     return Outcome(old.url or "", "updated", meta.id, meta.title)
 
 
-class Run(Record):
+@dataclass(slots=True)
+class Run:
     """What every stage of one batch shares: one fetcher, one process pool, one summary."""
 
-    _fields = ("store", "fetcher", "summary", "progress", "cancelled", "pool")
-    __slots__ = _fields
-
-    def __init__(
-        self,
-        store: Store,
-        fetcher: Fetcher,
-        summary: Summary,
-        progress: ProgressFn,
-        cancelled: CancelFn,
-        pool: CookPool,
-    ) -> None:
-        self.store = store
-        self.fetcher = fetcher
-        self.summary = summary
-        self.progress = progress
-        self.cancelled = cancelled
-        self.pool = pool
+    store: Store
+    fetcher: Fetcher
+    summary: Summary
+    progress: ProgressFn
+    cancelled: CancelFn
+    pool: CookPool
 
     def stages(
         self,

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from ingest.fetch import FEED_ACCEPT, Fetcher
 from ingest.urlpolicy import UrlRefused, normalise_url
-from storage.models import FrozenRecord
 
 if TYPE_CHECKING:
     from storage.feeds import Feed
@@ -33,31 +33,15 @@ class FeedError(Exception):
     """The document is not a usable feed; the message is the one-line reason."""
 
 
-class FeedEntry(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
     """One item of a feed: where the article is, and what the feed itself says of it."""
 
-    _fields = ("url", "title", "html", "published", "author")
-    __slots__ = _fields
     url: str
     title: str
-    html: str  # the feed's longest body for the entry, as the feed gives it
-    published: str | None
-    author: str | None
-
-    def __init__(
-        self,
-        url: str,
-        title: str,
-        html: str = "",
-        published: str | None = None,
-        author: str | None = None,
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "url", url)
-        setattr_(self, "title", title)
-        setattr_(self, "html", html)
-        setattr_(self, "published", published)
-        setattr_(self, "author", author)
+    html: str = ""  # the feed's longest body for the entry, as the feed gives it
+    published: str | None = None
+    author: str | None = None
 
     @property
     def text(self) -> str:
@@ -69,31 +53,15 @@ class FeedEntry(FrozenRecord):
         return html_to_text(self.html) if self.html else ""
 
 
-class ParsedFeed(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
     """A feed's title and link and its entries (newest first, as the feed lists them)."""
 
-    _fields = ("title", "link", "entries", "truncated", "skipped")
-    __slots__ = _fields
     title: str
     link: str | None
-    entries: list[FeedEntry]
-    truncated: bool
-    skipped: int  # entries without a fetchable link
-
-    def __init__(
-        self,
-        title: str,
-        link: str | None,
-        entries: list[FeedEntry] | None = None,
-        truncated: bool = False,
-        skipped: int = 0,
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "title", title)
-        setattr_(self, "link", link)
-        setattr_(self, "entries", [] if entries is None else entries)
-        setattr_(self, "truncated", truncated)
-        setattr_(self, "skipped", skipped)
+    entries: list[FeedEntry] = field(default_factory=list)
+    truncated: bool = False
+    skipped: int = 0  # entries without a fetchable link
 
 
 def cap_items(data: bytes, max_items: int) -> tuple[bytes, bool]:
@@ -177,29 +145,15 @@ def _entry_html(raw: Any) -> str:
     return max(bodies, key=len)
 
 
-class FeedResult(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class FeedResult:
     """A feed fetched: its parsed entries, or None when it has not changed (a 304, or a 200
     whose bytes hash to the digest of the last parsed copy)."""
 
-    _fields = ("parsed", "etag", "last_modified", "digest")
-    __slots__ = _fields
     parsed: ParsedFeed | None
     etag: str | None
     last_modified: str | None
-    digest: str | None
-
-    def __init__(
-        self,
-        parsed: ParsedFeed | None,
-        etag: str | None,
-        last_modified: str | None,
-        digest: str | None = None,
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "parsed", parsed)
-        setattr_(self, "etag", etag)
-        setattr_(self, "last_modified", last_modified)
-        setattr_(self, "digest", digest)
+    digest: str | None = None
 
 
 def feed_digest(data: bytes) -> str:

@@ -24,7 +24,7 @@ import ipaddress
 import threading
 import time
 import zlib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -39,7 +39,6 @@ from ingest.connections import (
     Inflater,
 )
 from ingest.urlpolicy import UrlRefused, check_url
-from storage.models import FrozenRecord
 
 if TYPE_CHECKING:
     import ssl
@@ -126,42 +125,18 @@ def _networks(values: list[Any], where: str) -> tuple[str, ...]:
         raise ValueError(f"{where}: [fetch] allow_private: {exc}") from exc
 
 
-class Response(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Response:
     """A successful (2xx or 304) response, its body read in full and decoded from gzip."""
 
-    _fields = (
-        "url", "status", "content_type", "charset", "body", "etag", "last_modified", "redirects"
-    )  # fmt: skip
-    __slots__ = _fields
     url: str
     status: int
     content_type: str
     charset: str | None
     body: bytes
-    etag: str | None
-    last_modified: str | None
-    redirects: tuple[str, ...]
-
-    def __init__(
-        self,
-        url: str,
-        status: int,
-        content_type: str,
-        charset: str | None,
-        body: bytes,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        redirects: tuple[str, ...] = (),
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "url", url)
-        setattr_(self, "status", status)
-        setattr_(self, "content_type", content_type)
-        setattr_(self, "charset", charset)
-        setattr_(self, "body", body)
-        setattr_(self, "etag", etag)
-        setattr_(self, "last_modified", last_modified)
-        setattr_(self, "redirects", redirects)
+    etag: str | None = None
+    last_modified: str | None = None
+    redirects: tuple[str, ...] = field(default=())
 
     @property
     def not_modified(self) -> bool:

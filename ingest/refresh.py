@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ingest.batch import (
@@ -178,7 +179,7 @@ def _refresh_articles(
 
 def _keep_validators(statuses: dict[str, FeedStatus], todo: list[EntryItem]) -> None:
     for feed_url in {feed_url for feed_url, _ in todo}:
-        statuses[feed_url] = statuses[feed_url].keeping_validators()
+        statuses[feed_url] = replace(statuses[feed_url], keep_validators=True)
 
 
 def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[EntryItem]:

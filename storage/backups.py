@@ -16,13 +16,13 @@ import datetime as dt
 import os
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storage.errors import StoreCorrupt, StoreError
 from storage.files import Layout, read_bytes
 from storage.jsonfile import dump_json, is_table_file, read_json, write_bytes_atomic
-from storage.models import FrozenRecord
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -37,24 +37,15 @@ PARTIAL = ".partial-"
 STAMP = "%Y%m%dT%H%M%S%fZ"
 
 
-class Backup(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Backup:
     """One backup, as `Store.backups()` lists it for the CLI's `newsroom restore`."""
 
-    _fields = ("name", "path", "created", "reason", "files")
-    __slots__ = _fields
     name: str
     path: Path
     created: str
     reason: str
     files: int
-
-    def __init__(self, name: str, path: Path, created: str, reason: str, files: int) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "name", name)
-        setattr_(self, "path", path)
-        setattr_(self, "created", created)
-        setattr_(self, "reason", reason)
-        setattr_(self, "files", files)
 
     def __str__(self) -> str:
         return f"{self.created} ({self.reason}, {self.files} files)"

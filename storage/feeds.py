@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from storage.errors import StoreCorrupt
@@ -30,7 +31,6 @@ from storage.jsonfile import (
     read_json,
     write_json_atomic,
 )
-from storage.models import FrozenRecord, Record
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -46,47 +46,31 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class Feed(Record):
+@dataclass(slots=True)
+class Feed:
     """One subscription; the HTTP validators make the next refresh a conditional GET."""
 
-    _fields = (
-        "url", "title", "etag", "last_modified", "digest", "last_success", "last_error",
-        "error_count", "added",
-    )  # fmt: skip
-    __slots__ = _fields
-
-    def __init__(
-        self,
-        url: str,
-        title: str = "",
-        etag: str | None = None,
-        last_modified: str | None = None,
-        digest: str | None = None,  # hash of the last feed document parsed
-        last_success: str | None = None,
-        last_error: str | None = None,
-        error_count: int = 0,
-        added: str = "",
-    ) -> None:
-        self.url = url
-        self.title = title
-        self.etag = etag
-        self.last_modified = last_modified
-        self.digest = digest
-        self.last_success = last_success
-        self.last_error = last_error
-        self.error_count = error_count
-        self.added = added
+    url: str
+    title: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    digest: str | None = None  # hash of the last feed document parsed
+    last_success: str | None = None
+    last_error: str | None = None
+    error_count: int = 0
+    added: str = ""
 
     def to_doc(self) -> dict[str, Any]:
-        return dict(zip(self._fields, self._values(), strict=True))
+        return asdict(self)
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Feed:
-        names = cls._fields
+        names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in doc.items() if k in names})
 
 
-class FeedStatus(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class FeedStatus:
     """One feed's outcome in a refresh: an error, or success with the validators to keep.
 
     `keep_validators` records the success but keeps the old validators, so the next refresh
@@ -94,38 +78,13 @@ class FeedStatus(FrozenRecord):
     entries it found (the entries done are remembered as seen, the rest are found again).
     """
 
-    _fields = ("url", "error", "title", "etag", "last_modified", "digest", "keep_validators")
-    __slots__ = _fields
     url: str
-    error: str | None
-    title: str | None
-    etag: str | None
-    last_modified: str | None
-    digest: str | None
-    keep_validators: bool
-
-    def __init__(
-        self,
-        url: str,
-        error: str | None = None,
-        title: str | None = None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        digest: str | None = None,
-        keep_validators: bool = False,
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "url", url)
-        setattr_(self, "error", error)
-        setattr_(self, "title", title)
-        setattr_(self, "etag", etag)
-        setattr_(self, "last_modified", last_modified)
-        setattr_(self, "digest", digest)
-        setattr_(self, "keep_validators", keep_validators)
-
-    def keeping_validators(self) -> FeedStatus:
-        """The same success, recorded without replacing the feed's validators."""
-        return FeedStatus(*self._values()[:-1], keep_validators=True)
+    error: str | None = None
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    digest: str | None = None
+    keep_validators: bool = False
 
     def changes(self, doc: dict[str, Any], now: str) -> dict[str, Any]:
         """The fields to set on the feed's stored document `doc`."""

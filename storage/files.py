@@ -26,12 +26,12 @@ import time
 from _thread import get_ident
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storage.errors import StoreCorrupt, StoreLocked
 from storage.jsonfile import TMP_SUFFIX, Validator, is_table_file, read_json, write_json_atomic
-from storage.models import FrozenRecord
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -53,15 +53,11 @@ def signature(path: Path) -> Signature:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-class Layout(FrozenRecord):
+@dataclass(frozen=True)
+class Layout:
     """Names every file of a store rooted at `root`."""
 
-    _fields = ("root",)
-    __slots__ = _fields
     root: Path
-
-    def __init__(self, root: Path) -> None:
-        object.__setattr__(self, "root", root)
 
     @property
     def schema_file(self) -> Path:

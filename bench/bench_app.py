@@ -73,6 +73,7 @@ async def child(store_dir: Path, expected: int) -> None:
             result.update(await _open_and_scroll(app, pilot, articles, expected))
         result["rss_peak_mb"] = _rss_mb()
         print(json.dumps(result), flush=True)
+    store.articles()  # as `NewsroomApp.run` does when the app quits: the next start's head
 
 
 async def _open_and_scroll(app, pilot, articles, expected: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
@@ -223,9 +224,8 @@ def main() -> None:
 
 
 def _list_once(store_dirs: Iterable[Path]) -> None:
-    """List each store as a session's end does (`NewsroomApp.run`), so that the first run
-    finds a listing head too. Each run's opens then mark up to 20 articles read: the next
-    run's head re-reads those shards, as after a user's session that quit abruptly."""
+    """List each store as a session's end does (`NewsroomApp.run`, and each run's child
+    after its opens), so that the first run finds a current listing head too."""
     from storage.store import Store
 
     for store_dir in store_dirs:

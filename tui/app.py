@@ -20,6 +20,7 @@ from storage.store import Store
 from tui.commands import NewsroomCommands
 from tui.screens.help import HelpScreen, describe_bindings
 from tui.screens.main import MainScreen
+from tui.screens.main_list import FirstPage, first_page
 
 # Textual allocates many small objects per frame: with CPython's default young-generation
 # threshold (700) the collector ran ~100 times per article opened, and its full passes over
@@ -39,9 +40,15 @@ class NewsroomApp(App[None]):
         Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
     ]
 
-    def __init__(self, store: Store, settings: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: dict[str, Any] | None = None,
+        first_page: FirstPage | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
+        self._first_page = first_page
         self.settings: dict[str, Any] = settings or {}
         self._remember_theme = False  # not while the settings' own theme is applied
 
@@ -49,7 +56,8 @@ class NewsroomApp(App[None]):
         self._gc_thresholds = gc.get_threshold()
         gc.set_threshold(GC_YOUNG_THRESHOLD, *self._gc_thresholds[1:])
         self._apply_settings()
-        self.push_screen(MainScreen(self.store))
+        self.push_screen(MainScreen(self.store, first_page=self._first_page))
+        self._first_page = None
         self.run_worker(self._daily_backup, thread=True, exit_on_error=False, group="backup")
         self._remember_theme = bool(self.settings.get("remember_theme"))
 
@@ -109,5 +117,6 @@ class NewsroomApp(App[None]):
 
 
 def make_app(store: Store, *, settings: dict[str, Any] | None = None) -> NewsroomApp:
-    """Build the app on an open store; `settings` may hold "theme" and "keymap"."""
-    return NewsroomApp(store, settings)
+    """Build the app on an open store; `settings` may hold "theme" and "keymap". The list's
+    first page is read here, before the event loop runs (see `first_page`)."""
+    return NewsroomApp(store, settings, first_page=first_page(store))

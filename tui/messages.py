@@ -6,7 +6,6 @@ main thread update widgets (and are the only ones that write to the store).
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,19 +31,6 @@ class ArticlesLoaded(Message):
     version: tuple[object, ...]
     only: set[str] | None = None
     seq: int = 0  # which load read it (see ListLoading._start_load)
-
-
-@dataclass
-class ListHeadLoaded(Message):
-    """The newest rows of a long list and its length, read in milliseconds from the store's
-    listing head, so the first page is drawn while the whole list is read; the worker
-    waits on `drawn` before that read, to leave the first frame the CPU."""
-
-    metas: list[ArticleMeta]
-    total: int
-    annotations: AnnotationIndex
-    drawn: threading.Event
-    seq: int = 0
 
 
 @dataclass

@@ -10,6 +10,7 @@ Fetching (add a URL, refetch, refresh feeds, discover) is in `FetchActions`
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -28,7 +29,7 @@ from tui.highlight import Highlighted, highlight
 from tui.messages import ArticleLoaded, LoadFailed
 from tui.screens.main_desk import READ_ERRORS, DeskActions
 from tui.screens.main_fetch import FETCH_BINDINGS, FetchActions
-from tui.screens.main_list import ListLoading
+from tui.screens.main_list import FirstPage, ListLoading
 from tui.store_writer import StoreWriter
 from tui.widgets import (
     ArticleList,
@@ -71,7 +72,12 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
         *FETCH_BINDINGS,
     ]
 
-    def __init__(self, store: Store, fetch_settings: FetchSettings | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        fetch_settings: FetchSettings | None = None,
+        first_page: FirstPage | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.fetch_settings = fetch_settings  # None: read config.toml at each fetch
@@ -91,7 +97,8 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
         self._ahead_timer: Timer | None = None
         self._frozen_once = False
         self._load_seq = self._wanted_seq = 0
-        self._head_shown = False
+        self._first_frame = threading.Event()
+        self._first_page = first_page
         self._read_marks: dict[str, tuple[int, bool]] = {}
 
     def compose(self) -> ComposeResult:
@@ -115,6 +122,8 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
         self.query_one(ArticleList).focus()
         self.query_one(ReaderHeader).show(None, set())
         self.query_one(Reader).border_title = "Reader"
+        self.show_first_page(self._first_page)
+        self._first_page = None
         self.action_reload()
         self.set_interval(POLL_SECONDS, self._poll)
 

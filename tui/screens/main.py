@@ -103,7 +103,8 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(id="articles")
+            with Vertical(id="list-column"):  # its own clip region: see app.tcss
+                yield ArticleList(id="articles")
             with Vertical(id="right"):
                 yield ReaderHeader(id="reader-header")
                 yield Reader(id="reader")

@@ -90,10 +90,18 @@ _BARE_PREP = re.compile(r"\b(?:of|for|at|from|in|to)\s+$")
 _TOLD = re.compile(r"\b(?:told|tells?|telling)\s+$")
 # Words a subject is left to wonder or asks itself, set off by a colon: "The board will be
 # left to wonder: "…"", "Fans asked themselves: "…"". The subject speaks (or thinks) them.
+# Only auxiliaries and adverbs stand between name and verb: in "Apple fans wonder:" or
+# "Tesla owners are left to wonder:" the name qualifies a noun, which is the subject; in
+# "The question Smith never asked himself:" the name opens a relative clause.
+_WONDER_BETWEEN = (
+    r"will|would|may|might|must|can|could|is|are|was|were|be|been|has|have|had|left|to|"
+    r"now|still|only|all|just|never|surely"
+)
 _WONDER = re.compile(
-    rf"(?P<who>(?>{NAME}))\s+(?:[a-z]+\s+){{0,5}}?(?:wonder(?:s|ed|ing)?|"
+    rf"(?P<who>(?>{NAME}))\s+(?:(?:{_WONDER_BETWEEN})\s+){{0,5}}(?:wonder(?:s|ed|ing)?|"
     r"ask(?:s|ed|ing)?\s+(?:themselves|himself|herself|itself))(?:\s+aloud)?\s*:\s*$"
 )
+_RELATIVE_HEAD = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne)\s+[a-z]+\s+$")
 # The lower-case words before the subject ("but", "and then") hold no speech verb: in
 # "..., but said SpaceX would", SpaceX is the object. An opening "X, a spokesperson for
 # Y," is no introductory clause: X is the subject, Y only the role's object.
@@ -139,7 +147,9 @@ _THE_NAME = re.compile(r"^the\s+(?=[A-Z])")
 THE_ANY = re.compile(r"^[Tt]he\s+")
 # An organisation's own name ending in its kind ("The Carlyle Group", "Acme Holdings
 # Company"): it names itself, not an organisation of the context as "the group" does.
-_OWN_ORG_NAME = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w&.\-’']*\s+){1,4}[A-Z][\w\-]*)")
+# Two capitalised words besides a leading "The": "The Company", "The Ministry" are the
+# context's organisation, capitalised as house style has it.
+_OWN_ORG_NAME = re.compile(r"(?:[Tt]he\s+)?((?![Tt]he\s)(?:[A-Z][\w&.\-’']*\s+){1,4}[A-Z][\w\-]*)")
 _THAT = re.compile(r"\s+that\b")
 # "Big Machine has denied Swift's claims, saying …": a possessive before a verb's "-s"
 # form makes a noun of it (her claims, his remarks); "Swift's said" is "Swift has said".
@@ -319,7 +329,10 @@ def before_colon(
         return None  # the pattern ends at a colon: skip its scan of the window
     if "onder" in tail[-20:] or "sel" in tail[-20:]:
         w = _WONDER.search(tail[-120:])
-        obj = w and _OBJECT_BEFORE.search(tail[-120:], max(0, w.start() - 10), w.start())
+        obj = w and (
+            _OBJECT_BEFORE.search(tail[-120:], max(0, w.start() - 10), w.start())
+            or _RELATIVE_HEAD.search(tail[-120:], max(0, w.start() - 30), w.start())
+        )
         if w and not (obj and not tail[-120:][: w.start()].endswith((", and ", ", but "))):
             att = classify(w.group("who"), None, context, book, pos)
             if att.kind in {"named", "org"} and att.speaker:

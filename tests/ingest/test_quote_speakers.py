@@ -886,3 +886,31 @@ def test_two_roles_joined_by_and_name_the_person_just_named() -> None:
         "After the encore, the singer and drummer told the crowd, “see you next summer.”"
     )
     assert speakers(text) == [("see you next summer.", "Lia Moreno")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Apple raised prices again. Apple fans wonder: "Is it worth it?"', "Apple"),
+        ('Tesla cut the range. Tesla owners are left to wonder: "What next?"', "Tesla"),
+        ('Chelsea lost again. Chelsea supporters wonder: "Who is to blame?"', "Chelsea"),
+        ('Tom Smith lost. The question Smith never asked himself: "Why me?"', "Smith"),
+    ],
+)
+def test_a_name_before_a_noun_that_wonders_is_no_speaker(text: str, name: str) -> None:
+    (spoken,) = speakers(text)
+    assert spoken[1] is None or name not in spoken[1]
+
+
+def test_a_subject_left_to_wonder_through_auxiliaries_and_adverbs_speaks() -> None:
+    text = 'Tesla cut the range, and Tesla is now left to wonder: "What next?"'
+    assert speakers(text) == [("What next?", "Tesla")]
+    text = 'Jo Park lost the vote. Park must surely still wonder: "Why did it go wrong?"'
+    assert speakers(text) == [("Why did it go wrong?", "Jo Park")]
+
+
+def test_the_company_or_the_ministry_is_no_own_name() -> None:
+    text = 'Acme Ltd posted results. The Company said: "We are pleased with the year."'
+    assert speakers(text) == [("We are pleased with the year.", "Acme Ltd")]
+    text = 'Kenya’s Ministry of Health reported. The Ministry said: "Cases are falling."'
+    assert speakers(text)[0][1] != "The Ministry"

@@ -23,16 +23,35 @@ _QUALIFIED = re.compile(
     re.I,
 )
 # A multiplier glued to its number ("~9x as cost-effective", "10x faster", "1-2x."): an
-# "x" before a comparison, the clause's end or the other side of a range ("~3x and ~12x");
-# "777x jets" and "A12X" stay names.
+# "x" before a comparison (a closed list: "777x later", "777x over" and "777x sooner"
+# name a model), the other side of a range ("~3x and ~12x") or the clause's end; "777x
+# jets" and "A12X" stay names.
+_COMPARATIVE = (
+    r"as|than|more|less|fewer|faster|slower|higher|lower|larger|bigger|smaller|greater|"
+    r"better|worse|cheaper|stronger|weaker|longer|shorter|richer|quicker"
+)
 _MULTIPLIER = re.compile(
-    r"^x(?:[ \u00a0]+(?:as|more|less|fewer|than|[a-z]+er)\b|([,.;:!?)]|$)|"
+    rf"^x(?:[ \u00a0]+(?P<cmp>{_COMPARATIVE})\b|(?P<end>[,.;:!?)]|$)|"
     r"[ \u00a0]+(?:and|or|to)[ \u00a0]+~?\d[\d.,]*x\b)",
     re.M,
 )
-# ... but "makes the 777x." names a model: after a determiner only a comparison follows a
-# multiplier.
+# ... but "makes the 777x." names a model: after a determiner only "as", "than", "more"
+# or "less" follows a multiplier ("a 10x more" reads as one, "the 3x faster" need not).
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|our|his|her|this|that)[ \u00a0]$", re.I)
+# At the clause's end a multiplier needs a qualifier or a change before it ("about 4x.",
+# "~7x,", "grew 3.5x."); "Section 4x." names a section. The other side of a range stands
+# before it ("1-2x.", "~3x to ~5x.") is skipped when looking.
+_END_CONTEXT = re.compile(
+    r"(?:~|\b(?:about|around|roughly|approximately|nearly|almost|some|at|by|up|down|"
+    r"grew|grow|grows|rose|rise|rises|jumped|climbed|increased|surged|soared|fell|"
+    r"dropped|multiplied|returned)[ \u00a0]+~?)$"
+)
+_RANGE_HEAD = re.compile(
+    r"~?\d[\d.,]*(?:[ \u00a0]?[-–][ \u00a0]?|x?[ \u00a0]+(?:and|or|to)[ \u00a0]+)~?$"
+)
+# The second side of a multiplier range is taken when its first side is: "between ~3x
+# and ~12x revenue" takes 12x, though "x revenue" alone would not make it a multiplier.
+_AFTER_MULTIPLIER = re.compile(r"(?<![\w.,])(\d[\d.,]*)x[ \u00a0]+(?:and|or|to)[ \u00a0]+~?$")
 # A ticker table row: the last price is followed by its signed change and percent change
 # ("THE HOME DEPOT INC. 225.86 -12.99 -5.44%"), so the name before it does not make it a
 # designation.
@@ -102,8 +121,7 @@ def _classify_plain(
         return FigureDraft(start, end, "money", value, None, plain=False)
     before = text[max(0, start - 40) : start]
     if after[:1] == "x":
-        m = _MULTIPLIER.match(after)
-        if before[-1:].isalpha() or not m or (m.group(1) and _DETERMINER.search(before)):
+        if not _multiplier(num, before, after, named):
             return None
         return FigureDraft(start, end + 1, "other", value, "times", plain=True)
     if not_a_figure(num, value, before, after):
@@ -118,3 +136,23 @@ def _classify_plain(
     if kind == "count" and "/" in num:
         kind = "other"  # a fraction of a price or point counts nothing
     return FigureDraft(start, end, kind, value, unit, plain=True)
+
+
+def _multiplier(num: str, before: str, after: str, named: frozenset[str]) -> bool:
+    """Whether the "x" glued after the bare number `num` makes it a multiplier."""
+    if before[-1:].isalpha() or num in named:
+        return False  # "A12x"; "777x" where the article names the 777x
+    first = _AFTER_MULTIPLIER.search(before)
+    if first:  # "between ~3x and ~12x revenue": the second side goes with the first
+        head, sep = before[: first.start(1)], before[first.end(1) :]
+        return _multiplier(first.group(1), head, sep + num + "x", named)
+    m = _MULTIPLIER.match(after)
+    if m is None:
+        return False
+    cmp = m.group("cmp")
+    if cmp not in {"as", "than", "more", "less"} and _DETERMINER.search(before):
+        return False
+    if m.group("end") is not None:
+        head = _RANGE_HEAD.search(before)
+        return bool(_END_CONTEXT.search(before[: head.start()] if head else before))
+    return True

@@ -656,3 +656,36 @@ def test_a_top_n_list_title_is_no_count() -> None:
     assert one("They ranked the top 20 Premier League players.")[:3] == ("20", "count", 20.0)
     assert texts("He leads the top 10 Democrats.") == ["10"]
     assert texts("Shares of $5x funds, 3mx.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boeing will fly the 777x later this year.",
+        "Emirates ordered the 777x over the A350.",
+        "Lufthansa will get its first 777x sooner.",
+        "Emirates ordered 150 777x.",
+        "Read Section 4x. It explains the rule.",
+        "The 5x never shipped, and a 2x per cent rule applies.",
+        "The firm sold the 3x after the launch.",
+    ],
+)
+def test_an_x_before_an_er_word_or_a_bare_clause_end_is_no_multiplier(text: str) -> None:
+    assert "x" not in "".join(texts(text))
+    assert not [t for t in texts(text) if t in {"777", "4", "5", "2", "3"}]
+
+
+def test_a_multiplier_at_a_clause_end_needs_a_qualifier_or_a_change() -> None:
+    assert one("Sales rose about 4x.")[:4] == ("4x", "other", 4.0, "times")
+    assert one("The stock is up ~7x, analysts say.")[:4] == ("7x", "other", 7.0, "times")
+
+
+def test_both_sides_of_a_multiplier_range_are_taken_or_neither() -> None:
+    assert one("Valuations are between ~3x and ~12x revenue.")[:4] == (
+        "3x and ~12x",
+        "other",
+        None,
+        "times",
+    )
+    assert texts("It flew the 777x and 787x jets.") == []
+    assert one("Valuations ran between 3x and 12x.")[:2] == ("3x and 12x", "other")

@@ -22,30 +22,30 @@ _THRESHOLD_CUE = re.compile(
 _THRESHOLD_AFTER = re.compile(r"^(?:[,.;:)]|\s(?:and|or|when|if|but|because)\b|$)")
 # The lower end of an age range: "12 to 17-years-old", "18-25 year olds".
 _AGE_RANGE_HEAD = re.compile(r"^\s?(?:to|-|–|and)\s?\d{1,3}(?=\D)")
-# "Noel, 31, is charged" and, in police blotters, "Ryan S. Hollman 31, of Hope".
-_NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+),?\s$")
+# "Noel, 31, is charged" and, in police blotters, "Ryan S. Hollman 31, of Hope" (the
+# comma, group 2, is needed before an age that a dash follows).
+_NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+)(,?)\s$")
 # Or a dash opens the aside after the age: "Braun, 38 – who reps …" (after a comma only).
 # "… diabetes. At 16, he went to …": a sentence opening with "At N," and a pronoun.
 _OPENING_AGE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)At\s$")
 _PRONOUN_AFTER = re.compile(r"^,\s+(?:he|she|I|they|we)\b")
 _AGE_DASH_AFTER = re.compile(r"^[ \u00a0]?[–—]")
 # A person giving their age: "I'm 74 and was tempted", "she is 9." (nothing counted after
-# it: "I'm 30 minutes late" and "he's 5 feet tall" stay amounts).
-_BE_AGE_BEFORE = re.compile(
-    r"(?:\bI['’]m|\bI am|\b(?:[Hh]e|[Ss]he)(?:['’]s| is)|\b(?:[Ww]e|[Tt]hey)(?:['’]re| are))"
-    r"[ \u00a0]$"
-)
+# it: "I'm 30 minutes late" and "he's 5 feet tall" stay amounts). Only one person states
+# an age so: "we are 12" and "they're 45" are a group's size, and "3 and 0" or "4 and
+# counting" a record or a tally.
+_BE_AGE_BEFORE = re.compile(r"(?:\bI['’]m|\bI am|\b(?:[Hh]e|[Ss]he)(?:['’]s| is))[ \u00a0]$")
 _BE_AGE_AFTER = re.compile(
-    r"^(?:[,.;:!?)—–]|[ \u00a0](?:[—–]|(?:and|but|now|today|this|when)\b)|$)"
+    r"^(?:[,.;:!?)—–]|[ \u00a0](?:[—–]|(?:and(?![ \u00a0]+(?:\d|counting\b))|but|now|today|"
+    r"this|when)\b)|$)"
 )
-_NAME_COMMA_AGE = re.compile(r"([A-Z][\w’'.\-]+),\s$")
 
 
 def is_age(before: str, after: str, value: float) -> bool:
     """Ages: "66-year-old", "9-Month-Old", "aged 26", "aged between 18", the low end of
-    "12 to 17-years-old", "Noel, 31, is charged", "Braun, 38 – who" and "Hollman 31, of
-    Hope" ("About 40,
-    ..." is no name, so no age)."""
+    "12 to 17-years-old", an age threshold ("retire at 62"), a person's stated age ("I'm
+    68 and", "she is 9."), "At 16, he", "Noel, 31, is charged", "Braun, 38 – who" and
+    "Hollman 31, of Hope" ("About 40, ..." is no name, so no age)."""
     tail = before[-20:]
     if "ag" in tail.lower() and _AGE_BEFORE.search(tail):
         return True
@@ -74,8 +74,8 @@ def is_age(before: str, after: str, value: float) -> bool:
     if after[:1] not in {",", ")"}:
         if after[:2].isascii() or not _AGE_DASH_AFTER.match(after):
             return False
-        m = _NAME_COMMA_AGE.search(before)
-        return bool(m) and m.group(1) not in NOT_A_NAME
+        m = _NAME_AGE.search(before)
+        return bool(m) and m.group(2) == "," and m.group(1) not in NOT_A_NAME
     m = _NAME_AGE.search(before)
     return bool(m) and m.group(1) not in NOT_A_NAME
 

@@ -689,3 +689,17 @@ def test_both_sides_of_a_multiplier_range_are_taken_or_neither() -> None:
     )
     assert texts("It flew the 777x and 787x jets.") == []
     assert one("Valuations ran between 3x and 12x.")[:2] == ("3x and 12x", "other")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("They're 3 and 0 this season.", ["3", "0"]),
+        ("There were 300 of us; now we are 12.", ["300", "12"]),
+        ("They are 45, says the union.", ["45"]),
+        ("She's 3 and 0 in finals this year.", ["3", "0"]),
+        ("Strikes? He's 4 and counting.", ["4"]),
+    ],
+)
+def test_we_or_they_are_n_and_a_record_are_no_stated_age(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -1,11 +1,13 @@
 """Numbers that open the title of a work or a list: "10 Things in Tech", "top 10 Health
 Technology Hazards".
 
-A title in quote marks that opens with a number ("“7 Habits of Good Teams”") names a
-work, and the same number and first word elsewhere in the article ("read 7 Habits each
-week") name it too. A "top N" followed by capitalised words that end the phrase is a
-ranked list's title ("ECRI's top 10 Health Technology Hazards."); with a lower-case
-noun after it ("the top 10 Premier League clubs") it still counts. Only the figures
+A title in quote marks that opens with a number and a title noun ("“7 Habits of Good
+Teams”") names a work, and the same number and first word elsewhere in the article
+("read 7 Habits each week") name it too; quoted speech ("“12 Americans were hurt,”",
+"“12 Officers Were Hurt”") is no title. A "top N" followed by capitalised words that end
+on a title noun and the phrase is a ranked list's title ("ECRI's top 10 Health
+Technology Hazards."); other words after it ("the top 10 Premier League Clubs", "the top
+10 Premier League clubs") leave a count. Only the figures
 already found are looked at, each by a match anchored at it, so the cost is a few
 microseconds per figure whatever the text.
 """
@@ -16,15 +18,28 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-# A quoted span that opens with a number and a capitalised word, and holds no lower-case
-# word longer than four letters (its words are in title case).
-_QUOTED_TITLE = re.compile(
-    r"[“\"](\d{1,3})[ \u00a0]([A-Z][a-z]+)((?:[ \u00a0](?:[A-Z][\w’'\-]*|[a-z]{1,4}|\d+))"
-    r"{1,10})[.?!,]?[”\"]"
+# The nouns a numbered title is made of: "10 Things", "7 Habits", "top 10 ... Hazards".
+# Other capitalised words after a number are speech or a name ("“12 Officers Were Hurt”",
+# "top 10 Premier League Clubs"), which count.
+_TITLE_NOUN = (
+    r"(?:Things|Ways|Reasons|Tips|Habits|Lessons|Rules|Steps|Secrets|Myths|Mistakes|"
+    r"Questions|Stories|Songs|Albums|Films|Movies|Books|Shows|Games|Apps|Tracks|Hits|Picks|"
+    r"Lists?|Moments|Places|Destinations|Trends|Predictions|Hazards?|Risks?|Threats?)"
 )
-# "top 10" and a run of capitalised words that ends the phrase.
+# A title-case word's lower-case words: articles, prepositions and the like.
+_STOP = r"(?:of|the|an?|in|on|to|and|for|with|your?|at|by|from|is)"
+# A quoted span that opens with a number and a title noun, then words in title case (only
+# stop-words in lower case), one more of them capitalised; no comma closes it (a comma
+# before the closing mark ends a quote of speech, not a title).
+_QUOTED_TITLE = re.compile(
+    rf"[“\"](\d{{1,3}})[ \u00a0]({_TITLE_NOUN})"
+    rf"((?:[ \u00a0](?:[A-Z][\w’'\-]*|{_STOP}(?![\w’'\-])|\d+)){{1,10}})[.?!]?[”\"]"
+)
+_CAPITAL_WORD = re.compile(r"[ \u00a0][A-Z]")
+# "top 10" and a run of capitalised words, ending on a title noun, that ends the phrase.
 _TOP_TITLE = re.compile(
-    r"[Tt]op[ \u00a0](\d{1,3})(?:[ \u00a0][A-Z][\w\-]*){2,5}[ \u00a0]*(?=[.,;:!?|)\n]|$)"
+    rf"[Tt]op[ \u00a0](\d{{1,3}})(?:[ \u00a0][A-Z][\w\-]*){{1,4}}[ \u00a0]{_TITLE_NOUN}"
+    r"[ \u00a0]*(?=[.,;:!?|)\n]|$)"
 )
 _TOPS = ("top ", "Top ", "top\u00a0", "Top\u00a0")
 # A text quoting more numbered titles than this is a list; the cap bounds the work.
@@ -45,7 +60,7 @@ def title_numbers(text: str, figs: Sequence[_Span]) -> set[int]:
         s = f.start
         if s >= 1 and text[s - 1] in '“"':
             m = _QUOTED_TITLE.match(text, s - 1)
-            if m:
+            if m and _CAPITAL_WORD.search(m.group(3)):
                 starts.add(s)
                 names.add(f"{m.group(1)} {m.group(2)}")
         elif _top_title(text, s):

@@ -648,7 +648,24 @@ def test_a_number_opening_a_quoted_title_names_the_work_everywhere() -> None:
         "You Missed.” It reached 5 listeners in May."
     )
     assert texts(text) == ["5"]
-    assert texts("He said “12 Officers Were Hurt Badly.” Then 12 officers left.") == ["12"]
+    assert texts("Read “7 Habits of Highly Effective People” and its 7 Habits course.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "“12 Americans were hurt,” the official said. Officials said 12 Americans had "
+            "been flown home.",
+            ["12", "12"],
+        ),
+        ("“3 Iranians are dead,” he said, adding that 3 Iranians remain missing.", ["3", "3"]),
+        ("He said “12 Officers Were Hurt Badly.” Then 12 officers left.", ["12", "12"]),
+        ("“40 Workers Lost Their Jobs,” she wrote. In all, 40 Workers left.", ["40", "40"]),
+    ],
+)
+def test_quoted_speech_opening_with_a_number_is_no_title(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
 
 
 def test_a_top_n_list_title_is_no_count() -> None:
@@ -656,6 +673,19 @@ def test_a_top_n_list_title_is_no_count() -> None:
     assert one("They ranked the top 20 Premier League players.")[:3] == ("20", "count", 20.0)
     assert texts("He leads the top 10 Democrats.") == ["10"]
     assert texts("Shares of $5x funds, 3mx.") == []
+    assert texts("It sold the top 10 Health Technology Hazard") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal is among the top 10 Premier League Clubs.",
+        "He owns the top 5 FAANG Stocks.",
+        "Rates fell at the top 4 Big Banks, said Moody's.",
+    ],
+)
+def test_a_top_n_before_capitalised_words_of_no_title_shape_counts(text: str) -> None:
+    assert len(texts(text)) == 1
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ NOT_A_NAME = word_set(
     The Its Their His Her Our All Another Each Every Those These At In On By For From With
     To And But Of Up Down Then Than As Fewer Last First Top Total Also Additionally Only
     Up Within Below Above Between Among Reached Hit Some"""
-) | frozenset(CURRENCY_PREFIX)
+) | (frozenset(CURRENCY_PREFIX) - {"N"})  # naira's "N" is glued ("N500m"); "N 7" is a road
 
 
 def is_designation(before: str, after: str) -> bool:

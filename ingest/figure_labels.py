@@ -55,6 +55,8 @@ _CITATION_AFTER = re.compile(r"(?:,[ \u00a0]\d{1,3})*\)(?:[.,;:]|$)", re.M)
 # A ranked table row: "\n4 Denny Hamlin 5027 6 3 19 24" (a name of two or more capitalised
 # words, then another number on the line).
 _RANK_ROW_AFTER = re.compile(r"[ \t](?:[A-Z][\w.'’\-]*[ \t]){2,4}[^\n]{0,30}?\d")
+# After a reference marker's "]": a clause's end, another marker or a new sentence.
+_BRACKET_END = re.compile(r"\](?:[.,;:!?)\[\"”’]|[ \u00a0]*(?:\n|$)|[ \u00a0][A-Z])")
 _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 # A post-office box: "P.O. Box 4410", "PO Box 12", "Post Office Box 9".
 _PO_BOX_BEFORE = re.compile(
@@ -62,9 +64,9 @@ _PO_BOX_BEFORE = re.compile(
 )
 # A journal reference in a bibliography, "Curr Opin Anaesthesiol. 2015; 28: 685-690." or
 # "2019;12(3):45": the volume after the year and ";", the issue in brackets, the pages
-# after ":".
+# after ":". The volume needs its colon and pages: "In 2019; 45 (30%) were" counts.
 _VOLUME_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?$")
-_VOLUME_AFTER = re.compile(r"^[ \u00a0]?[:(]")
+_VOLUME_AFTER = re.compile(r"^(?:[ \u00a0]?\(\d{1,4}\))?[ \u00a0]?:[ \u00a0]?\d")
 _PAGES_BEFORE = re.compile(
     r"\b(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?\d{1,4}(?:[ \u00a0]?\(\d{1,4}\))?"
     r"(?:[ \u00a0]?\(\d{1,4}\)|[ \u00a0]?:[ \u00a0]?)$"
@@ -154,10 +156,11 @@ def is_journal_reference(before: str, after: str) -> bool:
 def is_citation(num: str, before: str, after: str) -> bool:
     """A reference number in brackets closing a clause: "binge eating (1).", "(10, 11)."
     ("four (4) size options" and "grade (77.4)" stay amounts); and any number of up to
-    three digits in square brackets, "per shift [1]," or a footnote's "[2] Smith J.",
-    which no writer uses for an amount."""
+    three digits in square brackets that end a clause or open a line, "per shift [1]," or
+    a footnote's "[2] Smith J." ("hired [50] more" is an editor's insertion: an amount)."""
     if before[-1:] == "[" and after[:1] == "]":
-        return len(num) <= 3 and num.isdigit()
+        marker = before[-2:-1] in {"", "\n"} or _BRACKET_END.match(after)
+        return bool(marker) and len(num) <= 3 and num.isdigit()
     if not (before[-1:] == "(" or before[-2:] == ", ") or after[:1] not in {",", ")"}:
         return False
     return (

@@ -733,3 +733,21 @@ def test_both_sides_of_a_multiplier_range_are_taken_or_neither() -> None:
 )
 def test_we_or_they_are_n_and_a_record_are_no_stated_age(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_a_number_in_square_brackets_inside_a_clause_is_an_amount() -> None:
+    assert texts("“We hired [50] more staff,” he said.") == ["50"]
+    assert texts("The union said it had [about] 300 members and [300] more joined.") == [
+        "300",
+        "300",
+    ]
+    assert texts("Alarms ring [1][2]. Staff tire [3]\n[1] Lee A.") == []
+
+
+def test_a_year_and_semicolon_without_a_journal_shape_leave_a_count() -> None:
+    assert texts("In 2019; 45 (30%) were women.") == ["45", "30%"]
+    assert texts("It fell in 2020; 12 (of 40) shops shut.") == ["12", "40"]
+
+
+def test_a_route_letter_n_before_a_number_names_it() -> None:
+    assert texts("The N 2 bus and road N 7 were shut; 40 people waited.") == ["40"]

@@ -247,6 +247,12 @@ def restore(store: Store, backup: Backup, everything: bool) -> list[Path]:
             _check_copy(backup.path, rel)
             _put_back(store, backup.path / rel, rel, folder)
             restored.append(store.root / rel)
+    seen_log = store.root / SEEN
+    if everything and SEEN not in manifest["files"] and seen_log.exists():
+        # A backup from before seen.log (or with no feed entries stored yet): the live log
+        # would say the entries of the articles rolled back are stored, and no refresh
+        # would fetch them again. Moved aside, not deleted.
+        quarantine(store.layout, seen_log, folder)
     restored += _restore_bodies(store, folder)
     store._cache.clear()
     if any(p.parent == store.layout.articles_dir for p in restored):

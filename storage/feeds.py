@@ -183,7 +183,8 @@ class FeedBook:
         if not statuses:  # no feeds: no file to write, not even for the scan
             return
         with self._store._lock.held():
-            data = dict(self._data())  # copied where changed: the parsed file is shared
+            self._parsed = None  # read again under the lock: another process may have
+            data = dict(self._data())  # written; copied where changed (the parse is shared)
             if scan is not None:
                 data[SCAN] = {"1": {"store": scan[0], "ids": list(scan[1])}}
             if FEEDS in data:
@@ -194,8 +195,6 @@ class FeedBook:
                 doc = docs.get(status.url)
                 if doc is not None:
                     doc.update(status.changes(doc, now))
-            if SEEN in data:  # logged (durably) before the table goes
-                self._log_seen(_table_items(data.pop(SEEN)), self._logged())
             # by json, not orjson: the same bytes for strings, integers and nulls (ORJSON_FROM)
             tmp = self._store.layout.tmp_dir
             write_json_atomic(self.path, data, tmp, dump=dump_json_exact)
@@ -213,8 +212,17 @@ class FeedBook:
 
     def seen(self) -> set[str]:
         """Every entry link already turned into an article."""
-        table = self._data().get(SEEN, {})  # a store not refreshed since seen.log came
-        return {doc["link"] for doc in table.values() if "link" in doc} | self._logged()
+        return self._logged()
+
+    def move_seen_table(self) -> None:
+        """Schema 3 -> 4 (storage/migrate.py): feeds.json's table of seen links goes to
+        seen.log, logged durably before the table is dropped; call with the lock held."""
+        data = read_json(self.path, is_table_file) or {}
+        if SEEN not in data:
+            return
+        self._log_seen(_table_items(data.pop(SEEN)), self._logged())
+        write_json_atomic(self.path, data, self._store.layout.tmp_dir, dump=dump_json_exact)
+        self._parsed = None
 
     def _logged(self) -> set[str]:
         try:

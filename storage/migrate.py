@@ -9,6 +9,10 @@ Schema 3: keys/<xx>.log replaces keys/<xx>.json: the index is an append-only log
 article's id is made from, which the store computes. Schema 2 code would not read it,
 hence the new number. Migrating 2 -> 3 rebuilds the index from the metadata and removes
 the JSON shards; the metadata, bodies and tags are untouched.
+Schema 4: the feeds' seen links live in seen.log, an append-only log, instead of a table of
+feeds.json (a refresh rewrote all of them with every feed's status). Schema 3 code would
+read only the table, find it empty, and fetch every entry again, hence the new number.
+Migrating 3 -> 4 appends the table to seen.log (fsynced) and then drops it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from storage.jsonfile import write_json_atomic
 if TYPE_CHECKING:
     from storage.store import Store
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def is_schema(data: Any) -> str | None:
@@ -37,7 +41,13 @@ def _two_to_three(store: Store) -> None:
     store.keys.rebuild(store._all_metas())
 
 
-STEPS = {1: _one_to_two, 2: _two_to_three}
+def _three_to_four(store: Store) -> None:
+    from storage.feeds import FeedBook
+
+    FeedBook(store).move_seen_table()
+
+
+STEPS = {1: _one_to_two, 2: _two_to_three, 3: _three_to_four}
 
 
 def migrate(store: Store, schema: dict[str, Any]) -> None:

@@ -233,10 +233,11 @@ def test_feedbook_sees_what_another_book_wrote(
     assert [(f.etag, f.error_count) for f in ours.all()] == [(None, 1), ('"e"', 0)]
 
 
-def test_seen_links_move_from_feeds_json_to_their_log(tmp_path: Path) -> None:
-    """A store written before seen.log keeps its seen links in feeds.json's "seen" table:
-    they count as seen, and the first record moves them to the log, once."""
-    store = Store.open(tmp_path / "s")
+def test_a_schema_3_store_moves_its_seen_links_to_their_log_on_open(tmp_path: Path) -> None:
+    """Before schema 4 the seen links were a table of feeds.json: opening the store moves
+    them to seen.log (after a backup), and schema 3 code would then refuse the store."""
+    root = tmp_path / "s"
+    store = Store.open(root)
     book = FeedBook(store)
     book.add("http://example.com/a.xml", "A")
     data = json.loads(book.path.read_bytes())
@@ -245,24 +246,40 @@ def test_seen_links_move_from_feeds_json_to_their_log(tmp_path: Path) -> None:
         "2": {"feed": "http://example.com/a.xml", "link": "http://x/2", "article": "id2"},
     }
     book.path.write_text(json.dumps(data))
-    log = store.root / "seen.log"
-    book.mark_seen([("http://example.com/a.xml", "http://x/2", "id2")])  # known: not logged
-    book.mark_seen([("http://example.com/a.xml", "http://x/3", "id3")])
-    assert book.seen() == {"http://x/1", "http://x/2", "http://x/3"}
-    assert log.read_text() == "http://x/3\thttp://example.com/a.xml\tid3\n"
+    (root / "store.json").write_text(json.dumps({"schema": 3, "created": "2026-01-01"}))
 
-    book.record_success("http://example.com/a.xml", title=None, etag='"e"', last_modified=None)
+    reopened = FeedBook(Store.open(root))
+    assert json.loads((root / "store.json").read_text())["schema"] == 4
     assert "seen" not in json.loads(book.path.read_bytes())
-    assert log.read_text().splitlines() == [
-        "http://x/3\thttp://example.com/a.xml\tid3",
+    assert (root / "seen.log").read_text().splitlines() == [
         "http://x/1\thttp://example.com/a.xml\tid1",
         "http://x/2\thttp://example.com/a.xml\tid2",
     ]
-    reopened = FeedBook(Store.open(tmp_path / "s"))
-    assert reopened.seen() == {"http://x/1", "http://x/2", "http://x/3"}
-    assert reopened.get("http://example.com/a.xml").etag == '"e"'  # type: ignore[union-attr]
+    assert reopened.seen() == {"http://x/1", "http://x/2"}
+    [before] = [b for b in reopened._store.backups() if "schema 3" in b.reason]
+    assert "seen" in json.loads((before.path / "feeds.json").read_bytes())
+    reopened.mark_seen([("http://example.com/a.xml", "http://x/2", "id2")])  # known
+    reopened.mark_seen([("http://example.com/a.xml", "http://x/3", "id3")])
+    assert (root / "seen.log").read_text().count("\n") == 3
     backup = reopened._store.backup()
-    assert backup is not None and (backup.path / "seen.log").read_bytes() == log.read_bytes()
+    assert backup is not None
+    assert (backup.path / "seen.log").read_bytes() == (root / "seen.log").read_bytes()
+
+
+def test_a_status_write_rereads_feeds_json_under_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a filesystem with coarse timestamps another process's rewrite can keep the
+    signature the cache knows: `record` must not write its stale copy over it."""
+    store = Store.open(tmp_path / "s")
+    mine, theirs = FeedBook(store), FeedBook(Store.open(tmp_path / "s"))
+    mine.add("http://example.com/a.xml", "A")
+    monkeypatch.setattr("storage.feeds.signature", lambda path: (1, 1, 1))
+    assert mine.get("http://example.com/a.xml") is not None  # parsed and cached
+    theirs.record_success("http://example.com/a.xml", title=None, etag='"v2"', last_modified=None)
+    mine.record_failure("http://example.com/a.xml", "timed out")
+    feed = FeedBook(Store.open(tmp_path / "s")).get("http://example.com/a.xml")
+    assert feed is not None and feed.etag == '"v2"' and feed.error_count == 1
 
 
 def test_a_seen_log_line_cut_by_a_crash_is_ignored_and_cut_off(tmp_path: Path) -> None:
@@ -279,3 +296,18 @@ def test_a_seen_log_line_cut_by_a_crash_is_ignored_and_cut_off(tmp_path: Path) -
         "http://x/3\tf\tid3",
         "http://x/2%09bad\tf\tid2",
     ]
+
+
+def test_restoring_everything_from_before_seen_log_moves_the_log_aside(tmp_path: Path) -> None:
+    """Articles rolled back by a restore must be fetched again by the next refresh."""
+    store = Store.open(tmp_path / "s")
+    book = FeedBook(store)
+    book.add("http://example.com/a.xml", "A")
+    backup = store.backup()
+    assert backup is not None and not (backup.path / "seen.log").exists()
+    book.mark_seen([("http://example.com/a.xml", "http://x/1", "id1")])
+    assert book.seen() == {"http://x/1"}
+    store.restore(backup, everything=True)
+    assert book.seen() == set()
+    [aside] = (tmp_path / "s" / "quarantine").glob("*/seen.log")
+    assert aside.read_text() == "http://x/1\thttp://example.com/a.xml\tid1\n"

@@ -115,7 +115,7 @@ def test_schema_one_store_is_migrated_after_a_backup(small_template: Path, tmp_p
     make_schema_one(root, small_template)
     before = snapshot(Store(root))
     store = Store.open(root, auto_backup=False)
-    assert json.loads((root / "store.json").read_text())["schema"] == SCHEMA_VERSION == 3
+    assert json.loads((root / "store.json").read_text())["schema"] == SCHEMA_VERSION == 4
     [backup] = store.backups()
     assert backup.reason == "before migrating from schema 1"
     assert json.loads((backup.path / "store.json").read_text())["schema"] == 1

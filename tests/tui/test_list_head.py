@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from storage.listing_head import HEAD_ROWS
-from storage.models import ArticleMeta
+from storage.models import ArticleMeta, ItemRef
 from storage.store import Store
 from tests.storage.helpers import fill
 from tests.tui.conftest import screen_text, settle
@@ -155,3 +155,20 @@ def test_quitting_the_app_saves_a_current_listing_head(tmp_path: Path) -> None:
     head = Store.open(root, auto_backup=False).listing_head()
     assert head is not None and head.total == COUNT
     assert [m.id for m in head.metas] == [m.id for m in store.articles()[:HEAD_ROWS]]
+
+
+async def test_an_item_shown_from_beyond_the_first_page_gets_the_cursor(
+    tmp_path: Path,
+) -> None:
+    """A search result or desk item opened while only the first page is read: once the
+    whole list is, the cursor is on its article."""
+    app = make_app(HeldAfterListing.open(listed_store(tmp_path), auto_backup=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        await until(lambda: HeldAfterListing.calls == 1)
+        last = Store.open(app.screen.store.root, auto_backup=False).articles()[-1]
+        app.screen.show_item(ItemRef(last.id))
+        HeldAfterListing.gate.set()
+        await until(lambda: articles.row_count == COUNT)
+        await settle(pilot)
+        assert articles.current is not None and articles.current.id == last.id

@@ -180,7 +180,10 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
         """Open `ref`'s article (if not open) and jump to its quote or figure, if it is one."""
         if ref is None:
             return
-        self.query_one(ArticleList).select_id(ref.article)
+        article_list = self.query_one(ArticleList)
+        if article_list.meta(ref.article) is None:  # not among the rows read so far
+            self._select_after_load = ref.article
+        article_list.select_id(ref.article)
         self._pending_item = ref.item or None
         if self.article is not None and self.article.id == ref.article:
             self._jump_to_pending()

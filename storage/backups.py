@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ FEEDS = "feeds.json"  # subscriptions (storage/feeds.py): small, and the user's 
 SEEN = "seen.log"  # the feeds' entries already stored (storage/feeds.py)
 PARTIAL = ".partial-"
 STAMP = "%Y%m%dT%H%M%S%fZ"
+# What STAMP writes: a folder a user copied beside ("<stamp>.bak") is no backup of ours.
+_STAMP_NAME = re.compile(r"\d{8}T\d{12}Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ def _backups(layout: Layout) -> Iterator[Backup]:
     if not layout.backups_dir.is_dir():
         return
     for entry in sorted(layout.backups_dir.iterdir(), reverse=True):
-        manifest = _manifest(entry) if entry.name[:1].isdigit() else None
+        manifest = _manifest(entry) if _is_stamp(entry.name) else None
         if manifest is not None:
             reason = str(manifest.get("reason", ""))
             created = str(manifest.get("created", entry.name))
@@ -138,12 +141,25 @@ def backup_if_due(store: Store) -> Backup | None:
     """The daily backup, taken by `Store.open`; nothing to do for a store with no data yet."""
     if not store.layout.tags_file.exists() and not store.layout.shards():
         return None
-    newest = next(_backups(store.layout), None)
-    if newest is not None:
-        created = _stamp_time(newest.name)
-        if dt.datetime.now(dt.UTC) - created < BACKUP_EVERY:
-            return None
+    now = dt.datetime.now(dt.UTC)
+    for backup in _backups(store.layout):  # newest first, those from the future skipped:
+        age = now - _stamp_time(backup.name)  # a clock that was ahead must not stop them
+        if age >= dt.timedelta(0):
+            if age < BACKUP_EVERY:
+                return None
+            break
     return make_backup(store, reason="daily", pool_limit=DAILY_POOL_LIMIT)
+
+
+def _is_stamp(name: str) -> bool:
+    """Whether a folder's name is a time STAMP wrote."""
+    if not _STAMP_NAME.fullmatch(name):
+        return False
+    try:
+        _stamp_time(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _stamp_time(name: str) -> dt.datetime:

@@ -51,6 +51,24 @@ def test_a_backup_name_strptime_refuses_is_refused() -> None:
         backups._stamp_time("20261325T024238123456Z")  # month 13
 
 
+def test_a_folder_copied_beside_the_backups_is_no_backup(small_store: Store) -> None:
+    """A user's "<stamp>.bak" copy, or a name that is not a real time, breaks no command."""
+    Store.open(small_store.root)
+    [backup] = small_store.backups()
+    shutil.copytree(backup.path, backup.path.with_name(backup.name + ".bak"))
+    shutil.copytree(backup.path, backup.path.with_name("99999999T999999999999Z"))
+    Store.open(small_store.root)  # the daily check reads the newest real backup
+    assert [b.name for b in small_store.backups()] == [backup.name]
+
+
+def test_a_backup_from_the_future_does_not_stop_daily_backups(small_store: Store) -> None:
+    Store.open(small_store.root)
+    age_backups(small_store, -3)  # the clock was three days ahead when it was taken
+    Store.open(small_store.root)
+    Store.open(small_store.root)  # and one a day, not one per open
+    assert len(small_store.backups()) == 2
+
+
 def test_an_empty_new_store_takes_no_backup(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "new")
     assert store.backups() == []

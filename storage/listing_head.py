@@ -26,8 +26,6 @@ FORMAT = 1
 HEAD_ROWS = 300  # a page is ~50 rows; the rest absorbs deletions since the head was written
 MAX_CHANGED = 32  # past this many changed shards, reading them all is nearly a full listing
 
-ShardKey = tuple[str, list[object]]  # shard file name, its signature as a JSON list
-
 
 @dataclass(frozen=True, slots=True)
 class ListingHead:

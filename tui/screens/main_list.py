@@ -26,7 +26,7 @@ from tui.annotation_index import AnnotationIndex
 from tui.messages import ArticlesLoaded, LoadFailed
 from tui.safe_text import clean_line
 from tui.screens.main_desk import READ_ERRORS
-from tui.widgets import ArticleList, marks_for
+from tui.widgets import ArticleList, Marks, marks_for
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -108,9 +108,9 @@ class ListLoading(Base):
         if page is None:
             return
         self.index = page.annotations
-        marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
-        article_list = self.query_one(ArticleList)
-        article_list.set_articles(page.head.metas, marks, total=page.head.total)
+        self.query_one(ArticleList).set_articles(
+            page.head.metas, self._list_marks(), total=page.head.total
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="list")
     def _load_articles(self, force: bool, seq: int) -> None:
@@ -128,6 +128,10 @@ class ListLoading(Base):
             return
         self.post_message(ArticlesLoaded(metas, index, version, only, seq))
 
+    def _list_marks(self) -> dict[str, Marks]:
+        """What the list shows of each article's tags, from the index."""
+        return {aid: marks_for(items) for aid, items in self.index.tags.items()}
+
     def remember_read(self, article_id: str, read: bool) -> None:
         """A read mark written while a load is under way: that load may have read the
         shard before the write, so its list gets the mark put back on."""
@@ -142,10 +146,9 @@ class ListLoading(Base):
         metas = message.metas
         if message.only is not None:
             metas = [m for m in metas if m.id in message.only]
-        marks = {aid: marks_for(items) for aid, items in self.index.tags.items()}
         article_list = self.query_one(ArticleList)
         keep = self._select_after_load  # an article just added: put the cursor on it
-        article_list.set_articles(metas, marks, keep_id=keep)
+        article_list.set_articles(metas, self._list_marks(), keep_id=keep)
         for article_id, (seq, read) in list(self._read_marks.items()):
             if seq >= message.seq:  # marked after this load started: it may not have it
                 article_list.update_article(article_id, read=read)

@@ -1,4 +1,4 @@
-"""The app paints at 120 frames a second unless the user's TEXTUAL_FPS says otherwise."""
+"""The app paints at 240 frames a second unless the user's TEXTUAL_FPS says otherwise."""
 
 from __future__ import annotations
 
@@ -20,6 +20,6 @@ def fps_seen(env_fps: str | None) -> int:
     return int(out.stdout)
 
 
-@pytest.mark.parametrize(("env_fps", "expected"), [(None, 120), ("30", 30)])
+@pytest.mark.parametrize(("env_fps", "expected"), [(None, 240), ("30", 30)])
 def test_frame_rate(env_fps: str | None, expected: int) -> None:
     assert fps_seen(env_fps) == expected

@@ -59,6 +59,9 @@ BLIND_9 = REPO / "tests" / "data" / "labels-blind-9"
 # A tenth annotator's set (24 more articles of the benchmark), labelled outside the
 # repository after the blind-9 round and scored once on 27819dd before it was tuned on.
 BLIND_10 = REPO / "tests" / "data" / "labels-blind-10"
+# An eleventh annotator's set (27 more articles of the benchmark), labelled outside the
+# repository after the blind-10 round and scored once on db4b1fd before it was tuned on.
+BLIND_11 = REPO / "tests" / "data" / "labels-blind-11"
 SEED = REPO / "seeds" / "openai-paris-office.txt"
 
 
@@ -151,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(("blind-9", BLIND_9))
     if BLIND_10.is_dir():
         sets.append(("blind-10", BLIND_10))
+    if BLIND_11.is_dir():
+        sets.append(("blind-11", BLIND_11))
     for title, gold_dir in sets:
         print(f"## {title} ({gold_dir})\n")
         print(score(scorer, gold_dir, texts, args.verbose))

@@ -33,6 +33,7 @@ from ingest.names import NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter
+from ingest.signatures import signed
 from ingest.tag_subjects import WHO_VERB
 from ingest.word_owners import (
     claim_noun,
@@ -169,6 +170,7 @@ def _explicit(
     para_before = text[max(p_start, open_at - WINDOW) : open_at]
     c.sent = s_start
     steps = [
+        lambda: signed(text, open_at, close),
         lambda: (
             search_clause(before, book, context, open_at) if _VERB_AT_END.search(before) else None
         ),

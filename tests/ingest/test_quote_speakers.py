@@ -914,3 +914,39 @@ def test_the_company_or_the_ministry_is_no_own_name() -> None:
     assert speakers(text) == [("We are pleased with the year.", "Acme Ltd")]
     text = 'Kenya’s Ministry of Health reported. The Ministry said: "Cases are falling."'
     assert speakers(text)[0][1] != "The Ministry"
+
+
+def test_a_quote_paragraph_signed_on_the_next_line_is_the_signers() -> None:
+    text = (
+        "Guests left their reviews.\n\n"
+        "“The show was great. Booking was easy.”\n\n"
+        "– Man**\n\n"
+        "“Very talented people! Must see.”\n\n"
+        "— Jo** Al****\n\n"
+        '"A lovely evening."\n'
+        "- Mary K., Leeds\n"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Man**", "Jo** Al****", "Mary K."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— Jo Bell (@jobell) May 1, 2019",  # a tweet's credit line
+        "– Man** and more words on the same line about the show",
+        "The review went on — Man**",
+    ],
+)
+def test_a_credit_line_or_prose_after_a_quote_is_no_signature(line: str) -> None:
+    text = f"The club shared a message.\n\n“We won the cup tonight.”\n\n{line}\n"
+    assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+def test_a_signature_after_a_tagged_or_partial_quote_changes_nothing() -> None:
+    text = (
+        "“We won,” said Jo Bell after the final.\n\n"
+        "– Man**\n\n"
+        "The coach called it a “great night for the club.”\n\n"
+        "– Ali***\n"
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Jo Bell", "Jo Bell"]

@@ -81,3 +81,27 @@ def counts_something(after: str) -> bool:
     if is_plural(word):
         return True
     return word[0].islower() and (word in UNITS or word in DURATIONS or word == "of")
+
+
+# A player's statistics in a box score ("Armani Sheffield 19 points and 3 steals.", "Osas
+# Osaro 3 goals, 1 assist."): after a name the number would read as part of it (Boeing
+# 787), but a statistic's noun ends its item, and LABELLING.md counts statistics.
+_STATS = word_set(
+    """point points pts goal goals assist assists save saves steal steals rebound rebounds
+    block blocks tackle tackles sack sacks touchdown touchdowns interception interceptions
+    strikeout strikeouts reception receptions carry carries catch catches birdie birdies
+    ace aces kill kills dig digs wicket wickets try tries"""
+)
+_STAT_ITEM = re.compile(r"^[ \u00a0]+([a-z]+)(?:[.,;)]|[ \u00a0]+and\b|[ \u00a0]*(?:\n|$))")
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|our|this|that)[ \u00a0]+(?:[A-Z][\w\-]*[ \u00a0]+)+$"
+)
+
+
+def stat_item(before: str, after: str) -> bool:
+    """True for a statistic after a player's name: the noun ends the item, and no
+    determiner makes the capitalised words a thing's name ("the Formula 1 points.")."""
+    m = _STAT_ITEM.match(after)
+    if m is None or m.group(1) not in _STATS:
+        return False
+    return not _DETERMINED.search(before[-60:])

@@ -23,7 +23,7 @@ from ingest.figure_labels import (
     is_po_box,
 )
 from ingest.figure_names import is_phone_number
-from ingest.figure_nouns import attached_unit, cased_unit, counts_something
+from ingest.figure_nouns import attached_unit, cased_unit, counts_something, stat_item
 from ingest.figure_units import UNITS
 
 
@@ -42,7 +42,11 @@ def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_date(before, after)
         or is_time(before, after)
         or is_age(before, after, value)
-        or (is_designation(before, after) and not _glued_after_space(before, after))
+        or (
+            is_designation(before, after)
+            and not _glued_after_space(before, after)
+            and not stat_item(before, after)
+        )
         or is_class_number(before, after)
         or is_model_size(after)
         or ("/" in num and is_metre(num, after))

@@ -751,3 +751,33 @@ def test_a_year_and_semicolon_without_a_journal_shape_leave_a_count() -> None:
 
 def test_a_route_letter_n_before_a_number_names_it() -> None:
     assert texts("The N 2 bus and road N 7 were shut; 40 people waited.") == ["40"]
+
+
+def test_a_players_statistics_after_the_name_are_counts() -> None:
+    text = (
+        "Eastside (2-0): Maya Lindqvist 21 points and 4 steals. Jo Ortiz 6 rebounds.\n\n"
+        "Westview (1-1): T. Okafor 2 goals, 1 assist. Sam Reyes 7 saves.\n"
+    )
+    assert [(f.text, f.unit) for f in find_figures(text)] == [
+        ("21", "points"),
+        ("4", "steals"),
+        ("6", "rebounds"),
+        ("2", "goals"),
+        ("1", "assist"),
+        ("7", "saves"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He leads the Formula 1 points.",
+        "The Series 3 saves battery life.",
+        "Microsoft says Windows 10 points the way.",
+        "Tickets for Route 66 goals tour.",
+    ],
+)
+def test_a_name_with_a_number_before_a_stat_word_of_no_box_score_stays_a_name(
+    text: str,
+) -> None:
+    assert texts(text) == []

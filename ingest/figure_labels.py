@@ -168,3 +168,21 @@ def is_citation(num: str, before: str, after: str) -> bool:
         and num.isdigit()
         and bool(_CITATION_BEFORE.search(before[-24:]) and _CITATION_AFTER.match(after))
     )
+
+
+# A line score: a team's points by period, then a dash and its total, one line to a team
+# ("Rockledge 14 11 6 15 — 44"). LABELLING.md leaves game scores out, and these are its
+# parts.
+_LINE_SCORE = re.compile(r"[A-Z][^\d\n]{0,40}?(?:[ \t]+\d{1,3}){2,}[ \t]+[—–-][ \t]+\d{1,3}[ \t]*")
+
+
+def is_line_score(num: str, before: str, after: str) -> bool:
+    """True for a number of a line that holds only a team and its line score."""
+    line_end = after.find("\n")
+    cut = before.rfind("\n")
+    line = before[cut + 1 :] + num + (after if line_end < 0 else after[:line_end])
+    if "—" not in line and "–" not in line and " - " not in line:
+        return False  # the literal test skips the expression for almost every number
+    if cut < 0 and len(before) >= 40:
+        return False  # the line starts out of sight
+    return bool(_LINE_SCORE.fullmatch(line))

@@ -16,6 +16,7 @@ from ingest.figure_labels import (
     is_citation,
     is_class_number,
     is_journal_reference,
+    is_line_score,
     is_list_number,
     is_metre,
     is_model_size,
@@ -55,6 +56,7 @@ def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_list_number(before, after)
         or is_citation(num, before, after)
         or is_po_box(before)
+        or is_line_score(num, before, after)
         or is_journal_reference(before, after)
         or is_number_noun(after)
         or (before.endswith(("/",)) or after.startswith("/"))

@@ -781,3 +781,25 @@ def test_a_name_with_a_number_before_a_stat_word_of_no_box_score_stays_a_name(
     text: str,
 ) -> None:
     assert texts(text) == []
+
+
+def test_a_teams_line_score_is_no_figure() -> None:
+    text = (
+        "Eastside d. Westview 61-47\n\n"
+        "Westview 10 12 9 16 — 47\n"
+        "Eastside 18 20 11 12 – 61\n\n"
+        "Eastside (2-0): Maya Lindqvist 21 points.\n"
+    )
+    assert texts(text) == ["21"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("We sold 12 cars — 3 more than last year.\n", ["12", "3"]),
+        ("Orders rose to 14 11 days later — 40 in all.\n", ["14", "11", "40"]),
+        ("Standings: 5040 5 1 17 27\n", ["5040", "5", "1", "17", "27"]),
+    ],
+)
+def test_numbers_near_a_dash_outside_a_line_score_still_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -14,12 +14,14 @@ from ingest.figure_units import CURRENCY_WORDS
 # No article has this many numbers; past it the input is a table dump or junk, and the
 # cap keeps the cost of one call bounded (about 15 µs per number) whatever is pasted in.
 MAX_NUMBERS = 3_000
-# Units written glued to their number ("256GB", "2.6GHz", "226ppi", "100km", "12MP"): the
-# number ends there, and `figure_nouns.attached_unit` reads the unit.
+# Units written glued to their number ("256GB", "2.6GHz", "226ppi", "100km", "12MP", "4ms",
+# "256kbps"): the number ends there, and `figure_nouns.attached_unit` reads the unit.
 _GLUED = (
-    "km|cm|mm|kg|mg|ml|lbs?|ft|mph|kph|kwh|mwh|gwh|twh|mw|gw|kw|mbps|gbps|gb|tb|mb|kb|"
+    "km|cm|mm|kg|mg|ml|lbs?|ft|mph|kph|kwh|mwh|gwh|twh|mw|gw|kw|mbps|gbps|kbps|gb|tb|mb|kb|"
     "ghz|mhz|khz|hz|ppi|mp|mah|fps"
 )
+# ... and a few only in lower case, where capitals spell names ("4MS", "2Ms").
+_GLUED_LOWER = "ms|kps"
 _CUR_WORDS = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
 _FIG_RE = re.compile(
     # the lookahead admits only a sign, symbol, digit or a short currency code's shape,
@@ -39,7 +41,8 @@ _FIG_RE = re.compile(
     # word to its number
     r"(?P<mag>-(?=[mbt]illion\b)(?:million|billion|trillion)|"
     r"[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
-    rf"|[kKmbMB])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w]))|(?<=\d\d)(?=(?:Wh|W|C)(?![\w]))|(?=x(?![\w])))"
+    rf"|[kKmbMB])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w]))|(?=(?:{_GLUED_LOWER})(?![\w]))"
+    r"|(?<=\d\d)(?=(?:Wh|W|C)(?![\w]))|(?=x(?![\w])))"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
     r"(?!\w)|pct(?!\w)))?"
     rf"(?P<curw>[ \u00a0](?i:{_CUR_WORDS})(?!\w))?"

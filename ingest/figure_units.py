@@ -94,7 +94,7 @@ UNITS = word_set(
     g grams gram lb lbs pounds tonnes tonne tons ton mw gw kw kwh mwh gwh twh mph kph km/h
     litres liters litre liter gallons gallon barrels barrel acres acre hectares hectare
     degrees degree °c °f sq mbps gb tb mb bpd calories mg ml knots gbps kb ghz mhz khz hz
-    ppi mp mah fps"""
+    ppi mp mah fps ms kbps kps"""
 )
 # Watts, watt-hours and degrees Celsius glued to a number of two digits or more ("87W",
 # "100Wh", "75C"), written as capitals: "5C" or "4w" is more often a model or a name.

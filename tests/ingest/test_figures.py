@@ -803,3 +803,19 @@ def test_a_teams_line_score_is_no_figure() -> None:
 )
 def test_numbers_near_a_dash_outside_a_line_score_still_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_milliseconds_and_kilobit_rates_glued_to_the_number_are_quantities() -> None:
+    text = "It has a 4ms response time and plays 256kbps MP3s (or 128kps ones)."
+    assert [(f.text, f.kind, f.unit) for f in find_figures(text)] == [
+        ("4", "quantity", "ms"),
+        ("256", "quantity", "kbps"),
+        ("128", "quantity", "kps"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["The 4MS chip ships soon.", "It is the 3Ms model.", "A 2KPS unit."]
+)
+def test_capitalised_ms_or_kps_glued_to_a_number_names_a_model(text: str) -> None:
+    assert texts(text) == []

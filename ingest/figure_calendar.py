@@ -28,8 +28,9 @@ _YEAR_CTX = re.compile(
     re.I,
 )
 
-# A benchmark score or a data rate is no year: "scores increased from 1061 to 1128", "a
-# total score of 2072", "scored 5425", "2890 megabytes per second", "2182 points".
+# A benchmark score, a data rate or a pixel count is no year: "scores increased from 1061
+# to 1128", "a total score of 2072", "scored 5425", "2890 megabytes per second", "2182
+# points", "1080 pixels by 1920 pixels".
 _SCORE_BEFORE = re.compile(
     r"\bscor(?:e|es|ed|ing)\b(?:[ \u00a0]+(?!(?:in|since|until|during|before|after|"
     r"early|late|mid|fiscal|season)\b)[\w,]+){0,7}[ \u00a0]+$",
@@ -38,6 +39,8 @@ _SCORE_BEFORE = re.compile(
 _SCORE_RIGHT_BEFORE = re.compile(r"\bscor(?:e|ed)(?:[ \u00a0]+of)?[ \u00a0]+$", re.I)
 _SCORE_OR_RATE_AFTER = re.compile(
     r"^[ \u00a0]+(?:points?|(?:kilo|mega|giga|tera)(?:bytes|bits)|[KMGT]B/s|[KMGT]bps)\b"
+    # a screen's size in pixels, the other side of "by" or "x" shown: "1920 pixels by"
+    r"|^[ \u00a0]+pixels[ \u00a0]+(?:by|x|×|wide|tall|high|across)\b"
 )
 
 
@@ -84,6 +87,8 @@ def is_year(digits: str, before: str, after: str) -> bool:
         return False
     if after[:1] in (" ", "\u00a0") and _SCORE_OR_RATE_AFTER.match(after):
         return False
+    if before.endswith(("pixels by ", "pixels x ", "pixels × ")):
+        return False  # "1080 pixels by 1920 pixels"
     scored = (
         "cor" in before or "COR" in before
     )  # the literal test skips the searches for most numbers

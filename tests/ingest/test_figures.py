@@ -819,3 +819,18 @@ def test_milliseconds_and_kilobit_rates_glued_to_the_number_are_quantities() -> 
 )
 def test_capitalised_ms_or_kps_glued_to_a_number_names_a_model(text: str) -> None:
     assert texts(text) == []
+
+
+def test_a_pixel_count_is_no_year() -> None:
+    text = "The display has a resolution of 1080 pixels by 1920 pixels."
+    assert [(f.text, f.unit) for f in find_figures(text)] == [
+        ("1080", "pixels"),
+        ("1920", "pixels"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["By 1920 pixel art was unknown.", "In 1999 pixels were large.", "the class of 2010"]
+)
+def test_a_year_before_a_word_like_pixel_stays_a_year(text: str) -> None:
+    assert texts(text) == []

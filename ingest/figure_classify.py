@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.figure_names import is_intl_phone
 from ingest.figure_nouns import counts_something, kind_unit, noun_follows
 from ingest.figure_rules import not_a_figure
 from ingest.figure_units import CURRENCY_SCALE, MAGNITUDES
@@ -124,7 +125,7 @@ def _classify_plain(
         if not _multiplier(num, before, after, named):
             return None
         return FigureDraft(start, end + 1, "other", value, "times", plain=True)
-    if not_a_figure(num, value, before, after):
+    if not_a_figure(num, value, before, after) or is_intl_phone(text, start, end):
         return None
     if num in named and not counts_something(after) and not _QUALIFIED.search(before):
         return None

@@ -92,3 +92,20 @@ def model_sizes(text: str, plain: list[tuple[str, int, int]]) -> frozenset[str]:
 def is_phone_number(num: str, before: str, after: str) -> bool:
     """Emergency numbers: "911 calls", "a 999 operator", "dialled 112"."""
     return num in _PHONE and bool(_PHONE_AFTER.match(after) or _PHONE_BEFORE.search(before))
+
+
+# An international phone number: a "+" and country code, an optional "(0)", then groups
+# of digits ("+49 (0)40 890 85-433", "+1 212 555 0100"). Its parts count nothing.
+_INTL_PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0]?\(0\))?(?:[ \u00a0.\-]?\d{2,4}){2,5}(?!\d)")
+MIN_PHONE_DIGITS = 9
+
+
+def is_intl_phone(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is part of an international phone number."""
+    plus = text.rfind("+", max(0, start - 20), start + 1)
+    if plus < 0:
+        return False  # the literal test skips the expression for almost every number
+    m = _INTL_PHONE.match(text, plus)
+    if m is None or m.end() < end:
+        return False
+    return sum(ch.isdigit() for ch in m.group(0)) - m.group(0).count("(0)") >= MIN_PHONE_DIGITS

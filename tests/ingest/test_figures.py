@@ -834,3 +834,23 @@ def test_a_pixel_count_is_no_year() -> None:
 )
 def test_a_year_before_a_word_like_pixel_stays_a_year(text: str) -> None:
     assert texts(text) == []
+
+
+def test_an_international_phone_number_is_no_figure() -> None:
+    text = (
+        "More info: example.net | +49 (0)40 890 85-433\n\n"
+        "Call +1 212 555 0100 or +44 20 7946 0958, says the 12-page flyer."
+    )
+    assert texts(text) == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Shares rose +12 to 45 and +3.4% today.", ["+12", "45", "+3.4%"]),
+        ("The party won +12 345,000 votes.", ["+12", "345,000"]),
+        ("The index closed +12.99 at 4,310.", ["+12.99", "4,310"]),
+    ],
+)
+def test_signed_changes_and_counts_are_no_phone_number(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.figure_labels import SCREEN_NOUNS
 from ingest.figure_names import is_intl_phone
 from ingest.figure_nouns import counts_something, kind_unit, noun_follows
 from ingest.figure_rules import not_a_figure
@@ -89,6 +90,8 @@ def classify(text: str, m: re.Match[str], named: frozenset[str]) -> FigureDraft 
     pct = (pct_raw or "").strip()
     if mag in {"M", "B"} and not cur:
         return None  # "5300M", "Block 1B", "2B Mindset": a capital magnitude needs money
+    if mag == "K" and not cur and len(num) == 1 and SCREEN_NOUNS.match(after):
+        return None  # "4K TVs", "8K displays": a resolution
     if mag and not cur and mag in {"m", "b", "k", "K"} and not noun_follows(after):
         end -= len(mag_raw)
         after = text[end : end + 60]

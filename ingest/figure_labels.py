@@ -186,3 +186,19 @@ def is_line_score(num: str, before: str, after: str) -> bool:
     if cut < 0 and len(before) >= 40:
         return False  # the line starts out of sight
     return bool(_LINE_SCORE.fullmatch(line))
+
+
+# Sound formats name a speaker layout, not an amount: "5.1 surround sound", "7.1-channel".
+_LAYOUTS = frozenset({"2.1", "5.1", "7.1", "7.2", "9.1", "9.2"})
+_CHANNELS_AFTER = re.compile(r"^[ \u00a0\-](?:surround|channels?|ch|audio|speakers?)\b", re.I)
+# Screen resolutions named by a "K": "4K TVs", "8K displays" (no 4,000 TVs).
+SCREEN_NOUNS = re.compile(
+    r"^[ \u00a0\-](?:TVs?|televisions?|displays?|monitors?|screens?|videos?|projectors?|"
+    r"cameras?|streams?|streaming|resolution|HDR|UHD|OLED|LED)\b",
+    re.I,
+)
+
+
+def is_sound_format(num: str, after: str) -> bool:
+    """True for "5.1" or "7.1" before surround, channel or audio: a speaker layout."""
+    return num in _LAYOUTS and bool(_CHANNELS_AFTER.match(after))

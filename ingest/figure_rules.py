@@ -22,6 +22,7 @@ from ingest.figure_labels import (
     is_model_size,
     is_number_noun,
     is_po_box,
+    is_sound_format,
 )
 from ingest.figure_names import is_phone_number
 from ingest.figure_nouns import attached_unit, cased_unit, counts_something, stat_item
@@ -56,6 +57,7 @@ def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_list_number(before, after)
         or is_citation(num, before, after)
         or is_po_box(before)
+        or is_sound_format(num, after)
         or is_line_score(num, before, after)
         or is_journal_reference(before, after)
         or is_number_noun(after)

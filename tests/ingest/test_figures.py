@@ -854,3 +854,21 @@ def test_an_international_phone_number_is_no_figure() -> None:
 )
 def test_signed_changes_and_counts_are_no_phone_number(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_sound_layouts_and_k_resolutions_name_formats() -> None:
+    text = "Deals run from 4K TVs to 8K displays, with 5.1 surround sound and 7.1-channel audio."
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("It sold 5.1 million TVs, up 5.1%.", ["5.1 million", "5.1%"]),
+        ("A 5.1-magnitude quake hit.", ["5.1"]),
+        ("The firm hired 4K workers.", ["4K"]),
+        ("It costs $4K TVs aside.", ["$4K"]),
+    ],
+)
+def test_amounts_near_format_words_still_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

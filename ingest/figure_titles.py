@@ -1,5 +1,5 @@
 """Numbers that open the title of a work or a list: "10 Things in Tech", "top 10 Health
-Technology Hazards".
+Technology Hazards", "The 7 Habits of Highly Effective People", "40 Under 40".
 
 A title in quote marks that opens with a number and a title noun ("“7 Habits of Good
 Teams”") names a work, and the same number and first word elsewhere in the article
@@ -42,6 +42,16 @@ _TOP_TITLE = re.compile(
     r"[ \u00a0]*(?=[.,;:!?|)\n]|$)"
 )
 _TOPS = ("top ", "Top ", "top\u00a0", "Top\u00a0")
+# An unquoted title that a capital "The" opens mid-sentence: "Covey's The 7 Habits of
+# Highly Effective People" (at a sentence's start "The 3 Ways ..." may be a headline).
+_THE_TITLE = re.compile(
+    rf"The[ \u00a0](\d{{1,3}})[ \u00a0]({_TITLE_NOUN})"
+    rf"((?:[ \u00a0](?:[A-Z][\w’'\-]*|{_STOP}(?![\w’'\-]))){{1,10}})"
+)
+_MID_SENTENCE = re.compile(r"(?:[a-z,]|['’]s)[ \u00a0]$")
+# An award list named by an age limit: "40 Under 40", "Forbes 30 Under 30".
+_UNDER = re.compile(r"[ \u00a0]Under[ \u00a0]\d{1,3}\b")
+_UNDER_BEFORE = re.compile(r"\b\d{1,3}[ \u00a0]Under[ \u00a0]$")
 # A text quoting more numbered titles than this is a list; the cap bounds the work.
 _MAX_TITLES = 8
 
@@ -63,8 +73,13 @@ def title_numbers(text: str, figs: Sequence[_Span]) -> set[int]:
             if m and _CAPITAL_WORD.search(m.group(3)):
                 starts.add(s)
                 names.add(f"{m.group(1)} {m.group(2)}")
-        elif _top_title(text, s):
+        elif _top_title(text, s) or _award_list(text, s, f.end):
             starts.add(s)
+        elif text[max(0, s - 4) : s] == "The ":
+            m = _the_title(text, s)
+            if m is not None:
+                starts.add(s)
+                names.add(f"{m.group(1)} {m.group(2)}")
     if names and len(names) <= _MAX_TITLES:
         starts.update(f.start for f in figs if _mentions(text, f.start, names))
     return starts
@@ -75,6 +90,19 @@ def _top_title(text: str, s: int) -> bool:
     if text[max(0, s - 4) : s] not in _TOPS or (s >= 5 and text[s - 5].isalnum()):
         return False
     return _TOP_TITLE.match(text, s - 4) is not None
+
+
+def _the_title(text: str, s: int) -> re.Match[str] | None:
+    """The unquoted title that "The" opens mid-sentence at the number at `s`, if any."""
+    if not _MID_SENTENCE.search(text[max(0, s - 8) : s - 4]):
+        return None
+    m = _THE_TITLE.match(text, s - 4)
+    return m if m and _CAPITAL_WORD.search(m.group(3)) else None
+
+
+def _award_list(text: str, s: int, e: int) -> bool:
+    """The number at `s` (ending at `e`) is either side of an "N Under N" award list."""
+    return bool(_UNDER.match(text, e, e + 12) or _UNDER_BEFORE.search(text[max(0, s - 12) : s]))
 
 
 def _mentions(text: str, s: int, names: set[str]) -> bool:

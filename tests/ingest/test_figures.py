@@ -872,3 +872,25 @@ def test_sound_layouts_and_k_resolutions_name_formats() -> None:
 )
 def test_amounts_near_format_words_still_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_a_title_opened_by_the_mid_sentence_and_an_n_under_n_list_are_names() -> None:
+    text = (
+        "She keeps Jo Park’s The 5 Rules of Quiet Leadership on her desk; of the 5 Rules "
+        "she likes the first. She made the 30 Under 30 list and is a 40 Under 40 Award "
+        "recipient."
+    )
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The 3 Ways We Grew ran as a headline.", ["3"]),
+        ("He has 7 habits and read The 5 books.", ["7", "5"]),
+        ("Of the 30 under 30 people, 12 came.", ["30", "30", "12"]),
+        ("Only 40 Under Armour stores opened.", ["40"]),
+    ],
+)
+def test_numbers_near_title_words_of_no_title_shape_still_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

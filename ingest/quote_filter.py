@@ -20,7 +20,9 @@ _SMALL = word_set("a an and the of in on at to for with by or vs from as de la l
 _CUE = re.compile(
     r"(?:\bchant(?:ed|ing|s)?|\bchants of|\bsigns? (?:reading|that read|saying|with)|"
     r"\bplacards?(?: reading| saying)?|\bbanners?(?: reading| saying)?|\bslogans?|\btagline\??|"
-    r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|\bwhat(?:'s|’s| is) called|"
+    # a theme before a comma is a topic someone is asked about, not a name: "On the theme, "
+    r"\bmottos?|\bthemes?(?!\s*,)|\bhashtag|\bdubbed|\bnicknamed|\bso-called|"
+    r"\bwhat(?:'s|’s| is) called|"
     r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
     r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|title)|"
     r"\bthe (?:term|name|phrase) (?:[a-z]+ ){0,2}(?:is|was)|"
@@ -34,7 +36,7 @@ _CUE = re.compile(
 _CUE_LAST = tuple(
     word_set(
         """chant chanted chanting chants of reading read saying with placard placards banner
-        banners slogan slogans tagline tagline? motto mottos hashtag dubbed nicknamed
+        banners slogan slogans tagline tagline? motto mottos theme themes hashtag dubbed nicknamed
         so-called called as termed titled entitled word words phrase term title is was
         campaign song show film movie album book podcast played sang singing"""
     )

@@ -110,11 +110,13 @@ def _is_single_opener(text: str, i: int, lo: int, hi: int) -> bool:
 
 
 def _is_single_closer(text: str, i: int, lo: int, hi: int) -> bool:
-    """A single mark closes when it follows a non-space and is not inside a word."""
-    if text[i] in _OPEN_ONLY:
-        return False
+    """A single mark closes when it follows a non-space and is not inside a word. A left
+    curly mark with a space before it and none of a word after it opens nothing, so it
+    closes the open span: the typo ‘Jewels after Jewels ‘ and …"""
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
+    if text[i] in _OPEN_ONLY:
+        return text[i] == "‘" and before.isspace() and not after.isalnum()
     return not before.isspace() and not after.isalnum()
 
 

@@ -452,3 +452,32 @@ def test_short_quotes_with_a_tag_stay_quotes() -> None:
 def test_a_quote_before_a_rally_goer_tag_stays_a_quote() -> None:
     text = "“We are here,” rally organiser Jo Bell said. “Stay home” protests followed."
     assert speakers(text) == [("We are here,", "Jo Bell")]
+
+
+def test_a_theme_and_a_title_closed_by_a_spaced_left_mark_are_names() -> None:
+    text = (
+        "Artists share their view of the theme ‘The Road is the Home ‘, the famous line by "
+        "a poet. The piece – entitled ‘Lights after Lights after Lights ‘ and made for the "
+        "new ‘ Rooms’ series – opens today.\n\n"
+        "‘Lights after Lights after Lights’\n"
+    )
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On the theme, “It is about hope for all,” Jo Bell said.",
+            [("It is about hope for all,", "Jo Bell")],
+        ),
+        (
+            "She played rock ‘n’ roll and said ‘we will play on tonight’ to the fans.",
+            [("we will play on tonight", None)],
+        ),
+    ],
+)
+def test_a_theme_before_a_comma_or_an_apostrophe_pair_leaves_quotes(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == expected

@@ -236,9 +236,30 @@ _MODIFIED_BY = re.compile(
 )
 
 
+# A saying nobody is said to say: There's a saying that goes "…", as the old adage goes:
+# "…". The noun needs its article ("protesters left, saying "…"" is speech).
+_SAYING = re.compile(
+    r"\b(?:an?|the)[ \u00a0]+(?:old[ \u00a0]+)?(?:saying|proverb|adage|maxim)"
+    r"(?:[ \u00a0]+(?:that[ \u00a0]+)?goes)?[ \u00a0]*[,:]?[ \u00a0]*$"
+)
+# A name used as a yardstick: the "Netflix of games," the "Uber for dog walking".
+_ANALOGY = re.compile(r"^[A-Z][\w\-]*[ \u00a0]+(?:of|for)[ \u00a0]+[a-z][\w\- ]{0,30}[,.]?$")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]*$")
+# A question the writer answers at once: First, "Is streaming the future?" Possibly.
+_OWN_ANSWER = re.compile(
+    r"^[ \u00a0]*(?:Yes|No|Possibly|Probably|Perhaps|Maybe|Absolutely|Hardly|Sure|Not yet|"
+    r"Not really|Of course)[.!]"
+)
+
+
 def unsourced_label(body: str, before: str, after: str) -> bool:
-    """True for spans left without a speaker that are titles, ad copy, named things or
-    scare-quoted modifiers rather than words anyone is reported to say."""
+    """True for spans left without a speaker that are titles, ad copy, named things,
+    sayings, yardstick names, the writer's own questions or scare-quoted modifiers rather
+    than words anyone is reported to say."""
+    if _SAYING.search(before[-40:]) or (body.endswith("?") and _OWN_ANSWER.match(after)):
+        return True
+    if _ANALOGY.match(body) and _THE_BEFORE.search(before[-10:]):
+        return True
     ws = words_upto(body, MAX_CUED_WORDS)
     if ws is None or len(ws) < 2:
         return False

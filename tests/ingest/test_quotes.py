@@ -481,3 +481,41 @@ def test_a_theme_before_a_comma_or_an_apostrophe_pair_leaves_quotes(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(q.text, q.speaker) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There’s a saying that goes “a house is made by the people in it” which fits.",
+        "As the old adage goes: “measure twice and cut once, every time.”",
+        "You may have heard that the app would be the “Uber of dog walking,” yet it failed.",
+        "First, “Is television the future of sport?” Possibly. It is cheap.",
+    ],
+)
+def test_sayings_yardstick_names_and_the_writers_own_questions_are_no_quotes(
+    text: str,
+) -> None:
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Protesters left the square, saying “we will be back tomorrow.”",
+            [("we will be back tomorrow.", None)],
+        ),
+        (
+            "Jo Bell said the app would be the “Uber of dog walking,” and laughed.",
+            [("Uber of dog walking,", "Jo Bell")],
+        ),
+        (
+            "“Is this the end of the club?” No one knows, the fans say.",
+            [("Is this the end of the club?", None)],
+        ),
+    ],
+)
+def test_speech_near_saying_words_or_questions_stays_a_quote(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == expected

@@ -34,9 +34,12 @@ _AGE_DASH_AFTER = re.compile(r"^[ \u00a0]?[–—]")
 # it: "I'm 30 minutes late" and "he's 5 feet tall" stay amounts). Only one person states
 # an age so: "we are 12" and "they're 45" are a group's size, and "3 and 0" or "4 and
 # counting" a record or a tally.
-_BE_AGE_BEFORE = re.compile(r"(?:\bI['’]m|\bI am|\b(?:[Hh]e|[Ss]he)(?:['’]s| is))[ \u00a0]$")
+# The past tense tells an age too: "since I was 17 (I wish …)", "when she was 9,".
+_BE_AGE_BEFORE = re.compile(
+    r"(?:\bI['’]m|\bI (?:am|was)|\b(?:[Hh]e|[Ss]he)(?:['’]s| is| was))[ \u00a0]$"
+)
 _BE_AGE_AFTER = re.compile(
-    r"^(?:[,.;:!?)—–]|[ \u00a0](?:[—–]|(?:and(?![ \u00a0]+(?:\d|counting\b))|but|now|today|"
+    r"^(?:[,.;:!?)—–]|[ \u00a0](?:[—–(]|(?:and(?![ \u00a0]+(?:\d|counting\b))|but|now|today|"
     r"this|when)\b)|$)"
 )
 

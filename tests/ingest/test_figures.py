@@ -894,3 +894,27 @@ def test_a_title_opened_by_the_mid_sentence_and_an_n_under_n_list_are_names() ->
 )
 def test_numbers_near_title_words_of_no_title_shape_still_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have fixed bikes since I was 17 (I wish I still had that one).",
+        "When she was 9, she moved.",
+    ],
+)
+def test_an_age_told_in_the_past_tense_is_no_figure(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He was 3 points behind.", ["3"]),
+        ("I was 20 minutes late.", ["20"]),
+        ("The score was 3 and 0.", ["3", "0"]),
+        ("They were 12, all told.", ["12"]),
+    ],
+)
+def test_amounts_after_was_still_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

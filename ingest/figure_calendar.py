@@ -15,6 +15,7 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS}))\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
+_DAY_SPAN = re.compile(r"[-–]\d{1,2}(?!\d)")
 _TIME_AFTER = re.compile(
     r"^\s?(?:a\.m\.|p\.m\.|[AP]\.M\.|am\b|pm\b|[AP]M\b|GMT\b|BST\b|ET\b|EST\b|PT\b)"
 )
@@ -45,11 +46,15 @@ _SCORE_OR_RATE_AFTER = re.compile(
 
 
 def is_date(before: str, after: str) -> bool:
-    """Day numbers next to a month name: "Aug. 9", "9 August", "March 21st"."""
+    """Day numbers next to a month name: "Aug. 9", "9 August", "March 21st", "18-24
+    November"."""
     tail = before[-12:]
     # a month name has a capital: a lower-case tail (most numbers) needs no search
     if not tail.islower() and _MONTH_BEFORE.search(tail):
         return True
+    if after[:1] in {"-", "–"}:  # the first day of a span: "18-24 November"
+        m = _DAY_SPAN.match(after)
+        return m is not None and bool(_MONTH_AFTER.match(after[m.end() :]))
     return _month_may_follow(after) and bool(_MONTH_AFTER.match(after))
 
 

@@ -918,3 +918,18 @@ def test_an_age_told_in_the_past_tense_is_no_figure(text: str) -> None:
 )
 def test_amounts_after_was_still_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_the_first_day_of_a_span_of_days_is_a_date() -> None:
+    assert texts("The finals take place 18-24 November, and the fair 5–7 March.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The shop is open 18-24 hours a day in November.", ["18-24"]),
+        ("Tickets cost 10-20 dollars in March.", ["10-20 dollars"]),
+    ],
+)
+def test_a_range_near_a_month_is_still_an_amount(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -202,3 +202,16 @@ SCREEN_NOUNS = re.compile(
 def is_sound_format(num: str, after: str) -> bool:
     """True for "5.1" or "7.1" before surround, channel or audio: a speaker layout."""
     return num in _LAYOUTS and bool(_CHANNELS_AFTER.match(after))
+
+
+# A name spelled out before its acronym, whose number it shares: "glucagon-like peptide 1
+# (GLP-1)", "type 2 diabetes (T2D)" has no number after its letters and stays a class.
+_ACRONYM_AFTER = re.compile(r"^[ \u00a0]\([A-Z][A-Za-z]{0,6}-?(\d{1,3})\)")
+
+
+def is_acronym_number(num: str, after: str) -> bool:
+    """True for a number the acronym in brackets after it repeats: "peptide 1 (GLP-1)"."""
+    if after[:2] not in (" (", "\u00a0("):
+        return False
+    m = _ACRONYM_AFTER.match(after)
+    return m is not None and m.group(1) == num

@@ -12,6 +12,7 @@ from ingest.figure_ages import is_age
 from ingest.figure_calendar import is_date, is_time, is_year
 from ingest.figure_designations import is_designation
 from ingest.figure_labels import (
+    is_acronym_number,
     is_address,
     is_citation,
     is_class_number,
@@ -58,6 +59,7 @@ def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_citation(num, before, after)
         or is_po_box(before)
         or is_sound_format(num, after)
+        or is_acronym_number(num, after)
         or is_line_score(num, before, after)
         or is_journal_reference(before, after)
         or is_number_noun(after)

@@ -933,3 +933,20 @@ def test_the_first_day_of_a_span_of_days_is_a_date() -> None:
 )
 def test_a_range_near_a_month_is_still_an_amount(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_a_number_its_acronym_repeats_names_the_thing() -> None:
+    text = "It raises glucagon-like peptide 1 (GLP-1) and interleukin 6 (IL6) levels."
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The car has 3 (or 4) doors.", ["3", "4"]),
+        ("The firm hired 12 (PDF) staff.", ["12"]),
+        ("It sold 2 (F3) units.", ["2"]),
+    ],
+)
+def test_a_number_before_brackets_of_another_shape_counts(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -950,3 +950,23 @@ def test_a_number_its_acronym_repeats_names_the_thing() -> None:
 )
 def test_a_number_before_brackets_of_another_shape_counts(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_from_a_to_b_after_a_word_of_span_is_one_range() -> None:
+    text = (
+        "Cables come in lengths from $6 to $12. The lineup ranges from $150 to $200, and "
+        "estimates vary from 10 to 20 days."
+    )
+    assert texts(text) == ["$6 to $12", "$150 to $200", "10 to 20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Prices rose from $6 to $12.", ["$6", "$12"]),
+        ("The chain grew from 5 to 7 stores.", ["5", "7"]),
+        ("Its range grew from 150 to 200 miles.", ["150", "200"]),
+    ],
+)
+def test_a_change_from_a_to_b_stays_two_figures(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

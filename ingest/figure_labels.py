@@ -215,3 +215,16 @@ def is_acronym_number(num: str, after: str) -> bool:
         return False
     m = _ACRONYM_AFTER.match(after)
     return m is not None and m.group(1) == num
+
+
+# A school sports class joined by a dash, the larger number first: "5-1A", "3-2AA" (its
+# tail, "1A", is a name too); "3-5A" rises, a range of amperes.
+_CLASS_TAIL = re.compile(r"^-(\d{1,2})A{1,4}\b")
+
+
+def is_school_class(num: str, after: str) -> bool:
+    """True for the head of a class such as "5-1A" (the tail must be the smaller)."""
+    if after[:1] != "-":
+        return False
+    m = _CLASS_TAIL.match(after)
+    return m is not None and num.isdigit() and int(num) > int(m.group(1))

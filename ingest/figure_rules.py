@@ -23,6 +23,7 @@ from ingest.figure_labels import (
     is_model_size,
     is_number_noun,
     is_po_box,
+    is_school_class,
     is_sound_format,
 )
 from ingest.figure_names import is_phone_number
@@ -60,6 +61,7 @@ def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_po_box(before)
         or is_sound_format(num, after)
         or is_acronym_number(num, after)
+        or is_school_class(num, after)
         or is_line_score(num, before, after)
         or is_journal_reference(before, after)
         or is_number_noun(after)

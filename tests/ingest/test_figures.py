@@ -970,3 +970,21 @@ def test_from_a_to_b_after_a_word_of_span_is_one_range() -> None:
 )
 def test_a_change_from_a_to_b_stays_two_figures(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_a_school_sports_class_joined_by_a_dash_is_a_name() -> None:
+    assert texts("Summary: 5-1A: Salina won the 3-2AA title and 6 medals.") == ["6"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The plant makes 3-5A fuses.", ["3"]),
+        ("They need 2-4 Apple laptops.", ["2-4"]),
+        ("It lasts 3-4 hours.", ["3-4"]),
+    ],
+)
+def test_a_dash_before_other_letters_leaves_the_number_as_before(
+    text: str, kept: list[str]
+) -> None:
+    assert texts(text) == kept

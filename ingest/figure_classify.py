@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.figure_labels import SCREEN_NOUNS
+from ingest.figure_labels import SCREEN_NOUNS, inch_mark
 from ingest.figure_names import is_intl_phone
 from ingest.figure_nouns import counts_something, kind_unit, noun_follows
 from ingest.figure_rules import not_a_figure
@@ -124,6 +124,8 @@ def _classify_plain(
     if "." in num and _TABLE_PRICE.match(after):
         return FigureDraft(start, end, "money", value, None, plain=False)
     before = text[max(0, start - 40) : start]
+    if after[:1] in '"″' and value < 1000 and inch_mark(text, end, text.rfind("\n", 0, start) + 1):
+        return FigureDraft(start, end + 1, "quantity", value, "inches", plain=False)  # '34"'
     if after[:1] == "x":
         if not _multiplier(num, before, after, named):
             return None

@@ -228,3 +228,26 @@ def is_school_class(num: str, after: str) -> bool:
         return False
     m = _CLASS_TAIL.match(after)
     return m is not None and num.isdigit() and int(num) > int(m.group(1))
+
+
+# An inch mark: a straight or prime double mark glued to a size, before a space, a "+",
+# or a line end ('34" monitor', '70"+ TV', 'measures 22" long').
+_INCH_MARKS = frozenset('"″')
+_QUOTE_MARK = re.compile(r'(?<!\d)"')
+
+
+def inch_mark(text: str, end: int, para_start: int) -> bool:
+    """True if the mark after the number ending at `end` is an inch mark: a straight
+    mark that closes no quote (the paragraph has an even number of them before it, not
+    counting the other marks glued to a number)."""
+    if text[end : end + 1] not in _INCH_MARKS or text[end + 1 : end + 2] not in {
+        " ",
+        "+",
+        "\n",
+        "",
+        ",",
+    }:
+        return False
+    if text[end] == "″":
+        return True
+    return len(_QUOTE_MARK.findall(text, para_start, end)) % 2 == 0

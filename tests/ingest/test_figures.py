@@ -988,3 +988,27 @@ def test_a_dash_before_other_letters_leaves_the_number_as_before(
     text: str, kept: list[str]
 ) -> None:
     assert texts(text) == kept
+
+
+def test_a_size_with_an_inch_mark_is_a_quantity_even_after_a_model_name() -> None:
+    text = 'Deal: 35% Off Acme Vista VX3418 34" Curved Monitor\n\nThe 70"+ TV measures 22" deep.'
+    assert [(f.text, f.kind, f.unit) for f in find_figures(text)] == [
+        ("35%", "percent", "%"),
+        ('34"', "quantity", "inches"),
+        ('70"', "quantity", "inches"),
+        ('22"', "quantity", "inches"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('He said "I scored 22" and left.', ["22"]),
+        ('She wrote "we won 3", he said.', ["3"]),
+        ('The novel "Catch 22" sold well.', ["22"]),  # unchanged: not an inch size
+    ],
+)
+def test_a_straight_mark_closing_a_quote_after_a_number_is_no_inch_mark(
+    text: str, kept: list[str]
+) -> None:
+    assert texts(text) == kept

@@ -8,6 +8,8 @@ in a fixed order, so the cheap ones decide most numbers before the costly ones r
 
 from __future__ import annotations
 
+import re
+
 from ingest.figure_ages import is_age
 from ingest.figure_calendar import is_date, is_time, is_year
 from ingest.figure_designations import is_designation
@@ -29,6 +31,8 @@ from ingest.figure_labels import (
 from ingest.figure_names import is_phone_number
 from ingest.figure_nouns import attached_unit, cased_unit, counts_something, stat_item
 from ingest.figure_units import UNITS
+
+_COUNT_WORD = re.compile(r"-(?:Piece|Pack|Count|Pc)s?\b")
 
 
 def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
@@ -71,5 +75,8 @@ def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
 
 def _glued_after_space(before: str, after: str) -> bool:
     """A number with a unit glued to it after a space is an amount even after a product
-    name: "MacBook 256GB", "iPad Pro 12.9-inch 64GB" (a model number has no unit)."""
-    return after[:1].isalpha() and before[-1:] in (" ", "\u00a0")
+    name: "MacBook 256GB", "iPad Pro 12.9-inch 64GB" (a model number has no unit); so is
+    a shop title's count joined by a hyphen: "Cloud City 2,812-Piece Set", "Cola 12-Pack"."""
+    if before[-1:] not in (" ", "\u00a0"):
+        return False
+    return after[:1].isalpha() or (after[:1] == "-" and bool(_COUNT_WORD.match(after)))

@@ -1012,3 +1012,19 @@ def test_a_straight_mark_closing_a_quote_after_a_number_is_no_inch_mark(
     text: str, kept: list[str]
 ) -> None:
     assert texts(text) == kept
+
+
+def test_a_shop_titles_count_joined_by_a_hyphen_counts_after_a_name() -> None:
+    text = "Deal: LEGO Harbor Town 1,204-Piece Set and Fizz Cola 12-Pack, now $5."
+    assert [(f.text, f.unit) for f in find_figures(text)] == [
+        ("1,204", "piece"),
+        ("12", "pack"),
+        ("$5", "USD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["The Boeing 787-Dreamliner flew.", "Try the Model 3-Performance."]
+)
+def test_a_hyphen_after_a_model_number_before_other_words_leaves_a_name(text: str) -> None:
+    assert texts(text) == []

@@ -57,7 +57,7 @@ def is_designation(before: str, after: str) -> bool:
     word = before[at[0] : at[1]]
     if word in NOT_A_NAME:
         return False
-    if _sentence_start(before, at[0]) and not _acronym(word):
+    if _sentence_start(before, at[0]) and not _acronym(word) and not _brand_case(word):
         return bool(_CLAUSE_END_AFTER.match(after)) and not word.endswith(("’s", "'s"))
     return not word.endswith(("’s", "'s"))
 
@@ -90,6 +90,18 @@ def _cap_word_before(before: str, lo: int) -> tuple[int, int] | None:
         ):
             return p, q
     return None
+
+
+# A capital inside a word after three or more lower-case letters marks a brand ("AirPods",
+# "PlayStation", "SoundLink"); family names with such a capital open on a short prefix
+# ("McCarthy", "DeBose", "MacLeod", "VanDyke") and stay names of people.
+_BRAND_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]")
+_NAME_PREFIXES = ("Mac", "Van", "Von", "Del", "Des", "Fitz", "Della")
+
+
+def _brand_case(word: str) -> bool:
+    """A brand written with a capital inside it, even where a sentence starts."""
+    return bool(_BRAND_CASE.match(word)) and not word.startswith(_NAME_PREFIXES)
 
 
 def _acronym(word: str) -> bool:

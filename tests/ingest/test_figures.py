@@ -1028,3 +1028,20 @@ def test_a_shop_titles_count_joined_by_a_hyphen_counts_after_a_name() -> None:
 )
 def test_a_hyphen_after_a_model_number_before_other_words_leaves_a_name(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize("text", ["AirPods 2 dropped to a new low.", "PlayStation 4 sales rose."])
+def test_a_brand_with_an_inner_capital_names_its_number_at_a_sentence_start(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("McCarthy 12 votes short, the count said.", ["12"]),
+        ("MacLeod 3 points.", ["3"]),
+        ("Boeing 3 jets left the line.", ["3"]),
+    ],
+)
+def test_family_names_with_an_inner_capital_keep_a_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

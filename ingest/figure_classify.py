@@ -130,7 +130,9 @@ def _classify_plain(
         if not _multiplier(num, before, after, named):
             return None
         return FigureDraft(start, end + 1, "other", value, "times", plain=True)
-    if not_a_figure(num, value, before, after) or is_intl_phone(text, start, end):
+    if not_a_figure(num, value, before, after):
+        return None
+    if (sign == "+" or "+" in before[-20:]) and is_intl_phone(text, start, end):
         return None
     if num in named and not counts_something(after) and not _QUALIFIED.search(before):
         return None

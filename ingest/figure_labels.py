@@ -178,6 +178,15 @@ _LINE_SCORE = re.compile(r"[A-Z][^\d\n]{0,40}?(?:[ \t]+\d{1,3}){2,}[ \t]+[—–
 
 def is_line_score(num: str, before: str, after: str) -> bool:
     """True for a number of a line that holds only a team and its line score."""
+    if not (
+        "—" in after
+        or "–" in after
+        or " - " in after
+        or "—" in before
+        or "–" in before
+        or " - " in before
+    ):
+        return False  # no dash near: the common case, decided without building the line
     line_end = after.find("\n")
     cut = before.rfind("\n")
     line = before[cut + 1 :] + num + (after if line_end < 0 else after[:line_end])

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.figure_labels import SCREEN_NOUNS, inch_mark
-from ingest.figure_names import is_intl_phone
+from ingest.figure_names import is_intl_phone, model_key
 from ingest.figure_nouns import counts_something, kind_unit, noun_follows
 from ingest.figure_rules import not_a_figure
 from ingest.figure_units import CURRENCY_SCALE, MAGNITUDES
@@ -136,6 +136,8 @@ def _classify_plain(
         return None
     if num in named and not counts_something(after) and not _QUALIFIED.search(before):
         return None
+    if after[1:2].isupper() and model_key(num, after) in named:
+        return None  # "the 11 Pro Max is" after "iPhone 11 Pro Max" (`figure_names`)
     if after[:5] == "-inch" and not after[5:6].isalpha() and f"{num}-inch" in named:
         return None  # a size that names a model elsewhere in the article
     if sign in {"-", "−"}:

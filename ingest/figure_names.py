@@ -48,7 +48,10 @@ def named_numbers(
             named.add(m.group(1))
     pairs: Counter[tuple[str, str]] = Counter()
     for num, s, e in plain:
-        if len(num) < 3 or not num.isdigit():
+        if not num.isdigit():
+            continue
+        if len(num) < 3:
+            named.update(_short_model(text, num, s, e))
             continue
         m = _CAP_NEXT.match(text, e)
         if m and m.group(1) not in NOT_A_NAME and not is_plural(m.group(1)):
@@ -59,6 +62,36 @@ def named_numbers(
             named.add(num)
     named.update(num for (num, _), k in pairs.items() if k >= 2)
     return frozenset(named)
+
+
+# Words that finish a model's name after its number: "iPhone 11 Pro Max", "Note 10 Plus".
+_MODEL_WORDS = frozenset({"Pro", "Max", "Plus", "Mini", "Lite", "Ultra", "Air", "Edge"})
+
+
+def _short_model(text: str, num: str, s: int, e: int) -> tuple[str, ...]:
+    """A short number written after a brand and before model words ("iPhone 11 Pro Max")
+    names "11 Pro Max" for the whole article ("the 11 Pro Max is"), but not "11" alone:
+    a short number is too often a count elsewhere."""
+    key = model_key(num, text[e : e + 40])
+    if key is None or not is_designation(text[max(0, s - 40) : s], text[e : e + 20]):
+        return ()
+    return (key,)
+
+
+_WORDS_AFTER = re.compile(r"^(?:[ \u00a0][A-Z][A-Za-z]*)+")
+
+
+def model_key(num: str, after: str) -> str | None:
+    """ "11 Pro Max" for the number "11" before " Pro Max is": the number and the model
+    words after it, when all its capitalised words after it are model words ("11 Pro
+    Bowls" has none)."""
+    if after[:1] not in (" ", "\u00a0") or not after[1:2].isupper():
+        return None
+    m = _WORDS_AFTER.match(after)
+    words = m.group(0).split() if m else []
+    if not words or not all(w in _MODEL_WORDS for w in words):
+        return None
+    return f"{num} {' '.join(words)}"
 
 
 def _glued(text: str, runs: Iterable[int], end: int) -> Iterator[re.Match[str]]:

@@ -1045,3 +1045,23 @@ def test_a_brand_with_an_inner_capital_names_its_number_at_a_sentence_start(text
 )
 def test_family_names_with_an_inner_capital_keep_a_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+def test_a_short_model_number_named_after_a_brand_names_it_elsewhere() -> None:
+    text = (
+        "Acme Phone 12 Pro Max for $999.\n\nBattery life on the 12 Pro Max is the best, "
+        "and the Orbit Note 9 Plus costs less; the 9 Plus is cheaper still."
+    )
+    assert texts(text) == ["$999"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Acme Phone 11 Pro Max is out. He made 11 Pro Bowls.", ["11"]),
+        ("He made 11 Pro Bowls and won 11 games.", ["11", "11"]),
+        ("Acme Phone 11 Pro is out. The club has 11 members.", ["11"]),
+    ],
+)
+def test_other_uses_of_a_short_model_number_still_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -51,7 +51,8 @@ def named_numbers(
         if not num.isdigit():
             continue
         if len(num) < 3:
-            named.update(_short_model(text, num, s, e))
+            if text[e + 1 : e + 2].isupper():  # most short numbers: no capital after
+                named.update(_short_model(text, num, s, e))
             continue
         m = _CAP_NEXT.match(text, e)
         if m and m.group(1) not in NOT_A_NAME and not is_plural(m.group(1)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.figure_designations import NOT_A_NAME
+from ingest.figure_units import UNITS
 
 _AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 _AGE_AFTER = re.compile(rf"^(?:-|\s){_AGE_UNIT}(?:-|\s)old\b|^-?\s?(?:{_AGE_UNIT}-old|yo)\b", re.I)
@@ -44,6 +45,22 @@ _BE_AGE_AFTER = re.compile(
 )
 
 
+# A second number with a unit after the comma makes the first a distance or a weight too:
+# "I was 20, maybe 30 feet from the car", "I was 20, 30 feet from it".
+_UNIT_NUMBER_AFTER = re.compile(
+    r"^,[ \u00a0]+(?:(?:maybe|perhaps|possibly|or|about|around|nearly|almost|probably)"
+    r"[ \u00a0]+)?\d[\d,.]*[ \u00a0]*([a-zA-Z°]+)"
+)
+
+
+def _unit_number_after(after: str) -> bool:
+    """True for a comma, then a number with a unit of measure (not a duration)."""
+    if after[:1] != ",":
+        return False
+    m = _UNIT_NUMBER_AFTER.match(after)
+    return m is not None and m.group(1).lower() in UNITS
+
+
 def is_age(before: str, after: str, value: float) -> bool:
     """Ages: "66-year-old", "9-Month-Old", "aged 26", "aged between 18", the low end of
     "12 to 17-years-old", an age threshold ("retire at 62"), a person's stated age ("I'm
@@ -70,6 +87,7 @@ def is_age(before: str, after: str, value: float) -> bool:
         and before[-1:] in {" ", "\u00a0"}
         and _BE_AGE_BEFORE.search(before[-9:])
         and _BE_AGE_AFTER.match(after)
+        and not _unit_number_after(after)
     ):
         return True
     if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.figure_ages import is_age
+from ingest.figure_calendar import is_date
 from ingest.figure_labels import SCREEN_NOUNS, inch_mark
 from ingest.figure_names import is_intl_phone, model_key
 from ingest.figure_nouns import counts_something, kind_unit, noun_follows
@@ -124,13 +126,16 @@ def _classify_plain(
     if "." in num and _TABLE_PRICE.match(after):
         return FigureDraft(start, end, "money", value, None, plain=False)
     before = text[max(0, start - 40) : start]
-    if after[:1] in '"″' and value < 1000 and inch_mark(text, end, text.rfind("\n", 0, start) + 1):
+    if after[:1] in '"″' and value < 1000 and inch_mark(text, end):
+        # a date or an age in quote marks is no size: '"March 15" deadline', '"I am 40"'
+        if is_date(before, after) or is_age(before, after, value):
+            return None
         return FigureDraft(start, end + 1, "quantity", value, "inches", plain=False)  # '34"'
     if after[:1] == "x":
         if not _multiplier(num, before, after, named):
             return None
         return FigureDraft(start, end + 1, "other", value, "times", plain=True)
-    if not_a_figure(num, value, before, after):
+    if not_a_figure(num, value, before, after, sign == "+" and "." in num):
         return None
     if (sign == "+" or "+" in before[-20:]) and is_intl_phone(text, start, end):
         return None

@@ -36,7 +36,7 @@ NOT_A_NAME = word_set(
 ) | (frozenset(CURRENCY_PREFIX) - {"N"})  # naira's "N" is glued ("N500m"); "N 7" is a road
 
 
-def is_designation(before: str, after: str) -> bool:
+def is_designation(before: str, after: str, num: str = "") -> bool:
     """Numbers inside names: glued to letters (o1, COVID-19, A350, 5G) or after a name
     word (S&P 500, Boeing 787, Section 230), with a section letter (401(k)), and rank or
     list numbers (No. 1, #3)."""
@@ -57,7 +57,12 @@ def is_designation(before: str, after: str) -> bool:
     word = before[at[0] : at[1]]
     if word in NOT_A_NAME:
         return False
-    if _sentence_start(before, at[0]) and not _acronym(word) and not _brand_case(word):
+    brand = _brand_case(word)
+    if brand and _brand_count(num, after, before[: at[0]]):
+        brand = False  # "AstraZeneca 300 jobs", "GlaxoSmithKline 2,000": a company's count
+        if not _sentence_start(before, at[0]):
+            return False
+    if _sentence_start(before, at[0]) and not _acronym(word) and not brand:
         return bool(_CLAUSE_END_AFTER.match(after)) and not word.endswith(("’s", "'s"))
     return not word.endswith(("’s", "'s"))
 
@@ -97,6 +102,24 @@ def _cap_word_before(before: str, lo: int) -> tuple[int, int] | None:
 # ("McCarthy", "DeBose", "MacLeod", "VanDyke") and stay names of people.
 _BRAND_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]")
 _NAME_PREFIXES = ("Mac", "Van", "Von", "Del", "Des", "Fitz", "Della")
+
+
+# After a brand, a number counts people or places ("AstraZeneca 300 jobs to go"), or has a
+# thousands separator ("GlaxoSmithKline 2,000"), or follows such a count in a list
+# ("GlaxoSmithKline 2,000, AstraZeneca 300."); "PlayStation 4 sales" and "AirPods 2"
+# stay names.
+_BRAND_COUNTED = re.compile(
+    r"[ \u00a0]+(?:jobs|roles|posts|positions|workers|staff|employees|people|redundancies|"
+    r"layoffs|patients|stores|shops|branches|sites|plants|offices|homes)\b"
+)
+_COUNT_ITEM_BEFORE = re.compile(r"\d,\d{3}[ \u00a0]*[,;][ \u00a0]+$")
+
+
+def _brand_count(num: str, after: str, before: str) -> bool:
+    """True when the number after a brand-cased word is a count (see above)."""
+    if "," in num or _BRAND_COUNTED.match(after):
+        return True
+    return bool(_COUNT_ITEM_BEFORE.search(before[-12:]))
 
 
 def _brand_case(word: str) -> bool:

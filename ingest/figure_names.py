@@ -59,7 +59,7 @@ def named_numbers(
             pairs[(num, m.group(1))] += 1
         # "MacBook 256GB": a number with a glued unit is an amount, no model number
         glued = text[e : e + 1].isalpha()
-        if not glued and is_designation(text[max(0, s - 40) : s], text[e : e + 20]):
+        if not glued and is_designation(text[max(0, s - 40) : s], text[e : e + 20], num):
             named.add(num)
     named.update(num for (num, _), k in pairs.items() if k >= 2)
     return frozenset(named)
@@ -74,7 +74,7 @@ def _short_model(text: str, num: str, s: int, e: int) -> tuple[str, ...]:
     names "11 Pro Max" for the whole article ("the 11 Pro Max is"), but not "11" alone:
     a short number is too often a count elsewhere."""
     key = model_key(num, text[e : e + 40])
-    if key is None or not is_designation(text[max(0, s - 40) : s], text[e : e + 20]):
+    if key is None or not is_designation(text[max(0, s - 40) : s], text[e : e + 20], num):
         return ()
     return (key,)
 
@@ -130,7 +130,11 @@ def is_phone_number(num: str, before: str, after: str) -> bool:
 
 # An international phone number: a "+" and country code, an optional "(0)", then groups
 # of digits ("+49 (0)40 890 85-433", "+1 212 555 0100"). Its parts count nothing.
-_INTL_PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0]?\(0\))?(?:[ \u00a0.\-]?\d{2,4}){2,5}(?!\d)")
+# A dot is a decimal point, never a group's separator: "+12.25 4512.50" and "+125.50
+# 34500.25" are a market's change and level.
+_INTL_PHONE = re.compile(
+    r"\+\d{1,3}(?:[ \u00a0]?\(0\))?(?:[ \u00a0\-]?\d{2,4}){2,5}(?![\d.,]\d|\d)"
+)
 MIN_PHONE_DIGITS = 9
 
 

@@ -44,6 +44,11 @@ def noun_follows(after: str) -> bool:
     return bool(m and m.group(1).endswith("s") and m.group(1).lower() not in UNITS)
 
 
+# Units written only in lower case: "MS patients" (multiple sclerosis) and "KPS" spell
+# names, not milliseconds.
+_LOWER_ONLY = frozenset({"ms", "kps"})
+
+
 def kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
     """Kind and unit: currency code, %, a unit or duration, or the counted noun."""
     if cur:
@@ -57,7 +62,7 @@ def kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
     word = m.group(1).lower().rstrip("-") if m else ""  # "20-of-24": "of", not "of-"
     if word in DURATIONS:
         return "quantity", word
-    if word in UNITS:
+    if word in UNITS and not (word in _LOWER_ONLY and m and m.group(1) != word):
         return "quantity", m.group(1) if m else word
     if word in {"times", "fold", "x"}:
         return "other", "times"
@@ -93,8 +98,17 @@ _STATS = word_set(
     ace aces kill kills dig digs wicket wickets try tries"""
 )
 _STAT_ITEM = re.compile(r"^[ \u00a0]+([a-z]+)(?:[.,;)]|[ \u00a0]+and\b|[ \u00a0]*(?:\n|$))")
+# The capitalised words before the number are a thing's name when a determiner or a
+# possessive comes before them ("the Formula 1 points", "Verstappen's Formula 1 points"),
+# or when the word names a competition, a round or a period rather than a player ("27
+# Ligue 1 goals", "8 Game 7 points", "9 Week 1 sacks").
 _DETERMINED = re.compile(
-    r"\b(?:the|a|an|his|her|its|their|our|this|that)[ \u00a0]+(?:[A-Z][\w\-]*[ \u00a0]+)+$"
+    r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|['’]s?)[ \u00a0]+"
+    r"(?:[A-Z][\w\-]*[ \u00a0]+)+$"
+)
+_NAME_WORDS = re.compile(
+    r"\b(?:Formula|Ligue|Liga|Serie|Bundesliga|League|Division|Game|Week|Round|Stage|"
+    r"Series|Season|Group|Grade|Championship|Premier)[ \u00a0]+$"
 )
 
 
@@ -104,4 +118,5 @@ def stat_item(before: str, after: str) -> bool:
     m = _STAT_ITEM.match(after)
     if m is None or m.group(1) not in _STATS:
         return False
-    return not _DETERMINED.search(before[-60:])
+    tail = before[-60:]
+    return not (_DETERMINED.search(tail) or _NAME_WORDS.search(tail))

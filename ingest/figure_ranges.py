@@ -16,9 +16,10 @@ _CHANGE_BEFORE = re.compile(
     r"decreased|slipped|slid|surged|soared|plunged|tumbled|rallied|sank|up|down)\b\D*$"
 )
 # "anywhere from $200 to $500", "somewhere from 10 to 20", "the lineup ranges from $150
-# to $200", "lengths from $6 to $12", "priced from": a span of values, not a change.
+# to $200", "lengths from $6 to $12", "priced from": a span of values, not a change
+# ("re-priced from $50 to $40" is one).
 _SPAN_FROM = re.compile(
-    r"\b(?:anywhere|somewhere|ranges?|ranging|var(?:y|ies|ying)|priced|sizes|lengths)"
+    r"(?<![\w\-])(?:anywhere|somewhere|ranges?|ranging|var(?:y|ies|ying)|priced|sizes|lengths)"
     r"[ \u00a0]+from[ \u00a0]*\D{0,3}$"
 )
 # What may stand between the sides of a range: a dash, "to" or "and", and a "~" before

@@ -35,8 +35,10 @@ from ingest.figure_units import UNITS
 _COUNT_WORD = re.compile(r"-(?:Piece|Pack|Count|Pc)s?\b")
 
 
-def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
-    """Bare numbers that are years, dates, times, ages, designations or glued to letters."""
+def not_a_figure(num: str, value: float, before: str, after: str, signed: bool = False) -> bool:
+    """Bare numbers that are years, dates, times, ages, designations or glued to letters.
+    A decimal with a plus sign (`signed`) is a change, never part of a name: "Nasdaq
+    +40.75", "Silver +0.35" ("ITV +1" stays a channel's name)."""
     attached = attached_unit(after)
     if attached is None:
         if after[:1].isalpha():
@@ -51,7 +53,8 @@ def not_a_figure(num: str, value: float, before: str, after: str) -> bool:
         or is_time(before, after)
         or is_age(before, after, value)
         or (
-            is_designation(before, after)
+            not signed
+            and is_designation(before, after, num)
             and not _glued_after_space(before, after)
             and not stat_item(before, after)
         )

@@ -49,9 +49,18 @@ _THE_TITLE = re.compile(
     rf"((?:[ \u00a0](?:[A-Z][\w’'\-]*|{_STOP}(?![\w’'\-]))){{1,10}})"
 )
 _MID_SENTENCE = re.compile(r"(?:[a-z,]|['’]s)[ \u00a0]$")
-# An award list named by an age limit: "40 Under 40", "Forbes 30 Under 30".
+# An award list named by an age limit: "40 Under 40", "Forbes 30 Under 30". It has a
+# title's shape: a capitalised word after it ("40 Under 40 Award"), a list word ("the 30
+# Under 30 list"), or its end after a name or an article ("Forbes' 30 Under 30.", "named
+# a 40 Under 40?"). "14 Under 20 players" and "5 Under 21 internationals" count players
+# of an age group.
 _UNDER = re.compile(r"[ \u00a0]Under[ \u00a0]\d{1,3}\b")
 _UNDER_BEFORE = re.compile(r"\b\d{1,3}[ \u00a0]Under[ \u00a0]$")
+_LIST_AFTER = re.compile(
+    r"[ \u00a0]+(?:[A-Z]|(?:lists?|awards?|honou?rees?|class|ranking|cohort)\b)"
+)
+_LIST_END = re.compile(r"[ \u00a0]*(?:[.,;:!?)”\"]|$)")
+_LIST_OWNER = re.compile(r"(?:\b(?:the|a|an)|[A-Z][\w&]*['’]?s?|[’'])[ \u00a0]$")
 # A text quoting more numbered titles than this is a list; the cap bounds the work.
 _MAX_TITLES = 8
 
@@ -104,7 +113,19 @@ def _award_list(text: str, s: int, e: int) -> bool:
     """The number at `s` (ending at `e`) is either side of an "N Under N" award list."""
     if "Under" not in text[max(0, s - 12) : e + 8]:
         return False  # the literal test skips both expressions for almost every figure
-    return bool(_UNDER.match(text, e, e + 12) or _UNDER_BEFORE.search(text[max(0, s - 12) : s]))
+    m = _UNDER.match(text, e, e + 12)
+    if m is not None:
+        head, end = s, m.end()
+    elif _UNDER_BEFORE.search(text[max(0, s - 12) : s]):
+        head, end = text.rindex("Under", max(0, s - 12), s), e
+        head = text.rfind(" ", max(0, head - 5), head - 1) + 1
+    else:
+        return False
+    if _LIST_AFTER.match(text, end, end + 24):
+        return True
+    return bool(
+        _LIST_END.match(text, end, end + 4) and _LIST_OWNER.search(text[max(0, head - 16) : head])
+    )
 
 
 def _mentions(text: str, s: int, names: set[str]) -> bool:

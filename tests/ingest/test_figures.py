@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.analyse import analyse
 from ingest.figures import find_figures
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -1065,3 +1066,155 @@ def test_a_short_model_number_named_after_a_brand_names_it_elsewhere() -> None:
 )
 def test_other_uses_of_a_short_model_number_still_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+# ------------------------------------------------ review of the blind-11 round's rules
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ['He bought a 34" monitor and ' + "x" * 300 + " ", '"we need 30" and ' + "y" * 300 + " "],
+    ids=["inch-marks", "quote-marks"],
+)
+def test_many_marks_after_numbers_in_one_paragraph_analyse_fast(unit: str) -> None:
+    # the inch-mark test once counted the paragraph's quote marks for each number: 32-38 s
+    text = unit * (1_000_000 // len(unit) + 1)
+    t0 = time.process_time()
+    analyse(text)
+    assert time.process_time() - t0 < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            'Lawmakers set a "March 15" deadline and then a "April 1" deadline for the bill.',
+            [],
+        ),
+        ('Clooney starred in "Ocean\'s 11" and "Ocean\'s 12" before directing.', ["11", "12"]),
+        ('He said the target was "40" and the actual figure "35", a clear miss.', ["40", "35"]),
+        (
+            'The witness said "I was 45" and the defendant said "I am 40" at the hearing.',
+            ["45", "40"],
+        ),
+    ],
+)
+def test_a_mark_after_a_number_without_a_screen_or_size_word_is_no_inch_mark(
+    text: str, kept: list[str]
+) -> None:
+    figs = find_figures(text)
+    assert [f.text for f in figs] == kept
+    assert all(f.unit != "inches" for f in figs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('Get the 65" LG 65UM7300 4K Smart HDTV now.', ['65"']),
+        ('It comes in 13", 15" and 17" laptops.', ['13"', '15"', '17"']),
+        ('The poster is 24" x 36" in size.', ['24"']),
+    ],
+)
+def test_an_inch_mark_before_a_listing_or_a_dimension_is_a_size(text: str, kept: list[str]) -> None:
+    assert [f.text for f in find_figures(text) if f.unit == "inches"] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mbappé scored 27 Ligue 1 goals.", ["27"]),
+        ("Hamilton has 4,639 Formula 1 points.", ["4,639"]),
+        ("Norris, who has 1,020 Formula 1 points, won again.", ["1,020"]),
+        ("Verstappen's Formula 1 points.", []),
+        ("He has 8 Game 7 points, a record.", ["8"]),
+        ("He leads the league with 9 Week 1 sacks.", ["9"]),
+    ],
+)
+def test_a_stat_word_after_a_competition_or_a_count_leaves_the_name_number(
+    text: str, kept: list[str]
+) -> None:
+    assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Ireland named 14 Under 20 players in the senior squad.", ["14"]),
+        ("Leinster fielded 6 Under 20 players and 3 Under 18 players on Saturday.", ["6", "3"]),
+        ("The squad includes 5 Under 21 internationals.", ["5"]),
+    ],
+)
+def test_n_under_an_age_group_before_a_lower_case_noun_counts(text: str, counts: list[str]) -> None:
+    found = texts(text)
+    assert all(c in found for c in counts), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was named to Forbes 30 Under 30.",
+        "It was noted you were named a 40 Under 40?",
+        "He is on the SBJ 40 Under 40 list.",
+    ],
+)
+def test_an_n_under_n_list_of_title_shape_is_a_name(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("AstraZeneca 300 jobs to go at Macclesfield site", ["300"]),
+        ("GlaxoSmithKline 2,000 jobs cut as profits fall", ["2,000"]),
+        ("Biggest job cuts this week: GlaxoSmithKline 2,000, AstraZeneca 300.", ["2,000", "300"]),
+    ],
+)
+def test_a_brand_cased_company_before_a_count_keeps_it(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Futures: S&P 500 +12.25 4512.50, Nasdaq +40.75 15800.25",
+            ["+12.25", "4512.50", "+40.75", "15800.25"],
+        ),
+        ("Dow +125.50 34500.25", ["+125.50", "34500.25"]),
+        ("Gold +12.30 2045.60, Silver +0.35 23.10", ["+12.30", "2045.60", "+0.35", "23.10"]),
+    ],
+)
+def test_signed_decimal_market_moves_are_no_phone_number(text: str, kept: list[str]) -> None:
+    found = texts(text)
+    assert all(k in found for k in kept), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Asked how far away he was, Smith said, "I was 20, maybe 30 feet from the car."',
+        '"I was 20, 30 feet from the car when it exploded," he said.',
+    ],
+)
+def test_i_was_n_before_a_number_with_a_unit_is_no_age(text: str) -> None:
+    assert texts(text) == ["20", "30"]
+
+
+def test_thousands_of_streams_or_videos_are_counts_not_resolutions() -> None:
+    text = "The channel hit 9K streams in an hour and 5K videos were uploaded."
+    assert [(f.text, f.value, f.unit) for f in find_figures(text)] == [
+        ("9K", 9000.0, "streams"),
+        ("5K", 5000.0, "videos"),
+    ]
+
+
+def test_re_priced_from_a_to_b_is_a_change() -> None:
+    text = "The shares were re-priced from $50 to $40 after the sell-off."
+    assert texts(text) == ["$50", "$40"]
+
+
+def test_capital_ms_after_a_number_is_no_millisecond() -> None:
+    assert [(f.text, f.kind) for f in find_figures("The trial enrolled 120 MS patients.")] == [
+        ("120", "count")
+    ]
+    assert one("The trial enrolled 120 MS patients.")[3] != "MS"

@@ -950,3 +950,43 @@ def test_a_signature_after_a_tagged_or_partial_quote_changes_nothing() -> None:
         "– Ali***\n"
     )
     assert [q.speaker for q in find_quotes(text)] == ["Jo Bell", "Jo Bell"]
+
+
+@pytest.mark.parametrize("credit", ["\n— Reuters", "\n\n- Mark Davies, Staff Writer"])
+def test_a_wire_credit_or_byline_under_a_continued_quote_keeps_its_speaker(
+    credit: str,
+) -> None:
+    text = (
+        '"The storm was devastating," Mayor Jane Jones said.\n'
+        '"We will rebuild, and we will be stronger."' + credit
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["Jane Jones", "Jane Jones"]
+
+
+@pytest.mark.parametrize("credit", ["– Reuters", "— The Associated Press", "- AFP"])
+def test_a_wire_credit_under_a_lone_quote_paragraph_is_no_signature(credit: str) -> None:
+    text = (
+        "Officials said the bridge would reopen next month.\n"
+        '"It has been a long wait for the people of this town."\n' + credit
+    )
+    assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+def test_an_unmasked_name_under_a_single_quote_paragraph_is_no_signature() -> None:
+    # one quote paragraph and a name under it is a byline's shape, not a review list's
+    text = "The council met on Monday.\n\n“The budget is balanced.”\n\n– Mark Davies\n"
+    assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+def test_agency_credits_in_a_row_of_signed_quotes_sign_nothing() -> None:
+    rows = [
+        ("The bridge should have opened a year ago.", "– Mary K., Leeds"),
+        ("The new bus lane works well for us.", "– Reuters"),
+        ("Nobody asked the people of this town.", "- Mark Davies, Staff Writer"),
+    ]
+    page = "The bridge opened on Monday.\n\n" + "".join(f"“{q}”\n\n{s}\n\n" for q, s in rows)
+    # one reader's name among credits is no list of signed letters
+    assert [q.speaker for q in find_quotes(page)] == [None, None, None]
+    rows.insert(1, ("The tolls are far too high.", "- Jo Bell, York"))
+    page = "The bridge opened on Monday.\n\n" + "".join(f"“{q}”\n\n{s}\n\n" for q, s in rows)
+    assert [q.speaker for q in find_quotes(page)] == ["Mary K.", "Jo Bell", None, None]

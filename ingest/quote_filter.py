@@ -20,8 +20,7 @@ _SMALL = word_set("a an and the of in on at to for with by or vs from as de la l
 _CUE = re.compile(
     r"(?:\bchant(?:ed|ing|s)?|\bchants of|\bsigns? (?:reading|that read|saying|with)|"
     r"\bplacards?(?: reading| saying)?|\bbanners?(?: reading| saying)?|\bslogans?|\btagline\??|"
-    # a theme before a comma is a topic someone is asked about, not a name: "On the theme, "
-    r"\bmottos?|\bthemes?(?!\s*,)|\bhashtag|\bdubbed|\bnicknamed|\bso-called|"
+    r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|"
     r"\bwhat(?:'s|’s| is) called|"
     r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
     r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|title)|"
@@ -36,7 +35,7 @@ _CUE = re.compile(
 _CUE_LAST = tuple(
     word_set(
         """chant chanted chanting chants of reading read saying with placard placards banner
-        banners slogan slogans tagline tagline? motto mottos theme themes hashtag dubbed nicknamed
+        banners slogan slogans tagline tagline? motto mottos hashtag dubbed nicknamed
         so-called called as termed titled entitled word words phrase term title is was
         campaign song show film movie album book podcast played sang singing"""
     )
@@ -120,7 +119,27 @@ def cued_label(body: str, before: str) -> bool:
     if words_upto(body, MAX_CUED_WORDS) is None:
         return False
     window = before[-80:]
+    if _THEME.search(window[-24:]):
+        return _theme_name(body)
     return _cue_may_end(window) and bool(_CUE.search(window))
+
+
+# A theme's name right after the word: the festival's theme ‘The Medium is the Message’.
+# A comma after "theme" makes it a topic someone is asked about ("On the theme, "…"").
+_THEME = re.compile(r"\bthemes?[ \u00a0]*:?[ \u00a0]*$", re.I)
+
+
+def _theme_name(body: str) -> bool:
+    """True for a span after "theme" that is the theme's name: a short Title Case span
+    (short lower-case words allowed) with no punctuation at its end. A span ending in a
+    comma or stop is speech ("his theme "The rich are rigging the economy," he told
+    them"), and so is one in lower case."""
+    if _punct_end(body):
+        return False
+    ws = words_upto(body, MAX_CUED_WORDS)
+    if not ws or not ws[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or len(w) <= 3 for w in ws)
 
 
 def _cue_may_end(window: str) -> bool:
@@ -237,8 +256,10 @@ _MODIFIED_BY = re.compile(
 
 
 # A saying nobody is said to say: There's a saying that goes "…", as the old adage goes:
-# "…". The noun needs its article ("protesters left, saying "…"" is speech).
+# "…". The noun needs its article ("protesters left, saying "…"" is speech), and a saying
+# someone has is theirs ("The mayor has a saying: "…"" stays a quote).
 _SAYING = re.compile(
+    r"(?<!\bhas[ \u00a0])(?<!\bhad[ \u00a0])(?<!\bhave[ \u00a0])"
     r"\b(?:an?|the)[ \u00a0]+(?:old[ \u00a0]+)?(?:saying|proverb|adage|maxim)"
     r"(?:[ \u00a0]+(?:that[ \u00a0]+)?goes)?[ \u00a0]*[,:]?[ \u00a0]*$"
 )

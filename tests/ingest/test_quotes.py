@@ -519,3 +519,39 @@ def test_speech_near_saying_words_or_questions_stays_a_quote(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(q.text, q.speaker) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Sanders stuck to his theme "The billionaire class is rigging the economy," he '
+            "told the crowd.",
+            [("The billionaire class is rigging the economy,", "Sanders")],
+        ),
+        (
+            'Sanders returned to his familiar theme "we have a rigged economy," telling '
+            "supporters the rich must pay.",
+            [("we have a rigged economy,", None)],
+        ),
+    ],
+)
+def test_speech_after_theme_stays_a_quote(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    got = [(q.text, q.speaker) for q in find_quotes(text)]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    if expected[0][1] is not None:
+        assert got == expected
+
+
+def test_a_festival_theme_without_punctuation_is_a_name() -> None:
+    text = "This year's festival theme “Rivers of Light” drew 40 artists to the town."
+    assert find_quotes(text) == []
+
+
+def test_a_saying_someone_has_is_their_quote() -> None:
+    text = "The mayor has a saying: \"If you can't measure it, you can't fix it.\""
+    assert [q.text for q in find_quotes(text)] == ["If you can't measure it, you can't fix it."]
+    proverb = "As the saying goes, \"if you can't measure it, you can't fix it.\""
+    assert find_quotes(proverb) == []

@@ -176,21 +176,18 @@ def is_citation(num: str, before: str, after: str) -> bool:
 _LINE_SCORE = re.compile(r"[A-Z][^\d\n]{0,40}?(?:[ \t]+\d{1,3}){2,}[ \t]+[—–-][ \t]+\d{1,3}[ \t]*")
 
 
+def _has_dash(s: str) -> bool:
+    return "—" in s or "–" in s or " - " in s
+
+
 def is_line_score(num: str, before: str, after: str) -> bool:
     """True for a number of a line that holds only a team and its line score."""
-    if not (
-        "—" in after
-        or "–" in after
-        or " - " in after
-        or "—" in before
-        or "–" in before
-        or " - " in before
-    ):
+    if not (_has_dash(after) or _has_dash(before)):
         return False  # no dash near: the common case, decided without building the line
     line_end = after.find("\n")
     cut = before.rfind("\n")
     line = before[cut + 1 :] + num + (after if line_end < 0 else after[:line_end])
-    if "—" not in line and "–" not in line and " - " not in line:
+    if not _has_dash(line):
         return False  # the literal test skips the expression for almost every number
     if cut < 0 and len(before) >= 40:
         return False  # the line starts out of sight

@@ -20,8 +20,7 @@ _SMALL = word_set("a an and the of in on at to for with by or vs from as de la l
 _CUE = re.compile(
     r"(?:\bchant(?:ed|ing|s)?|\bchants of|\bsigns? (?:reading|that read|saying|with)|"
     r"\bplacards?(?: reading| saying)?|\bbanners?(?: reading| saying)?|\bslogans?|\btagline\??|"
-    r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|"
-    r"\bwhat(?:'s|’s| is) called|"
+    r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|\bwhat(?:'s|’s| is) called|"
     r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
     r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|title)|"
     r"\bthe (?:term|name|phrase) (?:[a-z]+ ){0,2}(?:is|was)|"

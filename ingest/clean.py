@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+from ingest.page_metadata import page_metadata
 from ingest.plaintext import site_of, title_from
 from ingest.urlpolicy import UrlRefused, normalise_url
 
@@ -76,11 +77,15 @@ def decode_html(body: bytes, declared: str | None = None) -> str:
 def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     """The main text and metadata of a page; `url` helps trafilatura and is the fallback URL."""
     import trafilatura  # deferred: it takes half a second to import, and start-up needs none
+    from trafilatura.utils import load_html
 
+    tree = load_html(html)
+    if tree is None:
+        raise CleanError("no article text found on the page")
+    meta = page_metadata(tree, url)  # first: extraction prunes the tree it is given
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
-        with_metadata=True,
         include_comments=False,
         include_tables=False,
         deduplicate=False,
@@ -91,15 +96,15 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text.split()) < MIN_WORDS:
         raise CleanError("no article text found on the page")
-    canonical = _canonical(doc.url, url)
+    canonical = _canonical(meta.url, url)
     return CleanArticle(
-        title=(doc.title or "").strip() or title_from(text),
+        title=(meta.title or "").strip() or title_from(text),
         text=text,
         url=canonical,
-        site=doc.sitename or site_of(canonical) or doc.hostname,
-        author=doc.author,
-        published=doc.date,
-        language=doc.language,
+        site=meta.sitename or site_of(canonical) or meta.hostname,
+        author=meta.author,
+        published=meta.date,
+        language=meta.language,
     )
 
 

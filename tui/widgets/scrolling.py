@@ -5,6 +5,10 @@ reflow re-renders the scrollbar of every scroll view on it (the article list's t
 lines drawn again). The reader and the item panes always show their vertical scrollbar
 and never scroll sideways, so their content size never changes the layout: opening an
 article only needs their own lines and scrollbars redrawn.
+
+That takes ScrollView's private `_scroll_update`, what Textual itself calls after a resize
+(8.2). Should a Textual release drop it, the public, slower reactive is used instead, and
+tests/tui/test_scrolling.py says so.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
+SCROLL_UPDATE = getattr(ScrollView, "_scroll_update", None)
+
 
 def set_content_size(view: ScrollView, size: Size) -> None:
     """Give `view` a new virtual size, updating its scrollbars and scroll limits, and
@@ -20,6 +26,9 @@ def set_content_size(view: ScrollView, size: Size) -> None:
     if size == view.virtual_size:
         view.refresh()
         return
+    if SCROLL_UPDATE is None:
+        view.virtual_size = size  # correct, but reflows the screen
+        return
     view.set_reactive(Widget.virtual_size, size)
-    view._scroll_update(size)  # what Textual's own ScrollView does after a resize
+    SCROLL_UPDATE(view, size)
     view.refresh()

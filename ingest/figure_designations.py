@@ -128,9 +128,13 @@ def _brand_case(word: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    """A capitals-only word of three or more letters (NBC, ESPN): a name even where a
-    sentence starts, so "NBC 5 has edited" names a channel. Two letters (US, UK) are too
-    often a country before a real figure."""
+    """A capitals-only word of three or more letters (NBC, ESPN), or capitals joined by
+    "&" (S&P, AT&T): a name even where a sentence starts, so "NBC 5 has edited" names a
+    channel and "S&P 500 futures rose" an index. Two letters alone (US, UK) are too often
+    a country before a real figure."""
+    if "&" in word:
+        letters = word.replace("&", "")
+        return len(letters) >= 2 and letters.isalpha() and letters.isupper()
     return len(word) >= 3 and word.isalpha() and word.isupper() and word.title() not in NOT_A_NAME
 
 

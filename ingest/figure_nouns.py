@@ -19,6 +19,8 @@ _OF_NOUN = re.compile(
     r"^[ \u00a0]+of[ \u00a0]+(?:the|those|these|its|their|our|his|her)?[ \u00a0]*"
     r"(?:[\d,.]+[ \u00a0]+)?([a-z][a-z\-]*)"
 )
+# A name between a number and its noun: "27 Ligue 1 goals", "40 Fortune 500 companies".
+_NAMED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:[A-Z][\w&\-]*|\d+)[ \u00a0]+){1,3}([a-z][a-z\-]*)\b")
 _SKIP_NOUN = word_set(
     "of to and or in on at by for from with the a an as than more less is are was were "
     "be been has have had will would who which that this these those it its per after "
@@ -69,6 +71,9 @@ def kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
     if word == "of":
         m = _OF_NOUN.match(after)
         return "count", m.group(1).lower() if m else None
+    named = _NAMED_NOUN.match(after) if m and m.group(1)[0].isupper() else None
+    if named and is_plural(named.group(1)):
+        return "count", named.group(1)
     return "count", word if word and word not in _SKIP_NOUN else None
 
 

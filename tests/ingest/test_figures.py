@@ -81,6 +81,22 @@ def test_kinds_values_units(text: str, expected: tuple) -> None:
     assert got[3] == expected[3]
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Mbappe has scored 27 Ligue 1 goals this season.", ["goals"]),
+        ("He scored 12 Premier League goals and 3 Serie A goals.", ["goals", "goals"]),
+        ("It hired 40 Fortune 500 executives.", ["executives"]),
+        ("About 2,000 Google employees signed.", ["employees"]),
+        ("There are 5 Democrats and 3 Republicans.", ["democrats", "republicans"]),
+    ],
+)
+def test_a_name_between_the_number_and_its_noun_is_not_the_unit(
+    text: str, units: list[str]
+) -> None:
+    assert [f.unit for f in find_figures(text)] == units
+
+
 def test_count_of_counted_noun() -> None:
     figs = find_figures("found that 32 of the 105 employees work on research")
     assert [(f.text, f.unit) for f in figs] == [("32", "employees"), ("105", "employees")]
@@ -116,6 +132,8 @@ def test_change_from_a_to_b_is_two_figures() -> None:
         "Anyone aged 26 or above may apply.",
         "It finished third in Q3 and 1st overall.",
         "The S&P 500 fell as Boeing 787-9 jets and ChatGPT o1 and COVID-19 made news.",
+        "S&P 500 futures rose in early trade.",
+        "AT&T 5G reached Ohio.",
         "The Wild beat the Sabres 4-1 on Tuesday.",
         "He scored at 7:14 of the second period.",
         "She is No. 1 in the rankings.",

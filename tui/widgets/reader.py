@@ -52,11 +52,16 @@ def body_lines(body: Highlighted, width: int) -> list[Span]:
 
 
 def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
-    """Title, then site, date, URL, status and why (a partial article: R refetches it),
-    the article's tags and its note, all sanitised."""
+    """Title, then site, byline, date, URL, status and why (a partial article: R refetches
+    it), the article's tags and its note, all sanitised."""
     text = Text(no_wrap=False)
     text.append(clean_line(meta.title, 300) or "(untitled)", "bold")
-    details = [clean_line(meta.site, 80), date_of(meta.published, meta.added)]
+    byline = clean_line(meta.author, 80)
+    details = [
+        clean_line(meta.site, 80),
+        byline and f"by {byline}",
+        date_of(meta.published, meta.added),
+    ]
     text.append("\n" + "  ".join(d for d in details if d), "dim")
     if meta.url:
         text.append("  " + clean_line(meta.url, 200), "dim underline")

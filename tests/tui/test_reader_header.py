@@ -1,0 +1,30 @@
+"""The reader's header: what a journalist checks first about a source."""
+
+from __future__ import annotations
+
+from storage.models import ArticleMeta
+from tui.widgets.reader import header_text
+
+
+def test_the_header_gives_site_byline_date_and_url() -> None:
+    meta = ArticleMeta(
+        id="a1",
+        title="UK Tories under fire",
+        site="AP NEWS",
+        author="Danica Kirka",
+        published="2019-11-20T10:00:00Z",
+        url="https://apnews.com/x",
+        added="2026-11-25T07:00:00Z",
+    )
+    lines = header_text(meta, {"verify"}).plain.split("\n")
+    assert lines[0] == "UK Tories under fire"
+    assert lines[1] == "AP NEWS  by Danica Kirka  2019-11-20  https://apnews.com/x"
+    assert lines[2] == "tags: #verify"
+
+
+def test_no_byline_leaves_no_gap_and_web_text_stays_plain() -> None:
+    meta = ArticleMeta(id="a1", title="t", site="Site", added="2026-11-25T07:00:00Z")
+    assert header_text(meta, set()).plain.split("\n")[1] == "Site  2026-11-25"
+    meta.author = "[bold]Eve[/bold]\x1b[2J\n"
+    line = header_text(meta, set()).plain.split("\n")[1]
+    assert "by [bold]Eve[/bold]" in line and "\x1b" not in line

@@ -21,10 +21,11 @@ distinct article. We measure:
    CPU time. The command runs with its bytecode cached, as an installed newsroom has it
    (this machine's environment sets PYTHONDONTWRITEBYTECODE, which made every run compile
    our modules); also without, as earlier versions of this bench measured it.
-   newsboat with a fresh cache, `--repeat` times.
+   newsboat with a fresh cache, `--repeat` times. With `--floors`, `refresh_floor.py` (the
+   transport alone, on http.client, and on libcurl if pycurl is installed) takes turns too.
 
 Usage: python bench/bench_refresh.py [--feeds 100] [--entries 20] [--sites 4] [--repeat 5]
-       python bench/bench_refresh.py --command-only [--command-runs 25]
+       python bench/bench_refresh.py --command-only [--command-runs 25] [--floors]
 """
 
 from __future__ import annotations
@@ -278,6 +279,18 @@ def newsboat_command(bases: list[str], args, tmp: Path) -> tuple[list[str], Path
     return [exe, "-u", str(urls), "-c", str(cache), "-C", str(config), "-x", "reload"], cache
 
 
+def floor_commands(store_dir: Path) -> dict[str, tuple[list[str], dict]]:
+    """The all-304 refresh on the bare transport (`refresh_floor.py`): http.client, and
+    libcurl when pycurl is installed (it is no dependency of newsroom)."""
+    import importlib.util
+
+    cmd = [sys.executable, str(Path(__file__).with_name("refresh_floor.py")), str(store_dir)]
+    runs = {"floor_stdlib": (cmd, {})}
+    if importlib.util.find_spec("pycurl") is not None:
+        runs["floor_curl"] = ([*cmd, "--curl"], {})
+    return runs
+
+
 def commands(store_dir: Path, bases: list[str], args, tmp: Path) -> dict[str, float]:
     """The refresh command and newsboat's reload, all 304, taking turns `--command-runs`
     times (so both meet the same load): median and minimum wall and CPU of each; then
@@ -286,6 +299,8 @@ def commands(store_dir: Path, bases: list[str], args, tmp: Path) -> dict[str, fl
     boat = newsboat_command(bases, args, tmp)
     if boat is not None:
         runs["newsboat"] = (boat[0], {})
+    if args.floors:
+        runs |= floor_commands(store_dir)
     for cmd, kwargs in runs.values():
         run_child(cmd, **kwargs)  # untimed: seeds the store, writes bytecode, fills caches
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
@@ -353,6 +368,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs of each feeds-only case")
     parser.add_argument("--command-runs", type=int, default=15, help="turns of each command")
     parser.add_argument("--command-only", action="store_true", help="the commands alone")
+    parser.add_argument("--floors", action="store_true", help="also time refresh_floor.py")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--paragraphs", type=Path, help=argparse.SUPPRESS)

@@ -60,17 +60,18 @@ def records_from_file(path: Path, source: str = "file") -> tuple[ArticleMeta, Ar
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ValueError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     raw = path.read_bytes().decode("utf-8", errors="replace")
-    if looks_like_html(raw, path):
-        page = clean_html(raw)
-        extra = {"author": page.author, "published": page.published, "language": page.language}
-        return article_from_text(
-            page.text, title=page.title, url=page.url, site=page.site, source=source, **extra
-        )
-    plain = parse_plain(raw)
-    if not plain.text:
+    article = clean_html(raw) if looks_like_html(raw, path) else parse_plain(raw)
+    if not article.text:
         raise ValueError(f"{path}: the file holds no text")
     return article_from_text(
-        plain.text, title=plain.title, url=plain.url, site=plain.site, source=source
+        article.text,
+        title=article.title,
+        url=article.url,
+        site=article.site,
+        source=source,
+        author=article.author,
+        published=article.published,
+        language=article.language,
     )
 
 

@@ -1,8 +1,10 @@
 """Plain-text articles (the bundled seeds, `newsroom add notes.txt`): title, URL and body.
 
-A text article may end with "Read the original article: URL" (seeds spell it "orginal"):
-that line names the article's URL and site and is not body text. The title is the first
-sentence, shortened.
+A text article may start with a header of "Field: value" lines (Title, Site, Author,
+Published, Language), then a blank line, as the bundled seeds do: a saved article keeps its
+byline and date without its page. It may end with "Read the original article: URL" (the
+first seed spells it "orginal"): that line names the article's URL and site and is not body
+text. Without a Title field, the title is the first sentence, shortened.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from urllib.parse import urlsplit
 _TRAILER = re.compile(
     r"^\s*Read the or(?:i)?ginal article:\s*(?P<url>\S+)\s*$", re.IGNORECASE | re.MULTILINE
 )
+_FIELD = re.compile(r"^(Title|Site|Author|Published|Language):[ \t]*(\S.*?)\s*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 TITLE_MAX = 90
 
@@ -26,6 +29,9 @@ class PlainArticle:
     text: str
     url: str | None
     site: str | None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
 
 
 def site_of(url: str | None) -> str | None:
@@ -48,11 +54,32 @@ def title_from(text: str, limit: int = TITLE_MAX) -> str:
 
 
 def parse_plain(raw: str) -> PlainArticle:
-    """Split a text article into title, body and the URL of its trailer line, if any."""
+    """Split a text article into its header fields, body and the URL of its trailer line."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    fields, text = _header(text)
     url = None
     trailer = next(reversed(list(_TRAILER.finditer(text))), None)
     if trailer is not None and not text[trailer.end() :].strip():
         url = trailer.group("url")
         text = text[: trailer.start()].rstrip()
-    return PlainArticle(title=title_from(text), text=text, url=url, site=site_of(url))
+    return PlainArticle(
+        title=fields.get("Title") or title_from(text),
+        text=text,
+        url=url,
+        site=fields.get("Site") or site_of(url),
+        author=fields.get("Author"),
+        published=fields.get("Published"),
+        language=fields.get("Language"),
+    )
+
+
+def _header(text: str) -> tuple[dict[str, str], str]:
+    """The fields of a header block and the text after it; none unless every line before
+    the first blank line is a known field (a body that opens "Title: ..." stays body)."""
+    head, blank, rest = text.partition("\n\n")
+    if not blank:
+        return {}, text
+    matches = [_FIELD.match(line) for line in head.split("\n")]
+    if not all(matches):
+        return {}, text
+    return {m.group(1): m.group(2) for m in matches if m}, rest.strip()

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from storage.seeds import seed_paths
 from storage.store import Store
 from tui.cli import main
 
 SEED_URL = "https://sifted.eu/articles/openai-paris-office-interview/"
+SEEDS = len(seed_paths())
 
 
 @pytest.fixture
@@ -28,16 +30,20 @@ def test_first_run_imports_the_seed_once(db: str, capsys) -> None:
     code, out, _ = run(capsys, "list", "--json", "--db", db)
     assert code == 0
     listed = json.loads(out)
-    assert [a["url"] for a in listed] == [SEED_URL]
-    assert listed[0]["source"] == "seed" and listed[0]["site"] == "sifted.eu"
+    assert SEEDS == 9 and len(listed) == SEEDS and {a["source"] for a in listed} == {"seed"}
+    assert listed[0]["url"] == SEED_URL and listed[0]["site"] == "sifted.eu"
+    emirates = next(a for a in listed if a["site"] == "CNBC")
+    assert emirates["title"].startswith("Emirates inks $9 billion order for 30 Boeing 787")
+    assert (emirates["author"], emirates["published"]) == ("Natasha Turak", "2019-11-20")
     code, out, _ = run(capsys, "list", "--json", "--db", db)
-    assert len(json.loads(out)) == 1
+    assert len(json.loads(out)) == SEEDS
 
 
 def test_seeds_are_not_reimported_after_the_user_deletes_them(db: str, capsys) -> None:
     run(capsys, "list", "--db", db)
     store = Store.open(Path(db))
-    store.delete_article(store.articles()[0].id)
+    for meta in store.articles():
+        store.delete_article(meta.id)
     _, out, _err = run(capsys, "list", "--json", "--db", db)
     assert json.loads(out) == []
 
@@ -91,7 +97,7 @@ def test_add_text_file_twice_is_unchanged_the_second_time(db: str, tmp_path: Pat
     code, out, _ = run(capsys, "add", str(note), "--db", db)
     assert code == 0 and "unchanged" in out
     _, out, _ = run(capsys, "list", "--json", "--db", db)
-    assert len(json.loads(out)) == 2
+    assert len(json.loads(out)) == SEEDS + 1
 
 
 def test_add_missing_file_fails_cleanly(db: str, capsys) -> None:
@@ -160,7 +166,7 @@ def test_reanalyse_keeps_tags_on_items_that_remain(db: str, capsys) -> None:
     code, out, _ = run(capsys, "reanalyse", "--db", db)
     assert code == 0
     assert f"{article_id}  quotes {len(body.quotes)} -> {len(body.quotes)}, figures 1 -> " in out
-    assert out.strip().endswith("re-analysed 1 articles; 1 changed in number of items")
+    assert out.strip().endswith(f"re-analysed {SEEDS} articles; 1 changed in number of items")
     assert Store.open(Path(db)).body(article_id).figures == body.figures
     _, out, _ = run(capsys, "show", article_id, "--json", "--db", db)
     assert json.loads(out)["quotes"][0]["tags"] == ["verify"]

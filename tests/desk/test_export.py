@@ -12,16 +12,17 @@ import pytest
 from desk.backup import backup, restore
 from desk.export import to_csv, to_markdown
 from desk.items import desk_items
-from ingest.pipeline import add_file, import_seeds
+from ingest.pipeline import add_file
 from storage.models import ItemRef, figure_keys, quote_keys
 from storage.store import Store
+from tests.seed import import_first_seed
 from tui.cli import main
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     store = Store.open(tmp_path / "store")
-    import_seeds(store)
+    import_first_seed(store)
     note = tmp_path / "council.txt"
     note.write_text('The council spent $4.5m on roads. "We are proud of it," said Jane Doe.\n')
     add_file(store, note)

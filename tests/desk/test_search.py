@@ -8,16 +8,17 @@ from pathlib import Path
 import pytest
 
 from desk.search import parse, search
-from ingest.pipeline import add_file, import_seeds
+from ingest.pipeline import add_file
 from storage.models import ItemRef
 from storage.store import Store
+from tests.seed import import_first_seed
 from tui.cli import main
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     store = Store.open(tmp_path / "store")
-    import_seeds(store)
+    import_first_seed(store)
     council = tmp_path / "council.txt"
     council.write_text(
         'The council spent $4.5m on roads in Leeds. "We are proud of the roads," said Jane Doe.\n'

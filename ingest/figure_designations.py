@@ -57,11 +57,12 @@ def is_designation(before: str, after: str, num: str = "") -> bool:
     word = before[at[0] : at[1]]
     if word in NOT_A_NAME:
         return False
-    brand = _brand_case(word)
+    joined = "&" in word  # S&P, M&S, AT&T: names wherever they stand, as acronyms are
+    brand = joined or _brand_case(word)
     if brand and _brand_count(num, after, before[: at[0]]):
         brand = False  # "AstraZeneca 300 jobs", "GlaxoSmithKline 2,000": a company's count
-        if not _sentence_start(before, at[0]):
-            return False
+        if joined or not _sentence_start(before, at[0]):
+            return False  # "M&S 300 stores will close", "P&O 800 workers were sacked"
     if _sentence_start(before, at[0]) and not _acronym(word) and not brand:
         return bool(_CLAUSE_END_AFTER.match(after)) and not word.endswith(("’s", "'s"))
     return not word.endswith(("’s", "'s"))

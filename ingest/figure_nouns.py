@@ -20,7 +20,7 @@ _OF_NOUN = re.compile(
     r"(?:[\d,.]+[ \u00a0]+)?([a-z][a-z\-]*)"
 )
 # A name between a number and its noun: "27 Ligue 1 goals", "40 Fortune 500 companies".
-_NAMED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:[A-Z][\w&\-]*|\d+)[ \u00a0]+){1,3}([a-z][a-z\-]*)\b")
+_NAMED_NOUN = re.compile(r"^[ \u00a0]+((?:(?:[A-Z][\w&\-]*|\d+)[ \u00a0]+){1,3})([a-z][a-z\-]*)\b")
 _SKIP_NOUN = word_set(
     "of to and or in on at by for from with the a an as than more less is are was were "
     "be been has have had will would who which that this these those it its per after "
@@ -71,10 +71,31 @@ def kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
     if word == "of":
         m = _OF_NOUN.match(after)
         return "count", m.group(1).lower() if m else None
-    named = _NAMED_NOUN.match(after) if m and m.group(1)[0].isupper() else None
-    if named and is_plural(named.group(1)):
-        return "count", named.group(1)
+    if m and m.group(1)[0].isupper() and not _name_plural(m.group(1)):
+        unit = named_noun(after)
+        if unit:
+            return "count", unit
     return "count", word if word and word not in _SKIP_NOUN else None
+
+
+def named_noun(after: str) -> str | None:
+    """The plural noun after a name that follows the number: "27 Ligue 1 goals" counts
+    goals, "3 Grand Slams this year" slams; None when no plural ends the name. (A plural
+    first word is itself the noun: "40 Afghans this week".)"""
+    named = _NAMED_NOUN.match(after)
+    if named is None:
+        return None
+    last = named.group(1).split()[-1]
+    if _name_plural(last):
+        return last.lower()
+    noun = named.group(2)
+    return noun if is_plural(noun) and noun not in _SKIP_NOUN else None
+
+
+def _name_plural(word: str) -> bool:
+    """A capitalised plural ("Afghans", "Democrats", "Slams"), not a name that merely ends
+    in s after a vowel ("Airbus", "Texas", "Paris")."""
+    return is_plural(word) and word[-2] not in "aiouAIOU"
 
 
 def is_plural(word: str) -> bool:

@@ -89,12 +89,35 @@ def test_kinds_values_units(text: str, expected: tuple) -> None:
         ("It hired 40 Fortune 500 executives.", ["executives"]),
         ("About 2,000 Google employees signed.", ["employees"]),
         ("There are 5 Democrats and 3 Republicans.", ["democrats", "republicans"]),
+        ("Germany deported 40 Afghans this week.", ["afghans"]),
+        ("40 Democrats plus two independents backed it.", ["democrats"]),
+        ("Madrid offered 30 Venezuelans visas.", ["venezuelans"]),
+        ("He has won 3 Grand Slams this year.", ["slams"]),
+        ("13,000 US troops left.", ["troops"]),
+        ("an order of 50 Airbus A350-900 jets", ["jets"]),
+        ("40 Texas schools closed.", ["schools"]),
     ],
 )
 def test_a_name_between_the_number_and_its_noun_is_not_the_unit(
     text: str, units: list[str]
 ) -> None:
     assert [f.unit for f in find_figures(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("R&D 500 jobs will go.", [("500", "jobs")]),
+        ("P&O 800 workers were sacked without notice.", [("800", "workers")]),
+        ("The retailer said M&S 300 stores will close.", [("300", "stores")]),
+        ("AT&T 5,000 jobs are at risk.", [("5,000", "jobs")]),
+        ("The S&P 500 companies gained 2%.", [("2%", "%")]),
+    ],
+)
+def test_a_company_named_with_an_ampersand_still_has_counts(
+    text: str, counts: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.unit) for f in find_figures(text)] == counts
 
 
 def test_count_of_counted_noun() -> None:

@@ -82,7 +82,10 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     tree = load_html(html)
     if tree is None:
         raise CleanError("no article text found on the page")
-    meta = page_metadata(tree, url)  # first: extraction prunes the tree it is given
+    try:  # first: extraction prunes the tree it is given
+        meta = page_metadata(tree, url)
+    except (TypeError, ValueError) as exc:  # what bare_extraction catches in the same code
+        raise CleanError(f"unreadable page metadata: {exc}") from exc
     doc = trafilatura.bare_extraction(
         tree,
         url=url,

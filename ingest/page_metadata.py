@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-_LANGUAGE = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
+_LANGUAGE = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*(?:\.[\w-]+)?\s*$")
+# Codes that name no language: undetermined, multiple, none; and the private-use range.
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx"})
 _LANGUAGE_META = (
     ".//head/meta[@http-equiv][@content]",  # of these, only Content-Language
     ".//head/meta[@property='og:locale'][@content]",
@@ -86,6 +88,7 @@ def page_language(tree: HtmlElement) -> str | None:
             declared.append(meta.get("content"))
     for value in declared:
         match = _LANGUAGE.match(value.split(",")[0]) if value else None
-        if match:
-            return match.group(1).lower()
+        code = match.group(1).lower() if match else ""
+        if code and code not in _NO_LANGUAGE and not "qaa" <= code <= "qtz":
+            return code
     return None

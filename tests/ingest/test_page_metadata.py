@@ -46,9 +46,28 @@ def test_a_cleaned_page_carries_its_metadata_and_language() -> None:
         ('<html><head><meta name="language" content="IT"></head>', "it"),
         ('<html lang=""><head><meta property="og:locale" content="es_ES"></head>', "es"),
         ('<html lang="english please"><head></head>', None),
+        ('<html lang="en_US.UTF-8"><head></head>', "en"),
+        ('<html lang="zh-Hans-CN"><head></head>', "zh"),
+        ('<html lang="und"><head><meta property="og:locale" content="fr_FR"></head>', "fr"),
+        ('<html lang="x-default"><head></head>', None),
+        ('<html lang="qab"><head></head>', None),
         ('<html><head><meta http-equiv="refresh" content="5"></head>', None),
         ("<html><head></head>", None),
     ],
 )
 def test_the_declared_language(head: str, language: str | None) -> None:
     assert page_language(document_fromstring(head + "<body><p>x</p></body></html>")) == language
+
+
+def test_metadata_that_cannot_be_read_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura swallows ValueError and TypeError in its own metadata step; so do we."""
+    import ingest.clean
+    from ingest.clean import CleanError
+
+    def broken(tree: object, url: str | None = None) -> None:
+        raise ValueError("Invalid IPv6 URL")
+
+    monkeypatch.setattr(ingest.clean, "page_metadata", broken)
+    html = gzip.decompress((PAGES / "ap.html.gz").read_bytes())
+    with pytest.raises(CleanError, match="unreadable page metadata: Invalid IPv6 URL"):
+        clean_html(html)

@@ -28,3 +28,13 @@ def test_no_byline_leaves_no_gap_and_web_text_stays_plain() -> None:
     meta.author = "[bold]Eve[/bold]\x1b[2J\n"
     line = header_text(meta, set()).plain.split("\n")[1]
     assert "by [bold]Eve[/bold]" in line and "\x1b" not in line
+
+
+def test_the_byline_reads_as_a_name() -> None:
+    from tui.widgets.reader import byline_of
+
+    assert byline_of("By Jane Doe", "Site") == "Jane Doe"
+    assert byline_of("jane@example.com (Jane Doe)", "Site") == "Jane Doe"
+    assert byline_of("BBC News", "BBC News") == ""
+    assert byline_of("Bybee Smith", "Site") == "Bybee Smith"
+    assert byline_of(None, "Site") == ""

@@ -7,6 +7,7 @@ the "current" mark is applied while rendering, without rebuilding the text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import ClassVar
 
@@ -51,12 +52,25 @@ def body_lines(body: Highlighted, width: int) -> list[Span]:
     return lines
 
 
+_EMAIL_NAME = re.compile(r"^\S+@\S+\s+\((.+)\)$")  # RSS's "jane@example.com (Jane Doe)"
+
+
+def byline_of(author: str | None, site: str | None) -> str:
+    """The author as a reader writes it: no "By " prefix, the name rather than an RSS
+    e-mail address, and nothing when the author is only the site's own name."""
+    name = clean_line(author, 80)
+    if m := _EMAIL_NAME.match(name):
+        name = m.group(1).strip()
+    name = re.sub(r"^(?i:by)\s+", "", name)
+    return "" if name.casefold() == clean_line(site).casefold() else name
+
+
 def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
     """Title, then site, byline, date, URL, status and why (a partial article: R refetches
     it), the article's tags and its note, all sanitised."""
     text = Text(no_wrap=False)
     text.append(clean_line(meta.title, 300) or "(untitled)", "bold")
-    byline = clean_line(meta.author, 80)
+    byline = byline_of(meta.author, meta.site)
     details = [
         clean_line(meta.site, 80),
         byline and f"by {byline}",

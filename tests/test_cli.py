@@ -206,3 +206,27 @@ def test_a_network_command_parses_the_same_with_only_its_module_registered(capsy
         ["--db=x", "feeds", "add", "http://a.example/f"]
     )
     assert (args.db, args.url, args.handler) == ("x", "http://a.example/f", cli_fetch.cmd_feeds_add)
+
+
+def test_a_reader_that_stops_early_gets_no_error(tmp_path: Path) -> None:
+    """`newsroom show ID | head -1`: the closed pipe ends the command quietly, exit 0."""
+    import subprocess
+    import sys
+
+    note = tmp_path / "long.txt"
+    note.write_text(
+        "".join(f'Line {i}: roads cost ${i}m. "Good," said Ann Lee.\n' for i in range(4000))
+    )
+    db = str(tmp_path / "store")
+    assert main(["add", str(note), "--db", db]) == 0
+    [meta] = [m for m in Store.open(Path(db)).articles() if m.source == "file"]
+    cmd = [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())"]
+    proc = subprocess.Popen(
+        [*cmd, "show", meta.id, "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"Line 0")
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert err == ""

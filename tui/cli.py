@@ -166,12 +166,25 @@ def fail(message: str) -> int:
     return 1
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so flushing it at exit does not fail on the closed pipe
+    again (the recipe of Python's own signal documentation)."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", run_app)
     try:
         return handler(args)
+    except BrokenPipeError:  # `newsroom list | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 0
     except StoreCorrupt as exc:
         return fail(f"{exc}. {RESTORE_HINT}")
     except (StoreError, UserError, OSError, ValueError) as exc:

@@ -64,8 +64,11 @@ class Summary:
         parts = [f"{self.count(s)} {s}" for s in STATUSES if s != "updated" or self.count(s)]
         text = ", ".join(parts)
         if self.feeds_checked:
-            text = f"{self.feeds_checked} feeds ({self.feeds_unchanged} unchanged, "
-            text += f"{len(self.feed_errors)} failed); " + ", ".join(parts)
+            failed = len(self.feed_errors)
+            changed = self.feeds_checked - self.feeds_unchanged - failed
+            feeds = "feed" if self.feeds_checked == 1 else "feeds"
+            text = f"{self.feeds_checked} {feeds} ({changed} changed, "
+            text += f"{self.feeds_unchanged} unchanged, {failed} failed); " + ", ".join(parts)
         return text + (" (cancelled)" if self.cancelled else "")
 
     def problems(self) -> list[str]:

@@ -72,12 +72,15 @@ def test_feeds_add_list_refresh_remove(site: LoopbackServer, db: str, capsys) ->
     run(capsys, "feeds", "add", atom, "--db", db)
     code, out, err = run(capsys, "refresh", "--db", db)
     assert code == 0, err
-    assert "2 feeds (0 unchanged, 0 failed); 4 added, 0 unchanged, 1 partial, 0 failed" in out
+    assert (
+        "2 feeds (2 changed, 0 unchanged, 0 failed); 4 added, 0 unchanged, 1 partial, 0 failed"
+        in out
+    )
     assert "partial " + site.url("/gone/lunar-lander.html") + ": HTTP 404" in err
     code, out, _ = run(capsys, "list", "--db", db)
     assert "(partial)" in out
     code, out, _ = run(capsys, "refresh", "--db", db)
-    assert "2 feeds (2 unchanged, 0 failed); 0 added, 0 unchanged, 1 partial" in out
+    assert "2 feeds (0 changed, 2 unchanged, 0 failed); 0 added, 0 unchanged, 1 partial" in out
     code, out, _ = run(capsys, "feeds", "list", "--db", db)
     assert "  1. Loopback Space News" in out and "ok 20" in out
     assert "unsubscribed" in run(capsys, "feeds", "remove", "1", "--db", db)[1]
@@ -141,3 +144,12 @@ def test_show_json_of_a_fetched_article(site: LoopbackServer, db: str, capsys) -
     assert doc["source"] == "url" and doc["quotes"] and doc["author"]
     for item in doc["quotes"] + doc["figures"]:
         assert doc["text"][item["start"] : item["end"]] == item["text"]
+
+
+def test_the_headline_counts_every_feed_once() -> None:
+    from ingest.batch import Summary
+
+    one = Summary(feeds_checked=1, feed_errors=[("http://a/f", "HTTP 500")])
+    assert one.headline().startswith("1 feed (0 changed, 0 unchanged, 1 failed); 0 added")
+    three = Summary(feeds_checked=3, feeds_unchanged=1, feed_errors=[("http://a/f", "x")])
+    assert three.headline().startswith("3 feeds (1 changed, 1 unchanged, 1 failed)")

@@ -230,3 +230,27 @@ def test_a_reader_that_stops_early_gets_no_error(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0, err
     assert err == ""
+
+
+def test_delete_removes_articles_but_keeps_annotated_ones_unless_asked(
+    db: str, tmp_path: Path, capsys
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text('The council spent $4.5m on roads. "We are proud," said Jane Doe.\n')
+    run(capsys, "add", str(note), "--db", db)
+    store = Store.open(Path(db))
+    council = next(m for m in store.articles() if m.source == "file")
+    seed = next(m for m in store.articles() if m.url == SEED_URL)
+    run(capsys, "tag", seed.id, "verify", "--quote", "1", "--db", db)
+    code, out, _ = run(capsys, "delete", council.id[:6], seed.id, "--db", db)
+    assert code == 1
+    assert f"{council.id}  deleted: The council spent $4.5m on roads" in out
+    assert f"{seed.id}  kept: 1 tags, 0 notes (--yes deletes them)" in out
+    assert out.strip().endswith("1 deleted, 1 kept")
+    ids = {m.id for m in Store.open(Path(db)).articles()}
+    assert council.id not in ids and seed.id in ids and len(ids) == SEEDS
+    code, out, _ = run(capsys, "delete", seed.id, "--yes", "--db", db)
+    assert code == 0 and f"{seed.id}  deleted with 1 tags, 0 notes" in out
+    assert Store.open(Path(db)).tags_for(seed.id) == {}
+    code, _, err = run(capsys, "delete", "zz", "--db", db)
+    assert code == 1 and "no such article" in err

@@ -89,9 +89,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     if _command_in(sys.argv[1:] if argv is None else argv) in cli_fetch.COMMANDS:
         cli_fetch.register(sub, db)
         return parser
-    from tui import cli_articles, cli_backup, cli_desk
+    from tui import cli_articles, cli_backup, cli_delete, cli_desk
 
-    for module in (cli_articles, cli_fetch, cli_desk, cli_backup):
+    for module in (cli_articles, cli_delete, cli_fetch, cli_desk, cli_backup):
         module.register(sub, db)
     return parser
 

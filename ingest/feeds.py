@@ -6,12 +6,20 @@ after the last one we keep: feedparser takes about a second per thousand items, 
 of 100,000 would stall a refresh for minutes. feedparser raises on some ill-formed input
 (ValueError on out-of-range character references, KeyError on a textInput inside an item);
 every exception becomes a one-line FeedError, as does a document that is not a feed at all.
+
+An entry's date is kept as an ISO date (YYYY-MM-DD, the shape trafilatura gives a page's),
+from the struct_time feedparser normalises to UTC: a raw RFC 822 string would sort above
+every ISO date and defeat the search's `after:` and `before:`. A date feedparser cannot read
+is None, never the raw text.
 """
 
 from __future__ import annotations
 
+import datetime
+import email.utils
 import hashlib
 import re
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -27,6 +35,7 @@ MAX_ITEMS = 500
 # parses nothing and should not pay for compiling them at import
 _ITEM_END = rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>"
 _FEED_ROOT = rb"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>]"
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]|$)"
 
 
 class FeedError(Exception):
@@ -40,7 +49,7 @@ class FeedEntry:
     url: str
     title: str
     html: str = ""  # the feed's longest body for the entry, as the feed gives it
-    published: str | None = None
+    published: str | None = None  # YYYY-MM-DD (UTC), or None if the feed gives none we read
     author: str | None = None
 
     @property
@@ -133,7 +142,7 @@ def _entry(raw: Any, feed_url: str) -> FeedEntry | None:
         url=url,
         title=title,
         html=_entry_html(raw),
-        published=_printable(raw.get("published") or raw.get("updated")),
+        published=feed_date(raw),
         author=raw.get("author"),
     )
 
@@ -177,10 +186,34 @@ def fetch_feed(fetcher: Fetcher, feed: Feed) -> FeedResult:
     return FeedResult(parsed, response.etag, response.last_modified, digest)
 
 
-def _printable(value: object) -> str | None:
-    """A feed's date string without control characters (feedparser keeps them: an ESC in
-    <pubDate> would otherwise be stored and reach a terminal)."""
-    if not value:
+def feed_date(raw: Any) -> str | None:
+    """The entry's date as YYYY-MM-DD in UTC, from feedparser's parsed published (else
+    updated) date; None when it has neither or could not read them."""
+    parsed = raw.get("published_parsed")
+    if parsed is None and "updated_parsed" in raw:  # asked only if present: else
+        parsed = raw.get("updated_parsed")  # feedparser warns and hands back published
+    return iso_day(parsed)
+
+
+def iso_day(parsed: time.struct_time | None) -> str | None:
+    """YYYY-MM-DD for a struct_time, or None if it is missing or not a real day."""
+    if parsed is None:
         return None
-    text = "".join(ch for ch in str(value)[:100] if ch.isprintable()).strip()
-    return text or None
+    try:
+        return datetime.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def iso_date(stored: str | None) -> str | None:
+    """A stored `published` as ISO: kept if it is one, YYYY-MM-DD (UTC) if it is a raw
+    RFC 822 date (stored by newsroom before feed dates were parsed), else None."""
+    if not stored or re.match(_ISO_DATE, stored):
+        return stored or None
+    try:
+        when = email.utils.parsedate_to_datetime(stored)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(datetime.UTC)
+    return iso_day(when.timetuple())

@@ -9,7 +9,7 @@ thread. With a small batch they run in the fetch threads instead, which is the s
 from __future__ import annotations
 
 from ingest.clean import CleanError, clean_page
-from ingest.feeds import FeedEntry, FeedError
+from ingest.feeds import FeedEntry, FeedError, iso_date
 from ingest.fetch import Fetcher, FetchError, Response
 from ingest.pipeline import article_from_text
 from ingest.plaintext import site_of, title_from
@@ -22,13 +22,22 @@ EntryItem = tuple[str, FeedEntry]  # (feed url, entry)
 
 
 def response_records(
-    response: Response, *, source: str = "url", feed: str | None = None
+    response: Response,
+    *,
+    source: str = "url",
+    feed: str | None = None,
+    published: str | None = None,
 ) -> Records:
-    """Clean and analyse one fetched page: FetchError if not HTML, CleanError if no text."""
+    """Clean and analyse one fetched page: FetchError if not HTML, CleanError if no text.
+
+    `published` (an ISO date the feed gave) is used when the page has no date of its own.
+    The page's date wins: it is the article's own, read from its metadata, where a feed's
+    date is often when the item was posted to the feed or last updated there."""
     page = clean_page(response)
     return article_from_text(
         page.text, title=page.title, url=page.url, site=page.site, source=source,
-        feed=feed, author=page.author, published=page.published, language=page.language,
+        feed=feed, author=page.author, published=page.published or published,
+        language=page.language,
     )  # fmt: skip
 
 
@@ -71,14 +80,16 @@ def cook_entry(item: EntryItem, fetched: Response | str) -> Records:
     if isinstance(fetched, str):
         return partial_records(entry, feed_url, fetched)
     try:
-        return response_records(fetched, source="feed", feed=feed_url)
+        return response_records(fetched, source="feed", feed=feed_url, published=entry.published)
     except EXPECTED as exc:
         return partial_records(entry, feed_url, str(exc))
 
 
 def cook_retry(old: ArticleMeta, response: Response) -> Records:
-    """A partial article's page fetched again, keeping where the article came from."""
-    return response_records(response, source=old.source, feed=old.feed)
+    """A partial article's page fetched again, keeping where the article came from, and
+    the feed's date if the page has none (a legacy raw date is read, or dropped)."""
+    published = iso_date(old.published)
+    return response_records(response, source=old.source, feed=old.feed, published=published)
 
 
 def warm_up() -> None:

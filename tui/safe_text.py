@@ -8,6 +8,8 @@ them; the caller then shows the result as `rich.text.Text`, never as markup.
 
 from __future__ import annotations
 
+import datetime
+import email.utils
 import re
 
 # Escape sequences first, so their parameters do not survive as stray text:
@@ -22,6 +24,7 @@ _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 _CONTROL = "".join(chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)])
 _DROP_MULTILINE = {ord(ch): None for ch in _CONTROL + _BIDI if ch not in "\n\t"}
 _DROP_ONE_LINE = {**_DROP_MULTILINE, ord("\n"): " ", ord("\t"): " "}
+_ISO_DAY = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]|$)")
 
 
 def clean(s: str | None, *, multiline: bool = False) -> str:
@@ -46,6 +49,21 @@ def clean_line(s: str | None, limit: int = 0) -> str:
 
 
 def date_of(published: str | None, added: str) -> str:
-    """The date shown for an article: its published date (from a feed or the page: web
-    text, so cleaned) or else when it was added, cut to YYYY-MM-DD."""
-    return clean_line(published or added)[:10]
+    """The date shown for an article, YYYY-MM-DD: its published date (from a feed or the
+    page: web text, so cleaned) or else when it was added. Stores written before feed
+    dates were parsed hold raw RFC 822 dates ("Wed, 20 Nov 2019 11:00:00 GMT"): those are
+    read, in UTC as feeds' dates now are; anything else unreadable shows the added date."""
+    return _day(clean_line(published)) or clean_line(added)[:10]
+
+
+def _day(text: str) -> str | None:
+    """The ISO date (or year, or year-month) `text` starts with, or its RFC 822 date."""
+    if match := _ISO_DAY.match(text):
+        return match.group(1)
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(datetime.UTC)
+    return when.date().isoformat() if when.year >= 1000 else None

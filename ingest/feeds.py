@@ -206,10 +206,12 @@ def iso_day(parsed: time.struct_time | None) -> str | None:
 
 
 def iso_date(stored: str | None) -> str | None:
-    """A stored `published` as ISO: kept if it is one, YYYY-MM-DD (UTC) if it is a raw
-    RFC 822 date (stored by newsroom before feed dates were parsed), else None."""
-    if not stored or re.match(_ISO_DATE, stored):
-        return stored or None
+    """A stored `published` as YYYY-MM-DD: its day if it starts with an ISO date, its UTC
+    day if it is a raw RFC 822 date (stored before feed dates were parsed), else None."""
+    if not stored:
+        return None
+    if re.match(_ISO_DATE, stored):
+        return stored[:10]
     try:
         when = email.utils.parsedate_to_datetime(stored)
     except (TypeError, ValueError, IndexError):

@@ -9,14 +9,12 @@ speakers; the other filters on the small metadata every article keeps in memory.
 
 from __future__ import annotations
 
-import datetime
-import email.utils
 import re
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storage.models import FIGURE_KINDS, ArticleMeta, Figure, Quote
+from storage.models import FIGURE_KINDS, ArticleMeta, Figure, Quote, published_day
 from storage.search_index import SearchIndex
 from storage.store import Store
 
@@ -24,7 +22,6 @@ MAX_RESULTS = 200
 _FILTERS = ("tag", "speaker", "site", "kind", "after", "before")
 _FLAGS = ("unread", "read", "partial")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ISO_START = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]|$)")
 
 
 @dataclass(slots=True)
@@ -94,19 +91,8 @@ def _meta_ok(meta: ArticleMeta, query: Query, tagged: set[str] | None) -> bool:
 
 def day_of(meta: ArticleMeta) -> str:
     """The article's date for `after:` and `before:`, as `tui.safe_text.date_of` shows it:
-    the published date if it is ISO or a raw RFC 822 date (older stores kept feeds' dates
-    as they came), else the date it was added. A raw "Wed, 20 Nov 2019" compared as a
-    string would be after every ISO date."""
-    published = (meta.published or "").strip()
-    if _ISO_START.match(published):
-        return published[:10]
-    try:
-        when = email.utils.parsedate_to_datetime(published)
-    except (TypeError, ValueError, IndexError):
-        return (meta.added or "")[:10]
-    if when.tzinfo is not None:
-        when = when.astimezone(datetime.UTC)
-    return when.date().isoformat()
+    its published day (see `published_day`), else the day it was added."""
+    return published_day(meta.published) or (meta.added or "")[:10]
 
 
 def _tagged(store: Store, query: Query) -> set[str] | None:

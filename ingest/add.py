@@ -86,7 +86,7 @@ def refetch(store: Store, fetcher: Fetcher, article_id: str) -> Outcome:
     if not old.url:
         return Outcome("", "failed", old.id, old.title, "the article has no URL to fetch")
     try:
-        meta, body = page_records(fetcher, old.url, source=old.source, feed=old.feed)
+        meta, body = page_records(fetcher, old)
     except Exception as exc:  # one line for the user; the stored article is left untouched
         return Outcome(old.url, "failed", old.id, old.title, reason(exc))
     return replace_article(store, old, meta, body)

@@ -16,7 +16,6 @@ is None, never the raw text.
 from __future__ import annotations
 
 import datetime
-import email.utils
 import hashlib
 import re
 import time
@@ -35,7 +34,6 @@ MAX_ITEMS = 500
 # parses nothing and should not pay for compiling them at import
 _ITEM_END = rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>"
 _FEED_ROOT = rb"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>]"
-_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]|$)"
 
 
 class FeedError(Exception):
@@ -203,19 +201,3 @@ def iso_day(parsed: time.struct_time | None) -> str | None:
         return datetime.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
     except (AttributeError, TypeError, ValueError):
         return None
-
-
-def iso_date(stored: str | None) -> str | None:
-    """A stored `published` as YYYY-MM-DD: its day if it starts with an ISO date, its UTC
-    day if it is a raw RFC 822 date (stored before feed dates were parsed), else None."""
-    if not stored:
-        return None
-    if re.match(_ISO_DATE, stored):
-        return stored[:10]
-    try:
-        when = email.utils.parsedate_to_datetime(stored)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is not None:
-        when = when.astimezone(datetime.UTC)
-    return iso_day(when.timetuple())

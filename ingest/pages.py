@@ -9,12 +9,12 @@ thread. With a small batch they run in the fetch threads instead, which is the s
 from __future__ import annotations
 
 from ingest.clean import CleanError, clean_page
-from ingest.feeds import FeedEntry, FeedError, iso_date
+from ingest.feeds import FeedEntry, FeedError
 from ingest.fetch import Fetcher, FetchError, Response
 from ingest.pipeline import article_from_text
 from ingest.plaintext import site_of, title_from
 from ingest.urlpolicy import UrlRefused
-from storage.models import ArticleBody, ArticleMeta
+from storage.models import ArticleBody, ArticleMeta, published_day
 
 EXPECTED = (FetchError, CleanError, FeedError, UrlRefused)
 Records = tuple[ArticleMeta, ArticleBody]
@@ -41,11 +41,11 @@ def response_records(
     )  # fmt: skip
 
 
-def page_records(
-    fetcher: Fetcher, url: str, *, source: str = "url", feed: str | None = None
-) -> Records:
-    """Fetch, clean and analyse one page in this thread (refetch of a single article)."""
-    return response_records(fetcher.get(url), source=source, feed=feed)
+def page_records(fetcher: Fetcher, old: ArticleMeta) -> Records:
+    """Fetch, clean and analyse a stored article's page again in this thread (refetch),
+    keeping where it came from and its date if the page has none."""
+    assert old.url, "an article without a URL cannot be fetched again"
+    return cook_retry(old, fetcher.get(old.url))
 
 
 def partial_records(entry: FeedEntry, feed_url: str, reason: str) -> Records:
@@ -86,9 +86,10 @@ def cook_entry(item: EntryItem, fetched: Response | str) -> Records:
 
 
 def cook_retry(old: ArticleMeta, response: Response) -> Records:
-    """A partial article's page fetched again, keeping where the article came from, and
-    the feed's date if the page has none (a legacy raw date is read, or dropped)."""
-    published = iso_date(old.published)
+    """A stored article's page fetched again (a partial one's retry, a refetch), keeping
+    where the article came from, and its date if the page has none (a legacy raw date is
+    read, or dropped)."""
+    published = published_day(old.published)
     return response_records(response, source=old.source, feed=old.feed, published=published)
 
 

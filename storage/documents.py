@@ -20,6 +20,7 @@ from storage.models import (
     ArticleMeta,
     ItemRef,
     figure_keys,
+    published_day,
     quote_keys,
 )
 
@@ -92,8 +93,13 @@ def with_id(article_id: str) -> Callable[[Mapping[str, Any]], bool]:
 
 def newest_first(meta: ArticleMeta) -> str:
     """One string compares faster than a tuple; NUL sorts before any character, so the
-    order is that of the tuple (published or added, added, id)."""
-    return f"{meta.published or meta.added}\0{meta.added}\0{meta.id}"
+    order is that of the tuple (published or added, added, id). A published value that
+    does not start with an ISO year (a raw feed date an older store kept) sorts by the day
+    it names, or by when it was added."""
+    published = meta.published
+    if published and not (published[:4].isdigit() and published[4:5] in ("", "-", "T", " ")):
+        published = published_day(published)
+    return f"{published or meta.added}\0{meta.added}\0{meta.id}"
 
 
 def item_ref(article: Article, kind: str, number: int) -> tuple[ItemRef, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -20,6 +21,29 @@ ItemKind = Literal["article", "quote", "figure"]
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
+
+
+_ISO_START = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]|$)")
+
+
+def published_day(published: str | None) -> str | None:
+    """The day a stored `published` names, in ISO form (YYYY-MM-DD, or YYYY-MM or YYYY when
+    that is all the source gave): the start of an ISO date, the UTC day of a raw RFC 822
+    date (stores before session 6 kept feed dates as they came), else None. Raw text
+    compared as a string would sort "Wed, 20 Nov 2019" after every ISO date."""
+    text = (published or "").strip()
+    if match := _ISO_START.match(text):
+        return match.group(1)
+    import datetime
+    import email.utils  # deferred: only legacy raw dates need it
+
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(datetime.UTC)
+    return when.date().isoformat() if when.year >= 1000 else None
 
 
 def _from_doc(cls: type, doc: dict[str, Any]) -> Any:

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from storage.models import Article, ArticleMeta, ItemRef, figure_keys, quote_keys
+from storage.models import Article, ArticleMeta, ItemRef, figure_keys, published_day, quote_keys
 from storage.store import item_ref
-from tui.safe_text import clean
+from tui.safe_text import clean, date_of
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -92,7 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for m in metas:
         mark = " " if m.read else "•"
-        when = (m.published or m.added)[:10]
+        when = date_of(m.published, m.added)
         line = f"{m.id}  {mark} {when}  {m.site or '-':<18.18}  {m.title}"
         counts = f"  [{m.n_quotes}q {m.n_figures}f]"
         print(clean(line) + counts + ("  (partial)" if m.status == "partial" else ""))
@@ -134,7 +134,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _show_text(meta: ArticleMeta, doc: dict[str, Any]) -> str:
-    lines = [meta.title, f"id {meta.id} · {meta.site or '-'} · {meta.published or meta.added}"]
+    when = date_of(meta.published, meta.added) + (
+        "" if published_day(meta.published) else " (added)"
+    )
+    lines = [meta.title, f"id {meta.id} · {meta.site or '-'} · {when}"]
     if meta.url:
         lines.append(meta.url)
     if doc["tags"]:

@@ -8,9 +8,9 @@ them; the caller then shows the result as `rich.text.Text`, never as markup.
 
 from __future__ import annotations
 
-import datetime
-import email.utils
 import re
+
+from storage.models import published_day
 
 # Escape sequences first, so their parameters do not survive as stray text:
 # CSI (ESC [ or 8-bit 0x9b) params + final byte; OSC/DCS/SOS/PM/APC strings up to BEL or ST;
@@ -24,7 +24,6 @@ _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 _CONTROL = "".join(chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)])
 _DROP_MULTILINE = {ord(ch): None for ch in _CONTROL + _BIDI if ch not in "\n\t"}
 _DROP_ONE_LINE = {**_DROP_MULTILINE, ord("\n"): " ", ord("\t"): " "}
-_ISO_DAY = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]|$)")
 
 
 def clean(s: str | None, *, multiline: bool = False) -> str:
@@ -53,17 +52,4 @@ def date_of(published: str | None, added: str) -> str:
     page: web text, so cleaned) or else when it was added. Stores written before feed
     dates were parsed hold raw RFC 822 dates ("Wed, 20 Nov 2019 11:00:00 GMT"): those are
     read, in UTC as feeds' dates now are; anything else unreadable shows the added date."""
-    return _day(clean_line(published)) or clean_line(added)[:10]
-
-
-def _day(text: str) -> str | None:
-    """The ISO date (or year, or year-month) `text` starts with, or its RFC 822 date."""
-    if match := _ISO_DAY.match(text):
-        return match.group(1)
-    try:
-        when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is not None:
-        when = when.astimezone(datetime.UTC)
-    return when.date().isoformat() if when.year >= 1000 else None
+    return published_day(clean_line(published)) or clean_line(added)[:10]

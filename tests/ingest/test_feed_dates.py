@@ -167,3 +167,16 @@ def test_an_atom_entry_with_only_an_updated_date_keeps_it() -> None:
     )
     [entry] = parse_feed(atom, "http://example.org/feed").entries
     assert entry.published == "2020-02-04"
+
+
+def test_a_refetched_article_keeps_its_date_if_its_page_has_none(
+    dates_site: LoopbackServer, fetcher: Fetcher, store: Store
+) -> None:
+    from ingest.add import refetch
+
+    book = FeedBook(store)
+    book.add(dates_site.url("/feed.xml"))
+    refresh(store, book, fetcher)
+    [undated] = [m for m in store.articles() if m.title == "Undated page"]
+    assert refetch(store, fetcher, undated.id).status == "unchanged"  # not "updated" to None
+    assert store.meta(undated.id).published == "2019-11-20"

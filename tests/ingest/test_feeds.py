@@ -199,8 +199,7 @@ def test_control_characters_in_a_feed_date_are_not_kept() -> None:
         b"</channel></rss>"
     )
     [entry] = parse_feed(rss, "http://example.org/feed").entries
-    assert entry.published == "]2;owned[31mMon, 06 Sep 2021"
-    assert not any(ch in entry.published for ch in "\x1b\x07")
+    assert entry.published is None  # only a date feedparser can read is kept, as ISO
 
 
 def test_feedbook_sees_what_another_book_wrote(

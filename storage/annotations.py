@@ -29,12 +29,29 @@ def now_iso() -> str:
 
 
 def normalise_tag(tag: str) -> str:
-    """Tags are single tokens: trimmed, inner whitespace as '-', control characters dropped."""
-    cleaned = "".join(ch for ch in tag if ch.isprintable())
-    cleaned = "-".join(cleaned.split())
+    """Tags are single tokens: trimmed, inner whitespace as '-', control characters dropped,
+    at most 64 characters.
+
+    Leading '#' and '-' go too: the screens show a tag as `#name` (so `#verify` typed as
+    shown means `verify`), and the tag prompt reads a leading '-' as "remove"."""
+    cleaned = " ".join("".join(ch for ch in tag if ch.isprintable()).split())
     if not cleaned:
         raise ValueError("a tag cannot be empty")
+    cleaned = "-".join(cleaned.lstrip("#- ").split())
+    if not cleaned:
+        raise ValueError("a tag needs more than '#' and '-'")
     return cleaned[:64]
+
+
+def _same_tag(stored: str, tag: str) -> bool:
+    """Whether a stored name is `tag` (already normalised), also when it was stored before
+    the current rules (`#verify` from an older version is `verify`)."""
+    if stored == tag:
+        return True
+    try:
+        return normalise_tag(stored) == tag
+    except ValueError:
+        return False
 
 
 Condition = Callable[[Mapping[str, Any]], bool]
@@ -48,6 +65,12 @@ def _item_query(ref: ItemRef) -> Condition:
 def _tag_query(ref: ItemRef, tag: str) -> Condition:
     same_item = _item_query(ref)
     return lambda doc: doc.get("tag") == tag and same_item(doc)
+
+
+def _named_query(ref: ItemRef, tag: str) -> Condition:
+    """The item's records of `tag`, under its normalised name or an older spelling of it."""
+    same_item = _item_query(ref)
+    return lambda doc: same_item(doc) and _same_tag(str(doc.get("tag", "")), tag)
 
 
 def _of_article(article_id: str) -> Condition:
@@ -141,10 +164,11 @@ class AnnotationsMixin:
                 return True
 
     def untag(self, ref: ItemRef, tag: str) -> bool:
-        """Remove `tag` from the item; False if it did not have it."""
+        """Remove `tag` from the item (under any spelling that normalises to it); False if
+        it did not have it."""
         tag = normalise_tag(tag)
         with self._writing(), self._tags_db() as db:
-            table, query = db.table(TAGS), _tag_query(ref, tag)
+            table, query = db.table(TAGS), _named_query(ref, tag)
             return table.contains(query) and bool(table.remove(query))  # no idle rewrite
 
     def toggle_tag(self, ref: ItemRef, tag: str, label: str = "") -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.models import Article, ArticleMeta, ItemRef, figure_keys, published_day, quote_keys
-from storage.store import item_ref
+from storage.store import item_ref, normalise_tag
 from tui.safe_text import clean, date_of
 
 
@@ -30,7 +30,7 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("tag", parents=[db], help="tag an article, or one of its quotes or figures")
     p.add_argument("id", help="article id (a unique prefix is enough)")
-    p.add_argument("tag", help="the tag, e.g. follow-up")
+    p.add_argument("tag", help="the tag, e.g. follow-up (a leading # is dropped, spaces become -)")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--quote", type=int, metavar="N", help="tag quote number N (see `show`)")
     which.add_argument("--figure", type=int, metavar="N", help="tag figure number N (see `show`)")
@@ -163,12 +163,14 @@ def cmd_tag(args: argparse.Namespace) -> int:
         ref, label = item_ref(article, "figure", args.figure)
     else:
         ref, label = ItemRef(article.id), article.meta.title
+    tag = normalise_tag(args.tag)  # what the store keeps, so what is printed is what is stored
+    shown = clean(f"#{tag}")
     if args.remove:
-        changed = store.untag(ref, args.tag)
-        print(f"{'removed' if changed else 'had no tag'} {args.tag!r} on {ref}")
+        changed = store.untag(ref, tag)
+        print(f"removed {shown} from {ref}" if changed else f"had no tag {shown} on {ref}")
     else:
-        changed = store.tag(ref, args.tag, label)
-        print(f"{'tagged' if changed else 'already tagged'} {ref} {args.tag!r}")
+        changed = store.tag(ref, tag, label)
+        print(f"{'tagged' if changed else 'already tagged'} {ref} {shown}")
     return 0
 
 

@@ -1,12 +1,17 @@
 """The tag prompt: a small modal with an Input that suggests the tags already in use.
 
 Several tags at once (`verify used`), `-name` removes one; the built-in workflow tags
-(follow-up, verify, used) are offered first. It only collects the text; the main screen
-writes to the store, so all store writes stay in one place on the main thread.
+(follow-up, verify, used) are offered first. It only collects the text, and only once every
+token in it is a tag: otherwise it stays open and names each token it refuses and why, so
+nothing typed is dropped unseen. The screen that opened it writes to the store.
+
+`parse_tag_input` and `describe_changes` are the one reading of the text and the one summary
+of what it changed, for every screen that applies it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,8 +22,62 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from storage.store import normalise_tag
 from tui.safe_text import clean_line
 from tui.screens.dialog import Dialog
+
+PLACEHOLDER = "tags, e.g. verify used"
+HELP = "→ takes the suggestion · -name removes a tag · escape cancels"
+REFUSED_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class TagInput:
+    """The tag prompt's text read: (tag, add) edits in the order typed, and the tokens that
+    are not tags with the reason for each."""
+
+    edits: list[tuple[str, bool]] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+
+def parse_tag_input(text: str) -> TagInput:
+    """`#verify used, -old -` -> edits [(verify, add), (used, add), (old, remove)], refused
+    [("-", why)]: commas and spaces separate, a leading '-' removes, names as the store
+    normalises them."""
+    read = TagInput()
+    for token in text.replace(",", " ").split():
+        remove = token.startswith("-")
+        try:
+            read.edits.append((normalise_tag(token[1:] if remove else token), not remove))
+        except ValueError as exc:
+            read.refused.append((token, str(exc)))
+    return read
+
+
+def refused_text(refused: list[tuple[str, str]]) -> Text:
+    """`Not a tag: '-' (why); '---' (why)`, the first few, for the line under the input."""
+    text = Text("Not a tag: ", "bold")
+    shown = [f"{clean_line(token, 40)!r} ({why})" for token, why in refused[:REFUSED_SHOWN]]
+    more = len(refused) - REFUSED_SHOWN
+    text.append("; ".join(shown) + (f"; and {more} more" if more > 0 else ""))
+    text.append("\nFix or delete them and press enter again; escape cancels.", "dim")
+    return text
+
+
+def describe_changes(changes: list[tuple[str, bool, bool]]) -> str:
+    """One line for a batch of (tag, added, changed) results, in the order first met:
+    `Tagged #verify #used; removed #old; already had #x`."""
+    verbs = {
+        (True, True): "tagged",
+        (False, True): "removed",
+        (True, False): "already had",
+        (False, False): "did not have",
+    }
+    groups: dict[str, list[str]] = {}
+    for tag, add, changed in changes:
+        groups.setdefault(verbs[add, changed], []).append(f"#{clean_line(tag, 64)}")
+    line = "; ".join(f"{verb} {' '.join(tags)}" for verb, tags in groups.items())
+    return line[:1].upper() + line[1:]
 
 
 class LastWordSuggester(Suggester):
@@ -48,6 +107,9 @@ class TagDialog(Dialog[str | None]):
             width: 70;
         }
         & Static { margin-bottom: 1; }
+        & #tag-help { margin-bottom: 0; color: $text-muted; }
+        & #tag-refused { color: $error; display: none; }
+        & #tag-refused.-shown { display: block; }
     }
     """
     HELP_NAME = "Tag dialog"
@@ -66,10 +128,12 @@ class TagDialog(Dialog[str | None]):
         with Vertical():
             yield Static(self._title(), id="tag-title")
             yield Input(
-                placeholder="tags, e.g. verify used (→ accepts the suggestion; -name removes)",
+                placeholder=PLACEHOLDER,
                 suggester=LastWordSuggester(self._existing),
                 id="tag-input",
             )
+            yield Static(Text(HELP), id="tag-help")
+            yield Static(id="tag-refused")
             yield Static(self._hint(), id="tag-hint")
 
     def _title(self) -> Text:
@@ -86,8 +150,14 @@ class TagDialog(Dialog[str | None]):
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
-        self.dismiss(value or None)
+        """Dismiss with the text only when every token is a tag; else say which are not."""
+        refused = parse_tag_input(event.value).refused
+        line = self.query_one("#tag-refused", Static)
+        line.set_class(bool(refused), "-shown")
+        if refused:
+            line.update(refused_text(refused))
+            return
+        self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,11 +1,16 @@
 """The follow-up desk: every tagged article, quote and figure across the store, by tag.
 
 `desk_items` loads each tagged item's article, so it runs in a thread worker. The list can
-be narrowed by typing a tag in the filter; enter opens the item inside its article.
+be narrowed by typing a tag in the filter; enter opens the item inside its article; t tags
+or untags the item under the cursor, also one whose text is gone from its article (an
+orphan, which no other screen can reach). Those writes go through the same store calls
+and, when the main screen opened the desk, its `StoreWriter`, so they stay in the order the
+user made them.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,13 +22,20 @@ from textual.widgets import Footer, Input, Static
 
 from desk.items import DeskItem, desk_items
 from storage.annotations import BUILT_IN_TAGS
+from storage.errors import StoreError
 from storage.models import ItemRef
 from storage.store import Store
 from tui.highlight import figure_style
 from tui.messages import DeskLoaded, LoadFailed
 from tui.safe_text import clean_line
 from tui.screens.main_desk import READ_ERRORS
-from tui.screens.tag_dialog import LastWordSuggester
+from tui.screens.tag_dialog import (
+    LastWordSuggester,
+    TagDialog,
+    describe_changes,
+    parse_tag_input,
+)
+from tui.store_writer import StoreWriter
 from tui.widgets.desk_list import DeskList, Row
 from tui.widgets.pane_content import note_text
 
@@ -34,7 +46,8 @@ def item_text(item: DeskItem) -> Text:
     """One item: speaker and words, or figure and value; its article; sentence; note."""
     text = Text()
     if item.kind == "quote":
-        text.append(clean_line(item.speaker, 80) or "(unattributed)", SPEAKER_STYLE)
+        unknown = "(speaker not recorded)" if item.missing else "(unattributed)"
+        text.append(clean_line(item.speaker, 80) or unknown, SPEAKER_STYLE)
         text.append(" — “" + clean_line(item.text, 300) + "”")
     elif item.kind == "figure":
         text.append(clean_line(item.text, 60), figure_style(item.figure_kind or "other"))
@@ -49,7 +62,7 @@ def item_text(item: DeskItem) -> Text:
         if item.sentence and clean_line(item.sentence) != clean_line(item.text):
             text.append("\n  " + clean_line(item.sentence, 300), "dim italic")
     if item.missing:
-        text.append("\n  (no longer in the article's text)", "#d7875f")
+        text.append("\n  (no longer in the article's text: t removes its tags)", "#d7875f")
     if item.note:
         text.append("\n  ")
         text.append_text(note_text(item.note))
@@ -79,13 +92,19 @@ class FollowUpScreen(Screen[ItemRef | None]):
         Binding("escape,q", "close", "Back", id="desk.close"),
         Binding("ctrl+t", "focus_filter", "Filter by tag", id="desk.filter"),
         Binding("ctrl+r", "reload", "Reload", id="desk.reload"),
+        Binding("t", "tag", "Tag / untag", id="desk.tag"),
     ]
 
-    def __init__(self, store: Store, tag_names: list[str]) -> None:
+    def __init__(
+        self, store: Store, tag_names: list[str], writer: StoreWriter | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.items: list[DeskItem] = []
         self._tag_names = tag_names
+        self._writer = writer
+        self._own_writer: StoreWriter | None = None
+        self._keep: ItemRef | None = None  # the row to put the cursor back on after a reload
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Follow-up desk", "bold"), id="desk-title")
@@ -135,7 +154,11 @@ class FollowUpScreen(Screen[ItemRef | None]):
     def _show(self) -> None:
         wanted = self.query_one("#desk-filter", Input).value.strip().lstrip("#")
         rows = group_rows(self.items, wanted)
-        self.query_one(DeskList).show_rows(rows)
+        desk = self.query_one(DeskList)
+        desk.show_rows(rows)
+        if self._keep in desk.refs:
+            desk.highlighted = desk.refs.index(self._keep)
+        self._keep = None
         shown = len({ref for ref, _ in rows if ref is not None})
         status = f"{shown} tagged items" + (f", tags starting {wanted!r}" if wanted else "")
         if not self.items:
@@ -145,6 +168,56 @@ class FollowUpScreen(Screen[ItemRef | None]):
     @on(DeskList.Picked)
     def _picked(self, message: DeskList.Picked) -> None:
         self.dismiss(message.ref)
+
+    # ------------------------------------------------------------------ tags
+
+    def current_item(self) -> DeskItem | None:
+        """The item under the list cursor (None on an empty list)."""
+        desk = self.query_one(DeskList)
+        ref = None if desk.highlighted is None else desk.refs[desk.highlighted]
+        return next((item for item in self.items if item.ref == ref), None)
+
+    def action_tag(self) -> None:
+        """Tag or untag the item under the cursor: `a b` adds both, `-a` removes one."""
+        item = self.current_item()
+        if item is None:
+            self.notify("No item here to tag", severity="warning")
+            return
+        what = f"{item.kind} (no longer in its article)" if item.missing else item.kind
+        dialog = TagDialog(what, item.text, self._tag_names, set(item.tags))
+        self.app.push_screen(dialog, lambda text: self._apply_tags(item, text))
+
+    async def _apply_tags(self, item: DeskItem, text: str | None) -> None:
+        """Write each edit on the writer thread, then say in one line what changed."""
+        label = clean_line(item.text)
+        changes: list[tuple[str, bool, bool]] = []
+        for tag, add in parse_tag_input(text or "").edits:
+            write = self.store.tag if add else self.store.untag
+            call = partial(write, item.ref, tag, label) if add else partial(write, item.ref, tag)
+            try:
+                changes.append((tag, add, await self.store_writer().run(call)))
+            except (StoreError, OSError) as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                break
+        if changes:
+            self.notify(describe_changes(changes), markup=False)
+            self._keep = item.ref
+            self._load()
+
+    def store_writer(self) -> StoreWriter:
+        """The writer of the screen that opened the desk (the main screen's), so writes keep
+        the user's order; one of the desk's own when it was opened alone."""
+        if self._writer is None:
+            found = (getattr(s, "writer", None) for s in reversed(self.app.screen_stack))
+            self._writer = next((w for w in found if isinstance(w, StoreWriter)), None)
+        if self._writer is None:
+            self._writer = self._own_writer = StoreWriter()
+        return self._writer
+
+    def on_unmount(self) -> None:
+        """Finish the desk's own writes, if it had to have a writer of its own."""
+        if self._own_writer is not None:
+            self._own_writer.close()
 
     def action_focus_filter(self) -> None:
         self.query_one("#desk-filter", Input).focus()

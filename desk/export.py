@@ -1,23 +1,30 @@
-"""Getting a journalist's work out: a Markdown memo, CSV rows of tagged items, a JSON backup.
+"""Getting a journalist's work out: a Markdown memo, CSV rows of tagged items, and a JSON file
+of the store's articles, tags and notes (not its feed subscriptions nor saved views).
 
 Exported files are read by people and spreadsheets, not terminals, so text is written as it
-is; only Markdown-significant line breaks are folded so one item stays one bullet.
+is; only Markdown-significant line breaks are folded so one item stays one bullet. An export
+never replaces a file the user did not agree to replace (`write_export`).
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import itertools
 import json
 import os
-import tempfile
-from collections.abc import Sequence
+import secrets
+import shutil
+import stat
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from desk.items import DeskItem, desk_items
 from storage.store import Store
 
 FORMATS = ("md", "csv", "json")
+MAX_NUMBERED = 1000  # newsroom-export-DATE-1000.md is as far as a default name goes
 
 CSV_COLUMNS = (
     "tags", "article_id", "article_title", "url", "site", "kind", "item", "text",
@@ -88,7 +95,8 @@ def to_csv(items: Sequence[DeskItem]) -> str:
 
 
 def render(store: Store, fmt: str, tag: str | None = None) -> str:
-    """The export as text: "md" memo, "csv" rows (both of `tag` only, if given), "json" backup."""
+    """The export as text: "md" memo, "csv" rows (both of `tag` only, if given), or "json":
+    every article, tag and note (`desk.backup.backup`)."""
     from desk.backup import backup
 
     if fmt == "json":
@@ -101,15 +109,93 @@ def render(store: Store, fmt: str, tag: str | None = None) -> str:
     return to_markdown(items, title=f"Follow-up memo: {tag}" if tag else "Follow-up memo")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """The export appears whole or not at all; an older file of that name is never half-lost."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+def numbered(path: Path) -> Iterator[Path]:
+    """`path`, then `name-2.ext`, `name-3.ext`, ...: the names a default export may take."""
+    yield path
+    for n in itertools.count(2):
+        yield path.with_name(f"{path.stem}-{n}{path.suffix}")
+
+
+def first_free(path: Path, tries: int = MAX_NUMBERED) -> Path:
+    """The first of `numbered(path)` that nothing occupies now (a proposal, not a claim);
+    `path` may start with `~`, and the name returned keeps it."""
+    for candidate in itertools.islice(numbered(path), tries):
+        if not os.path.lexists(candidate.expanduser()):
+            return candidate
+    return path
+
+
+def write_export(path: Path, text: str, *, replace: bool = False, next_free: bool = False) -> Path:
+    """Write `text` whole or not at all, and return the path written.
+
+    A file already at `path` is never touched unless `replace`: the new file is linked into
+    place only if the name is free (FileExistsError otherwise), so a file that appears while
+    the export renders is kept too. With `next_free`, a taken name moves on to `name-2.ext`,
+    `name-3.ext`, ... A new file gets the mode of any new file (0666 less the umask); a
+    replaced one keeps its mode.
+    """
+    tmp = _temp_with(path, text)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        if replace:
+            _keep_mode(path, tmp)
+            os.replace(tmp, path)
+            return path
+        candidates = itertools.islice(numbered(path), MAX_NUMBERED if next_free else 1)
+        for candidate in candidates:
+            try:
+                _claim(tmp, candidate)
+                return candidate
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno.EEXIST, "file exists", str(path))
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _temp_with(path: Path, text: str) -> Path:
+    """A hidden file beside `path` holding `text`, synced; created as any new file (umask)."""
+    folder = path.parent or Path(".")
+    for _ in range(10):
+        tmp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def _keep_mode(path: Path, tmp: Path) -> None:
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(tmp, mode)
+
+
+def _claim(tmp: Path, path: Path) -> None:
+    """Put `tmp`'s content at `path` only if that name is free (FileExistsError if not)."""
+    try:
+        os.link(tmp, path)  # atomic, and refuses an existing name (even a dangling symlink)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # a file system without hard links (FAT, some shares): exclusive create
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as out, tmp.open("rb") as src:
+            shutil.copyfileobj(src, out)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         raise

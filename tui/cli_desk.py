@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from desk.export import FORMATS, render, write_atomically
+from desk.export import FORMATS, render, write_export
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "export", parents=[db], help="export tagged items (md, csv) or a full backup (json)"
+        "export",
+        parents=[db],
+        help="export tagged items (md, csv) or all articles, tags and notes (json)",
     )
     p.add_argument("--tag", help="only items with this tag (md and csv)")
-    p.add_argument("--format", choices=FORMATS, default="md", help="md memo, csv rows, json backup")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="md",
+        help="md memo, csv rows, or json: all articles, tags and notes (no feeds, no saved views)",
+    )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("search", parents=[db], help="search titles, bodies, quotes and speakers")
@@ -34,11 +43,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.cli import open_store
     from tui.safe_text import clean
 
+    if args.output is not None and not args.force and os.path.lexists(args.output):
+        raise FileExistsError(f"{args.output} exists; use --force to replace it")
     text = render(open_store(args), args.format, args.tag)
     if args.output is None:
         sys.stdout.write(text if not sys.stdout.isatty() else clean(text, multiline=True))
         return 0
-    write_atomically(args.output, text)
+    try:
+        write_export(args.output, text, replace=args.force)
+    except FileExistsError:  # it appeared while the export was rendered
+        raise FileExistsError(f"{args.output} exists; use --force to replace it") from None
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 

@@ -1,7 +1,11 @@
-"""The export dialog: format (md memo, csv rows, json backup), an optional tag, a file path.
+"""The export dialog: format (md memo, csv rows, json of articles, tags and notes), an optional
+tag, a file path.
 
 It only collects the request; the main screen writes the file in a thread worker with
-`desk.export.render` and `write_atomically`, and notifies the path written.
+`desk.export.render` and `write_export`, and notifies the path written. A file already at the
+path is never replaced silently: the worker posts `ExportExists` and the main screen opens this
+dialog again with the same request and a warning, where exporting again replaces the file. The
+proposed default name moves on to `-2`, `-3`, ... when taken, so it never asks.
 """
 
 from __future__ import annotations
@@ -12,26 +16,41 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from desk.export import FORMATS
+from desk.export import FORMATS, first_free
 from tui.screens.dialog import Dialog
 from tui.screens.tag_dialog import LastWordSuggester
 
-LABELS = {"md": "Markdown memo", "csv": "CSV rows", "json": "JSON backup (everything)"}
+LABELS = {
+    "md": "Markdown memo",
+    "csv": "CSV rows",
+    "json": "JSON: all articles, tags and notes (no feeds, no saved views)",
+}
 
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """What to export and where."""
+    """What to export and where; `replace`: the user agreed to replace a file at `path`;
+    `next_free`: `path` is the proposed default, so a taken name moves on to `-2`, `-3`."""
 
     fmt: str
     tag: str | None
     path: Path
+    replace: bool = False
+    next_free: bool = False
+
+
+@dataclass
+class ExportExists(Message):
+    """The export's file exists and the user has not agreed to replace it: nothing written."""
+
+    request: ExportRequest
 
 
 def default_path(fmt: str, today: dt.date | None = None) -> str:
@@ -40,13 +59,31 @@ def default_path(fmt: str, today: dt.date | None = None) -> str:
     return f"~/newsroom-export-{day}.{fmt}"
 
 
+class FormatChoice(RadioSet):
+    """The format radio set, where the arrows choose (not only highlight) and enter exports,
+    as in the dialog's other fields."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "choose(1)", "Next format", show=False),
+        Binding("up,left", "choose(-1)", "Previous format", show=False),
+        Binding("enter", "screen.export", "Export", show=False),
+    ]
+
+    def action_choose(self, step: int) -> None:
+        """Press the next (or previous) format's button."""
+        buttons = list(self.query(RadioButton))
+        buttons[(self.pressed_index + step) % len(buttons)].value = True
+
+
 class ExportDialog(Dialog[ExportRequest | None]):
-    """Choose format, tag and path; enter in a field or ctrl+s exports, escape cancels."""
+    """Choose format, tag and path; enter or ctrl+s exports, escape cancels. Given `existing`
+    (a request whose file exists), it opens with that request and asks before replacing."""
 
     HELP_NAME = "Export"
     DEFAULT_CSS = """
     ExportDialog {
         & RadioSet { margin-bottom: 1; }
+        & #export-warning { color: $warning; text-style: bold; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,32 +91,79 @@ class ExportDialog(Dialog[ExportRequest | None]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, tag_names: list[str]) -> None:
+    @dataclass
+    class Proposed(Message):
+        """A free default file name for `fmt`, found off the event loop."""
+
+        fmt: str
+        path: str
+
+    def __init__(self, tag_names: list[str], existing: ExportRequest | None = None) -> None:
         super().__init__()
         self._tag_names = tag_names
-        self.fmt = "md"
+        self._existing = existing
+        self.fmt = existing.fmt if existing else "md"
+        self._proposal = "" if existing else default_path(self.fmt)
 
     def compose(self) -> ComposeResult:
+        old = self._existing
         with Vertical():
             yield Static(Text("Export tagged items", "bold"))
-            with RadioSet(id="export-format"):
+            with FormatChoice(id="export-format"):
                 for fmt in FORMATS:
-                    yield RadioButton(LABELS[fmt], value=fmt == "md", id=f"format-{fmt}")
+                    yield RadioButton(LABELS[fmt], value=fmt == self.fmt, id=f"format-{fmt}")
             yield Input(
+                value=(old.tag or "") if old else "",
                 placeholder="only this tag (empty: every tagged item)",
                 suggester=LastWordSuggester(self._tag_names),
                 id="export-tag",
             )
-            yield Input(value=default_path("md"), id="export-path")
+            yield Input(value=str(old.path) if old else self._proposal, id="export-path")
+            yield Static(self._warning(), id="export-warning")
             yield Static(Text("enter or ctrl+s exports · escape cancels", "dim"))
+
+    def _warning(self) -> Text:
+        if self._existing is None:
+            return Text()
+        return Text(
+            f"{self._existing.path} already exists. Export again to replace it, "
+            "or change the path to keep it."
+        )
+
+    def on_mount(self) -> None:
+        if self._existing is None:
+            self._propose(self.fmt)
+        else:
+            self.query_one("#export-path", Input).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export-name")
+    def _propose(self, fmt: str) -> None:
+        """Look for a free default name in a thread: the home folder may be slow to list."""
+        self.post_message(self.Proposed(fmt, str(first_free(Path(default_path(fmt))))))
+
+    @on(Proposed)
+    def _proposed(self, message: Proposed) -> None:
+        path = self.query_one("#export-path", Input)
+        if message.fmt == self.fmt and path.value == self._proposal:
+            path.value = self._proposal = message.path
 
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
         """Switch format; the path follows it unless the user typed their own."""
-        old, self.fmt = self.fmt, FORMATS[event.index]
+        self.fmt = FORMATS[event.index]
         path = self.query_one("#export-path", Input)
-        if path.value == default_path(old):
-            path.value = default_path(self.fmt)
+        if path.value == self._proposal:
+            path.value = self._proposal = default_path(self.fmt)
+            self._propose(self.fmt)
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """The warning is about one file: it goes once the path names another."""
+        self.query_one("#export-warning", Static).display = self._replacing(event.value)
+
+    def _replacing(self, raw: str) -> bool:
+        old = self._existing
+        return old is not None and Path(raw.strip()).expanduser() == old.path
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -96,7 +180,12 @@ class ExportDialog(Dialog[ExportRequest | None]):
             self.notify(f"No such folder: {path.parent}", severity="error", markup=False)
             return
         tag = self.query_one("#export-tag", Input).value.strip().lstrip("#") or None
-        self.dismiss(ExportRequest(self.fmt, tag if self.fmt != "json" else None, path))
+        replace = self._replacing(raw)
+        if raw == self._proposal and not replace:  # the base name, or the first free after it
+            path = Path(default_path(self.fmt)).expanduser()
+        tag = tag if self.fmt != "json" else None
+        auto = raw == self._proposal and not replace
+        self.dismiss(ExportRequest(self.fmt, tag, path, replace=replace, next_free=auto))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

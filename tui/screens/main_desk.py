@@ -9,14 +9,14 @@ store version the write produced: the list poll then sees no change and does not
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 
-from desk.export import render, write_atomically
+from desk.export import render, write_export
 from storage.errors import StoreError
 from storage.models import Article, ItemRef
 from storage.store import FOLLOW_UP, Store, normalise_tag
@@ -29,7 +29,7 @@ from tui.widgets import ArticleList, FiguresPane, ItemPane, QuotesPane
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from tui.screens.export_dialog import ExportRequest
+    from tui.screens.export_dialog import ExportExists, ExportRequest
 
     Base = Screen[None]
 else:
@@ -258,23 +258,43 @@ class DeskActions(Base):
     # ------------------------------------------------------------------ export
 
     def action_export(self) -> None:
-        """Export tagged items (md, csv) or everything (json) to a file."""
+        """Export tagged items (md, csv) or all articles, tags and notes (json) to a file."""
+        self._open_export(None)
+
+    def _open_export(self, existing: ExportRequest | None) -> None:
         from tui.screens.export_dialog import ExportDialog
 
-        self.app.push_screen(ExportDialog(list(self.index.names)), self._start_export)
+        dialog = ExportDialog(list(self.index.names), existing)
+        self.app.push_screen(dialog, self._start_export)
 
     def _start_export(self, request: ExportRequest | None) -> None:
         if request is not None:
-            self._export(request.fmt, request.tag, request.path)
+            self._export(request)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def _export(self, fmt: str, tag: str | None, path: Path) -> None:
+    def _export(self, request: ExportRequest) -> None:
+        """Render and write in a thread; a file already there is kept and the user asked."""
+        from tui.screens.export_dialog import ExportExists
+
+        asking = not (request.replace or request.next_free)
         try:
-            write_atomically(path, render(self.store, fmt, tag))
+            if asking and os.path.lexists(request.path):  # before rendering it all for nothing
+                raise FileExistsError(request.path)
+            text = render(self.store, request.fmt, request.tag)
+            path = write_export(
+                request.path, text, replace=request.replace, next_free=request.next_free
+            )
+        except FileExistsError:
+            self.post_message(ExportExists(request))
+            return
         except READ_ERRORS as exc:
             self.post_message(LoadFailed(f"Export failed: {exc}"))
             return
         self.post_message(ExportDone(path))
+
+    def on_export_exists(self, message: ExportExists) -> None:
+        """Nothing was written: ask again, with the same request and a warning."""
+        self._open_export(message.request)
 
     def on_export_done(self, message: ExportDone) -> None:
         """(Named, not `@on`: a mixin's decorated handlers are not collected.)"""

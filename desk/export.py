@@ -170,7 +170,7 @@ def _temp_with(path: Path, text: str) -> Path:
             tmp.unlink(missing_ok=True)
             raise
         return tmp
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+    raise OSError(f"no free temporary name in {folder}")  # not "exists": nothing to confirm
 
 
 def _keep_mode(path: Path, tmp: Path) -> None:

@@ -130,7 +130,8 @@ class Store(BulkMixin, AnnotationsMixin):
         """
         metas = self._sorted_metas()
         if tag is not None:
-            tagged = {t.ref.article for t in self.tags() if t.tag == tag}
+            name = normalise_tag(tag)  # `--tag '#verify'` means verify
+            tagged = {t.ref.article for t in self.tags() if t.tag == name}
             return [m for m in metas if m.id in tagged]
         return list(metas)
 

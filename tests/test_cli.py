@@ -254,3 +254,11 @@ def test_delete_removes_articles_but_keeps_annotated_ones_unless_asked(
     assert Store.open(Path(db)).tags_for(seed.id) == {}
     code, _, err = run(capsys, "delete", "zz", "--db", db)
     assert code == 1 and "no such article" in err
+
+
+def test_list_by_tag_reads_the_tag_as_tagging_does(db: str, capsys) -> None:
+    _, out, _ = run(capsys, "list", "--json", "--db", db)
+    first = json.loads(out)[0]["id"]
+    run(capsys, "tag", first, "#Verify", "--db", db)
+    _, out, _ = run(capsys, "list", "--tag", "#Verify", "--json", "--db", db)
+    assert [a["id"] for a in json.loads(out)] == [first]

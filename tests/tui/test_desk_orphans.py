@@ -112,3 +112,20 @@ async def test_a_mixed_edit_is_reported_in_one_notification(
         await pilot.pause(1.5)  # the list poll notices the desk's write
         await settle(pilot)
         assert main.index.item_tags(kept) == {"verify"}
+
+
+async def test_the_main_screen_reports_a_mixed_edit_in_one_notification(
+    store: Store, add_article: Callable[..., ArticleMeta]
+) -> None:
+    meta = council(add_article)
+    store.tag(ItemRef(meta.id), "old", meta.title)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TagDialog)
+        await pilot.press(*"#verify -old", "enter")
+        await settle(pilot)
+        assert {t.tag for t in store.tags()} == {"verify"}
+        assert notices(app) == ["Tagged #verify; removed #old"]

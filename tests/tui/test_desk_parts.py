@@ -15,9 +15,8 @@ from storage.store import Store
 from storage.views import SavedViews
 from tui.annotation_index import AnnotationIndex, ordered_tag_names
 from tui.screens.followup import group_rows
-from tui.screens.main_desk import parse_tag_edits
 from tui.screens.search import SearchScreen
-from tui.screens.tag_dialog import LastWordSuggester
+from tui.screens.tag_dialog import LastWordSuggester, parse_tag_input
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
@@ -68,12 +67,12 @@ def test_view_ids_match_every_article_of_a_filter(three: Store) -> None:
 
 
 def test_tag_edits_and_suggestions() -> None:
-    assert parse_tag_edits("verify, used -follow-up") == [
+    assert parse_tag_input("#verify, used -follow-up").edits == [
         ("verify", True),
         ("used", True),
         ("follow-up", False),
     ]
-    assert parse_tag_edits("") == []
+    assert parse_tag_input("").edits == []
     assert ordered_tag_names(["paris", "used", "x"])[:4] == ["follow-up", "verify", "used", "paris"]
 
 

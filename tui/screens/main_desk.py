@@ -19,7 +19,7 @@ from textual import work
 from desk.export import render, write_export
 from storage.errors import StoreError
 from storage.models import Article, ItemRef
-from storage.store import FOLLOW_UP, Store, normalise_tag
+from storage.store import FOLLOW_UP, Store
 from tui.annotation_index import AnnotationIndex
 from tui.messages import ExportDone, LoadFailed
 from tui.safe_text import clean_line
@@ -47,15 +47,6 @@ class Target:
     label: str
     kind: str
     tags: set[str] = field(default_factory=set)
-
-
-def parse_tag_edits(text: str) -> list[tuple[str, bool]]:
-    """`verify used -follow-up` -> [(verify, add), (used, add), (follow-up, remove)]."""
-    edits = []
-    for token in text.replace(",", " ").split():
-        remove = token.startswith("-")
-        edits.append((normalise_tag(token[1:] if remove else token), not remove))
-    return edits
 
 
 class DeskActions(Base):
@@ -150,20 +141,21 @@ class DeskActions(Base):
             self.app.push_screen(dialog, lambda text: self._apply_tags(target, text))
 
     async def _apply_tags(self, target: Target, text: str | None) -> None:
-        try:
-            edits = parse_tag_edits(text or "")
-        except ValueError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
+        """Write each edit on the writer thread, then say in one line what changed."""
+        from tui.screens.tag_dialog import describe_changes, parse_tag_input
+
         label = clean_line(target.label)
-        for tag, add in edits:
+        changes: list[tuple[str, bool, bool]] = []
+        for tag, add in parse_tag_input(text or "").edits:
             write = self.store.tag if add else self.store.untag
             args = (target.ref, tag, label) if add else (target.ref, tag)
-            ok, _ = await self._write(lambda w=write, a=args: w(*a))  # type: ignore[misc]
+            ok, changed = await self._write(lambda w=write, a=args: w(*a))  # type: ignore[misc]
             if not ok:
-                return
+                break
             self.index.set_tag(target.ref, tag, add)
-            self.notify(f"{'Tagged' if add else 'Removed'} {target.kind} #{tag}", markup=False)
+            changes.append((tag, add, bool(changed)))
+        if changes:
+            self.notify(describe_changes(changes), markup=False)
         self._show_tags(target.ref.article)
 
     async def action_follow_up(self) -> None:
@@ -218,7 +210,9 @@ class DeskActions(Base):
         """Show every tagged item across the store, grouped by tag."""
         from tui.screens.followup import FollowUpScreen
 
-        self.app.push_screen(FollowUpScreen(self.store, self.index.names), self.show_item)
+        self.app.push_screen(
+            FollowUpScreen(self.store, self.index.names, self.writer), self.show_item
+        )
 
     def action_search(self, query: str = "") -> None:
         """Search articles, quotes and figures; enter opens the result."""
@@ -301,4 +295,4 @@ class DeskActions(Base):
         self.notify(f"Exported to {message.path}", markup=False)
 
 
-__all__ = ["DeskActions", "Target", "parse_tag_edits"]
+__all__ = ["DeskActions", "Target"]

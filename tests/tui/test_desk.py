@@ -314,7 +314,7 @@ async def test_saved_view_filters_the_list(desk_store: Store) -> None:
         await pilot.press("v", "enter")
         await settle(pilot)
         assert article_list.row_count == 3 and "Articles (3)" in screen_text(app)
-        await pilot.press("v", "down", "d")
+        await pilot.press("v", "down", "d", "d")  # the first d asks
         assert SavedViews(desk_store).all() == []
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)

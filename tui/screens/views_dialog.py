@@ -1,7 +1,8 @@
 """The saved-views picker: narrow the article list to a saved search, or show all articles.
 
 Views are saved from the search screen (ctrl+s). Dismisses with (name, query), None for
-all articles, or False when cancelled; `d` forgets the highlighted view.
+all articles, or False when cancelled; `d` twice forgets the highlighted view (the first
+asks, so a stray key loses nothing).
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ from tui.screens.dialog import Dialog
 from tui.screens.main_desk import READ_ERRORS
 
 Choice = tuple[str, str] | None | bool
+HINT = "enter shows · d twice deletes · escape cancels · save a view with ctrl+s in search (/)"
+
+
+class ViewList(OptionList):
+    """The list of views, moved with j/k as well, like every other list in newsroom."""
+
+    HELP_NAME = "Views"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+    ]
 
 
 def view_prompt(view: SavedView) -> Text:
@@ -32,7 +44,7 @@ def view_prompt(view: SavedView) -> Text:
 
 
 class ViewsDialog(Dialog[Choice]):
-    """Pick a saved view; enter shows it, d deletes it, escape cancels."""
+    """Pick a saved view; enter shows it, d then d again deletes it, escape cancels."""
 
     HELP_NAME = "Saved views"
     DEFAULT_CSS = """
@@ -41,23 +53,25 @@ class ViewsDialog(Dialog[Choice]):
             max-height: 80%;
         }
         & OptionList { height: auto; max-height: 20; }
+        & #views-hint.-confirm { color: $warning; text-style: bold; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("d,delete", "delete", "Delete view", id="views.delete"),
+        Binding("d,delete", "delete", "Delete view (press twice)", id="views.delete"),
     ]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.views = SavedViews(store)
         self._shown: list[SavedView] = []
+        self._to_delete: str | None = None  # the view a first `d` asked about
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text("Show in the article list", "bold"))
-            yield OptionList(id="views-list")
-            yield Static(Text("save a view with ctrl+s in search (/)", "dim"))
+            yield ViewList(id="views-list")
+            yield Static(Text(HINT, "dim"), id="views-hint")
 
     def on_mount(self) -> None:
         self._refresh()
@@ -84,11 +98,30 @@ class ViewsDialog(Dialog[Choice]):
     def _as_choice(view: SavedView) -> tuple[str, str]:
         return (view.name, view.query)
 
+    @on(OptionList.OptionHighlighted)
+    def _moved(self) -> None:
+        self._ask(None)
+
+    def _ask(self, name: str | None) -> None:
+        """Ask to confirm deleting view `name`, or (None) drop the question."""
+        self._to_delete = name
+        hint = self.query_one("#views-hint", Static)
+        hint.set_class(name is not None, "-confirm")
+        if name is None:
+            hint.update(Text(HINT, "dim"))
+        else:
+            hint.update(Text(f"Delete view {clean_line(name, 64)!r}? d again deletes it"))
+
     def action_delete(self) -> None:
+        """The first `d` asks, a second on the same view deletes it."""
         index = self.query_one(OptionList).highlighted
         if not index:
             return
         view = self._shown[index - 1]
+        if self._to_delete != view.name:
+            self._ask(view.name)
+            return
+        self._ask(None)
         try:
             self.views.remove(view.name)
         except READ_ERRORS as exc:

@@ -6,6 +6,10 @@ its length, in milliseconds), so the first frame already shows them; a worker th
 the whole list and the tags once that frame is drawn. A timer on the screen polls
 `Store.version()` through the same worker, so writes by another process show up within a
 second. (Named handlers, not `@on`: a mixin's decorated handlers are not collected.)
+
+Escape in the list leaves a saved view for all articles. Its binding is added to the
+screen's own in `__init__` (a mixin's `BINDINGS` are not collected either), ahead of the
+screen's escape that cancels a fetch, which it leaves the key to while a fetch runs.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
+from textual.binding import Binding
 
 from desk.views import view_ids
 from storage.listing_head import ListingHead
 from storage.models import ArticleMeta
 from storage.store import Store
+from tui import fetch_workers
 from tui.annotation_index import AnnotationIndex
 from tui.messages import ArticlesLoaded, LoadFailed
 from tui.safe_text import clean_line
@@ -39,6 +45,7 @@ else:
     Base = object
 
 FIRST_FRAME_WAIT_S = 1.0  # the full listing starts anyway if the first frame takes longer
+LEAVE_VIEW = Binding("escape", "leave_view", "All articles", show=False, id="list.leave-view")
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,31 @@ class ListLoading(Base):
         def open_article(self, article_id: str) -> None: ...
         def _show_tags(self, article_id: str) -> None: ...
         def _close_article(self) -> None: ...
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        escape = self._bindings.key_to_bindings.setdefault(LEAVE_VIEW.key, [])
+        escape.insert(0, LEAVE_VIEW)  # tried first; disabled (see check_action) it passes on
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape leaves a view only in the article list, and not while a fetch runs (then
+        it cancels the fetch)."""
+        if action == "leave_view":
+            return (
+                self.view is not None
+                and isinstance(self.focused, ArticleList)
+                and not fetch_workers.is_fetching(self)
+            )
+        return super().check_action(action, parameters)
+
+    def action_leave_view(self) -> None:
+        """Show all articles again instead of the saved view."""
+        if self.view is not None:
+            name, self.view = self.view[0], None
+            current = self.query_one(ArticleList).current
+            self._select_after_load = current.id if current else None  # the cursor stays
+            self.action_reload()
+            self.notify(f"All articles (left the view {clean_line(name, 64)!r})", markup=False)
 
     def _poll(self) -> None:
         """Start a version check unless one is still running (a 50k reload takes a while)."""

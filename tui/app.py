@@ -37,7 +37,8 @@ class NewsroomApp(App[None]):
     COMMANDS = App.COMMANDS | {NewsroomCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
+        # No key_display: where `?` types into a text field the footer shows f1 instead.
+        Binding("question_mark,f1", "help", "Help", id="help"),
     ]
 
     def __init__(

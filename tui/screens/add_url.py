@@ -22,12 +22,16 @@ from tui.screens.dialog import Dialog
 class AddUrlDialog(Dialog[str | None]):
     """Ask for a URL; dismisses with it (normalised), or None on escape."""
 
+    HELP_NAME = "Add URL"
+
     DEFAULT_CSS = """
     AddUrlDialog {
         & #add-url-error { color: $error; height: auto; }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+    ]
 
     def __init__(self, title: str = "Add an article from its URL", value: str = "") -> None:
         super().__init__()

@@ -1,9 +1,15 @@
-"""The frame every newsroom dialog shares: centred, bordered, on the theme's surface."""
+"""The frame every newsroom dialog shares: centred, bordered, on the theme's surface.
+
+A modal screen hides the app's bindings, so the help keys are bound here again: F1 (and `?`
+outside a text field, where it types itself) opens the help for the dialog, listing its own
+keys. Closing the help returns to the dialog as it was, text typed included.
+"""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 ResultType = TypeVar("ResultType")
@@ -25,3 +31,7 @@ class Dialog(ModalScreen[ResultType]):
         }
     }
     """
+    # The app's own help binding, id included, so a remapped help key works here too.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "app.help", "Help", id="help"),
+    ]

@@ -35,6 +35,8 @@ class DiscoverChoice:
 class DiscoverScreen(Dialog[DiscoverChoice | None]):
     """Find and list the feeds of `url`'s site; space toggles, enter confirms."""
 
+    HELP_NAME = "Discover feeds"
+
     DEFAULT_CSS = """
     DiscoverScreen {
         & > Vertical {
@@ -45,7 +47,7 @@ class DiscoverScreen(Dialog[DiscoverChoice | None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
         Binding(
             "enter,s", "confirm", "Subscribe/add selected", id="discover.confirm", priority=True
         ),

@@ -1,7 +1,8 @@
 """The help screen: the keys of the focused pane first, then the keys that work everywhere.
 
 The sections are read from the live bindings (`Screen.active_bindings`) when help is asked
-for, so remapped keys show as they really are.
+for, so remapped keys show as they really are. A text field's editing keys (a score of
+them) come last, so that a dialog's or the search screen's own keys show without scrolling.
 """
 
 from __future__ import annotations
@@ -14,22 +15,29 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from tui.screens.dialog import Dialog
 
 Section = tuple[str, list[tuple[str, str]]]
 # Bindings inherited from Textual's scrolling widgets that do nothing useful in our panes.
 HIDDEN_ACTIONS = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
+TEXT_FIELDS = (Input, TextArea)
+
+
+def is_text_field(node: DOMNode) -> bool:
+    return isinstance(node, TEXT_FIELDS)
 
 
 def node_title(node: DOMNode) -> str:
     """A readable name for where a binding lives."""
-    return getattr(node, "HELP_NAME", "") or type(node).__name__
+    default = "Editing text" if is_text_field(node) else type(node).__name__
+    return getattr(node, "HELP_NAME", "") or default
 
 
 def describe_bindings(app: App[object]) -> list[Section]:
-    """Sections of (keys, description), the focused widget's first, app-wide keys last.
+    """Sections of (keys, description), the focused widget's first, app-wide keys last
+    (a focused text field's editing keys after those).
 
     Keys bound to the same action on the same node are merged: `up, k  Up`. A binding with
     an id shows it, for remapping in config.toml: `t  Tag  (tag)`.
@@ -44,9 +52,10 @@ def describe_bindings(app: App[object]) -> list[Section]:
         if binding.id:  # the name to remap it by in config.toml's [keys]
             description = f"{description}  ({binding.id})"
         actions.setdefault(description, []).append(app.get_key_display(Binding(key, "")))
+    nodes = sorted(grouped.values(), key=lambda pair: is_text_field(pair[0]))  # stable
     return [
         (node_title(node), [(", ".join(keys), desc) for desc, keys in actions.items()])
-        for node, actions in grouped.values()
+        for node, actions in nodes
     ]
 
 

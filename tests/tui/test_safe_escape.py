@@ -106,3 +106,10 @@ async def test_delete_in_the_views_dialog_asks_first(two_with_view: Store) -> No
         await pilot.press("d")
         assert [v.name for v in SavedViews(two_with_view).all()] == ["big money"]
         assert "d twice deletes" in screen_text(app)
+
+
+def test_each_main_screen_has_escape_bound_once_to_leave_a_view(store: Store) -> None:
+    """The binding is added per screen, without touching the map the class shares."""
+    for _ in range(3):
+        escape = MainScreen(store)._bindings.key_to_bindings["escape"]
+        assert [b.action for b in escape] == ["leave_view", "cancel_fetch"]

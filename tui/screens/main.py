@@ -29,7 +29,7 @@ from tui.highlight import Highlighted, highlight
 from tui.messages import ArticleLoaded, LoadFailed
 from tui.screens.main_desk import READ_ERRORS, DeskActions
 from tui.screens.main_fetch import FETCH_BINDINGS, FetchActions
-from tui.screens.main_list import FirstPage, ListLoading
+from tui.screens.main_list import LEAVE_VIEW, FirstPage, ListLoading
 from tui.store_writer import StoreWriter
 from tui.widgets import (
     ArticleList,
@@ -69,6 +69,7 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
         Binding("v", "views", "Views", id="views"),
         Binding("e", "export", "Export", id="export"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="reload"),
+        LEAVE_VIEW,  # before the fetch's escape: tried first, passed on when disabled
         *FETCH_BINDINGS,
     ]
 

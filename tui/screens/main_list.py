@@ -89,13 +89,6 @@ class ListLoading(Base):
         def _show_tags(self, article_id: str) -> None: ...
         def _close_article(self) -> None: ...
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        # A new list: the screen's map is a shallow copy of one its class shares. Tried
-        # first; when disabled (see check_action) the key passes on to cancelling a fetch.
-        keys = self._bindings.key_to_bindings
-        keys[LEAVE_VIEW.key] = [LEAVE_VIEW, *keys.get(LEAVE_VIEW.key, [])]
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Escape leaves a view only in the article list, and not while a fetch runs (then
         it cancels the fetch)."""

@@ -17,19 +17,36 @@ import os
 import secrets
 import shutil
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from desk.items import DeskItem, desk_items
+from storage.models import ArticleMeta, published_day
 from storage.store import Store
+
+Metas = Mapping[str, ArticleMeta]  # article id -> its listing row: byline and date
 
 FORMATS = ("md", "csv", "json")
 MAX_NUMBERED = 1000  # newsroom-export-DATE-1000.md is as far as a default name goes
 
 CSV_COLUMNS = (
-    "tags", "article_id", "article_title", "url", "site", "kind", "item", "text",
-    "speaker", "value", "unit", "figure_kind", "sentence", "note",
-)  # fmt: skip
+    "tags",
+    "article_id",
+    "article_title",
+    "url",
+    "site",
+    "kind",
+    "item",
+    "text",
+    "speaker",
+    "value",
+    "unit",
+    "figure_kind",
+    "sentence",
+    "note",
+    "author",
+    "date",
+)  # fmt: skip  (new columns go last: older spreadsheets keep lining up)
 
 
 def _one_line(text: str | None) -> str:
@@ -42,7 +59,21 @@ def _value(item: DeskItem) -> str:
     return f"{item.value:,.10g} {item.unit or ''}".strip()
 
 
-def _memo_entry(item: DeskItem) -> list[str]:
+def _date(meta: ArticleMeta | None) -> str:
+    """The day the app shows for the article: published, else added (`tui.safe_text.date_of`)."""
+    if meta is None:
+        return ""
+    return published_day(meta.published) or meta.added[:10]
+
+
+def _outlet(item: DeskItem, meta: ArticleMeta | None) -> str:
+    """Outlet, byline and day, those known: "sifted.eu, by Jane Doe, 2024-05-02"."""
+    author = _one_line(meta.author) if meta else ""
+    parts = [_one_line(item.site), f"by {author}" if author else "", _date(meta)]
+    return ", ".join(p for p in parts if p)
+
+
+def _memo_entry(item: DeskItem, meta: ArticleMeta | None = None) -> list[str]:
     if item.kind == "quote":
         head = f"- **“{_one_line(item.text)}”** — {_one_line(item.speaker) or 'unattributed'}"
     elif item.kind == "figure":
@@ -51,8 +82,12 @@ def _memo_entry(item: DeskItem) -> list[str]:
     else:
         head = f"- **Article:** {_one_line(item.article_title)}"
     lines = [head]
-    if item.kind != "article":
-        lines.append(f"  - in: {_one_line(item.article_title)}")
+    outlet = _outlet(item, meta)
+    if item.kind != "article":  # the title whole: a journalist cites it
+        title = _one_line(item.article_title)
+        lines.append(f"  - source: {title} — {outlet}" if outlet else f"  - source: {title}")
+    elif outlet:
+        lines.append(f"  - source: {outlet}")
     if item.url:
         lines.append(f"  - <{item.url}>")
     if item.sentence and item.kind != "article":
@@ -65,8 +100,12 @@ def _memo_entry(item: DeskItem) -> list[str]:
     return lines
 
 
-def to_markdown(items: Sequence[DeskItem], title: str = "Follow-up memo") -> str:
-    """A memo grouped by tag: each item with its article, URL, speaker or value, sentence, note."""
+def to_markdown(
+    items: Sequence[DeskItem], title: str = "Follow-up memo", metas: Metas | None = None
+) -> str:
+    """A memo grouped by tag: each item with its source (title, site, byline and date from
+    `metas`, if given), URL, speaker or value, sentence and note."""
+    metas = metas or {}
     lines = [f"# {title}", ""]
     if not items:
         return "\n".join([*lines, "No tagged items.", ""])
@@ -74,22 +113,26 @@ def to_markdown(items: Sequence[DeskItem], title: str = "Follow-up memo") -> str
         lines += [f"## {tag}", ""]
         for item in items:
             if tag in item.tags:
-                lines += _memo_entry(item)
+                lines += _memo_entry(item, metas.get(item.ref.article))
         lines.append("")
     return "\n".join(lines)
 
 
-def to_csv(items: Sequence[DeskItem]) -> str:
-    """One row per tagged item, with every field a spreadsheet may sort on."""
+def to_csv(items: Sequence[DeskItem], metas: Metas | None = None) -> str:
+    """One row per tagged item, with every field a spreadsheet may sort on (the byline and
+    date from `metas`, if given)."""
+    metas = metas or {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for item in items:
+        meta = metas.get(item.ref.article)
         writer.writerow([
             ";".join(item.tags), item.ref.article, item.article_title, item.url or "",
             item.site or "", item.kind, item.ref.item, item.text, item.speaker or "",
             "" if item.value is None else repr(item.value), item.unit or "",
             item.figure_kind or "", item.sentence, item.note,
+            (meta.author or "") if meta else "", _date(meta),
         ])  # fmt: skip
     return out.getvalue()
 
@@ -104,9 +147,11 @@ def render(store: Store, fmt: str, tag: str | None = None) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"export format is one of {', '.join(FORMATS)}, not {fmt!r}")
     items = desk_items(store, tag)
+    metas = {m.id: m for m in store.articles()}
     if fmt == "csv":
-        return to_csv(items)
-    return to_markdown(items, title=f"Follow-up memo: {tag}" if tag else "Follow-up memo")
+        return to_csv(items, metas)
+    title = f"Follow-up memo: {tag}" if tag else "Follow-up memo"
+    return to_markdown(items, title, metas)
 
 
 def numbered(path: Path) -> Iterator[Path]:

@@ -11,6 +11,7 @@ from typing import Any
 from storage.models import Article, ArticleMeta, ItemRef, figure_keys, published_day, quote_keys
 from storage.store import item_ref, normalise_tag
 from tui.safe_text import clean, date_of
+from tui.wording import plural
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -192,7 +193,7 @@ def cmd_reanalyse(args: argparse.Namespace) -> int:
                     f"figures {result.figures[0]} -> {result.figures[1]}"
                 )
             update(Progress("analyse", done, len(ids)))
-    print(f"re-analysed {len(ids)} articles; {changed} changed in number of items")
+    print(f"re-analysed {plural(len(ids), 'article')}; {changed} changed in number of items")
     return 0
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.export import FORMATS, render, write_export
+from tui.wording import plural
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -67,8 +68,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         raise ValueError(f"{args.file}: not valid JSON ({exc})") from exc
     counts = restore(open_store(args, seed=False), data)
     print(
-        f"restored {counts.added} articles ({counts.unchanged} already there), "
-        f"{counts.tags} tags, {counts.notes} notes"
+        f"restored {plural(counts.added, 'article')} ({counts.unchanged} already there), "
+        f"{plural(counts.tags, 'tag')}, {plural(counts.notes, 'note')}"
     )
     return 0
 

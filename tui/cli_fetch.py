@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.safe_text import clean, clean_line
+from tui.wording import plural
 
 if TYPE_CHECKING:
     from ingest.batch import Progress, Summary
@@ -237,7 +238,8 @@ def cmd_feeds_import(args: argparse.Namespace) -> int:
     book = _book(_store(args))
     added = sum(book.add(o.url, o.title)[1] for o in outlines)
     print(
-        f"{added} feeds added, {len(outlines) - added} already subscribed, {len(skipped)} skipped"
+        f"{plural(added, 'feed')} added, {len(outlines) - added} already subscribed, "
+        f"{len(skipped)} skipped"
     )
     for line in skipped:
         _err(f"newsroom: skipped {line}")
@@ -251,7 +253,7 @@ def cmd_feeds_export(args: argparse.Namespace) -> int:
     text = to_opml([Outline(f.url, f.title) for f in feeds])
     if args.output:
         args.output.write_text(text, encoding="utf-8")
-        print(f"{len(feeds)} feeds written to {args.output}")
+        print(f"{plural(len(feeds), 'feed')} written to {args.output}")
     else:
         sys.stdout.write(text)
     return 0

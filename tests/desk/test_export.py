@@ -98,6 +98,7 @@ def test_cli_export_and_import_round_trip(store: Store, tmp_path: Path, capsys) 
     capsys.readouterr()
     target = tmp_path / "restored"
     assert main(["import-json", str(out_json), "--db", str(target)]) == 0
-    assert capsys.readouterr().out.startswith("restored 2 articles (0 already there), 1 tags")
+    out = capsys.readouterr().out
+    assert out.startswith("restored 2 articles (0 already there), 1 tag, 0 notes")
     assert main(["import-json", str(out_md), "--db", str(target)]) == 1
     assert "not valid JSON" in capsys.readouterr().err

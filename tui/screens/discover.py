@@ -22,6 +22,7 @@ from ingest.fetch import FetchSettings
 from tui.fetch_messages import DiscoverDone, DiscoverFailed
 from tui.safe_text import clean_line
 from tui.screens.dialog import Dialog
+from tui.wording import plural
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class DiscoverScreen(Dialog[DiscoverChoice | None]):
                 found.add_option((label, f"e{entry.url}"))
         count = len(message.discovery.feeds)
         status = (
-            f"{count} feeds found: space selects, enter or s confirms"
+            f"{plural(count, 'feed')} found: space selects, enter or s confirms"
             if count
             else "No feeds found"
         )

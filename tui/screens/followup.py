@@ -38,6 +38,7 @@ from tui.screens.tag_dialog import (
 from tui.store_writer import StoreWriter
 from tui.widgets.desk_list import DeskList, Row
 from tui.widgets.pane_content import note_text
+from tui.wording import plural
 
 SPEAKER_STYLE = "bold #5fafff"
 
@@ -160,7 +161,7 @@ class FollowUpScreen(Screen[ItemRef | None]):
             desk.highlighted = desk.refs.index(self._keep)
         self._keep = None
         shown = len({ref for ref, _ in rows if ref is not None})
-        status = f"{shown} tagged items" + (f", tags starting {wanted!r}" if wanted else "")
+        status = plural(shown, "tagged item") + (f", tags starting {wanted!r}" if wanted else "")
         if not self.items:
             status = "Nothing tagged yet: t tags the focused item, f marks it for follow-up"
         self.query_one("#desk-status", Static).update(Text(status, "dim"))

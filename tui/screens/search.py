@@ -27,6 +27,7 @@ from tui.messages import LoadFailed, SearchDone, SearchProgress
 from tui.safe_text import clean_line, date_of
 from tui.screens.main_desk import READ_ERRORS
 from tui.widgets.desk_list import DeskList, Row
+from tui.wording import plural
 
 HINT = 'words "a phrase" tag:verify speaker:Huet site:sifted.eu kind:money unread after:2024-10-01'
 
@@ -123,14 +124,17 @@ class SearchScreen(Screen[ItemRef | None]):
 
     @on(SearchProgress)
     def _progress(self, message: SearchProgress) -> None:
-        self._status(f"indexing… {message.done}/{message.total} articles")
+        self._status(f"indexing… {message.done}/{plural(message.total, 'article')}")
 
     @on(SearchDone)
     def _done(self, message: SearchDone) -> None:
         results = self.query_one(DeskList)
         results.show_rows(message.rows)
         items = sum(1 for ref, _ in message.rows if ref is not None and ref.item)
-        found = f"{message.articles} articles, {items} quotes and figures"
+        found = (
+            f"{plural(message.articles, 'article')}, "
+            f"{plural(items, 'quote or figure', 'quotes and figures')}"
+        )
         self._status(
             f"{found} for {message.query}" if message.rows else f"No match for {message.query}"
         )

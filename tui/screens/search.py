@@ -3,7 +3,9 @@
 `desk.search` runs in a thread worker. The first search builds the full-text index, which
 at 50,000 articles takes a while, so the worker reports its progress ("indexing… n/N") and
 can be cancelled by a new search or by leaving. A bad filter (`kind:cash`) is shown as an
-error notice. ctrl+s saves the query as a named view for the article list (`v`).
+error notice and in the status line, naming the query just typed; the previous query's
+results are cleared, so none are taken for this one's. ctrl+s saves the query as a named
+view for the article list (`v`).
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ class SearchScreen(Screen[ItemRef | None]):
         try:
             parse(text)
         except ValueError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self._show_error(text, str(exc))
             return
         self.query_text = text
         self._status("searching…")
@@ -143,8 +145,15 @@ class SearchScreen(Screen[ItemRef | None]):
 
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:
-        self._status("search failed")
-        self.notify(message.error, severity="error", markup=False)
+        self._show_error(self.query_text, message.error)
+
+    def _show_error(self, query: str, error: str) -> None:
+        """Say that `query` failed and why; drop the rows an earlier query found (and stop
+        a search for it still running, whose rows would come back)."""
+        self.workers.cancel_group(self, "search")
+        self.query_one(DeskList).show_rows([])
+        self._status(f"Cannot search for {query}: {error}")
+        self.notify(error, severity="error", markup=False)
 
     def _status(self, text: str) -> None:
         self.query_one("#search-status", Static).update(Text(clean_line(text, 300), "dim"))

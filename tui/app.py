@@ -18,6 +18,7 @@ from storage.config import save_ui_state
 from storage.errors import StoreError
 from storage.store import Store
 from tui.commands import NewsroomCommands
+from tui.keymap import keymap_warnings
 from tui.screens.help import HelpScreen, describe_bindings
 from tui.screens.main import MainScreen
 from tui.screens.main_list import FirstPage, first_page
@@ -97,8 +98,22 @@ class NewsroomApp(App[None]):
                 f"Unknown theme {theme!r}; using the default", severity="warning", markup=False
             )
         keymap = self.settings.get("keymap")
-        if isinstance(keymap, dict):
+        if isinstance(keymap, dict) and keymap:
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+            self._warn_keymap()
+
+    def _warn_keymap(self) -> None:
+        """Say once, at start, which remaps in [keys] do nothing or take another action's
+        key: Textual applies them silently."""
+        problems = keymap_warnings(type(self), self._keymap)  # the keymap as Textual holds it
+        if problems:
+            self.notify(
+                "\n".join(problems),
+                title="Key remaps in config.toml",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the user picks (palette: "Change theme") for the next start."""

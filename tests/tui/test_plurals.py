@@ -10,13 +10,15 @@ from desk.backup import backup
 from storage.feeds import FeedBook
 from storage.models import ItemRef
 from storage.store import Store
+from tests.httpserver import Reply, serve
 from tests.tui.conftest import screen_text, settle
 from tui.app import make_app
 from tui.cli import main
-from tui.screens import FollowUpScreen, SearchScreen
+from tui.screens import DiscoverScreen, FollowUpScreen, SearchScreen
 from tui.wording import plural
 
 SIZE = (160, 50)
+FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
 
 
 def test_plural_agrees_with_the_count() -> None:
@@ -71,3 +73,26 @@ async def test_desk_and_search_counts_of_one(seeded_store: Store) -> None:
         assert isinstance(app.screen, SearchScreen)
         status = str(app.screen.query_one("#search-status").render())
         assert status.startswith("1 article, ") and "1 articles" not in status
+
+
+async def test_discover_says_1_feed_found(store: Store, tmp_path: Path, monkeypatch) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[fetch]\nallow_private = true\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSROOM_CONFIG", str(config))
+    page = b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+    page += b"<title>One feed</title></head><body><p>Hello</p></body></html>"
+    routes = {"/": lambda request: Reply(page)}
+    with serve(routes) as site:
+        rss = (FEEDS / "rss.xml").read_text("utf-8").replace("{base}", site.base)
+        feed = Reply(rss.encode(), content_type="application/rss+xml")
+        site.routes["/feed.xml"] = lambda request: feed
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("d", *site.url("/"), "enter")
+            for _ in range(200):
+                if "found" in screen_text(app):
+                    break
+                await pilot.pause(0.05)
+            assert isinstance(app.screen, DiscoverScreen)
+            assert "1 feed found: space selects" in screen_text(app)

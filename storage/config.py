@@ -47,6 +47,19 @@ def save_ui_state(changes: dict[str, Any], path: Path | None = None) -> None:
     write_json_atomic(path, {**read_ui_state(path), **changes}, path.parent)
 
 
+def _dotted(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """{"list": {"toggle-read": "x"}} -> {"list.toggle-read": "x"}: binding ids hold dots,
+    which TOML reads as nested tables unless the id is quoted."""
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_dotted(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
 def ui_settings(
     config: dict[str, Any], where: str = "config", state: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -58,6 +71,7 @@ def ui_settings(
     keys = config.get("keys", {})
     if not isinstance(ui, dict) or not isinstance(keys, dict):
         raise ValueError(f"{where}: [ui] and [keys] must be tables")
+    keys = _dotted(keys)  # `list.toggle-read = "x"` unquoted is a table in TOML
     bad = [k for k, v in keys.items() if not isinstance(v, str)]
     if bad:
         raise ValueError(f'{where}: [keys] {bad[0]} must be a string such as "ctrl+q"')

@@ -147,7 +147,7 @@ def test_corrupt_store_is_restored_from_the_newest_backup(db: str, capsys) -> No
     code, out, _ = run(capsys, "backups", "--db", db)
     assert code == 0 and out.lstrip().startswith("1. ")
     code, out, _ = run(capsys, "restore", "--db", db)
-    assert code == 0 and out.startswith("restored 1 files")
+    assert code == 0 and out.startswith("restored 1 file from backup")
     _, out, _ = run(capsys, "list", "--tag", "verify", "--json", "--db", db)
     assert [a["id"] for a in json.loads(out)] == [article_id]
     assert next(iter((Path(db) / "quarantine").rglob("tags.json"))).read_bytes() == b"\x00\xffjunk"

@@ -18,6 +18,13 @@ def test_keys_and_theme_are_read(tmp_path: Path) -> None:
     assert ui_settings(read_config(path)) == {"theme": "nord", "keymap": {"quit": "ctrl+q"}}
 
 
+def test_a_dotted_id_needs_no_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nlist.toggle-read = "x"\n"fetch.refresh" = "ctrl+r"\n')
+    keymap = ui_settings(read_config(path))["keymap"]
+    assert keymap == {"list.toggle-read": "x", "fetch.refresh": "ctrl+r"}
+
+
 def test_broken_config_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text("[keys\nquit = ")

@@ -11,6 +11,7 @@ from typing import Any
 
 from storage.paths import resolve_store_dir
 from storage.store import Store
+from tui.wording import plural
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -50,7 +51,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(f"nothing to restore: every store file is readable (backup {backup})")
         return 0
     print(
-        f"restored {len(restored)} files from backup {backup}; the replaced files are in "
+        f"restored {plural(len(restored), 'file')} from backup {backup}; the replaced files are in "
         f"{store.root / 'quarantine'}"
     )
     return 0

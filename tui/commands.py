@@ -28,6 +28,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("Toggle follow-up", "Flip the follow-up tag on the focused item", "follow_up"),
     Command("Write a note", "Write or edit the note on the focused item", "note"),
     Command("Toggle read/unread", "Flip read state of the article under the cursor", "toggle_read"),
+    Command("Copy focused item", "Copy the quote, figure or article title and URL", "copy_item"),
+    Command("Open in browser", "Open the article's web page in your browser", "open_in_browser"),
+    Command("Delete article", "Delete the focused article, its tags and notes", "delete_article"),
     Command("Follow-up desk", "Every tagged item across the store, by tag", "follow_up_view"),
     Command("Search", "Search articles, quotes and figures (tag: speaker: kind: ...)", "search"),
     Command(

@@ -5,7 +5,8 @@ widgets. Loading the list, and reloading it when another process wrote, is in
 `ListLoading` (tui/screens/main_list.py). Store writes (tags, notes, read state) are small
 and run on the writer thread, one at a time, in `DeskActions` (tui/screens/main_desk.py).
 Fetching (add a URL, refetch, refresh feeds, discover) is in `FetchActions`
-(tui/screens/main_fetch.py).
+(tui/screens/main_fetch.py); deleting an article, copying and opening its web page in
+`ArticleActions` (tui/screens/main_article_actions.py).
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker
 
-from storage.models import Article, ItemRef
+from storage.models import Article, ArticleMeta, ItemRef
 from storage.store import Store
 from tui.annotation_index import AnnotationIndex
 from tui.highlight import Highlighted, highlight
 from tui.messages import ArticleLoaded, LoadFailed
+from tui.screens.main_article_actions import ArticleActions
 from tui.screens.main_desk import READ_ERRORS, DeskActions
 from tui.screens.main_fetch import FETCH_BINDINGS, FetchActions
 from tui.screens.main_list import LEAVE_VIEW, FirstPage, ListLoading
@@ -56,7 +58,7 @@ READ_AHEAD_SECONDS = 0.15
 READ_AHEAD_KEPT = 6
 
 
-class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
+class MainScreen(ListLoading, DeskActions, ArticleActions, FetchActions, Screen[None]):
     """The reading screen; tab and shift+tab move between its four panes."""
 
     HELP_NAME = "All panes"
@@ -68,6 +70,9 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
         Binding("slash", "search", "Search", key_display="/", id="search"),
         Binding("v", "views", "Views", id="views"),
         Binding("e", "export", "Export", id="export"),
+        Binding("c", "copy_item", "Copy", id="copy"),
+        Binding("o", "open_in_browser", "Open in browser", show=False, id="open-url"),
+        Binding("D,delete", "delete_article", "Delete", show=False, id="delete"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="reload"),
         LEAVE_VIEW,  # before the fetch's escape: tried first, passed on when disabled
         *FETCH_BINDINGS,
@@ -101,6 +106,8 @@ class MainScreen(ListLoading, DeskActions, FetchActions, Screen[None]):
         self._first_frame = threading.Event()
         self._first_page = first_page
         self._read_marks: dict[str, tuple[int, bool]] = {}
+        self._listed: list[ArticleMeta] = []
+        self._deleted: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):

@@ -81,6 +81,8 @@ class ListLoading(Base):
     _wanted_seq: int  # lists of loads older than this are out of date, see _start_load
     _first_frame: threading.Event  # set once the screen's first frame is drawn
     _read_marks: dict[str, tuple[int, bool]]  # see remember_read
+    _listed: list[ArticleMeta]  # the rows the list shows, in order
+    _deleted: dict[str, int]  # see drop_article
 
     if TYPE_CHECKING:  # MainScreen's, used here
 
@@ -135,6 +137,7 @@ class ListLoading(Base):
         if page is None:
             return
         self.index = page.annotations
+        self._listed = page.head.metas
         self.query_one(ArticleList).set_articles(
             page.head.metas, self._list_marks(), total=page.head.total
         )
@@ -164,15 +167,52 @@ class ListLoading(Base):
         shard before the write, so its list gets the mark put back on."""
         self._read_marks[article_id] = (self._load_seq, read)
 
+    def drop_article(self, article_id: str) -> None:
+        """Take an article the app deleted off the list, without reading the store again.
+
+        The cursor, if it was on it, moves to the next row (the previous one at the end).
+        A load under way may have read the list before the delete: its list is shown
+        without the article (see `_without_deleted`), as `remember_read` does for marks.
+        """
+        self._deleted[article_id] = self._load_seq
+        self.index.tags.pop(article_id, None)
+        self.index.notes.pop(article_id, None)
+        row = next((i for i, meta in enumerate(self._listed) if meta.id == article_id), None)
+        if row is None:
+            return
+        rest = self._listed[:row] + self._listed[row + 1 :]
+        article_list = self.query_one(ArticleList)
+        keep = article_list.current.id if article_list.current else None
+        if keep == article_id:
+            keep = rest[min(row, len(rest) - 1)].id if rest else None
+        self._listed = rest
+        article_list.set_articles(rest, self._list_marks(), keep, total=article_list.total - 1)
+        self._title_view(len(rest))
+
+    def _without_deleted(self, message: ArticlesLoaded) -> list[ArticleMeta]:
+        """The message's articles without those deleted since its load started."""
+        gone = {aid for aid, seq in self._deleted.items() if seq >= message.seq}
+        self._deleted = {aid: self._deleted[aid] for aid in gone}
+        return [m for m in message.metas if m.id not in gone] if gone else message.metas
+
+    def _title_view(self, count: int) -> None:
+        """Name the saved view shown, if any, in the list's title, with its length."""
+        if self.view:
+            title = Text("View: ")
+            title.append(clean_line(self.view[0], 64))
+            title.append(f" ({count})")
+            self.query_one(ArticleList).border_title = title
+
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         if message.seq < self._wanted_seq:
             return  # out of date: read before a view was chosen or a reload asked for
         self._wanted_seq = message.seq
         self._version = message.version
         self.index = message.annotations
-        metas = message.metas
+        metas = self._without_deleted(message)
         if message.only is not None:
             metas = [m for m in metas if m.id in message.only]
+        self._listed = metas
         article_list = self.query_one(ArticleList)
         keep = self._select_after_load  # an article just added: put the cursor on it
         article_list.set_articles(metas, self._list_marks(), keep_id=keep)
@@ -183,11 +223,7 @@ class ListLoading(Base):
                 del self._read_marks[article_id]
         if keep and article_list.meta(keep) is not None:
             self._select_after_load = None
-        if self.view:
-            title = Text("View: ")
-            title.append(clean_line(self.view[0], 64))
-            title.append(f" ({len(metas)})")
-            article_list.border_title = title
+        self._title_view(len(metas))
         if self.article is not None:
             self._sync_open_article({m.id: m for m in message.metas})
         else:

@@ -141,6 +141,7 @@ async def test_delete_names_the_tags_and_notes_that_go_with_it(three: Store) -> 
         await settle(pilot)
         assert target.id not in {meta.id for meta in three.articles()}
         assert three.tags_for(target.id) == {} and three.notes_for(target.id) == {}
+        assert target.id not in app.screen.index.tags | app.screen.index.notes
         assert f"Deleted '{target.title}' with its 2 tags and 1 note" in notices(app)
         assert "verify" not in screen_text(app) and "✎" not in screen_text(app)
 
@@ -165,10 +166,11 @@ async def test_a_list_read_before_the_delete_does_not_bring_it_back(three: Store
     async with app.run_test(size=SIZE) as pilot:
         _, second, third = await start(pilot)
         screen = app.screen
-        stale = three.articles()  # read before the delete, by the load numbered now
-        seq, version = screen._load_seq, three.version()
+        stale = list(three.articles())  # read before the delete, by the load numbered now
+        seq = screen._load_seq
         await pilot.press("D", "y")
         await settle(pilot)
+        version = three.version()  # as if read just after: no poll reloads on its own
         screen.post_message(ArticlesLoaded(stale, AnnotationIndex(), version, None, seq))
         await settle(pilot)
         assert [m.title for m in article_list(app)._metas] == [second, third]

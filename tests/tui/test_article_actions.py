@@ -313,7 +313,7 @@ async def test_the_keys_reach_these_actions_from_every_pane(three: Store) -> Non
             }, pane
         await pilot.press("f1")
         help_text = screen_text(app)
-        for line in ("Copy  (copy)", "Open in browser  (open-url)", "Delete  (delete)"):
+        for line in ("Copy  (copy)", "Open in browser  (open-url)", "Delete article  (delete)"):
             assert line in help_text
 
 

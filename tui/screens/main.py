@@ -72,7 +72,7 @@ class MainScreen(ListLoading, DeskActions, ArticleActions, FetchActions, Screen[
         Binding("e", "export", "Export", id="export"),
         Binding("c", "copy_item", "Copy", id="copy"),
         Binding("o", "open_in_browser", "Open in browser", show=False, id="open-url"),
-        Binding("D,delete", "delete_article", "Delete", show=False, id="delete"),
+        Binding("D,delete", "delete_article", "Delete article", show=False, id="delete"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="reload"),
         LEAVE_VIEW,  # before the fetch's escape: tried first, passed on when disabled
         *FETCH_BINDINGS,

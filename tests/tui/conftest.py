@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,17 @@ async def settle(pilot: Pilot[object]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def until(pilot: Pilot[object], check: Callable[[], object], seconds: float = 30.0) -> None:
+    """Wait for what a timer or a chain of workers brings about, which `settle` can miss
+    on a loaded machine (a read-ahead that starts after the workers it waited for)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"timed out waiting; notices: {notices(pilot.app)}")
 
 
 def span_of(text: str, needle: str) -> tuple[int, int]:

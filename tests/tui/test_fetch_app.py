@@ -23,7 +23,7 @@ from storage.store import FOLLOW_UP, Store
 from tests.httpserver import LoopbackServer, Reply
 from tests.ingest import conftest as site_conftest
 from tests.ingest.conftest import _loopback_only, site  # noqa: F401  (fixtures)
-from tests.tui.conftest import notices, screen_text, settle
+from tests.tui.conftest import notices, screen_text, settle, until
 from tui import fetch_workers
 from tui.app import make_app
 from tui.fetch_messages import FetchFailed, FetchProgress
@@ -74,15 +74,6 @@ def _route(site: LoopbackServer, extra: dict[str, Any], path: str, reply: Reply)
     return site.url(path)
 
 
-async def _until(pilot: Any, check: Callable[[], object], seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"timed out waiting; notices: {notices(pilot.app)}")
-
-
 def _notice_with(app: Any, text: str) -> Callable[[], bool]:
     return lambda: any(text in n for n in notices(app))
 
@@ -110,13 +101,13 @@ async def test_a_adds_a_url_and_opens_the_article(
         await pilot.press("a")
         assert isinstance(app.screen, AddUrlDialog)
         await pilot.press(*site.url("/news/aljazeera.html"), "enter")
-        await _until(pilot, _notice_with(app, "Add: 1 added"))
-        await _until(pilot, lambda: app.screen.query_one(QuotesPane).option_count > 0)
+        await until(pilot, _notice_with(app, "Add: 1 added"))
+        await until(pilot, lambda: app.screen.query_one(QuotesPane).option_count > 0)
         [meta] = store.articles()
         assert meta.title.startswith("NASA’s commercial moon") and meta.url == site.url(
             "/news/aljazeera.html"
         )
-        await _until(pilot, lambda: any("NASA’s commercial moon" in row for row in _rows(app)))
+        await until(pilot, lambda: any("NASA’s commercial moon" in row for row in _rows(app)))
         assert app.screen.query_one(ArticleList).current.id == meta.id
         assert app.screen.query_one(FiguresPane).option_count > 0
         assert "NASA’s commercial moon" in str(app.screen.query_one(ReaderHeader).render())
@@ -140,9 +131,9 @@ async def test_r_refreshes_feeds_with_a_progress_bar(
         bar = app.screen.query_one(FetchProgressBar)
         app.screen.watch(bar, "running", lambda on: shown.append(on and bar.label_text), init=False)
         await pilot.press("r")
-        await _until(pilot, _notice_with(app, "Refresh:"))
+        await until(pilot, _notice_with(app, "Refresh:"))
         assert any("2 added" in n for n in notices(app)), notices(app)
-        await _until(pilot, lambda: app.screen.query_one(ArticleList).row_count == 2)
+        await until(pilot, lambda: app.screen.query_one(ArticleList).row_count == 2)
         assert not bar.running and not bar.display
     progress = [m for m in seen if isinstance(m, FetchProgress)]
     assert {m.phase for m in progress} == {"feeds", "articles"}
@@ -192,7 +183,7 @@ async def test_the_list_moves_while_fetching_and_escape_cancels(
         assert any("Cancelling" in n for n in notices(app))
         # A feed batch stops between pages; the one big page in flight is finished first.
         last = "(cancelled)" if how.startswith("refresh") else "cancelled too late"
-        await _until(pilot, _notice_with(app, last), seconds=60)
+        await until(pilot, _notice_with(app, last), seconds=60)
         assert screen.query_one(FetchProgressBar).running is False
         await pilot.press("escape")  # nothing runs now: escape does nothing
         assert app.screen is screen and app.is_running
@@ -212,7 +203,7 @@ async def test_a_second_fetch_waits_for_the_first(
         await pilot.press("r")
         assert any("still running" in n for n in notices(app))
         assert fetch_workers.is_fetching(app.screen)
-        await _until(pilot, _notice_with(app, "Refresh:"))
+        await until(pilot, _notice_with(app, "Refresh:"))
 
 
 # ------------------------------------------------------------------ refetch
@@ -248,8 +239,8 @@ async def test_R_turns_a_seed_into_the_full_article_keeping_tags(
         await settle(pilot)
         assert EXTRA not in app.screen.body.text.plain
         await pilot.press("R")
-        await _until(pilot, _notice_with(app, "1 updated"))
-        await _until(pilot, lambda: EXTRA in app.screen.body.text.plain)
+        await until(pilot, _notice_with(app, "1 updated"))
+        await until(pilot, lambda: EXTRA in app.screen.body.text.plain)
         after = store.get(seed.id)
         assert after.meta.source == "url" and after.meta.status == "ok"
         assert key in quote_keys(after.body.quotes)
@@ -269,7 +260,7 @@ async def test_refused_urls_notify_and_store_nothing(store: Store, strict_config
         assert "only http and https" in screen_text(app)
         await pilot.press("escape")
         await pilot.press("a", *"http://169.254.169.254/latest/meta-data/", "enter")
-        await _until(pilot, _notice_with(app, "Add: 0 added"))
+        await until(pilot, _notice_with(app, "Add: 0 added"))
         [toast] = [n for n in app._notifications if "Add:" in n.message]
         assert toast.severity == "error" and "169.254.169.254" in toast.message
     assert store.articles() == []
@@ -297,8 +288,8 @@ async def test_hostile_text_from_the_web_shows_literally(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("r")
-        await _until(pilot, _notice_with(app, "Refresh:"))
-        await _until(pilot, lambda: app.screen.query_one(ArticleList).row_count == 2)
+        await until(pilot, _notice_with(app, "Refresh:"))
+        await until(pilot, lambda: app.screen.query_one(ArticleList).row_count == 2)
         assert any("partial" in n and "/gone/%5B@click" in n for n in notices(app)), notices(app)
         await pilot.press("enter")
         await settle(pilot)
@@ -354,7 +345,7 @@ async def test_help_and_palette_offer_the_fetch_actions(
         assert "Discover feeds" in text and "Cancel fetch" in text, text
         await pilot.press("escape")
         await pilot.press("ctrl+p", *"refresh feeds", "enter")
-        await _until(pilot, _notice_with(app, "Refresh:"))
+        await until(pilot, _notice_with(app, "Refresh:"))
         assert store.articles()
         await pilot.press("ctrl+p", *"add article from", "enter")
         assert isinstance(app.screen, AddUrlDialog)
@@ -373,9 +364,9 @@ async def test_d_discovers_feeds_of_the_open_article_and_subscribes(
         await pilot.press("d")
         assert isinstance(app.screen, DiscoverScreen) and app.screen.url.endswith("/ap.html")
         found = app.screen.query_one(SelectionList)
-        await _until(pilot, lambda: found.option_count == 7)
+        await until(pilot, lambda: found.option_count == 7)
         await pilot.press("space", "down", "space", "enter")
-        await _until(pilot, _notice_with(app, "Add: 1 added"))
+        await until(pilot, _notice_with(app, "Add: 1 added"))
     assert [f.url for f in FeedBook(store).all()] == [site.url("/feeds/rss.xml")]
     assert len(store.articles()) == 2
 
@@ -392,7 +383,7 @@ async def test_d_without_an_article_asks_for_the_page(
         assert isinstance(app.screen, AddUrlDialog) and "Discover feeds of" in screen_text(app)
         await pilot.press(*site.url("/"), "enter")
         assert isinstance(app.screen, DiscoverScreen)
-        await _until(pilot, lambda: "feeds found" in screen_text(app))
+        await until(pilot, lambda: "feeds found" in screen_text(app))
         await pilot.press("escape")
         assert not isinstance(app.screen, DiscoverScreen)
     assert FeedBook(store).all() == [] and store.articles() == []

@@ -117,10 +117,11 @@ class ArticleActions(Base):
         self.app.push_screen(dialog, answered)
 
     async def _delete(self, meta: ArticleMeta, carried: str) -> None:
+        # Asked before the write: a reload while it runs closes the deleted article itself.
+        was_open = meta.id in (self._opening, self.article.id if self.article else None)
         ok, _ = await self._write(lambda: self.store.delete_article(meta.id))
         if not ok:
             return
-        was_open = meta.id in (self._opening, self.article.id if self.article else None)
         if self._select_after_load == meta.id:
             self._select_after_load = None
         self._ahead.pop(meta.id, None)

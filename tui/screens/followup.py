@@ -10,7 +10,6 @@ user made them.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -33,7 +32,7 @@ from tui.screens.tag_dialog import (
     LastWordSuggester,
     TagDialog,
     describe_changes,
-    parse_tag_input,
+    tag_calls,
 )
 from tui.store_writer import StoreWriter
 from tui.widgets.desk_list import DeskList, Row
@@ -190,11 +189,8 @@ class FollowUpScreen(Screen[ItemRef | None]):
 
     async def _apply_tags(self, item: DeskItem, text: str | None) -> None:
         """Write each edit on the writer thread, then say in one line what changed."""
-        label = clean_line(item.text)
         changes: list[tuple[str, bool, bool]] = []
-        for tag, add in parse_tag_input(text or "").edits:
-            write = self.store.tag if add else self.store.untag
-            call = partial(write, item.ref, tag, label) if add else partial(write, item.ref, tag)
+        for tag, add, call in tag_calls(self.store, item.ref, clean_line(item.text), text):
             try:
                 changes.append((tag, add, await self.store_writer().run(call)))
             except (StoreError, OSError) as exc:

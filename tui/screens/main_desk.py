@@ -142,14 +142,11 @@ class DeskActions(Base):
 
     async def _apply_tags(self, target: Target, text: str | None) -> None:
         """Write each edit on the writer thread, then say in one line what changed."""
-        from tui.screens.tag_dialog import describe_changes, parse_tag_input
+        from tui.screens.tag_dialog import describe_changes, tag_calls
 
-        label = clean_line(target.label)
         changes: list[tuple[str, bool, bool]] = []
-        for tag, add in parse_tag_input(text or "").edits:
-            write = self.store.tag if add else self.store.untag
-            args = (target.ref, tag, label) if add else (target.ref, tag)
-            ok, changed = await self._write(lambda w=write, a=args: w(*a))  # type: ignore[misc]
+        for tag, add, call in tag_calls(self.store, target.ref, clean_line(target.label), text):
+            ok, changed = await self._write(call)
             if not ok:
                 break
             self.index.set_tag(target.ref, tag, add)

@@ -11,7 +11,9 @@ of what it changed, for every screen that applies it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,7 +24,8 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from storage.store import normalise_tag
+from storage.models import ItemRef
+from storage.store import Store, normalise_tag
 from tui.safe_text import clean_line
 from tui.screens.dialog import Dialog
 
@@ -52,6 +55,17 @@ def parse_tag_input(text: str) -> TagInput:
         except ValueError as exc:
             read.refused.append((token, str(exc)))
     return read
+
+
+def tag_calls(
+    store: Store, ref: ItemRef, label: str, text: str | None
+) -> list[tuple[str, bool, Callable[[], bool]]]:
+    """The edits the prompt's text asks for on `ref`, each as (tag, add, the store call that
+    makes it), for the caller to run on its writer thread."""
+    return [
+        (tag, add, partial(store.tag, ref, tag, label) if add else partial(store.untag, ref, tag))
+        for tag, add in parse_tag_input(text or "").edits
+    ]
 
 
 def refused_text(refused: list[tuple[str, str]]) -> Text:

@@ -21,6 +21,7 @@ from textual import work
 from storage.models import ArticleMeta
 from tui.safe_text import clean, clean_line
 from tui.widgets import ArticleList, FiguresPane, ItemPane
+from tui.wording import plural
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -50,10 +51,6 @@ def web_url(url: str | None) -> str | None:
     except ValueError:  # e.g. a malformed IPv6 host
         return None
     return url if parts.scheme.lower() in WEB_SCHEMES and host else None
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def annotations_phrase(tags: int, notes: int) -> str:

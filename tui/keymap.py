@@ -52,6 +52,7 @@ def scopes() -> list[Scope]:
         Scope("the note editor", s.NoteDialog),
         Scope("the add-URL dialog", s.AddUrlDialog),
         Scope("the prompt dialog", s.PromptDialog),
+        Scope("the delete question", s.ConfirmDialog),
         Scope("help", s.HelpScreen),
     ]
 

@@ -13,7 +13,7 @@ from storage.store import Store
 from tests.tui.conftest import screen_text, settle
 from tui import screens
 from tui.app import NewsroomApp, make_app
-from tui.keymap import scopes
+from tui.keymap import known_ids, scopes
 from tui.screens import FollowUpScreen, MainScreen
 
 SIZE = (160, 50)
@@ -80,6 +80,10 @@ async def test_remaps_that_work_give_no_warning(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert warnings(app) == []
+
+
+def test_the_delete_questions_keys_are_known() -> None:
+    assert {"confirm.yes", "confirm.no"} <= known_ids(NewsroomApp)
 
 
 def test_every_screen_is_checked() -> None:

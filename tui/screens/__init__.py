@@ -1,6 +1,7 @@
 """The newsroom screens: reading, the follow-up desk, search, fetching, and their dialogs."""
 
 from tui.screens.add_url import AddUrlDialog
+from tui.screens.confirm import ConfirmDialog
 from tui.screens.discover import DiscoverChoice, DiscoverScreen
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.followup import FollowUpScreen
@@ -14,6 +15,7 @@ from tui.screens.views_dialog import ViewsDialog
 
 __all__ = [
     "AddUrlDialog",
+    "ConfirmDialog",
     "DiscoverChoice",
     "DiscoverScreen",
     "ExportDialog",

@@ -73,7 +73,7 @@ async def test_tags_on_a_quote_gone_from_its_article_can_be_removed_in_the_desk(
         text = screen_text(app)
         assert "(speaker not recorded) — “We will rebuild the bridge by spring”" in text
         assert "(no longer in the article's text: t removes its tags)" in text
-        assert desk.store_writer() is app.screen_stack[1].writer
+        assert desk._writer is app.screen_stack[1].writer
 
         await tag_in_desk(pilot, gone, "-verify -old keep")
         assert {t.tag for t in store.tags() if t.ref == gone} == {"keep"}

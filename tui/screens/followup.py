@@ -4,8 +4,7 @@
 be narrowed by typing a tag in the filter; enter opens the item inside its article; t tags
 or untags the item under the cursor, also one whose text is gone from its article (an
 orphan, which no other screen can reach). Those writes go through the same store calls
-and, when the main screen opened the desk, its `StoreWriter`, so they stay in the order the
-user made them.
+and the main screen's `StoreWriter`, so they stay in the order the user made them.
 """
 
 from __future__ import annotations
@@ -95,15 +94,12 @@ class FollowUpScreen(Screen[ItemRef | None]):
         Binding("t", "tag", "Tag / untag", id="desk.tag"),
     ]
 
-    def __init__(
-        self, store: Store, tag_names: list[str], writer: StoreWriter | None = None
-    ) -> None:
+    def __init__(self, store: Store, tag_names: list[str], writer: StoreWriter) -> None:
         super().__init__()
         self.store = store
         self.items: list[DeskItem] = []
         self._tag_names = tag_names
         self._writer = writer
-        self._own_writer: StoreWriter | None = None
         self._keep: ItemRef | None = None  # the row to put the cursor back on after a reload
 
     def compose(self) -> ComposeResult:
@@ -192,7 +188,7 @@ class FollowUpScreen(Screen[ItemRef | None]):
         changes: list[tuple[str, bool, bool]] = []
         for tag, add, call in tag_calls(self.store, item.ref, clean_line(item.text), text):
             try:
-                changes.append((tag, add, await self.store_writer().run(call)))
+                changes.append((tag, add, await self._writer.run(call)))
             except (StoreError, OSError) as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 break
@@ -200,21 +196,6 @@ class FollowUpScreen(Screen[ItemRef | None]):
             self.notify(describe_changes(changes), markup=False)
             self._keep = item.ref
             self._load()
-
-    def store_writer(self) -> StoreWriter:
-        """The writer of the screen that opened the desk (the main screen's), so writes keep
-        the user's order; one of the desk's own when it was opened alone."""
-        if self._writer is None:
-            found = (getattr(s, "writer", None) for s in reversed(self.app.screen_stack))
-            self._writer = next((w for w in found if isinstance(w, StoreWriter)), None)
-        if self._writer is None:
-            self._writer = self._own_writer = StoreWriter()
-        return self._writer
-
-    def on_unmount(self) -> None:
-        """Finish the desk's own writes, if it had to have a writer of its own."""
-        if self._own_writer is not None:
-            self._own_writer.close()
 
     def action_focus_filter(self) -> None:
         self.query_one("#desk-filter", Input).focus()

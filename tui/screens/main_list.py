@@ -7,9 +7,9 @@ the whole list and the tags once that frame is drawn. A timer on the screen poll
 `Store.version()` through the same worker, so writes by another process show up within a
 second. (Named handlers, not `@on`: a mixin's decorated handlers are not collected.)
 
-Escape in the list leaves a saved view for all articles. Its binding is added to the
-screen's own in `__init__` (a mixin's `BINDINGS` are not collected either), ahead of the
-screen's escape that cancels a fetch, which it leaves the key to while a fetch runs.
+Escape in the list leaves a saved view for all articles. `MainScreen.BINDINGS` lists it
+(a mixin's `BINDINGS` are not collected) ahead of the escape that cancels a fetch, which it
+leaves the key to while a fetch runs.
 """
 
 from __future__ import annotations

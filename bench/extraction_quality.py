@@ -2,13 +2,14 @@
 
 Runs `ingest.analyse` on every gold-labelled article (the shared dev labels and the
 project's own held-out labels in tests/data/labels, and the blind sets in
-tests/data/labels-blind, -blind-2 ... -blind-10 when present, each reported
+tests/data/labels-blind, -blind-2 ... -blind-13 when present, each reported
 separately so tuning on the dev set cannot hide in the other numbers), writes
 predictions in the scorer's shape to a temporary directory, and prints the table of the
 shared scorer. It then times extraction against `trafilatura.extract` over the benchmark's
 HTML pages, because extraction must stay a small fraction of the cost of cleaning a page.
 
 Usage: python bench/extraction_quality.py [--scorer PATH] [--corpus DIR] [--verbose]
+       [--gold DIR --texts DIR]  (one set kept outside the repo, e.g. a blind set's first run)
 """
 
 from __future__ import annotations
@@ -29,47 +30,35 @@ from ingest.analyse import analyse  # noqa: E402
 
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus"
 HELD_OUT = REPO / "tests" / "data" / "labels"
-# Labelled by someone else and never read while tuning: only the scorer opens these files
-# (predictions are made from the article texts, named by the gold files' names).
-BLIND = REPO / "tests" / "data" / "labels-blind"
-# A second annotator's set, made while the first blind set was being used for tuning: the
-# same rule applies, only the scorer opens its files (and `predict` only their names).
-BLIND_2 = REPO / "tests" / "data" / "labels-blind-2"
-# A third annotator's set, made while blind-2 was being used for tuning: again only the
-# scorer opens its files.
-BLIND_3 = REPO / "tests" / "data" / "labels-blind-3"
-# A fourth annotator's set, made while blind-3 was being used for tuning: only the scorer
-# opens its files (and `predict` only their names).
-BLIND_4 = REPO / "tests" / "data" / "labels-blind-4"
-# A fifth annotator's set, made while blind-4 was being used for tuning: only the scorer
-# opens its files (and `predict` only their names).
-BLIND_5 = REPO / "tests" / "data" / "labels-blind-5"
-# A sixth annotator's set, labelled at the start of session 2, after every earlier set had
-# been used for tuning: only the scorer opens its files (and `predict` only their names).
-BLIND_6 = REPO / "tests" / "data" / "labels-blind-6"
-# A seventh annotator's set, labelled outside the repository while blind-6 was used for
-# tuning, and scored once when that round was over.
-BLIND_7 = REPO / "tests" / "data" / "labels-blind-7"
-# An eighth annotator's set, labelled outside the repository at the start of session 3 and
-# scored once before any change of that session touched the extractor's output.
-BLIND_8 = REPO / "tests" / "data" / "labels-blind-8"
-# A ninth annotator's set (the corpus's last articles with quotes), labelled outside the
-# repository while blind-8 was used for tuning, and scored once after that round.
-BLIND_9 = REPO / "tests" / "data" / "labels-blind-9"
-# A tenth annotator's set (24 more articles of the benchmark), labelled outside the
-# repository after the blind-9 round and scored once on 27819dd before it was tuned on.
-BLIND_10 = REPO / "tests" / "data" / "labels-blind-10"
-# An eleventh annotator's set (27 more articles of the benchmark), labelled outside the
-# repository after the blind-10 round and scored once on db4b1fd before it was tuned on.
-BLIND_11 = REPO / "tests" / "data" / "labels-blind-11"
+# Blind sets, each labelled by an annotator who never saw the extractor, and scored once
+# before it was tuned on (each folder's README says by whom, on what and when). Only the
+# scorer opens their files; `predict` reads just their names.
+BLIND_PREFIX = "labels-blind"
+# Bodies of real articles from outside the corpus (Mozilla Readability's test pages,
+# blind-12 and later), by id: see tests/data/blind-texts/README.md.
+EXTRA_TEXTS = REPO / "tests" / "data" / "blind-texts"
 SEED = REPO / "seeds" / "openai-paris-office.txt"
 
 
+def blind_sets(data: Path = REPO / "tests" / "data") -> list[tuple[str, Path]]:
+    """The blind label folders, in the order they were made (blind, blind-2, ... blind-13)."""
+
+    def order(folder: Path) -> int:
+        tail = folder.name.removeprefix(BLIND_PREFIX)
+        return int(tail[1:]) if tail else 1
+
+    found = [d for d in data.glob(BLIND_PREFIX + "*") if d.is_dir()]
+    return [(d.name.removeprefix("labels-"), d) for d in sorted(found, key=order)]
+
+
 def article_texts(corpus: Path) -> dict[str, str]:
-    """Article bodies by id: the benchmark's ground truth plus the seed article."""
+    """Article bodies by id: the benchmark's ground truth, the seed article, and the
+    bodies kept in tests/data/blind-texts."""
     truth = json.loads((corpus / "extraction-benchmark" / "ground-truth.json").read_text())
     texts = {k: v["articleBody"] for k, v in truth.items()}
     texts["openai-paris-office"] = SEED.read_text(encoding="utf-8")
+    for body in sorted(EXTRA_TEXTS.glob("*.txt")):
+        texts[body.stem] = body.read_text(encoding="utf-8")
     return texts
 
 
@@ -130,32 +119,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", type=Path, default=None, help="default: CORPUS/score.py")
     ap.add_argument("--verbose", action="store_true", help="list misses per article")
     ap.add_argument("--no-timing", action="store_true")
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        help="score only this label folder (repeatable): a blind set kept outside the repo",
+    )
+    ap.add_argument(
+        "--texts", type=Path, action="append", default=[], help="more bodies, ID.txt (repeatable)"
+    )
     args = ap.parse_args(argv)
     scorer = args.scorer or args.corpus / "score.py"
     texts = article_texts(args.corpus)
-    sets = [("dev-labels", args.corpus / "dev-labels"), ("held-out", HELD_OUT)]
-    if BLIND.is_dir():
-        sets.append(("blind", BLIND))
-    if BLIND_2.is_dir():
-        sets.append(("blind-2", BLIND_2))
-    if BLIND_3.is_dir():
-        sets.append(("blind-3", BLIND_3))
-    if BLIND_4.is_dir():
-        sets.append(("blind-4", BLIND_4))
-    if BLIND_5.is_dir():
-        sets.append(("blind-5", BLIND_5))
-    if BLIND_6.is_dir():
-        sets.append(("blind-6", BLIND_6))
-    if BLIND_7.is_dir():
-        sets.append(("blind-7", BLIND_7))
-    if BLIND_8.is_dir():
-        sets.append(("blind-8", BLIND_8))
-    if BLIND_9.is_dir():
-        sets.append(("blind-9", BLIND_9))
-    if BLIND_10.is_dir():
-        sets.append(("blind-10", BLIND_10))
-    if BLIND_11.is_dir():
-        sets.append(("blind-11", BLIND_11))
+    for folder in args.texts:
+        texts.update((p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt")))
+    if args.gold:
+        sets = [(gold.name, gold) for gold in args.gold]
+    else:
+        sets = [("dev-labels", args.corpus / "dev-labels"), ("held-out", HELD_OUT)]
+        sets += blind_sets()
     for title, gold_dir in sets:
         print(f"## {title} ({gold_dir})\n")
         print(score(scorer, gold_dir, texts, args.verbose))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+from ingest.bylines import tidy_byline
 from ingest.page_metadata import page_metadata
 from ingest.plaintext import site_of, title_from
 from ingest.urlpolicy import UrlRefused, normalise_url
@@ -105,7 +106,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
         text=text,
         url=canonical,
         site=meta.sitename or site_of(canonical) or meta.hostname,
-        author=meta.author,
+        author=tidy_byline(meta.author),
         published=meta.date,
         language=meta.language,
     )

@@ -38,3 +38,11 @@ def test_the_byline_reads_as_a_name() -> None:
     assert byline_of("BBC News", "BBC News") == ""
     assert byline_of("Bybee Smith", "Site") == "Bybee Smith"
     assert byline_of(None, "Site") == ""
+
+
+def test_the_byline_drops_a_date_and_a_role_stuck_to_it() -> None:
+    """Stores made before bylines were tidied at ingest show them tidy too."""
+    from tui.widgets.reader import byline_of
+
+    assert byline_of("Jeff Foust Monday; November", "SpaceNews") == "Jeff Foust"
+    assert byline_of("By Paul Takahashi; Staff writer", "Site") == "Paul Takahashi"

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from ingest.bylines import tidy_byline
 from storage.models import ArticleMeta
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
 from tui.safe_text import clean_line, date_of
@@ -61,7 +62,7 @@ def byline_of(author: str | None, site: str | None) -> str:
     name = clean_line(author, 80)
     if m := _EMAIL_NAME.match(name):
         name = m.group(1).strip()
-    name = re.sub(r"^(?i:by)\s+", "", name)
+    name = tidy_byline(name) or ""
     return "" if name.casefold() == clean_line(site).casefold() else name
 
 

@@ -65,9 +65,18 @@ _APPOSED = (
     rf"(?:(?:his|her|their|its|the|an?)\s+(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*,\s+"
     rf"(?={NAME},))"
 )
+# An institution named with "of" or "for": the New Zealand Department of Conservation.
+_INSTITUTION_OF = (
+    r"(?:[A-Z][\w\-’']*\s+){0,4}(?:Department|Ministry|University|Bank|Institute|Office|"
+    r"Bureau|Council|School|College|Museum|Academy|Board|Court|Chamber|Federation|"
+    r"Association|Society|Centre|Center|Commission|Agency)\s+(?:of|for|on)\s+(?:the\s+)?"
+    r"[A-Z][\w\-’']*(?:\s+(?:and\s+)?[A-Z][\w\-’']*){0,3}"
+)
+_INSTITUTION_RE = re.compile(_INSTITUTION_OF)
 ACCORDING = re.compile(
     rf"\b[Aa]ccording to\s+(?:{_WORK_BY}|{_APPOSED})?"
-    rf"(?P<who>{ORG_REF}|(?:the\s+)?{NAME}|(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
+    rf"(?P<who>{ORG_REF}|(?:the\s+)?{_INSTITUTION_OF}|(?:the\s+)?{NAME}|"
+    rf"(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
 )
 _COLON = re.compile(
     rf"(?P<who>{TITLE_REF}|{NAME}|{PRON})\s*(?:{ADV}\s+{VERB}[^:\"“”]{{0,60}})?:\s*$"
@@ -201,7 +210,7 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     low = who.lower()
     if low in {"he", "she", "they"}:
         return Attribution("pronoun", None, None, _PRONOUN_GENDER.get(low))
-    if _OFFICE_RE.fullmatch(who):
+    if _OFFICE_RE.fullmatch(who) or _INSTITUTION_RE.fullmatch(THE_ANY.sub("", who)):
         return Attribution("org", THE_ANY.sub("", who))
     group = _group_ref(low, book, pos)
     if group:
@@ -222,7 +231,8 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         own = _OWN_ORG_NAME.fullmatch(who)
         if own and not _SPOKES_RE.search(low) and org_noun(low.rsplit(None, 1)[-1]):
             return Attribution("org", own.group(1))
-        org = _org_in_phrase(who) or book.organisation(context, low)
+        org = _org_in_phrase(who) or (low == "it" and book.body_before(pos))
+        org = org or book.organisation(context, low)
         if not org and low == "it":
             return Attribution("it", None)  # the caller's last quoted organisation, if any
         return Attribution("org", org) if org else Attribution("unnamed", None)

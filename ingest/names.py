@@ -9,7 +9,7 @@ with bounded regular expressions over capitalised words, without any model.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import islice
@@ -146,6 +146,9 @@ def _acronym_head(full: tuple[str, ...]) -> bool:
     ("VOA Pentagon", "CNN Anderson Cooper"): people's names do not start that way."""
     head = full[0]
     return len(full) > 1 and len(head) >= 3 and head.isalpha() and head.isupper()
+
+
+IT_WINDOW = 400  # how far back "it said" looks for the institution named last
 
 
 class NameBook:
@@ -310,6 +313,22 @@ class NameBook:
             self._lower_asked[word] = found
         return found
 
+    def body_before(self, pos: int, within: int = IT_WINDOW) -> str | None:
+        """The institution named last in the `within` characters before `pos`, outside
+        quotes: "The Food Standards Agency warned people ... "...," it said" is the
+        agency, not the chemical its statement names most."""
+        mentions = self.mentions
+        k = bisect_left(mentions, (pos,))
+        while k > 0:
+            k -= 1
+            at, raw = mentions[k]
+            if at < pos - within:
+                return None
+            words = raw.split()
+            if len(words) >= 2 and _BODY_WORD.fullmatch(words[-1]):
+                return clean_name(raw) or None
+        return None
+
     def organisation(self, context: str, phrase: str = "") -> str | None:
         """The most-mentioned capitalised word of `context`, as the organisation it names;
         first one whose words the `phrase` describes ("the production company" is Dick
@@ -330,6 +349,14 @@ class NameBook:
 
 # The lower-case words before an organisation noun: "the (production) company".
 _MODIFIER = re.compile(r"\b([a-z]{4,})\s+(?=[a-z]+$)")
+
+
+# The last word of an institution's name, for `NameBook.body_before`.
+_BODY_WORD = re.compile(
+    r"Agency|Administration|Authority|Board|Bureau|Commission|Committee|Corporation|"
+    r"Council|Department|Foundation|Institute|Ministry|Office|Organi[sz]ation|Police|"
+    r"Service|Association|Federation|Union|Party|University|Court"
+)
 
 
 def org_noun(phrase: str) -> bool:

@@ -18,11 +18,13 @@ from ingest.sentences import word_set
 _WORD_RE = re.compile(r"[\w’'\-\[\]]+")
 _SMALL = word_set("a an and the of in on at to for with by or vs from as de la le")
 _CUE = re.compile(
-    r"(?:\bchant(?:ed|ing|s)?|\bchants of|\bsigns? (?:reading|that read|saying|with)|"
+    r"(?:\bchant(?:ed|ing|s)?|\bchants of|"
+    r"\bsigns? (?:reading|that read|saying|with|advertis(?:ed|ing))|"
     r"\bplacards?(?: reading| saying)?|\bbanners?(?: reading| saying)?|\bslogans?|\btagline\??|"
     r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|\bwhat(?:'s|’s| is) called|"
     r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
-    r"\bdiagnosed with|\bsuch as|\ba type of|\bthe (?:words?|phrase|term|title)|"
+    r"\bdiagnosed with|\bsuch as|\bsuch (?:a )?thing as|\blabel(?:s|l?ed|l?ing)?|"
+    r"\ba type of|\bthe (?:words?|phrase|term|title)|"
     r"\bthe (?:term|name|phrase) (?:[a-z]+ ){0,2}(?:is|was)|"
     r"\bcampaign|\bsong|\bshow|\bfilm|\bmovie|\balbum|\b(?:e-?)?book|\bpodcast|\bplayed|\bsang|\bsinging|"
     r"\b(?:dubbed|nicknamed|labell?ed|branded|termed)\s[^.;:\"“”]{1,60}?\bas)"
@@ -33,9 +35,11 @@ _CUE = re.compile(
 # (before a closing comma, colon or question mark) ends none of these needs no search.
 _CUE_LAST = tuple(
     word_set(
-        """chant chanted chanting chants of reading read saying with placard placards banner
+        """chant chanted chanting chants of reading read saying with advertised advertising
+        placard placards banner
         banners slogan slogans tagline tagline? motto mottos hashtag dubbed nicknamed
         so-called called as termed titled entitled word words phrase term title is was
+        label labels labeled labelled labeling labelling
         campaign song show film movie album book podcast played sang singing"""
     )
 )
@@ -52,6 +56,7 @@ _FUNCTION = word_set(
     toward towards upon across behind beyond"""
 )
 _END_PUNCT = frozenset(".,!?;:…")
+_FIRST_PERSON = frozenset({"I", "I’m", "I'm"})
 MAX_TERM_WORDS = 4
 MAX_CUED_WORDS = 8
 
@@ -114,13 +119,35 @@ def shape_ok(body: str, before: str) -> bool:
 
 
 def cued_label(body: str, before: str) -> bool:
-    """True when the words before a short span say it is a chant, sign, title or term."""
+    """True when the words before a short span say it is a chant, sign, title or term,
+    or before a longer Title Case span that it is the title of a work."""
     if words_upto(body, MAX_CUED_WORDS) is None:
-        return False
+        return _long_title(body, before)
     window = before[-80:]
     if _THEME.search(window[-24:]):
         return _theme_name(body)
     return _cue_may_end(window) and bool(_CUE.search(window))
+
+
+# A work's noun right before its title: In her book "A Paradise Built in Hell: The
+# Extraordinary Communities that Arise in Disaster," Rebecca Solnit wrote ...
+_WORK_BEFORE = re.compile(
+    r"\b(?:(?:e-?)?books?|novels?|memoirs?|films?|movies?|songs?|albums?|plays?|essays?|"
+    r"podcasts?|series|documentar(?:y|ies)|titled|entitled)[ \u00a0]*,?[ \u00a0]*$",
+    re.I,
+)
+MAX_TITLE_WORDS = 30
+
+
+def _long_title(body: str, before: str) -> bool:
+    """A span of up to 30 words after a work's noun whose words, short ones aside, are
+    nearly all capitalised."""
+    if not _WORK_BEFORE.search(before[-30:]):
+        return False
+    ws = words_upto(body, MAX_TITLE_WORDS)
+    big = [w for w in ws or () if w.lower() not in _SMALL]
+    caps = sum(1 for w in big if w[0].isupper() or w[0].isdigit())
+    return len(big) >= 3 and caps >= 0.8 * len(big)
 
 
 # A theme's name right after the word: the festival's theme ‘The Medium is the Message’.
@@ -172,19 +199,30 @@ _LABEL_NOUN_AFTER = re.compile(
 _EXEMPLIFIED = re.compile(r"^[^.;:,\"“”\n]{0,30},[ \u00a0]+(?:such as|including)\b")
 
 
+# The words on a sign: "New lower prices. Same high standards," reads one (after "New
+# signs in stores appeared"), reads a banner. A statement that "reads" is speech.
+_READS_AFTER = re.compile(
+    r"^[ \u00a0]*reads?[ \u00a0]+(?:(?:a|the|another)[ \u00a0]+"
+    r"(sign|banner|placard|poster|billboard)|one\b)"
+)
+_SIGN_BEFORE = re.compile(r"\b(?:signs?|banners?|placards?|posters?|billboards?)\b", re.I)
+
+
 # A short unpunctuated span naming marches or rallies is their slogan: launched "save the
 # students" marches ("…," rally organisers said ends in a comma and stays a quote).
 _MARCH_AFTER = re.compile(r"^[ \u00a0]+(?:march(?:es)?|rall(?:y|ies)|protests?)\b(?!-)")
 
 
-def cued_after(body: str, after: str) -> bool:
+def cued_after(body: str, after: str, before: str = "") -> bool:
     """True when the words after a short span say it is a name someone gave, a slogan
-    (a noun such as "campaign" or "marches" follows it), or a category term that is
-    exemplified."""
+    (a noun such as "campaign" or "marches" follows it), the text of a sign, or a
+    category term that is exemplified."""
     if words_upto(body, MAX_CUED_WORDS) is None:
         return False
     if _CUE_AFTER.match(after) or _LABEL_NOUN_AFTER.match(after):
         return True
+    if m := _READS_AFTER.match(after):
+        return bool(m.group(1) or _SIGN_BEFORE.search(before))
     short = words_upto(body, 3) is not None and not _punct_end(body)
     return short and bool(_EXEMPLIFIED.match(after) or _MARCH_AFTER.match(after))
 
@@ -213,7 +251,7 @@ def modifier_term(body: str, before: str, after: str) -> bool:
 # "enabling technology", put into "suspended animation"); with a speaker it is a partial
 # quote (a "seamless experience," Buser said).
 _TERM_BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|its|his|her|their|our|my|your|into)|['’]s)(?:\s+[a-z]+)?\s*$"
+    r"(?:\b(?:[Aa]n?|[Tt]he|its|his|her|their|our|my|your|into|of)|['’]s)(?:\s+[a-z]+)?\s*$"
 )
 # ... unless the sentence reports someone's words: he described this as the "worst case
 # scenario", Rigney would eulogize Ford as his "blood brother,".
@@ -233,7 +271,10 @@ def unsourced_term(body: str, before: str) -> bool:
         return False
     if _REPORTED.search(before[-120:]):
         return False
-    return all(w[0].islower() and w.lower() not in _FUNCTION for w in ws)
+    # The first word may be a name the term starts with: a "God view".
+    first_ok = ws[0][0].islower() or (ws[0] not in _FIRST_PERSON and not _punct_end(body))
+    rest_ok = all(w[0].islower() for w in ws[1:])
+    return first_ok and rest_ok and all(w.lower() not in _FUNCTION for w in ws)
 
 
 # Copy from an advertisement: the billboards in which people say, "I'm on meth."
@@ -287,7 +328,7 @@ def unsourced_label(body: str, before: str, after: str) -> bool:
         return True
     if len(ws) > MAX_NOUN_TERM_WORDS:
         return False
-    if ws[0][0].isupper() and ws[0] not in ("I", "I’m", "I'm") and _NOUN_SLOT.search(before):
+    if ws[0][0].isupper() and ws[0] not in _FIRST_PERSON and _NOUN_SLOT.search(before):
         return True
     return _bare_modifier(body, ws, before, after)
 

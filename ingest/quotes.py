@@ -96,7 +96,8 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
             after = text[close + 1 : close + 41] if close is not None else ""
             chained = label_end >= lo and _CHAIN.match(text[label_end : span.open_mark])
             short = chained and words_upto(body, MAX_CUED_WORDS) is not None
-            if cued_label(body, before) or cued_after(body, after) or short:
+            lead = text[max(lo, span.open_mark - 200) : span.open_mark]
+            if cued_label(body, before) or cued_after(body, after, lead) or short:
                 rejected.add(norm(body))
                 label_end = span.close_mark + 1 if span.close_mark is not None else e
             elif shape_ok(body, before) and not modifier_term(body, before, after):

@@ -12,6 +12,7 @@ that cannot mean that person (other gender, named in the quote) is resolved by
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ingest.attribution import (
@@ -28,7 +29,7 @@ from ingest.attribution import (
     search_clause,
 )
 from ingest.gap import PREV_SUBJECT, LastReferent, para_subject
-from ingest.name_patterns import NAME_RE
+from ingest.name_patterns import NAME, NAME_RE
 from ingest.names import NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
@@ -175,6 +176,7 @@ def _explicit(
             search_clause(before, book, context, open_at) if _VERB_AT_END.search(before) else None
         ),
         lambda: _gerund(before[-160:], book, context, open_at),
+        lambda: _phrase_owner(before, book, context, open_at),
         lambda: issued_by(before, book, context, open_at),
         lambda: after_quote(after, book, context, open_at, named_only=True),
         lambda: before_colon(before, book, context, open_at, opens=b_start == s_start),
@@ -248,6 +250,23 @@ def _gerund(before: str, book: NameBook, context: str, pos: int) -> Attribution 
     return att if att.kind in {"named", "org"} and att.speaker else None
 
 
+# Words the text borrows from someone: (in economist Tyler Cowen's phrase) "markets in
+# everything", to borrow Lincoln's words, "...".
+_PHRASE_OWNER = re.compile(
+    rf"\b(?:in|to borrow|as|borrowing)\s+(?:[a-z][\w\-]*\s+){{0,3}}(?P<who>{NAME})['’]s?\s+"
+    r"(?:phrase|words|term|coinage|expression|formulation|memorable\s+phrase)\)?\s*[,:]?\s*$"
+)
+
+
+def _phrase_owner(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """The person whose phrase the text borrows, named just before it."""
+    m = _PHRASE_OWNER.search(before[-160:])
+    if not m:
+        return None
+    att = classify(m.group("who"), None, context, book, pos)
+    return att if att.kind in {"named", "org"} and att.speaker else None
+
+
 def _colon_paragraph(
     text: str, seg: Segmenter, para: int, book: NameBook, pos: int
 ) -> Attribution | None:
@@ -276,7 +295,7 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
                 text, seg, cands, i
             )
         elif c.leads and c.span.open_mark == seg.para(c.para)[0]:
-            c.speaker = _reporter(text, seg, cands, i, book)
+            c.speaker = _reporter(text, seg, cands, i, book) or _sole_person(seg, cands, i, book)
         elif c.leads and (i == 0 or cands[i - 1].para != c.para):
             # "Aderholt returned to the issue later in the hearing. "What …?"": the
             # person the paragraph opens with goes on to speak
@@ -348,6 +367,34 @@ def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBo
     return att.speaker if att.kind == "named" else None
 
 
+def _sole_person(seg: Segmenter, cands: list[Cand], i: int, book: NameBook) -> str | None:
+    """A quote paragraph with no tag, after a paragraph without quotes whose only person
+    is someone quoted before ("But for Parata and his family the slow, painful deaths
+    ... are personal." then ""It's very emotional. ..."") goes on with that person."""
+    prev = seg.prev_para(cands[i].para)
+    if prev is None or (i > 0 and cands[i - 1].para == prev):
+        return None
+    c = cands[i]
+    if seg.text[c.end - 1 : c.end] not in _SENTENCE_END:
+        return None  # a subheading ("We write with urgency"): see the repeated words
+    quoted = {o.speaker for o in cands[:i] if o.speaker and o.att and o.att.kind == "named"}
+    if not quoted:
+        return None
+    lo, hi = seg.para(prev)
+    mentions = book.mentions
+    people = set()
+    for at, raw in mentions[bisect_left(mentions, (lo,)) : bisect_left(mentions, (hi,))]:
+        name = clean_name(raw)
+        if not name:
+            continue
+        # a surname the text gives two people: the one quoted so far
+        same = [q for q in quoted if q.split()[-1] == name.split()[-1]]
+        who = same[0] if len(same) == 1 else book.resolve(name, at)
+        if who in quoted or book.is_person_like(who, at):
+            people.add(who)
+    return next(iter(people)) if len(people) == 1 and people <= quoted else None
+
+
 def _folded(text: str, c: Cand) -> str:
     """A quote's words, lower-case and space-separated, for finding it inside another."""
     return " " + " ".join(_WORD.findall(text[c.start : c.end].lower())) + " "
@@ -386,11 +433,33 @@ def _source(seg: Segmenter, cands: list[Cand], i: int) -> Cand | None:
         if later.att is not None:
             return later
     starts_para = c.span.open_mark == seg.para(c.para)[0]
-    if starts_para and i > 0 and cands[i - 1].para == seg.prev_para(c.para):
+    if starts_para and i > 0 and cands[i - 1].para == _prev_text_para(seg, c.para):
         return cands[i - 1]
     if starts_para and i > 0 and _runs_on(cands[i - 1], c):
         return cands[i - 1]
     return None
+
+
+MAX_CAPTION = 200  # characters
+_SENTENCE_END = frozenset(".!?:;\"”’'…)")
+
+
+def _prev_text_para(seg: Segmenter, idx: int) -> int | None:
+    """The paragraph before `idx`, passing over up to two photo captions set between
+    paragraphs of one speaker's words: short lines that end in no punctuation ("Hori
+    Parata at his Pātaua farm, the place where he was born and grew up")."""
+    prev = seg.prev_para(idx)
+    for _ in range(2):
+        if prev is None:
+            return None
+        lo, hi = seg.para(prev)
+        line = seg.text[lo:hi]
+        if hi - lo > MAX_CAPTION or line[-1] in _SENTENCE_END or not line[-1].isalpha():
+            return prev
+        if not line[0].isupper() or len(line.split()) < 4:
+            return prev  # a subheading rather than a caption
+        prev = seg.prev_para(prev)
+    return prev
 
 
 def _runs_on(prev: Cand, c: Cand) -> bool:

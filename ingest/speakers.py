@@ -258,9 +258,18 @@ _PHRASE_OWNER = re.compile(
 )
 
 
+# A message that reads, whose sender is named: The tweet from Vulture magazine reads, "...".
+_MESSAGE_FROM = re.compile(
+    r"\b(?:tweet|post|statement|letter|message|e-?mail|note|memo|notice|text)\s+(?:from|by)\s+"
+    rf"(?:the\s+)?(?P<who>{NAME})(?:\s+(?:magazine|newspaper|account|agency))?\s+"
+    r"(?:reads?|read|said|says|stated|states)\s*[,:]?\s*$"
+)
+
+
 def _phrase_owner(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
-    """The person whose phrase the text borrows, named just before it."""
-    m = _PHRASE_OWNER.search(before[-160:])
+    """The person whose phrase the text borrows, or whose message it reads out, named
+    just before it."""
+    m = _PHRASE_OWNER.search(before[-160:]) or _MESSAGE_FROM.search(before[-160:])
     if not m:
         return None
     att = classify(m.group("who"), None, context, book, pos)

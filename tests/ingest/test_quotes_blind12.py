@@ -129,3 +129,12 @@ def test_a_borrowed_phrase_is_its_owners() -> None:
         "everything” – including the lives of a city’s citizens."
     )
     assert speakers(text) == [("markets in everything", "Tyler Cowen")]
+
+
+def test_a_message_that_reads_is_its_senders() -> None:
+    text = (
+        "The tweet from Vulture magazine reads, “#Hamilton Chicago show interrupted by angry "
+        "Trump supporter.” Emery retweeted the story, saying, “Are there un-angry Trump "
+        "supporters?”"
+    )
+    assert speakers(text)[0][1] == "Vulture"

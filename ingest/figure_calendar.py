@@ -45,6 +45,24 @@ _SCORE_OR_RATE_AFTER = re.compile(
 )
 
 
+# A year cut to two digits: an apostrophe, then the digits ("when he ran afoul of Bush in
+# ’91."). The typographic apostrophe (’) opens no quote in English, so it is always a
+# year; a straight one may open a quote ('91 people died,' he said) and needs a year's
+# context before it ("in '91", "Class of '91") or the clause's end after it ("'91.").
+_APOSTROPHES = frozenset("’'")
+_SHORT_YEAR_END = re.compile(r"^(?:[.,;:!?)\]”\"’]|[ \u00a0]*(?:\n|$)|[-–][’'\d])")
+
+
+def _short_year(digits: str, before: str, after: str) -> bool:
+    """True for "’91" or "in '91": two digits after an apostrophe that no letter or
+    digit comes before (a word's closing mark, "rock 'n' roll", is no year's)."""
+    if not digits.isdigit() or before[-2:-1].isalnum():
+        return False
+    if before[-1] == "’":
+        return True
+    return bool(_YEAR_CTX.search(before[:-1]) or _SHORT_YEAR_END.match(after))
+
+
 def is_date(before: str, after: str) -> bool:
     """Day numbers next to a month name: "Aug. 9", "9 August", "March 21st", "18-24
     November"."""
@@ -85,9 +103,12 @@ def is_time(before: str, after: str) -> bool:
 
 
 def is_year(digits: str, before: str, after: str) -> bool:
-    """Four-digit years (2019, fiscal 2019) and decades (the 2020s, '90s)."""
+    """Four-digit years (2019, fiscal 2019), decades (the 2020s, '90s) and years cut to
+    two digits ("in ’91", "Class of '91")."""
     if after[:1] == "s" and not after[1:2].isalpha():
         return True
+    if before[-1:] in _APOSTROPHES and len(digits) == 2:
+        return _short_year(digits, before, after)
     if len(digits) != 4 or not digits.isdigit():
         return False
     if after[:1] in (" ", "\u00a0") and _SCORE_OR_RATE_AFTER.match(after):

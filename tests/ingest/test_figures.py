@@ -1259,3 +1259,32 @@ def test_capital_ms_after_a_number_is_no_millisecond() -> None:
         ("120", "count")
     ]
     assert one("The trial enrolled 120 MS patients.")[3] != "MS"
+
+
+# ------------------------------------------------------------------ tune-12 round
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So it didn’t hurt the way it did when he ran afoul of Bush in ’91.",
+        "the ’91-’92 season",
+        "She met him at the Class of '91 reunion.",
+        "It was the summer of '91, and",
+    ],
+)
+def test_an_apostrophe_and_two_digits_is_a_year(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("'91 people died,' the chief said.", ["91"]),
+        ("It's 45 miles from town and she's 30 minutes late.", ["45", "30"]),
+        ("‘12 people died,’ he said, and ‘40 more are hurt.’", ["12", "40"]),
+    ],
+)
+def test_a_quote_mark_before_a_count_is_no_short_year(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+

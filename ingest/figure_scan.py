@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.figure_units import CURRENCY_WORDS
+from ingest.figure_values import VULGAR_FRACTIONS
 
 # No article has this many numbers; past it the input is a table dump or junk, and the
 # cap keeps the cost of one call bounded (about 15 µs per number) whatever is pasted in.
@@ -36,7 +37,8 @@ _FIG_RE = re.compile(
     r"(?![\w])))?"
     # fractions first: bond prices move in 32nds ("rose 7/32"), "1-1/2 year"
     r"(?P<num>(?:\d{1,3}[- \u00a0])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])|"
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # a whole number may take a vulgar fraction: "6 ½ minutes", "4½ years"
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+|[ \u00a0]?[{VULGAR_FRACTIONS}])?)"
     # "a 13.8-billion-year period", "a $2-billion deal": a hyphen may join a long magnitude
     # word to its number
     r"(?P<mag>-(?=[mbt]illion\b)(?:million|billion|trillion)|"

@@ -1,21 +1,27 @@
 """A figure's value and currency as written: digits, fractions and currency marks.
 
 Kept apart from the context rules because it is plain arithmetic on the matched parts:
-"1,250.5", "7/32" or "1-1/2", and "US$" or "euros" mapped to an ISO code.
+"1,250.5", "7/32", "1-1/2" or "6 ½", and "US$" or "euros" mapped to an ISO code.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ingest.figure_units import CURRENCY_PREFIX, CURRENCY_WORDS
 
+# Vulgar fraction characters, written after a whole number with or without a space ("6 ½
+# minutes", "4½ years"): the figure is the mixed number.
+VULGAR_FRACTIONS = "½¼¾⅓⅔⅛⅜⅝⅞⅕⅖⅗⅘⅙⅚⅐⅑⅒"
 _FRACTION = re.compile(r"(?:(\d+)[- \u00a0])?(\d+)/(\d+)")
 
 
 def parse_number(num: str) -> float | None:
     """The value of a digit string, a fraction or a mixed number ("1-1/2" is 1.5); None
     for a slash pair that is no proper fraction ("12/8" is a date or a score)."""
+    if num[-1:] in VULGAR_FRACTIONS:
+        return float(num[:-1].rstrip(" \u00a0").replace(",", "")) + unicodedata.numeric(num[-1])
     if "/" not in num:
         return float(num.replace(",", ""))
     m = _FRACTION.fullmatch(num)

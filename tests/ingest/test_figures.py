@@ -1288,3 +1288,19 @@ def test_an_apostrophe_and_two_digits_is_a_year(text: str) -> None:
 def test_a_quote_mark_before_a_count_is_no_short_year(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "stopped transmitting data 6 ½ minutes after the launch",
+            ("6 ½", "quantity", 6.5, "minutes"),
+        ),
+        ("He served 4½ years in prison.", ("4½", "quantity", 4.5, "years")),
+        ("a 2¼-mile loop", ("2¼", "quantity", 2.25, "mile")),
+        ("rates rose 3¾% this year", ("3¾%", "percent", 3.75, "%")),
+        ("a $3½ million grant", ("$3½ million", "money", 3.5e6, "USD")),
+    ],
+)
+def test_a_vulgar_fraction_after_a_number_is_part_of_it(text: str, expected: tuple) -> None:
+    assert one(text) == expected

@@ -14,6 +14,13 @@ from ingest.figure_units import UNITS
 _AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 _AGE_AFTER = re.compile(rf"^(?:-|\s){_AGE_UNIT}(?:-|\s)old\b|^-?\s?(?:{_AGE_UNIT}-old|yo)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?$", re.I)
+# The other ends of an age range or list: "between the ages of 25 and 54", "ages 25 to
+# 54", "aged 18 to 34", "the ages of 3, 5 and 7" (each end is an age, as the first is).
+_AGE_TAIL_BEFORE = re.compile(
+    r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+)?"
+    r"(?:\d{1,3}(?:,?\s(?:and|or|to|through|thru)\s|,\s|\s?[-–]\s?)){1,4}$",
+    re.I,
+)
 # An age threshold with nothing counted after it, in a sentence about retirement or age:
 # "waiting for Medicare to kick in at 65,", "retire at 62 and", "until they turn 18."
 _THRESHOLD_BEFORE = re.compile(r"\b(?:at|until|till|before|after|turns?|turned|turning)\s$")
@@ -61,13 +68,24 @@ def _unit_number_after(after: str) -> bool:
     return m is not None and m.group(1).lower() in UNITS
 
 
+# What an age range's or list's second number follows: a space ("25 and 54") or a dash.
+_RANGE_ENDS = frozenset(" -–\u00a0")
+
+
 def is_age(before: str, after: str, value: float) -> bool:
     """Ages: "66-year-old", "9-Month-Old", "aged 26", "aged between 18", the low end of
-    "12 to 17-years-old", an age threshold ("retire at 62"), a person's stated age ("I'm
+    "12 to 17-years-old", the other ends of "ages of 25 and 54", an age threshold ("retire at 62"), a person's stated age ("I'm
     68 and", "she is 9."), "At 16, he", "Noel, 31, is charged", "Braun, 38 – who" and
     "Hollman 31, of Hope" ("About 40, ..." is no name, so no age)."""
     tail = before[-20:]
     if "ag" in tail.lower() and _AGE_BEFORE.search(tail):
+        return True
+    if (
+        before[-1:] in _RANGE_ENDS
+        and "ag" in before[-40:].lower()
+        and _AGE_TAIL_BEFORE.search(before[-40:])
+        and not _joined_count(before, after)
+    ):
         return True
     # "old" or "yo" ends every age unit after the number (and after a range's low end):
     # without one, the two patterns after it cannot match
@@ -99,6 +117,20 @@ def is_age(before: str, after: str, value: float) -> bool:
         return bool(m) and m.group(2) == "," and m.group(1) not in NOT_A_NAME
     m = _NAME_AGE.search(before)
     return bool(m) and m.group(1) not in NOT_A_NAME
+
+
+# A plural noun after a number joined by "and", "or" or a comma: "a man aged 40 and 3
+# children were hurt" counts children (a range, "ages 25 to 54", joins ages only).
+_JOINED_BEFORE = re.compile(r"(?:,|\s(?:and|or))\s$")
+_PLURAL_AFTER = re.compile(
+    r"^[ \u00a0]+(?:(?!(?:years|yrs|months|weeks|days|olds)\b)[a-z]{3,}s|children|people|"
+    r"men|women)\b"
+)
+
+
+def _joined_count(before: str, after: str) -> bool:
+    """True for "aged 40 and 3 children": the joined number counts the noun after it."""
+    return bool(_JOINED_BEFORE.search(before[-5:]) and _PLURAL_AFTER.match(after))
 
 
 def _is_threshold(before: str, after: str, value: float) -> bool:

@@ -1304,3 +1304,33 @@ def test_a_quote_mark_before_a_count_is_no_short_year(text: str, kept: list[str]
 )
 def test_a_vulgar_fraction_after_a_number_is_part_of_it(text: str, expected: tuple) -> None:
     assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ratio of employed men and women between the ages of 25 and 54 compared to the total",
+        "Workers ages 25 to 54 saw the biggest gains.",
+        "Adults aged 18 to 34 said so; children ages 5-11 can get it.",
+        "women aged between 25 and 54",
+        "children at the ages of 3, 5 and 7 learn fastest",
+        "ages 18 through 24",
+    ],
+)
+def test_every_end_of_an_age_range_is_an_age(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("A man aged 40 and 3 children were hurt.", ["3"]),
+        ("Aged 25, he hired 30 people and 54 more in his 40s.", ["30", "54"]),
+        (
+            "Between 25 and 54 workers were hired at stages of 3 to 5 weeks.",
+            ["25 and 54", "3 to 5"],
+        ),
+    ],
+)
+def test_counts_beside_an_age_keep_their_numbers(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

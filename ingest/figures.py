@@ -6,13 +6,15 @@ decides from the surrounding words whether it states an amount (`figure_rules` r
 years, dates, times, ages, designations and scores), what kind of amount, and its value
 with the magnitude applied (`figure_classify`). Adjacent figures joined by "to" or a dash
 become one range (`figure_ranges`), and numbers that open a title ("10 Things in Tech",
-"top 10 Health Technology Hazards") are dropped (`figure_titles`). Standard library
-only, linear time.
+"top 10 Health Technology Hazards") are dropped (`figure_titles`), and so are the
+numbers of a list run into one line ("1. Finland 2. Norway", `figure_lists`). Standard
+library only, linear time.
 """
 
 from __future__ import annotations
 
 from ingest.figure_classify import classify
+from ingest.figure_lists import list_numbers
 from ingest.figure_names import model_sizes, named_numbers
 from ingest.figure_ranges import merge_ranges
 from ingest.figure_scan import is_plain, scan
@@ -32,7 +34,7 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
     found = [(m.start(), m.end(), classify(text, m, named)) for m in matches]
     figs = merge_ranges(text, found)
     if figs:
-        titles = title_numbers(text, figs)
+        titles = title_numbers(text, figs) | list_numbers(text, figs)
         if titles:
             figs = [f for f in figs if f.start not in titles]
     if figs and seg is None:

@@ -185,6 +185,13 @@ def test_not_figures(text: str) -> None:
         "“1 Ab" + " Ab" * 300_000,
         "“1 Ab cd Ef”" * 80_000,
         "top 1" + " Ab" * 300_000 + " x",
+        # tune-12 round: inline lists, fractions, short years, age ranges
+        "1. Ab 2. Ab " * 80_000,
+        "1. Ab Cd Ef Gh Ij " * 55_000,
+        ": 1. A" + " 2. A 3. A" * 100_000,
+        "6 ½ " * 250_000,
+        "’91 " * 250_000,
+        "ages 1 and 2 and " * 60_000,
     ],
     ids=lambda t: f"{len(t)}-chars-{t[:6]!r}",
 )
@@ -1333,4 +1340,32 @@ def test_every_end_of_an_age_range_is_an_age(text: str) -> None:
     ],
 )
 def test_counts_beside_an_age_keep_their_numbers(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The overall rankings of the countries were as follows: 1. Finland 2. Norway "
+        "3. Australia 4. Canada 5. Germany 6. France 7. United Kingdom 8. Italy 9. Spain "
+        "10. United States",
+        "Our picks, in order: 1. Bank of America 2. Wells Fargo 3. Citi.",
+        "The steps were 1. Mix 2. Bake",
+    ],
+)
+def test_numbers_of_a_list_run_into_one_line_are_no_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Sales rose to 3. Then they fell to 2. Analysts said so.", ["3", "2"]),
+        ("It won 1. Smith scored 2. Jones added one.", ["1", "2"]),
+        ("The count was 1. Officials said 2. More later.", ["1", "2"]),
+        ("He won 1. Then he won 2 more.", ["1", "2"]),
+        ("They listed 1. Alpha was there and 2 more items.", ["1", "2"]),
+    ],
+)
+def test_sentence_end_numbers_are_no_list_without_a_run(text: str, kept: list[str]) -> None:
     assert texts(text) == kept

@@ -68,15 +68,39 @@ def _unit_number_after(after: str) -> bool:
     return m is not None and m.group(1).lower() in UNITS
 
 
+# An age in brackets after a name, with its unit: "his daughter Kaiarahi (10 months)".
+# A word for a person before the name shows that the name is a person's ("Brexit (3
+# years)" and "Internet Explorer (25 years)" are spans of time). "(3 years old)" is an
+# age by `_AGE_AFTER` already.
+_BRACKET_UNIT_AFTER = re.compile(r"^[ \u00a0](?:years?|yrs?|months?|weeks?|days?)\)", re.I)
+_NAME_BRACKET = re.compile(r"(?<![\w'’])([A-Z][a-z][\w'’\-]*)[ \u00a0]\($")
+_PERSON_BEFORE = re.compile(
+    r"\b(?:daughters?|sons?|baby|babies|child|children|kids?|grand(?:son|daughter|child)s?|"
+    r"nieces?|nephews?|sisters?|brothers?|twins?|boys?|girls?|toddlers?|infants?)\b",
+    re.I,
+)
+
+
+def _bracket_age(before: str, after: str) -> bool:
+    """True for the number of "his daughter Kaiarahi (10 months)" (see above)."""
+    if _BRACKET_UNIT_AFTER.match(after) is None:
+        return False
+    name = _NAME_BRACKET.search(before[-30:])
+    if name is None or name.group(1) in NOT_A_NAME:
+        return False
+    return bool(_PERSON_BEFORE.search(before[: -len(name.group(0))]))
+
+
 # What an age range's or list's second number follows: a space ("25 and 54") or a dash.
 _RANGE_ENDS = frozenset(" -–\u00a0")
 
 
 def is_age(before: str, after: str, value: float) -> bool:
     """Ages: "66-year-old", "9-Month-Old", "aged 26", "aged between 18", the low end of
-    "12 to 17-years-old", the other ends of "ages of 25 and 54", an age threshold ("retire at 62"), a person's stated age ("I'm
-    68 and", "she is 9."), "At 16, he", "Noel, 31, is charged", "Braun, 38 – who" and
-    "Hollman 31, of Hope" ("About 40, ..." is no name, so no age)."""
+    "12 to 17-years-old", the other ends of "ages of 25 and 54", an age threshold
+    ("retire at 62"), a person's stated age ("I'm 68 and", "she is 9."), "At 16, he",
+    "Noel, 31, is charged", "Braun, 38 – who", "Hollman 31, of Hope" ("About 40, ..." is
+    no name, so no age) and "his daughter Kaiarahi (10 months)"."""
     tail = before[-20:]
     if "ag" in tail.lower() and _AGE_BEFORE.search(tail):
         return True
@@ -110,6 +134,8 @@ def is_age(before: str, after: str, value: float) -> bool:
         return True
     if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):
         return _PRONOUN_AFTER.match(after) is not None
+    if before[-1:] == "(" and _bracket_age(before, after):
+        return True
     if after[:1] not in {",", ")"}:
         if after[:2].isascii() or not _AGE_DASH_AFTER.match(after):
             return False

@@ -1369,3 +1369,27 @@ def test_numbers_of_a_list_run_into_one_line_are_no_figures(text: str) -> None:
 )
 def test_sentence_end_numbers_are_no_list_without_a_run(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buck Cullen with his daughter Kaiarahi (10 months) in his backyard",
+        "Jane with her twins Ava and Mia (18 months) and her son Leo (4 years)",
+    ],
+)
+def test_a_unit_in_brackets_after_a_childs_name_is_an_age(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Brexit (3 years) of talks ended.", ["3"]),
+        ("Internet Explorer (25 years) is retired.", ["25"]),
+        ("The project (18 months) ended and her son waited 2 days.", ["18", "2"]),
+        ("his daughter Kaiarahi (10 kilometres away) called", ["10"]),
+    ],
+)
+def test_a_span_in_brackets_after_a_thing_stays_a_figure(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -73,6 +73,7 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
         or is_journal_reference(before, after)
         or is_number_noun(after)
         or (before.endswith(("/",)) or after.startswith("/"))
+        or _slide_counter(value, before, after)
     )
 
 
@@ -83,3 +84,26 @@ def _glued_after_space(before: str, after: str) -> bool:
     if before[-1:] not in (" ", "\u00a0"):
         return False
     return after[:1].isalpha() or (after[:1] == "-" and bool(_COUNT_WORD.match(after)))
+
+
+# A slideshow's counter, a paragraph that is only "N / M" or "N of M" ("1 / 5" above a
+# photo caption): a position, not an amount. `before` is read back 40 characters.
+_SP = "[ \t\u00a0]*"
+_COUNTER_AFTER = re.compile(rf"^{_SP}(?:/|of){_SP}(\d{{1,3}}){_SP}(?:\n|$)")
+_COUNTER_BEFORE = re.compile(rf"(?:^|\n){_SP}(\d{{1,3}}){_SP}(?:/|of){_SP}$")
+_LINE_END = re.compile(rf"^{_SP}(?:\n|$)")
+
+
+def _slide_counter(value: float, before: str, after: str) -> bool:
+    """True for either number of a paragraph that holds only "N / M" or "N of M", N <= M."""
+    if "/" in after[:3] or after[:4].lstrip(" \t\u00a0").startswith("of"):
+        if before.rstrip(" \t\u00a0")[-1:] not in {"", "\n"}:
+            return False
+        m = _COUNTER_AFTER.match(after)
+        return m is not None and value <= int(m.group(1))
+    if not ("/" in before[-3:] or "of" in before[-4:]) or not _LINE_END.match(after):
+        return False
+    m = _COUNTER_BEFORE.search(before)
+    if m is None or (m.start() == 0 and len(before) >= 40 and before[0] != "\n"):
+        return False  # the window may start mid-line
+    return int(m.group(1)) <= value

@@ -1393,3 +1393,28 @@ def test_a_unit_in_brackets_after_a_childs_name_is_an_age(text: str) -> None:
 )
 def test_a_span_in_brackets_after_a_thing_stays_a_figure(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 / 5\n\nIn this photo dated Tuesday the rocket is on its pad.",
+        "Photo\n\n2 of 12\n\nThe crew boards.",
+        "The crew boards.\n\n 12 / 40 \n\nThe rocket is on its pad.",
+    ],
+)
+def test_a_slideshow_counter_paragraph_is_no_figure(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("1 / 5\n\nIn this photo 3 people wait.", ["3"]),
+        ("Wins\n\n5 / 3\n\n", ["5", "3"]),
+        ("They took 3 of 5 seats.\n\nHe made 40 of 50\n\n", ["3", "5", "40", "50"]),
+        ("It rose 1 / 5 of the way.", ["1", "5"]),
+    ],
+)
+def test_n_of_m_inside_a_sentence_keeps_its_figures(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -30,7 +30,7 @@ from ingest.figure_labels import (
 )
 from ingest.figure_names import is_phone_number
 from ingest.figure_nouns import attached_unit, cased_unit, counts_something, stat_item
-from ingest.figure_units import UNITS
+from ingest.figure_units import DURATIONS, UNITS
 
 _COUNT_WORD = re.compile(r"-(?:Piece|Pack|Count|Pc)s?\b")
 
@@ -57,6 +57,7 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
             and is_designation(before, after, num)
             and not _glued_after_space(before, after)
             and not stat_item(before, after)
+            and not _unit_after_name(before, after)
         )
         or is_class_number(before, after)
         or is_model_size(after)
@@ -75,6 +76,28 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
         or (before.endswith(("/",)) or after.startswith("/"))
         or _slide_counter(value, before, after)
     )
+
+
+# A duration or a unit after a name's number makes it an amount: "the U.N. General
+# Assembly 18 months ago", "Route 9 miles away" (a name is followed by no unit: "Boeing
+# 787 jets" counts jets, "Section 230 protections" names a law). One-letter units ("m",
+# "g") are too often letters. After a possessive the words are a period's name: "his
+# Formula 1 years".
+_UNIT_WORD = re.compile(r"^[ \u00a0]([a-z][a-z/]+)\b")
+_NAME_UNITS = (DURATIONS | UNITS) - {"ms", "kps"}
+_POSSESSED_NAME = re.compile(
+    r"(?:\b(?:his|her|their|its|my|our|your)|['’]s?)[ \u00a0]+(?:[A-Z][\w.&\-]*[ \u00a0]+)+$"
+)
+
+
+def _unit_after_name(before: str, after: str) -> bool:
+    """True for a number that follows a name word and comes before a unit (see above)."""
+    if not (before[-1:] in (" ", "\u00a0") and before[-2:-1].isalpha()):
+        return False
+    m = _UNIT_WORD.match(after)
+    if m is None or m.group(1) not in _NAME_UNITS:
+        return False
+    return _POSSESSED_NAME.search(before) is None
 
 
 def _glued_after_space(before: str, after: str) -> bool:

@@ -1418,3 +1418,29 @@ def test_a_slideshow_counter_paragraph_is_no_figure(text: str) -> None:
 )
 def test_n_of_m_inside_a_sentence_keeps_its_figures(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Obama told the U.N. General Assembly 18 months ago that he would act.",
+            ("18", "quantity", 18.0, "months"),
+        ),
+        ("The fire stopped at Route 9 miles from town.", ("9", "quantity", 9.0, "miles")),
+    ],
+)
+def test_a_unit_after_a_names_number_makes_it_an_amount(text: str, expected: tuple) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During his Formula 1 years he won often.",
+        "It flew on a Boeing 787 last week; COVID-19 days were long; No. 1 years ago.",
+        "Wi-Fi 6 is here and the Galaxy S10 mm-wave model too.",
+    ],
+)
+def test_names_with_numbers_stay_names_before_other_words(text: str) -> None:
+    assert find_figures(text) == []

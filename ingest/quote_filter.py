@@ -22,7 +22,11 @@ _CUE = re.compile(
     r"\bsigns? (?:reading|that read|saying|with|advertis(?:ed|ing))|"
     r"\bplacards?(?: reading| saying)?|\bbanners?(?: reading| saying)?|\bslogans?|\btagline\??|"
     r"\bmottos?|\bhashtag|\bdubbed|\bnicknamed|\bso-called|\bwhat(?:'s|’s| is) called|"
-    r"\b(?:is|are|was|were|be|been) called|\bknown as|\btermed|\btitled|\bentitled|"
+    r"\b(?:is|are|was|were|be|been) called(?: the| an?)?|\bknown as|\btermed|\btitled|"
+    r"\bentitled|\b(?:I|we|they|what \w+) calls?(?: the| an?| it)?|\bthe name of|"
+    r"\b(?:technique|method|process|procedure|phenomenon|approach|concept|practice|"
+    r"condition|model|theory|effect|strategy|feature|trope|genre|idea|notion)s?"
+    r" (?:called|known as|dubbed|termed)|"
     r"\bdiagnosed with|\bsuch as|\bsuch (?:a )?thing as|\blabel(?:s|l?ed|l?ing)?|"
     r"\ba type of|\bthe (?:words?|phrase|term|title)|"
     r"\bthe (?:term|name|phrase) (?:[a-z]+ ){0,2}(?:is|was)|"
@@ -38,13 +42,14 @@ _CUE_LAST = tuple(
         """chant chanted chanting chants of reading read saying with advertised advertising
         placard placards banner
         banners slogan slogans tagline tagline? motto mottos hashtag dubbed nicknamed
-        so-called called as termed titled entitled word words phrase term title is was
+        so-called called call calls as termed titled entitled word words phrase term title is was
+        the a an it of
         label labels labeled labelled labeling labelling
         campaign song show film movie album book podcast played sang singing"""
     )
 )
 _DETERMINER = re.compile(
-    r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|my|your)|['’]s)\s*$", re.I
+    r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those|my|your)|['’]s)\s*$", re.I
 )
 _NEXT_WORD = re.compile(r"^\s*([a-z][a-z\-]+)\b")
 _FUNCTION = word_set(
@@ -99,15 +104,18 @@ def _punct_end(body: str) -> bool:
     return body.rstrip()[-1:] in _END_PUNCT
 
 
-def shape_ok(body: str, before: str) -> bool:
+def shape_ok(body: str, before: str, after: str = "") -> bool:
     """False for single words, and for short Title Case spans (titles, names, labels)
-    unless a colon introduces them (a caption or a headline quote)."""
+    unless a colon introduces them (a caption or a headline quote): not after a review's
+    kicker ("Review: 'Madden NFL 17' runs hard"), nor when a verb follows it as its
+    subject ("for how much: "Super Mario Run" will launch on iPhone")."""
     ws = words_upto(body, 6)
     if ws is None:
         return True
     if len(ws) < 2:
         return False
-    if before.rstrip().endswith(":"):
+    colon = before.rstrip().endswith(":") and not _KICKER.search(before[-20:])
+    if colon and (_punct_end(body) or not _SUBJECT_OF.match(after)):
         return True
     # A comma inside the marks ends a title in a list ("Star Wars," Marvel and "Bambi")
     # as often as a clause of speech: a Title Case span before it is still a title.
@@ -116,6 +124,17 @@ def shape_ok(body: str, before: str) -> bool:
         if big and all(w[0].isupper() or w[0].isdigit() for w in big):
             return False
     return True
+
+
+# A headline's kicker before a title: Review: 'Madden NFL 17' runs hard.
+_KICKER = re.compile(
+    r"\b(?:Review|Preview|Recap|Trailer|Watch|Video|Listen|Podcast|Hands-on|First look)\s*:\s*$"
+)
+# A verb right after a span makes it the sentence's subject, a thing's name.
+_SUBJECT_OF = re.compile(
+    r"^[ \u00a0]+(?:will|is|was|has|had|launches|launched|arrives|arrived|comes|came|costs|"
+    r"sold|sells|runs|debuts|debuted|opens|opened|goes|went)\b"
+)
 
 
 def cued_label(body: str, before: str) -> bool:
@@ -259,13 +278,24 @@ _REPORTED = re.compile(
     r"\b(?:describ|eulogi|testif|call|said|says|told|wrote|quot)[a-z]*\b[^.!?]*$", re.I
 )
 MAX_NOUN_TERM_WORDS = 3
+# A verb's slot before a phrasal verb: a verb the text names rather than quotes (orders
+# to "clear the streets" are someone's words).
+_PARTICLES = frozenset({"in", "out", "up", "off", "on", "down", "over", "back", "away"})
+_VERB_SLOT = re.compile(r"\b(?:to|can|could|cannot|can't|never|not|must|should)[ \u00a0]*$")
 
 
 def unsourced_term(body: str, before: str) -> bool:
     """True for a span of two or three lower-case content words (a trailing comma at
     most) right after a determiner: call it only for spans left without a speaker."""
     ws = words_upto(body, MAX_NOUN_TERM_WORDS)
-    if ws is None or len(ws) < 2 or _punct_end(body.rstrip().rstrip(",")):
+    if ws is None or len(ws) < 2:
+        return False
+    phrasal = len(ws) == 2 and ws[0].islower() and ws[1] in _PARTICLES
+    if phrasal and not _punct_end(body) and _VERB_SLOT.search(before[-20:]):
+        return True  # compelled to "opt in", you can "opt out", I've never "opted in"
+    # A full stop may close a lower-case term: the 1900s as the "neon century."
+    end = body.rstrip().rstrip(",")
+    if _punct_end(end) and not (end.endswith(".") and all(w.islower() for w in ws)):
         return False
     if "," in body.rstrip().rstrip(",") or not _TERM_BEFORE.search(before[-30:]):
         return False
@@ -326,11 +356,25 @@ def unsourced_label(body: str, before: str, after: str) -> bool:
         return False
     if _title_with_stop(body, ws) or _AD_SENTENCE.search(before[-120:]):
         return True
-    if len(ws) > MAX_NOUN_TERM_WORDS:
-        return False
-    if ws[0][0].isupper() and ws[0] not in _FIRST_PERSON and _NOUN_SLOT.search(before):
+    if _EPITHET_BEFORE.search(before[-40:]) and _EPITHET.match(body):
+        return True  # Lorenz, "the father of chaos," started a revolution
+    if _ENUMERATED.search(before[-4:]) or _ENUMERATED_AFTER.match(after):
+        return len(ws) <= MAX_NOUN_TERM_WORDS  # "highway," "service road," "residential,"
+    if len(ws) <= MAX_NOUN_TERM_WORDS and (
+        ws[0][0].isupper() and ws[0] not in _FIRST_PERSON and _NOUN_SLOT.search(before)
+    ):
         return True
     return _bare_modifier(body, ws, before, after)
+
+
+# An epithet in apposition to a name: Lorenz, "the father of chaos," started ...
+_EPITHET_BEFORE = re.compile(r"\b[A-Z][\w’'\-]+,[ \u00a0]*$")
+_EPITHET = re.compile(r"^(?:the|a|an)[ \u00a0][^.!?;:]{3,60},$")
+# A span next to another quoted span with only a comma or space between: a list of values.
+# (Double marks only: a single one before the span is as often a possessive, customers'.)
+# (Not across "or": Andrew's otherwise "lack of remorse" or "sympathy" reports his words.)
+_ENUMERATED = re.compile(r"[\"”],?[ \u00a0]*$")
+_ENUMERATED_AFTER = re.compile(r"^,?[ \u00a0]*[\"“]")
 
 
 def _title_with_stop(body: str, ws: Sequence[str]) -> bool:

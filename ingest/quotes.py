@@ -100,7 +100,7 @@ def _candidates(text: str, seg: Segmenter) -> list[Cand]:
             if cued_label(body, before) or cued_after(body, after, lead) or short:
                 rejected.add(norm(body))
                 label_end = span.close_mark + 1 if span.close_mark is not None else e
-            elif shape_ok(body, before) and not modifier_term(body, before, after):
+            elif shape_ok(body, before, after) and not modifier_term(body, before, after):
                 kept.append(Cand(span, s, e, idx))
     return _without(text, kept, rejected)
 

@@ -157,7 +157,7 @@ def _explicit(
     s_start, s_end = seg.sentence_span(open_at, c.end + 1)
     p_start, p_end = seg.para(c.para)
     b_start = max(s_start, prev_close, open_at - WINDOW)
-    before = text[b_start:open_at]
+    before = _party_tags_blank(text[b_start:open_at])
     leads = not before.strip(" \t—–-:([")
     context = text[max(p_start, s_start - WINDOW) : min(s_end, open_at + WINDOW)]
     after = ""
@@ -167,8 +167,8 @@ def _explicit(
         if not after.strip() and text[c.span.end - 1 : c.span.end] in {"?", "!"}:
             tag_end = max(close + 1 + TAG_WINDOW, seg.sentence_span(close + 1, close + 2)[1])
             after = text[close + 1 : min(nxt, p_end, tag_end, close + 1 + WINDOW)]
-    sent_before = text[max(s_start, open_at - WINDOW) : open_at]
-    para_before = text[max(p_start, open_at - WINDOW) : open_at]
+    sent_before = _party_tags_blank(text[max(s_start, open_at - WINDOW) : open_at])
+    para_before = _party_tags_blank(text[max(p_start, open_at - WINDOW) : open_at])
     c.sent = s_start
     steps = [
         lambda: signed(text, open_at, close),
@@ -197,6 +197,21 @@ def _explicit(
     if open_at == p_start and prev is not None:
         steps.append(lambda: _colon_paragraph(text, seg, prev, book, open_at))
     return _first_named(steps), leads
+
+
+# A US lawmaker's party and state after the name: "State Sen. Michael Doherty (R-Warren)
+# said", "Sen. Dawn Addiego (R-Burlington), for example, said".
+_PARTY_TAG = re.compile(
+    r"[ \u00a0]\((?:[RDI]|Rep|Dem|Ind)\.?[-–][A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?\)"
+)
+
+
+def _party_tags_blank(window: str) -> str:
+    """`window` with each party tag turned into spaces, so that the name meets its verb
+    and every offset stays where it was."""
+    if "(" not in window:
+        return window
+    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), window)
 
 
 def _first_named(steps: list) -> Attribution | None:
@@ -253,7 +268,8 @@ def _gerund(before: str, book: NameBook, context: str, pos: int) -> Attribution 
 # Words the text borrows from someone: (in economist Tyler Cowen's phrase) "markets in
 # everything", to borrow Lincoln's words, "...".
 _PHRASE_OWNER = re.compile(
-    rf"\b(?:in|to borrow|as|borrowing)\s+(?:[a-z][\w\-]*\s+){{0,3}}(?P<who>{NAME})['’]s?\s+"
+    rf"\b(?:[Ii]n|[Tt]o borrow|[Aa]s|[Bb]orrowing)\s+(?:[a-z][\w\-]*\s+){{0,3}}"
+    rf"(?P<who>{NAME})['’]s?\s+"
     r"(?:phrase|words|term|coinage|expression|formulation|memorable\s+phrase)\)?\s*[,:]?\s*$"
 )
 

@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from tui.safe_text import clean_line
+from tui.wording import annotations_phrase
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -29,12 +30,13 @@ def cmd_delete(args: argparse.Namespace) -> int:
         tags = sum(len(names) for names in store.tags_for(article_id).values())
         notes = len(store.notes_for(article_id))
         title = clean_line(meta.title, 70)
-        if (tags or notes) and not args.yes:
-            print(f"{article_id}  kept: {tags} tags, {notes} notes (--yes deletes them): {title}")
+        carried = annotations_phrase(tags, notes)
+        if carried and not args.yes:
+            print(f"{article_id}  kept: {carried} (--yes deletes them): {title}")
             kept += 1
             continue
         store.delete_article(article_id)
-        extra = f" with {tags} tags, {notes} notes" if tags or notes else ""
+        extra = f" with {carried}" if carried else ""
         print(f"{article_id}  deleted{extra}: {title}")
     print(f"{len(ids) - kept} deleted, {kept} kept")
     return 1 if kept else 0

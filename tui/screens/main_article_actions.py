@@ -21,7 +21,7 @@ from textual import work
 from storage.models import ArticleMeta
 from tui.safe_text import clean, clean_line
 from tui.widgets import ArticleList, FiguresPane, ItemPane
-from tui.wording import plural
+from tui.wording import annotations_phrase
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -51,13 +51,6 @@ def web_url(url: str | None) -> str | None:
     except ValueError:  # e.g. a malformed IPv6 host
         return None
     return url if parts.scheme.lower() in WEB_SCHEMES and host else None
-
-
-def annotations_phrase(tags: int, notes: int) -> str:
-    """`2 tags and 1 note`, `1 note`, or "" when there are none."""
-    parts = [plural(tags, "tag")] if tags else []
-    parts += [plural(notes, "note")] if notes else []
-    return " and ".join(parts)
 
 
 def delete_question(title: str, tags: int, notes: int) -> str:

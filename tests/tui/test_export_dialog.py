@@ -1,12 +1,14 @@
 """The export dialog in the real app on a real store: a file already there is kept until the
 user confirms, the default name moves on to a free one, enter exports from the format choice,
-new files get the umask's mode, and the JSON format says what it holds."""
+new files get the umask's mode, the JSON format says what it holds, and a missing folder is
+named, looked for off the event loop."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,3 +170,37 @@ async def test_json_format_says_what_it_holds(seeded_store: Store, tmp_path: Pat
         shown = screen_text(app)
         assert "everything" not in shown and "backup" not in shown.lower()
         assert "JSON: all articles, tags and notes (no feeds, no saved views)" in shown
+
+
+async def test_a_missing_folder_is_named_and_looked_for_off_the_event_loop(
+    seeded_store: Store, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere" / "memo.md"
+    stats_on_loop: list[str] = []
+
+    def watch(_frame: object, event: str, arg: object) -> None:
+        """Record every stat the event loop's thread makes (the profiler is per thread)."""
+        if event == "c_call" and arg in (os.stat, os.lstat):
+            stats_on_loop.append(getattr(arg, "__name__", ""))
+
+    app = make_app(seeded_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot)
+        path_input(pilot).value = str(missing)
+        path_input(pilot).focus()
+        sys.setprofile(watch)
+        try:
+            await pilot.press("enter")
+            await settle(pilot)
+        finally:
+            sys.setprofile(None)
+        assert stats_on_loop == []
+        assert f"No such folder: {missing.parent}" in notices(app)
+        assert isinstance(app.screen, ExportDialog)  # kept open, to correct the path
+        assert path_input(pilot).value == str(missing)
+        missing.parent.mkdir()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert f"Exported to {missing}" in notices(app)
+    assert missing.read_text().startswith("# Follow-up memo")

@@ -5,7 +5,9 @@ It only collects the request; the main screen writes the file in a thread worker
 `desk.export.render` and `write_export`, and notifies the path written. A file already at the
 path is never replaced silently: the worker posts `ExportExists` and the main screen opens this
 dialog again with the same request and a warning, where exporting again replaces the file. The
-proposed default name moves on to `-2`, `-3`, ... when taken, so it never asks.
+proposed default name moves on to `-2`, `-3`, ... when taken, so it never asks. Whether the
+chosen folder exists is asked in a thread too: a network share or a sleeping disk may take
+seconds to answer, and the UI does no I/O on its event loop.
 """
 
 from __future__ import annotations
@@ -98,10 +100,18 @@ class ExportDialog(Dialog[ExportRequest | None]):
         fmt: str
         path: str
 
+    @dataclass
+    class FolderChecked(Message):
+        """Whether the folder `request` writes to exists, found off the event loop."""
+
+        request: ExportRequest
+        found: bool
+
     def __init__(self, tag_names: list[str], existing: ExportRequest | None = None) -> None:
         super().__init__()
         self._tag_names = tag_names
         self._existing = existing
+        self._asked: ExportRequest | None = None  # the request whose folder is being checked
         self.fmt = existing.fmt if existing else "md"
         self._proposal = "" if existing else default_path(self.fmt)
 
@@ -171,21 +181,41 @@ class ExportDialog(Dialog[ExportRequest | None]):
         self.action_export()
 
     def action_export(self) -> None:
+        """Build the request from the fields; it goes once a thread has found its folder."""
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self.notify("Give a file to write", severity="warning")
             return
         path = Path(raw).expanduser()
-        if not path.parent.is_dir():
-            self.notify(f"No such folder: {path.parent}", severity="error", markup=False)
-            return
         tag = self.query_one("#export-tag", Input).value.strip().lstrip("#") or None
         replace = self._replacing(raw)
-        if raw == self._proposal and not replace:  # the base name, or the first free after it
+        auto = raw == self._proposal and not replace
+        if auto:  # the base name, or the first free after it: the export finds a free one
             path = Path(default_path(self.fmt)).expanduser()
         tag = tag if self.fmt != "json" else None
-        auto = raw == self._proposal and not replace
-        self.dismiss(ExportRequest(self.fmt, tag, path, replace=replace, next_free=auto))
+        self._asked = ExportRequest(self.fmt, tag, path, replace=replace, next_free=auto)
+        self._check_folder(self._asked)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export-folder")
+    def _check_folder(self, request: ExportRequest) -> None:
+        """Look for the request's folder in a thread (a folder that can't be read counts as
+        missing: the export could not write there either)."""
+        try:
+            found = request.path.parent.is_dir()
+        except OSError:
+            found = False
+        self.post_message(self.FolderChecked(request, found))
+
+    @on(FolderChecked)
+    def _folder_checked(self, message: FolderChecked) -> None:
+        if message.request is not self._asked:
+            return  # a later press asked again, or this request already went
+        self._asked = None
+        if not message.found:
+            folder = message.request.path.parent
+            self.notify(f"No such folder: {folder}", severity="error", markup=False)
+            return
+        self.dismiss(message.request)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

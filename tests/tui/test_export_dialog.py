@@ -204,3 +204,23 @@ async def test_a_missing_folder_is_named_and_looked_for_off_the_event_loop(
         assert isinstance(app.screen, MainScreen)
         assert f"Exported to {missing}" in notices(app)
     assert missing.read_text().startswith("# Follow-up memo")
+
+
+async def test_help_opened_while_the_folder_is_looked_for_stays_open(
+    seeded_store: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "memo.md"
+    app = make_app(seeded_store)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        path_input(pilot).value = str(target)
+        dialog.action_export()  # the folder check starts in a thread...
+        app.action_help()  # ...and the help opens over the dialog before it answers
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen_stack[-2:] == [dialog, app.screen] and app.screen is not dialog
+        assert not any(n.startswith("Exported") for n in notices(app))
+        await pilot.press("escape")  # the help closes on the dialog as it was
+        await settle(pilot)
+        assert app.screen is dialog and path_input(pilot).value == str(target)
+    assert not target.exists()

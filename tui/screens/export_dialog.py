@@ -209,8 +209,10 @@ class ExportDialog(Dialog[ExportRequest | None]):
     @on(FolderChecked)
     def _folder_checked(self, message: FolderChecked) -> None:
         if message.request is not self._asked:
-            return  # a later press asked again, or this request already went
+            return  # asked again since (that answer is still to come), or cancelled
         self._asked = None
+        if not self.is_active:
+            return  # the help was opened over the dialog meanwhile: enter asks again
         if not message.found:
             folder = message.request.path.parent
             self.notify(f"No such folder: {folder}", severity="error", markup=False)
@@ -218,4 +220,5 @@ class ExportDialog(Dialog[ExportRequest | None]):
         self.dismiss(message.request)
 
     def action_cancel(self) -> None:
+        self._asked = None  # a folder check still running must not dismiss again
         self.dismiss(None)

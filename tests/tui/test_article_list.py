@@ -1,4 +1,5 @@
-"""The Line API article list on its own: many rows, keys, click, and the Selected message."""
+"""The Line API article list on its own: many rows, keys, click, the Selected message,
+and taking a row out."""
 
 from __future__ import annotations
 
@@ -96,6 +97,27 @@ async def test_reload_keeps_cursor_on_the_same_article() -> None:
         await pilot.pause()
         assert article_list.current is not None and article_list.current.id == "a00040"
         assert article_list.cursor == 41
+
+
+async def test_removing_a_row_moves_the_cursor_on_only_from_that_row() -> None:
+    app = ListApp(_metas(5))
+    async with app.run_test(size=(100, 30)) as pilot:
+        article_list = app.query_one(ArticleList)
+        article_list.cursor = 3
+        assert article_list.remove_article("a00001")  # another row: the cursor keeps its article
+        await pilot.pause()
+        assert article_list.current is not None and article_list.current.id == "a00003"
+        assert article_list.row_count == article_list.total == 4
+        assert article_list.border_title == "Articles (4)"
+        assert article_list.remove_article("a00003")  # its own row: on to the next one
+        assert article_list.current is not None and article_list.current.id == "a00004"
+        assert article_list.remove_article("a00004")  # the last row: back to the previous one
+        assert article_list.current is not None and article_list.current.id == "a00002"
+        assert not article_list.remove_article("a00004")  # not listed (any more)
+        assert [article_list.meta(i) is not None for i in ("a00000", "a00002")] == [True, True]
+        assert article_list.remove_article("a00000") and article_list.remove_article("a00002")
+        assert article_list.current is None and article_list.total == 0
+        assert "Title number" not in _row(article_list, 0)
 
 
 def test_a_row_is_exactly_the_width_whatever_the_title() -> None:

@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker
 
-from storage.models import Article, ArticleMeta, ItemRef
+from storage.models import Article, ItemRef
 from storage.store import Store
 from tui.annotation_index import AnnotationIndex
 from tui.highlight import Highlighted, highlight
@@ -106,7 +106,6 @@ class MainScreen(ListLoading, DeskActions, ArticleActions, FetchActions, Screen[
         self._first_frame = threading.Event()
         self._first_page = first_page
         self._read_marks: dict[str, tuple[int, bool]] = {}
-        self._listed: list[ArticleMeta] = []
         self._deleted: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:

@@ -81,7 +81,6 @@ class ListLoading(Base):
     _wanted_seq: int  # lists of loads older than this are out of date, see _start_load
     _first_frame: threading.Event  # set once the screen's first frame is drawn
     _read_marks: dict[str, tuple[int, bool]]  # see remember_read
-    _listed: list[ArticleMeta]  # the rows the list shows, in order
     _deleted: dict[str, int]  # see drop_article
 
     if TYPE_CHECKING:  # MainScreen's, used here
@@ -137,7 +136,6 @@ class ListLoading(Base):
         if page is None:
             return
         self.index = page.annotations
-        self._listed = page.head.metas
         self.query_one(ArticleList).set_articles(
             page.head.metas, self._list_marks(), total=page.head.total
         )
@@ -170,24 +168,16 @@ class ListLoading(Base):
     def drop_article(self, article_id: str) -> None:
         """Take an article the app deleted off the list, without reading the store again.
 
-        The cursor, if it was on it, moves to the next row (the previous one at the end).
+        The list itself moves its cursor off the row (see `ArticleList.remove_article`).
         A load under way may have read the list before the delete: its list is shown
         without the article (see `_without_deleted`), as `remember_read` does for marks.
         """
         self._deleted[article_id] = self._load_seq
         self.index.tags.pop(article_id, None)
         self.index.notes.pop(article_id, None)
-        row = next((i for i, meta in enumerate(self._listed) if meta.id == article_id), None)
-        if row is None:
-            return
-        rest = self._listed[:row] + self._listed[row + 1 :]
         article_list = self.query_one(ArticleList)
-        keep = article_list.current.id if article_list.current else None
-        if keep == article_id:
-            keep = rest[min(row, len(rest) - 1)].id if rest else None
-        self._listed = rest
-        article_list.set_articles(rest, self._list_marks(), keep, total=article_list.total - 1)
-        self._title_view(len(rest))
+        if article_list.remove_article(article_id):
+            self._title_view(article_list.row_count)
 
     def _without_deleted(self, message: ArticlesLoaded) -> list[ArticleMeta]:
         """The message's articles without those deleted since its load started."""
@@ -212,7 +202,6 @@ class ListLoading(Base):
         metas = self._without_deleted(message)
         if message.only is not None:
             metas = [m for m in metas if m.id in message.only]
-        self._listed = metas
         article_list = self.query_one(ArticleList)
         keep = self._select_after_load  # an article just added: put the cursor on it
         article_list.set_articles(metas, self._list_marks(), keep_id=keep)

@@ -205,6 +205,21 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = self.validate_cursor(self._rows.get(keep_id or "", self.cursor))
         self.refresh()
 
+    def remove_article(self, article_id: str) -> bool:
+        """Take one row out (an article deleted) without the caller handing every row again;
+        False if it is not listed. The cursor stays on its article; if it was on the row
+        taken out, it moves to the next row (the previous one at the end)."""
+        row = self._rows.get(article_id)
+        if row is None:
+            return False
+        rest = self._metas[:row] + self._metas[row + 1 :]
+        keep = self.current.id if self.current else None
+        if keep == article_id:
+            keep = rest[min(row, len(rest) - 1)].id if rest else None
+        self._marks.pop(article_id, None)
+        self.set_articles(rest, self._marks, keep, total=self._total - 1)
+        return True
+
     def ids_around(self) -> list[str]:
         """The article under the cursor, then the next and the previous one."""
         rows = [self.cursor, self.cursor + 1, self.cursor - 1]

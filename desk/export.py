@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from desk.items import DeskItem, desk_items
-from storage.models import ArticleMeta, published_day
+from storage.models import ArticleMeta, article_day
 from storage.store import Store
 
 Metas = Mapping[str, ArticleMeta]  # article id -> its listing row: byline and date
@@ -60,10 +60,8 @@ def _value(item: DeskItem) -> str:
 
 
 def _date(meta: ArticleMeta | None) -> str:
-    """The day the app shows for the article: published, else added (`tui.safe_text.date_of`)."""
-    if meta is None:
-        return ""
-    return published_day(meta.published) or meta.added[:10]
+    """The day the app shows for the article (`article_day`); "" for an unknown article."""
+    return article_day(meta.published, meta.added) if meta is not None else ""
 
 
 def _outlet(item: DeskItem, meta: ArticleMeta | None) -> str:

@@ -14,7 +14,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storage.models import FIGURE_KINDS, ArticleMeta, Figure, Quote, published_day
+from storage.models import FIGURE_KINDS, ArticleMeta, Figure, Quote, article_day
 from storage.search_index import SearchIndex
 from storage.store import Store
 
@@ -90,9 +90,8 @@ def _meta_ok(meta: ArticleMeta, query: Query, tagged: set[str] | None) -> bool:
 
 
 def day_of(meta: ArticleMeta) -> str:
-    """The article's date for `after:` and `before:`, as `tui.safe_text.date_of` shows it:
-    its published day (see `published_day`), else the day it was added."""
-    return published_day(meta.published) or (meta.added or "")[:10]
+    """The article's date for `after:` and `before:`, the day the app shows (`article_day`)."""
+    return article_day(meta.published, meta.added)
 
 
 def _tagged(store: Store, query: Query) -> set[str] | None:

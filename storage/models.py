@@ -46,6 +46,14 @@ def published_day(published: str | None) -> str | None:
     return when.date().isoformat() if when.year >= 1000 else None
 
 
+def article_day(published: str | None, added: str | None) -> str:
+    """The one day an article goes by: its published day (see `published_day`), else the
+    day it was added. The app shows it (`tui.safe_text.date_of`, which cleans the web text
+    first), search's `after:` and `before:` compare it, and exports write it; it lives here,
+    below them all, so that desk/ and tui/ share it without desk/ importing tui/."""
+    return published_day(published) or (added or "")[:10]
+
+
 def _from_doc(cls: type, doc: dict[str, Any]) -> Any:
     """Build a dataclass from a document, ignoring keys a newer schema may have added.
 

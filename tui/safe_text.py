@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from storage.models import published_day
+from storage.models import article_day
 
 # Escape sequences first, so their parameters do not survive as stray text:
 # CSI (ESC [ or 8-bit 0x9b) params + final byte; OSC/DCS/SOS/PM/APC strings up to BEL or ST;
@@ -52,4 +52,4 @@ def date_of(published: str | None, added: str) -> str:
     page: web text, so cleaned) or else when it was added. Stores written before feed
     dates were parsed hold raw RFC 822 dates ("Wed, 20 Nov 2019 11:00:00 GMT"): those are
     read, in UTC as feeds' dates now are; anything else unreadable shows the added date."""
-    return published_day(clean_line(published)) or clean_line(added)[:10]
+    return article_day(clean_line(published), clean_line(added))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storage.documents import newest_first
-from storage.models import ArticleMeta, published_day
+from storage.models import ArticleMeta, article_day, published_day
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,14 @@ from storage.models import ArticleMeta, published_day
 )
 def test_published_day(stored: str | None, day: str | None) -> None:
     assert published_day(stored) == day
+
+
+def test_article_day_is_the_published_day_else_the_added_one() -> None:
+    added = "2026-11-25T07:00:00+00:00"
+    assert article_day("Wed, 20 Nov 2019 23:30:00 -0500", added) == "2019-11-21"
+    assert article_day("2019-11", added) == "2019-11"
+    assert article_day("sometime soon", added) == article_day(None, added) == "2026-11-25"
+    assert article_day(None, None) == article_day("", "") == ""
 
 
 def test_a_raw_feed_date_sorts_by_its_day_not_above_everything() -> None:

@@ -1,5 +1,5 @@
 """Dates stores already hold as newsroom used to keep them (a feed's raw RFC 822 pubDate, or
-any text) are shown as YYYY-MM-DD or else as the added date, and searched as such."""
+any text) are shown as YYYY-MM-DD or else as the added date, and searched and exported as such."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from desk.search import search
+from desk.export import to_csv
+from desk.items import DeskItem
+from desk.search import day_of, search
 from ingest.pipeline import article_from_text
+from storage.models import ArticleMeta, ItemRef
 from storage.store import Store
 from tui.safe_text import date_of
 
@@ -70,3 +73,12 @@ def test_after_and_before_read_legacy_dates(tmp_path: Path) -> None:
     assert _titles(store, "after:2019-11-20 before:2019-11-20") == {"Raw feed date"}
     assert _titles(store, "before:2024-12-31") == {"Raw feed date", "ISO date"}
     assert _titles(store, "after:2026-11-24") == {"Unreadable date"}  # its added date
+
+
+@pytest.mark.parametrize("published", ["Wed, 20 Nov 2019 23:30:00 -0500", "2024-05", "soon", None])
+def test_the_app_search_and_exports_agree_on_the_day(published: str | None) -> None:
+    meta = ArticleMeta(id="a1", title="T", published=published, added=ADDED)
+    shown = date_of(published, ADDED)
+    assert day_of(meta) == shown
+    item = DeskItem(ItemRef("a1"), ("x",), "T", None, "example.org", "article", "T")
+    assert to_csv([item], {"a1": meta}).splitlines()[1].endswith(f",{shown}")

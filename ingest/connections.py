@@ -25,7 +25,7 @@ import socket
 import threading
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from ingest.urlpolicy import vetted_addresses
@@ -60,18 +60,25 @@ class Connection(http.client.HTTPConnection):
         allow_private: bool,
         networks: tuple[str, ...],
         tls: ssl.SSLContext | None = None,
+        aborted: threading.Event | None = None,
     ) -> None:
         super().__init__(host, port, timeout=timeouts[1])
         self.scheme = scheme
         self.connect_timeout, self.read_timeout = timeouts
         self.allow_private, self.networks = allow_private, networks
         self.tls = tls
+        self.aborted = aborted or threading.Event()
 
     def connect(self) -> None:
-        """Resolve, vet every address, connect to the first that answers, then TLS."""
+        """Resolve, vet every address, connect to the first that answers, then TLS.
+
+        Refused once `aborted` is set, before and after connecting: `abort` shuts down the
+        sockets it finds, and one connected while it looked is caught here instead."""
+        self._refuse_if_aborted(None)
         infos = vetted_addresses(
             self.host, self.port, allow_private=self.allow_private, networks=self.networks
         )
+        self._refuse_if_aborted(None)
         sock = self._first_to_answer(infos)
         try:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -85,6 +92,23 @@ class Connection(http.client.HTTPConnection):
             raise
         sock.settimeout(self.read_timeout)
         self.sock = sock
+        self._refuse_if_aborted(sock)
+
+    def _refuse_if_aborted(self, sock: socket.socket | None) -> None:
+        if self.aborted.is_set():
+            if sock is not None:
+                self.sock = None
+                sock.close()
+            raise ConnectError("cancelled")
+
+    def abort(self) -> None:
+        """Wake a request blocked on this connection (another thread's): its socket is shut
+        down, so a read waiting for a slow server returns at once, as an error or a short
+        body the fetcher then refuses."""
+        sock = self.sock
+        if sock is not None:
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
     def _first_to_answer(self, infos: list[tuple]) -> socket.socket:
         """A socket connected to the first address that answers (the vetted getaddrinfo

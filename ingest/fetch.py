@@ -23,6 +23,7 @@ import http.client
 import ipaddress
 import threading
 import time
+import weakref
 import zlib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -164,13 +165,36 @@ def _reason(exc: BaseException, host: str, settings: FetchSettings) -> str:
 
 
 class Fetcher:
-    """A thread-safe HTTP client with the limits of its settings; share one per batch."""
+    """A thread-safe HTTP client with the limits of its settings; share one per batch.
+
+    `abort` (from any thread) ends its requests at once, those in flight included, each
+    with a FetchError: a cancelled batch then need not wait for a slow server up to the
+    read timeout. An aborted fetcher stays aborted."""
 
     def __init__(self, settings: FetchSettings | None = None) -> None:
         self.settings = settings or FetchSettings()
         self._hosts: dict[str, HostPool] = {}
         self._lock = threading.Lock()
         self._tls: ssl.SSLContext | None = None
+        self._aborted = threading.Event()
+        self._connections: weakref.WeakSet[Connection] = weakref.WeakSet()
+
+    @property
+    def aborted(self) -> bool:
+        return self._aborted.is_set()
+
+    def abort(self) -> None:
+        """Refuse every request from now on and wake those in flight (their sockets are
+        shut down); what they read is refused, never returned half."""
+        self._aborted.set()  # first: a connection made meanwhile sees it (`Connection.connect`)
+        with self._lock:
+            connections = list(self._connections)
+        for conn in connections:
+            conn.abort()
+
+    def _refuse_if_aborted(self, url: str) -> None:
+        if self._aborted.is_set():
+            raise FetchError(f"cancelled: {url[:80]}")
 
     def get(
         self,
@@ -215,6 +239,7 @@ class Fetcher:
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         pool = self._pool(parts.netloc)
         with pool.slot():
+            self._refuse_if_aborted(url)  # waited for a slot meanwhile, perhaps
             try:
                 conn, raw = pool.exchange(
                     parts.scheme, lambda: self._connection(parts.scheme, host, parts.port),
@@ -223,10 +248,12 @@ class Fetcher:
             except UrlRefused as exc:
                 raise FetchError(str(exc)) from exc
             except (http.client.HTTPException, OSError) as exc:
+                self._refuse_if_aborted(url)  # the error was `abort` waking the request
                 raise FetchError(_reason(exc, host, self.settings)) from exc
             done = False
             try:
                 result = self._handle(raw, url, host, hops)
+                self._refuse_if_aborted(url)  # a body cut short by `abort` looks whole
                 done = raw.isclosed() and not raw.will_close
                 return result
             finally:
@@ -241,11 +268,15 @@ class Fetcher:
 
     def _connection(self, scheme: str, host: str, port: int | None) -> Connection:
         s = self.settings
-        return Connection(
+        conn = Connection(
             scheme, host, port or DEFAULT_PORTS[scheme],
             timeouts=(s.connect_timeout, s.read_timeout), allow_private=s.allow_private_addresses,
             networks=s.private_networks, tls=self._tls_context() if scheme == "https" else None,
+            aborted=self._aborted,
         )  # fmt: skip
+        with self._lock:
+            self._connections.add(conn)
+        return conn
 
     def _tls_context(self) -> ssl.SSLContext:
         """The system's trusted certificates, loaded once per fetcher and only for https."""

@@ -6,8 +6,10 @@ batch sends them to a process pool (`ingest.cookpool`); a small one (`newsroom a
 few new entries) cooks in the fetch threads instead.
 
 Results come back to the calling thread, which alone calls `handle` (and so alone writes to
-the store). A cancel stops taking items, cancels every queued future, lets running work
-finish (timeouts bound it) and hands it to `handle` so finished work is still stored.
+the store). A cancel stops taking items and cancels every queued future; what was handled
+before it stays stored, and work still running is not waited for: its results are dropped,
+never handled (a cancelled app's fetcher aborts the requests in flight, `Fetcher.abort`, so
+their threads end at once too, storing nothing).
 """
 
 from __future__ import annotations
@@ -72,8 +74,9 @@ def run_pool(
 
 
 class _Threads(Generic[T]):
-    """The threads of `run_pool`; a cancel (or a failing handler) stops them taking items,
-    and what they are running finishes and, after a cancel, is still handled."""
+    """The threads of `run_pool`; a cancel (or a failing handler) stops them taking items.
+    After a cancel, what they are running is neither waited for nor handled: they are
+    daemon threads, and finish it on their own."""
 
     def __init__(self, items: Sequence[T], work: Callable[[T], Any], workers: int) -> None:
         self.pending = iter(items)
@@ -92,26 +95,47 @@ class _Threads(Generic[T]):
         ]
         for thread in threads:
             thread.start()
+        left = False
         try:
-            self._hand_back(handle, cancelled, len(threads))
+            left = self._hand_back(handle, cancelled, len(threads))
         finally:
             self._stop()
-            for thread in threads:
+            for thread in threads if not left else ():
                 thread.join()
-        return not self.skipped
+        return not (self.skipped or left)
 
-    def _hand_back(self, handle: Handle[T], cancelled: CancelFn, running: int) -> None:
+    def _hand_back(self, handle: Handle[T], cancelled: CancelFn, running: int) -> bool:
+        """Handle results until every thread has ended; True if a cancel left work behind.
+        A cancel is looked at again before each result: one woken by it is not handled."""
         while running:
             if cancelled():
                 self._stop()
+                return self._drop(running)
             try:
                 got = self.results.get(timeout=POLL_S)
             except queue.Empty:
                 continue
             if got is _END:
                 running -= 1
+            elif cancelled():
+                self._stop()
+                return True
             else:
                 handle(*got)
+        return False
+
+    def _drop(self, running: int) -> bool:
+        """After a cancel: drop the results waiting; True if any, or if a thread still runs."""
+        dropped = False
+        while True:
+            try:
+                got = self.results.get_nowait()
+            except queue.Empty:
+                return dropped or running > 0
+            if got is _END:
+                running -= 1
+            else:
+                dropped = True
 
     def _next(self) -> Any:
         with self.lock:
@@ -154,27 +178,34 @@ class _Stages(Generic[T]):
         self.cooking: dict[Future[Any], tuple[T, int]] = {}  # item, bytes of its page
         self.cooking_bytes = 0
         self.finished: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()
-        self.exhausted = self.stopped = self.cancelling = False
+        self.exhausted = self.stopped = False
 
     def run(self, cancelled: CancelFn) -> bool:
+        """Keep both stages fed until every item is handled, or a cancel: then what is
+        queued is cancelled and what is running is left to finish unhandled, unwaited."""
         from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(self.threads, thread_name_prefix="fetch") as pool:
-            try:
-                while True:
-                    if cancelled():
-                        self._stop()
-                    else:
-                        self._submit(pool)
-                    if not self.fetching and not self.cooking:
-                        break
-                    try:
-                        self._done(self.finished.get(timeout=POLL_S))
-                    except queue.Empty:
-                        continue
-            except BaseException:
-                self._stop()  # a failing handler must not leave queued work behind
-                raise
+        pool = ThreadPoolExecutor(self.threads, thread_name_prefix="fetch")
+        left = False
+        try:
+            while not (left := cancelled()):
+                self._submit(pool)
+                if not self.fetching and not self.cooking:
+                    break
+                try:
+                    done = self.finished.get(timeout=POLL_S)
+                except queue.Empty:
+                    continue
+                if not cancelled():  # one woken by the cancel is not handled
+                    self._done(done)
+        except BaseException:
+            left = True  # a failing handler must not leave queued work behind
+            raise
+        finally:
+            if left:
+                self._stop()
+                self.stopped = self.stopped or bool(self.fetching or self.cooking)
+            pool.shutdown(wait=not left, cancel_futures=True)
         return not self.stopped
 
     def _submit(self, pool: ThreadPoolExecutor) -> None:
@@ -196,9 +227,9 @@ class _Stages(Generic[T]):
         return room and self.cooking_bytes < COOK_AHEAD_BYTES
 
     def _stop(self) -> None:
-        """Cancel what has not started; what is running finishes and is still handled."""
+        """Cancel what has not started; what is running is left to finish, unhandled."""
         self.stopped = self.stopped or not self.exhausted
-        self.exhausted = self.cancelling = True
+        self.exhausted = True
         for future in [f for f in self.fetching if f.cancel()]:
             del self.fetching[future]
             self.stopped = True
@@ -216,14 +247,11 @@ class _Stages(Generic[T]):
                 self._to_cook(item, future.result())
                 return
         else:
-            return  # cancelled by `_stop`, which has accounted for it
+            return  # not one of ours (none is handled after `_stop`)
         error = future.exception()
         self.handle(item, error if error is not None else future.result())
 
     def _to_cook(self, item: T, fetched: Any) -> None:
-        if self.cancelling:
-            self.stopped = True  # a page fetched after a cancel is not worth cooking
-            return
         cook, cpu = self.cook
         try:
             future = cpu.submit(cook, item, fetched)

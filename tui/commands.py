@@ -48,7 +48,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("Refresh feeds", "Fetch every subscribed feed and store new articles", "refresh"),
     Command("Discover feeds", "Find the feeds of the current article's site", "discover"),
-    Command("Cancel fetch", "Stop the running fetch after the pages in flight", "cancel_fetch"),
+    Command("Cancel fetch", "Stop the running fetch now, pages in flight too", "cancel_fetch"),
     Command("Focus article list", "Move focus to the article list", "focus_pane('articles')"),
     Command("Focus reader", "Move focus to the reader", "focus_pane('reader')"),
     Command("Focus quotes", "Move focus to the quotes pane", "focus_pane('quotes')"),

@@ -2,9 +2,11 @@
 
 Each function takes the node that starts it (the main screen, or the discover dialog) as its
 first argument, runs in `@work(thread=True, exclusive=True, exit_on_error=False, ...)`, and
-reports through `tui.fetch_messages` with `post_message`, which is safe from a thread. The
-batch checks `get_current_worker().is_cancelled` every 0.2 s, so `cancel_fetch(node)` (bound
-to escape) cancels the queued pages and stops after the ones in flight. A big batch cleans
+reports through `tui.fetch_messages` with `post_message`, which is safe from a thread.
+`cancel_fetch(node)` (bound to escape) cancels the worker and aborts its fetcher, so the
+requests in flight end at once instead of up to the read timeout later; the batch, which
+checks `get_current_worker().is_cancelled`, then drops their results and those still
+queued, keeps what it stored before, and reports "cancelled" straight away. A big batch cleans
 pages in worker processes (`ingest.stages`); results still come back to the worker thread,
 which alone writes to the store, never the UI thread; the store's lock makes those writes
 safe against the app's own.
@@ -12,11 +14,13 @@ safe against the app's own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from textual import work
 from textual.dom import DOMNode
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from ingest.fetch import Fetcher, FetchSettings
 from ingest.refresh import Progress, Summary
@@ -30,6 +34,8 @@ from tui.fetch_messages import (
 )
 
 GROUP = "fetch"
+_fetchers: dict[Worker[None], Fetcher] = {}  # the fetch workers running, and their fetchers
+_fetchers_lock = threading.Lock()
 
 
 def _cancelled() -> bool:
@@ -43,12 +49,29 @@ def _reporter(node: DOMNode) -> Callable[[Progress], None]:
     return report
 
 
+@contextmanager
+def _abortable(fetcher: Fetcher) -> Iterator[None]:
+    """While the block runs, `cancel_fetch` aborts `fetcher`; a cancel that came before
+    it was known aborts it at once."""
+    worker = get_current_worker()
+    with _fetchers_lock:
+        _fetchers[worker] = fetcher
+    try:
+        if worker.is_cancelled:
+            fetcher.abort()
+        yield
+    finally:
+        with _fetchers_lock:
+            del _fetchers[worker]
+
+
 def _run(node: DOMNode, kind: str, settings: FetchSettings | None, batch: Callable) -> None:
     """Build the fetcher, run `batch(fetcher)`, post FetchDone or a one-line FetchFailed."""
     try:
         fetcher = Fetcher(settings or FetchSettings.from_config())
         try:
-            summary = batch(fetcher)
+            with _abortable(fetcher):
+                summary = batch(fetcher)
         finally:
             fetcher.close()
     except Exception as exc:  # reported as a notification, never a traceback in the UI
@@ -74,7 +97,13 @@ def refetch_article(
     """Fetch the article's URL again, keeping its id and tags (`R`)."""
     from ingest.add import refetch
 
-    _run(node, "refetch", settings, lambda f: Summary([refetch(store, f, article_id)]))
+    def batch(fetcher: Fetcher) -> Summary:
+        done = refetch(store, fetcher, article_id)
+        if done.status == "failed" and fetcher.aborted:
+            return Summary(cancelled=True)  # the cancel's doing: not the page's failure
+        return Summary([done])
+
+    _run(node, "refetch", settings, batch)
 
 
 @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
@@ -121,8 +150,13 @@ def discover_site(node: DOMNode, url: str, settings: FetchSettings | None = None
 
 
 def cancel_fetch(node: DOMNode) -> None:
-    """Cancel the running add/refetch/refresh started from `node` (escape)."""
-    node.workers.cancel_group(node, GROUP)
+    """Cancel the running add/refetch/refresh started from `node` (escape), and abort its
+    requests in flight (shutting sockets down does not block)."""
+    cancelled = node.workers.cancel_group(node, GROUP)
+    with _fetchers_lock:
+        fetchers = [_fetchers[w] for w in cancelled if w in _fetchers]
+    for fetcher in fetchers:
+        fetcher.abort()
 
 
 def is_fetching(node: DOMNode) -> bool:

@@ -174,3 +174,35 @@ def test_settings_come_from_config_toml(tmp_path: Path) -> None:
         config.write_text(f"[fetch]\n{bad}\n")
         with pytest.raises(ValueError, match=str(config).replace(".", r"\.")):
             FetchSettings.from_config(config)
+
+
+def test_abort_ends_a_request_in_flight_at_once(site: LoopbackServer) -> None:
+    """A server that answers in 3 s, under a 15 s read timeout: `abort` from another thread
+    ends the request now, and the fetcher takes no request afterwards."""
+    import threading
+
+    fetcher = Fetcher(FetchSettings(allow_private_addresses=True))  # 15 s read timeout
+    got: list[BaseException | object] = []
+    path = "/slow?t=abort"
+
+    def fetch() -> None:
+        try:
+            got.append(fetcher.get(site.url(path)))
+        except BaseException as exc:
+            got.append(exc)
+
+    thread = threading.Thread(target=fetch)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not site.hits(path) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    started = time.monotonic()
+    fetcher.abort()
+    thread.join(5)
+    assert time.monotonic() - started < 1.0 and not thread.is_alive()
+    [error] = got
+    assert isinstance(error, FetchError) and str(error).startswith("cancelled")
+    with pytest.raises(FetchError, match="cancelled"):
+        fetcher.get(site.url("/news/ap.html"))
+    assert fetcher.aborted
+    fetcher.close()

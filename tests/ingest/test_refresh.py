@@ -273,3 +273,36 @@ def test_pages_queued_for_the_process_pool_are_bounded_in_bytes(monkeypatch) -> 
                                  threads=1, cpu=cpu)  # fmt: skip
     assert done and sorted(handled) == list(range(100))
     assert 3 <= waited[0] <= 5  # 3 KB queued, at most 2 fetches in flight: then it waited
+
+
+@pytest.mark.parametrize("with_processes_stage", [False, True])
+def test_a_cancel_drops_the_work_in_flight_without_waiting_for_it(
+    with_processes_stage: bool,
+) -> None:
+    """Item 0 finishes and is handled; items 1 and 2 are still running at the cancel: the
+    batch returns at once, cancelled, and never hands them over, even once they finish."""
+    import time
+
+    release, cancel = threading.Event(), threading.Event()
+    handled: list[int] = []
+
+    def fetch(n: int) -> int:
+        if n:
+            release.wait(10)
+        return n
+
+    def handle(n: int, result: object) -> None:
+        handled.append(n)
+        cancel.set()  # the user cancels once the first item is in
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(1) as cpu:
+        if with_processes_stage:
+            done = stages.run_stages([0, 1, 2], fetch, lambda n, r: r, handle, threads=3,
+                                     cpu=cpu, cancelled=cancel.is_set)  # fmt: skip
+        else:
+            done = stages.run_pool([0, 1, 2], fetch, handle, workers=3, cancelled=cancel.is_set)
+        assert time.monotonic() - started < 5 and not done and handled == [0]
+        release.set()
+        time.sleep(0.3)  # they finish now: still not handled
+    assert handled == [0]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.message import Message
 from textual.widgets import SelectionList
 from textual.worker import Worker
@@ -26,7 +27,7 @@ from tests.ingest.conftest import _loopback_only, site  # noqa: F401  (fixtures)
 from tests.tui.conftest import notices, screen_text, settle, until
 from tui import fetch_workers
 from tui.app import make_app
-from tui.fetch_messages import FetchFailed, FetchProgress
+from tui.fetch_messages import FetchDone, FetchFailed, FetchProgress
 from tui.screens.add_url import AddUrlDialog
 from tui.screens.discover import DiscoverScreen
 from tui.widgets import ArticleList, FetchProgressBar, FiguresPane, QuotesPane, ReaderHeader
@@ -181,12 +182,57 @@ async def test_the_list_moves_while_fetching_and_escape_cancels(
         await pilot.press("escape")
         assert worker.is_cancelled
         assert any("Cancelling" in n for n in notices(app))
-        # A feed batch stops between pages; the one big page in flight is finished first.
-        last = "(cancelled)" if how.startswith("refresh") else "cancelled too late"
-        await until(pilot, _notice_with(app, last), seconds=60)
+        # The page in flight (a feed batch's, or the one big page) is not waited for.
+        await until(pilot, _notice_with(app, "(cancelled)"), seconds=60)
         assert screen.query_one(FetchProgressBar).running is False
         await pilot.press("escape")  # nothing runs now: escape does nothing
         assert app.screen is screen and app.is_running
+
+
+@pytest.mark.parametrize("key", ["a", "r", "R"])
+async def test_escape_on_a_slow_server_returns_at_once_and_stores_nothing(
+    key: str,
+    site: LoopbackServer,  # noqa: F811
+    seeded_store: Store,
+    loopback_config: None,
+) -> None:
+    """The server answers 3 s after the request: escape does not wait for it, and what it
+    sends then is dropped (no article, no refetched text, no feed error)."""
+    store = seeded_store
+    [seed] = store.articles()
+    slow = site.url(f"/slow?t=escape-{key}")
+    if key == "r":
+        FeedBook(store).add(slow)
+    if key == "R":
+        body = store.body(seed.id)
+        seed.url = slow
+        store.replace_article(seed, body)
+    before = store.get(seed.id)
+    handled: dict[str, float] = {}  # when the app's loop took the escape key, and FetchDone
+
+    def note(message: Message) -> None:
+        if isinstance(message, events.Key) and message.key == "escape":
+            handled.setdefault("escape", time.monotonic())
+        elif isinstance(message, FetchDone):
+            handled["done"] = time.monotonic()
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE, message_hook=note) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press(key, *([*slow, "enter"] if key == "a" else []))
+        await until(pilot, lambda: site.hits(f"/slow?t=escape-{key}"))
+        await pilot.pause(0.2)  # the request waits on the server now
+        await pilot.press("escape")
+        await until(pilot, _notice_with(app, "(cancelled)"), seconds=5)
+        assert handled["done"] - handled["escape"] < 1.0, "escape waited for the slow server"
+        assert not fetch_workers.is_fetching(screen) and screen._fetch_kind is None
+        assert not screen.query_one(FetchProgressBar).running
+        await pilot.pause(3.5)  # the server has answered by now: nothing comes of it
+        assert not any("added" in n and "(cancelled)" not in n for n in notices(app))
+    assert [m.id for m in store.articles()] == [seed.id]
+    assert store.get(seed.id) == before
+    assert all(f.error_count == 0 and f.last_error is None for f in FeedBook(store).all())
 
 
 async def test_a_second_fetch_waits_for_the_first(

@@ -6,8 +6,9 @@ the progress line from their `FetchProgress` messages and turns `FetchDone`/`Fet
 into notifications. The workers write the store; the list poll then shows the new articles.
 
 Only one batch runs at a time: the workers are `exclusive`, so starting a second would
-silently cancel the first. A cancelled thread keeps running until the pages in flight are
-done, so the screen counts a batch as running until its `FetchDone` or `FetchFailed` comes.
+silently cancel the first. The screen counts a batch as running until its `FetchDone` or
+`FetchFailed` comes, which after a cancel is at once: the requests in flight are aborted
+and their results dropped (see `tui.fetch_workers`), so nothing of them reaches the store.
 """
 
 from __future__ import annotations
@@ -160,7 +161,7 @@ class FetchActions(Base):
             )
 
     def action_cancel_fetch(self) -> None:
-        """Stop the running fetch after the pages in flight."""
+        """Stop the running fetch now, dropping the pages in flight."""
         if fetch_workers.is_fetching(self):
             fetch_workers.cancel_fetch(self)
             self._cancel_asked = True
@@ -189,7 +190,7 @@ class FetchActions(Base):
         self._finish()
         text, severity = done_notice(message.kind, message.summary)
         if self._cancel_asked and not message.summary.cancelled:
-            text += "\n(cancelled too late: the pages in flight were already done)"
+            text += "\n(cancelled too late: the fetch had already finished)"
         self.notify(text, severity=severity, markup=False, timeout=8)  # type: ignore[arg-type]
         self.action_reload()
         opened = [o.article_id for o in message.summary.outcomes if o.article_id]

@@ -49,14 +49,21 @@ def _item_fields(article: Article, item_key: str) -> dict[str, object]:
     return {"missing": True}
 
 
-def desk_items(store: Store, tag: str | None = None) -> list[DeskItem]:
-    """Every tagged item (or those with `tag`), grouped by article in list order."""
+def desk_items(store: Store, tag: str | None = None, *, noted: bool = False) -> list[DeskItem]:
+    """Every tagged item (or those with `tag`), grouped by article in list order.
+
+    With `noted` (the follow-up desk), also the items that carry a note and no tag: a note
+    is work to come back to, and without a tag no screen listed it. Exports leave them out:
+    they are of tagged items."""
     by_ref: dict[ItemRef, list[Tag]] = {}
     for t in store.tags():
         by_ref.setdefault(t.ref, []).append(t)
     if tag is not None:
         by_ref = {ref: ts for ref, ts in by_ref.items() if any(t.tag == tag for t in ts)}
     notes = store.notes()
+    if noted and tag is None:
+        for ref in notes:
+            by_ref.setdefault(ref, [])
     order = {m.id: i for i, m in enumerate(store.articles())}
     refs = sorted(by_ref, key=lambda r: (order.get(r.article, len(order)), r.item))
     return list(_resolve(store, refs, by_ref, notes))
@@ -74,7 +81,7 @@ def _resolve(
                 loaded[ref.article] = None
         article = loaded[ref.article]
         tags = tuple(sorted(t.tag for t in by_ref[ref]))
-        label = by_ref[ref][0].label
+        label = by_ref[ref][0].label if by_ref[ref] else ""
         if article is None:
             yield DeskItem(ref, tags, label, None, None, ref.kind, label, missing=True)
             continue

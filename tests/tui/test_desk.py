@@ -427,3 +427,32 @@ async def test_the_article_under_a_resting_cursor_is_read_ahead(desk_store: Stor
         await settle(pilot)
         assert screen.article is not None and screen.article.id == first.id
         assert reads[count] == first.id  # read again, not shown stale
+
+
+async def test_a_note_without_a_tag_puts_the_item_on_the_desk(desk_store: Store) -> None:
+    app = make_app(desk_store)
+    async with app.run_test(size=SIZE) as pilot:
+        seed = await open_article(pilot, desk_store, "sifted.eu")
+        index = await highlight_item(pilot, QuotesPane, "Romain Huet")
+        await pilot.press("n", *"Call his office", "ctrl+s")
+        quote_ref = ItemRef(seed, quote_keys(desk_store.body(seed).quotes)[index])
+        assert desk_store.note_of(quote_ref).text == "Call his office"
+        assert not desk_store.tags()
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FollowUpScreen)
+        rows = app.screen.query_one(DeskList).texts()
+        assert rows[0] == "✎ noted, no tag (1)"
+        assert rows[1].startswith("Romain Huet — “") and "✎ Call his office" in rows[1]
+        text = screen_text(app)
+        assert "1 noted without a tag" in text and "Nothing tagged yet" not in text
+        await pilot.press("ctrl+t", *"ver")  # a tag filter lists tags only
+        assert app.screen.query_one(DeskList).texts() == []
+        await pilot.press(*["backspace"] * 3, "enter")
+        app.screen.query_one(DeskList).highlighted = 1
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = main(app)
+        assert app.screen is screen and screen.article.id == seed
+        quotes = screen.query_one(QuotesPane)
+        assert quotes.keys[quotes.highlighted] == quote_ref.item

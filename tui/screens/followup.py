@@ -1,4 +1,5 @@
-"""The follow-up desk: every tagged article, quote and figure across the store, by tag.
+"""The follow-up desk: every tagged article, quote and figure across the store, by tag,
+then the items that carry a note and no tag.
 
 `desk_items` loads each tagged item's article, so it runs in a thread worker. The list can
 be narrowed by typing a tag in the filter; enter opens the item inside its article; t tags
@@ -39,6 +40,7 @@ from tui.widgets.pane_content import note_text
 from tui.wording import plural
 
 SPEAKER_STYLE = "bold #5fafff"
+NOTED_HEADING = "✎ noted, no tag"
 
 
 def item_text(item: DeskItem) -> Text:
@@ -61,7 +63,8 @@ def item_text(item: DeskItem) -> Text:
         if item.sentence and clean_line(item.sentence) != clean_line(item.text):
             text.append("\n  " + clean_line(item.sentence, 300), "dim italic")
     if item.missing:
-        text.append("\n  (no longer in the article's text: t removes its tags)", "#d7875f")
+        why = ": t removes its tags" if item.tags else ""
+        text.append(f"\n  (no longer in the article's text{why})", "#d7875f")
     if item.note:
         text.append("\n  ")
         text.append_text(note_text(item.note))
@@ -70,7 +73,7 @@ def item_text(item: DeskItem) -> Text:
 
 def group_rows(items: list[DeskItem], wanted: str = "") -> list[Row]:
     """Headings `#tag (n)` then the tag's items; built-in tags first; only tags starting
-    with `wanted` when given."""
+    with `wanted` when given; then, without `wanted`, the noted items that have no tag."""
     tags = sorted({t for item in items for t in item.tags})
     tags = [t for t in BUILT_IN_TAGS if t in tags] + [t for t in tags if t not in BUILT_IN_TAGS]
     rows: list[Row] = []
@@ -80,11 +83,16 @@ def group_rows(items: list[DeskItem], wanted: str = "") -> list[Row]:
         members = [item for item in items if tag in item.tags]
         rows.append((None, Text(f"#{clean_line(tag, 64)} ({len(members)})", "bold #d787d7")))
         rows += [(item.ref, item_text(item)) for item in members]
+    untagged = [item for item in items if not item.tags]
+    if untagged and not wanted:
+        rows.append((None, Text(f"{NOTED_HEADING} ({len(untagged)})", "bold #d787d7")))
+        rows += [(item.ref, item_text(item)) for item in untagged]
     return rows
 
 
 class FollowUpScreen(Screen[ItemRef | None]):
-    """Tagged items by tag; dismisses with the chosen item's ref (None on escape)."""
+    """Tagged items by tag, then noted ones without a tag; dismisses with the chosen item's
+    ref (None on escape)."""
 
     HELP_NAME = "Follow-up desk"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -124,7 +132,7 @@ class FollowUpScreen(Screen[ItemRef | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="desk")
     def _load(self) -> None:
         try:
-            items = desk_items(self.store)
+            items = desk_items(self.store, noted=True)
         except READ_ERRORS as exc:
             self.post_message(LoadFailed(str(exc)))
             return
@@ -155,8 +163,11 @@ class FollowUpScreen(Screen[ItemRef | None]):
         if self._keep in desk.refs:
             desk.highlighted = desk.refs.index(self._keep)
         self._keep = None
-        shown = len({ref for ref, _ in rows if ref is not None})
-        status = plural(shown, "tagged item") + (f", tags starting {wanted!r}" if wanted else "")
+        shown = {ref for ref, _ in rows if ref is not None}
+        noted = sum(1 for item in self.items if not item.tags and item.ref in shown)
+        status = plural(len(shown) - noted, "tagged item")
+        status += f", {noted} noted without a tag" if noted else ""
+        status += f", tags starting {wanted!r}" if wanted else ""
         if not self.items:
             status = "Nothing tagged yet: t tags the focused item, f marks it for follow-up"
         self.query_one("#desk-status", Static).update(Text(status, "dim"))

@@ -78,15 +78,17 @@ def _urls_to_fetch(store: Store, urls: Iterable[str], summary: Summary) -> list[
 
 
 def refetch(store: Store, fetcher: Fetcher, article_id: str) -> Outcome:
-    """Fetch an article's URL again and replace its text and metadata, keeping its id, read
+    """Fetch an article's page again (from the URL it was fetched from, else its canonical
+    URL: `ArticleMeta.fetch_urls`) and replace its text and metadata, keeping its id, read
     state and tags (item tags follow their text's stable key). On failure nothing changes."""
     from ingest.pages import page_records
 
     old = store.meta(article_id)
-    if not old.url:
+    urls = old.fetch_urls()
+    if not urls:
         return Outcome("", "failed", old.id, old.title, "the article has no URL to fetch")
     try:
         meta, body = page_records(fetcher, old)
     except Exception as exc:  # one line for the user; the stored article is left untouched
-        return Outcome(old.url, "failed", old.id, old.title, reason(exc))
+        return Outcome(urls[0], "failed", old.id, old.title, reason(exc))
     return replace_article(store, old, meta, body)

@@ -104,7 +104,12 @@ def reason(error: BaseException) -> str:
 
 
 def stored_urls(store: Store) -> dict[str, str]:
-    return {m.url: m.id for m in store.articles() if m.url}
+    """Article ids by canonical URL and by the URL fetched, where that is another: a page
+    added again by the URL it came from is stored already, though its id is the other's."""
+    metas = store.articles()
+    urls = {m.fetched_url: m.id for m in metas if m.fetched_url}
+    urls.update((m.url, m.id) for m in metas if m.url)
+    return urls
 
 
 def outcome(url: str, meta: ArticleMeta, created: bool) -> Outcome:

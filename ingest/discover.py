@@ -10,13 +10,14 @@ itself a feed is taken as is.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from ingest.clean import decode_html
 from ingest.feeds import FeedEntry, FeedError, fetch_feed, parse_feed
-from ingest.fetch import Fetcher, FetchError, Response
+from ingest.fetch import Fetcher, FetchError, Response, fetch_first
 from ingest.urlpolicy import UrlRefused, normalise_url
 from storage.feeds import Feed
 
@@ -96,11 +97,16 @@ def _links_of(fetcher: Fetcher, response: Response) -> list[str]:
 
 
 def discover(
-    fetcher: Fetcher, url: str, max_feeds: int = MAX_FEEDS, max_entries: int = MAX_ENTRIES
+    fetcher: Fetcher,
+    url: str,
+    max_feeds: int = MAX_FEEDS,
+    max_entries: int = MAX_ENTRIES,
+    fallbacks: Sequence[str] = (),
 ) -> Discovery:
     """The feeds of `url`'s site with their latest entries; FetchError if the page cannot
-    be fetched, an empty list if the site declares no feed."""
-    response = fetcher.get(url)
+    be fetched (nor any of `fallbacks`: an article's canonical URL after the one it was
+    fetched from), an empty list if the site declares no feed."""
+    response = fetch_first(fetcher, [url, *fallbacks])
     itself = _as_feed(response, max_entries)
     if itself is not None:
         return Discovery(response.url, [itself])

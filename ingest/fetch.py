@@ -43,6 +43,7 @@ from ingest.urlpolicy import UrlRefused, check_url
 
 if TYPE_CHECKING:
     import ssl
+    from collections.abc import Sequence
 
 USER_AGENT = "newsroom/0.1 (+https://github.com/newsroom-reader/newsroom)"
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
@@ -162,6 +163,18 @@ def _reason(exc: BaseException, host: str, settings: FetchSettings) -> str:
         detail = getattr(exc, "reason", None) or type(exc).__name__
         return f"TLS error with {host}: {detail}"
     return f"network error from {host}: {type(exc).__name__}"
+
+
+def fetch_first(fetcher: Fetcher, urls: Sequence[str], **options: Any) -> Response:
+    """The first of `urls` that can be fetched (an article's fetched, then canonical, URL);
+    the first URL's error if none can."""
+    first: FetchError | None = None
+    for url in dict.fromkeys(urls):
+        try:
+            return fetcher.get(url, **options)
+        except FetchError as exc:
+            first = first or exc
+    raise first or FetchError("no URL to fetch")
 
 
 class Fetcher:

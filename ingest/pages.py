@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ingest.clean import CleanError, clean_page
 from ingest.feeds import FeedEntry, FeedError
-from ingest.fetch import Fetcher, FetchError, Response
+from ingest.fetch import Fetcher, FetchError, Response, fetch_first
 from ingest.pipeline import article_from_text
 from ingest.plaintext import site_of, title_from
 from ingest.urlpolicy import UrlRefused
@@ -37,15 +37,23 @@ def response_records(
     return article_from_text(
         page.text, title=page.title, url=page.url, site=page.site, source=source,
         feed=feed, author=page.author, published=page.published or published,
-        language=page.language,
+        language=page.language, fetched_url=fetched_url(response.url, page.url),
     )  # fmt: skip
+
+
+def fetched_url(fetched: str, canonical: str | None) -> str | None:
+    """The URL a page came from, kept when its canonical URL is another: that one may not
+    be reachable (a mirror, a canonical link to another host), and refetch tries this."""
+    return fetched if fetched != canonical else None
 
 
 def page_records(fetcher: Fetcher, old: ArticleMeta) -> Records:
     """Fetch, clean and analyse a stored article's page again in this thread (refetch),
-    keeping where it came from and its date if the page has none."""
-    assert old.url, "an article without a URL cannot be fetched again"
-    return cook_retry(old, fetcher.get(old.url))
+    keeping where it came from and its date if the page has none. The URL it was fetched
+    from is tried first, then its canonical URL."""
+    urls = old.fetch_urls()
+    assert urls, "an article without a URL cannot be fetched again"
+    return cook_retry(old, fetch_first(fetcher, urls))
 
 
 def partial_records(entry: FeedEntry, feed_url: str, reason: str) -> Records:

@@ -141,6 +141,8 @@ def _show_text(meta: ArticleMeta, doc: dict[str, Any]) -> str:
     lines = [meta.title, f"id {meta.id} · {meta.site or '-'} · {when}"]
     if meta.url:
         lines.append(meta.url)
+    if meta.fetched_url and meta.fetched_url != meta.url:
+        lines.append(f"fetched from {meta.fetched_url}")
     if doc["tags"]:
         lines.append("tags: " + ", ".join(doc["tags"]))
     lines += ["", doc["text"], "", f"Quotes ({len(doc['quotes'])})"]

@@ -135,13 +135,19 @@ def subscribe_and_add(
 
 
 @work(thread=True, exclusive=True, exit_on_error=False, group="discover")
-def discover_site(node: DOMNode, url: str, settings: FetchSettings | None = None) -> None:
-    """Find the feeds of `url`'s site; posts DiscoverDone or DiscoverFailed."""
+def discover_site(
+    node: DOMNode,
+    url: str,
+    settings: FetchSettings | None = None,
+    fallbacks: list[str] | None = None,
+) -> None:
+    """Find the feeds of `url`'s site (or of the first of `fallbacks` that can be fetched,
+    if `url` cannot); posts DiscoverDone or DiscoverFailed."""
     from ingest.discover import discover
 
     try:
         fetcher = Fetcher(settings or FetchSettings.from_config())
-        found = discover(fetcher, url)
+        found = discover(fetcher, url, fallbacks=fallbacks or ())
     except Exception as exc:  # FetchError, config errors: one line in the dialog
         node.post_message(DiscoverFailed(str(exc)[:300]))
         return

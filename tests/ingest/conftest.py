@@ -28,6 +28,7 @@ HOSTILE = DATA / "hostile"
 ETAG = '"feed-v1"'
 LAST_MODIFIED = "Tue, 19 Nov 2019 12:00:00 GMT"
 RSS = "application/rss+xml; charset=utf-8"
+UNREACHABLE = "http://origin.invalid"  # .invalid never resolves (RFC 2606); the guard agrees
 FLAKY = {"up": False}  # /flaky/<page>.html fails with 503 until a test sets this
 
 
@@ -41,6 +42,12 @@ def _page(request: Request, base: str) -> Reply:
     if not path.exists():
         return Reply(b"no such page", status=404, content_type="text/plain")
     return Reply(page_html(path, base + request.path.split("?")[0]))
+
+
+def _mirror(request: Request) -> Reply:
+    """A copy of a page whose canonical link names a host that cannot be reached."""
+    name = request.path.split("?")[0].rsplit("/", 1)[-1].removesuffix(".html")
+    return Reply(page_html(PAGES / f"{name}.html.gz", UNREACHABLE + f"/news/{name}.html"))
 
 
 def _conditional(path: Path, base: str) -> object:
@@ -105,6 +112,7 @@ def routes(base: str) -> dict[str, object]:
         "/alias/aljazeera": lambda q: Reply(
             page_html(PAGES / "aljazeera.html.gz", base + "/news/aljazeera.html")
         ),
+        "/mirror/": _mirror,
         "/feeds/rss.xml": _conditional(FEEDS / "rss.xml", base),
         "/feeds/atom.xml": _conditional(FEEDS / "atom.xml", base),
         "/xml/rss/all.xml": _conditional(FEEDS / "rss.xml", base),

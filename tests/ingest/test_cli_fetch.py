@@ -153,3 +153,18 @@ def test_the_headline_counts_every_feed_once() -> None:
     assert one.headline().startswith("1 feed (0 changed, 0 unchanged, 1 failed); 0 added")
     three = Summary(feeds_checked=3, feeds_unchanged=1, feed_errors=[("http://a/f", "x")])
     assert three.headline().startswith("3 feeds (1 changed, 1 unchanged, 1 failed)")
+
+
+def test_a_mirrored_page_shows_both_urls_and_refetches_from_where_it_came(
+    site: LoopbackServer, db: str, capsys
+) -> None:
+    mirror = site.url("/mirror/ap.html?t=cli")
+    code, out, _ = run(capsys, "add", mirror, "--db", db)
+    assert code == 0 and "1 added" in out
+    article_id = _ids(db)["http://origin.invalid/news/ap.html"]
+    code, out, _ = run(capsys, "show", article_id, "--db", db)
+    assert "http://origin.invalid/news/ap.html\n" in out and f"fetched from {mirror}\n" in out
+    code, out, _ = run(capsys, "show", article_id, "--json", "--db", db)
+    assert json.loads(out)["fetched_url"] == mirror
+    code, out, err = run(capsys, "refetch", article_id, "--db", db)
+    assert (code, err) == (0, "") and f"{article_id}  unchanged" in out

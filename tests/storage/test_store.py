@@ -193,6 +193,22 @@ def test_metadata_documents_in_any_key_order_or_schema_read(store: Store) -> Non
     assert meta_of({**doc, "added_by_a_newer_schema": 1}) == meta  # unknown key ignored
 
 
+def test_a_store_written_before_fetched_urls_were_kept_still_reads(store: Store) -> None:
+    """`fetched_url` came after the store's first release: a shard without it reads (the
+    default fills it), and refetch and discover fall back to the canonical URL."""
+    stored, _ = store.add_article(*article(7))
+    shard = store.layout.shard(stored.id)
+    data = json.loads(shard.read_text())
+    for doc in data["articles"].values():
+        del doc["fetched_url"]
+    shard.write_text(json.dumps(data))
+    again = Store.open(store.root, auto_backup=False).meta(stored.id)
+    assert again == stored and again.fetched_url is None
+    assert again.fetch_urls() == [stored.url]
+    old = {k: v for k, v in stored.to_doc().items() if k != "fetched_url"}
+    assert ArticleMeta.from_doc(old) == stored == ArticleMeta.from_doc(dict(reversed(old.items())))
+
+
 def test_an_integer_orjson_cannot_write_goes_to_json(store: Store) -> None:
     from dataclasses import replace
 

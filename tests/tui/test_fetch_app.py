@@ -433,3 +433,29 @@ async def test_d_without_an_article_asks_for_the_page(
         await pilot.press("escape")
         assert not isinstance(app.screen, DiscoverScreen)
     assert FeedBook(store).all() == [] and store.articles() == []
+
+
+async def test_R_and_d_use_the_url_a_mirrored_page_was_fetched_from(
+    site: LoopbackServer,  # noqa: F811
+    store: Store,
+    loopback_config: None,
+) -> None:
+    """Its canonical link names a host that cannot be reached: `R` and `d` would fail there."""
+    mirror = site.url("/mirror/ap.html?t=app")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *mirror, "enter")
+        await until(pilot, _notice_with(app, "Add: 1 added"))
+        [meta] = store.articles()
+        assert (meta.url, meta.fetched_url) == (site_conftest.UNREACHABLE + "/news/ap.html", mirror)
+        await until(pilot, lambda: app.screen.query_one(ArticleList).current is not None)
+        await pilot.press("R")
+        await until(pilot, _notice_with(app, "Refetch:"))
+        assert _notice_with(app, "1 unchanged")() and not _notice_with(app, "failed:")()
+        assert len(site.hits("/mirror/ap.html?t=app")) == 2
+        await pilot.press("d")
+        assert isinstance(app.screen, DiscoverScreen) and app.screen.url == mirror
+        await until(pilot, lambda: "feeds found" in screen_text(app))
+        assert "Loopback Space News" in screen_text(app)
+        assert app.screen.query_one(SelectionList).option_count == 7

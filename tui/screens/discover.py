@@ -7,6 +7,7 @@ main screen hands it to `fetch_workers.subscribe_and_add`, so the dialog writes 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -34,7 +35,8 @@ class DiscoverChoice:
 
 
 class DiscoverScreen(Dialog[DiscoverChoice | None]):
-    """Find and list the feeds of `url`'s site; space toggles, enter confirms."""
+    """Find and list the feeds of `url`'s site (of a fallback's if `url` cannot be
+    fetched); space toggles, enter confirms."""
 
     HELP_NAME = "Discover feeds"
 
@@ -54,9 +56,12 @@ class DiscoverScreen(Dialog[DiscoverChoice | None]):
         ),
     ]
 
-    def __init__(self, url: str, settings: FetchSettings | None = None) -> None:
+    def __init__(
+        self, url: str, settings: FetchSettings | None = None, fallbacks: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self.url = url
+        self.fallbacks = list(fallbacks)
         self._settings = settings
         self._discovery: Discovery | None = None
 
@@ -68,7 +73,7 @@ class DiscoverScreen(Dialog[DiscoverChoice | None]):
     def on_mount(self) -> None:
         from tui.fetch_workers import discover_site
 
-        discover_site(self, self.url, self._settings)
+        discover_site(self, self.url, self._settings, self.fallbacks)
 
     @on(DiscoverDone)
     def _show(self, message: DiscoverDone) -> None:

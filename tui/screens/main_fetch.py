@@ -128,7 +128,7 @@ class FetchActions(Base):
         meta = self.fetch_target()
         if meta is None:
             self.notify("No article to refetch", severity="warning")
-        elif not meta.url:
+        elif not meta.fetch_urls():
             self.notify("This article has no URL to fetch", severity="warning")
         elif self._start("refetch"):
             fetch_workers.refetch_article(self, self.store, meta.id, self.fetch_settings)
@@ -139,20 +139,23 @@ class FetchActions(Base):
             fetch_workers.refresh_feeds(self, self.store, self.fetch_settings)
 
     def action_discover(self) -> None:
-        """Find the feeds of the current article's site (or of a URL you type)."""
+        """Find the feeds of the current article's site (or of a URL you type); the URL
+        the article was fetched from is tried first, then its canonical URL."""
         from tui.screens.add_url import AddUrlDialog
 
         meta = self.fetch_target()
-        if meta is not None and meta.url:
-            self._discover(meta.url)
+        urls = meta.fetch_urls() if meta is not None else []
+        if urls:
+            self._discover(urls[0], urls[1:])
         else:
             self.app.push_screen(AddUrlDialog("Discover feeds of…"), self._discover)
 
-    def _discover(self, url: str | None) -> None:
+    def _discover(self, url: str | None, fallbacks: list[str] | None = None) -> None:
         from tui.screens.discover import DiscoverScreen
 
         if url:
-            self.app.push_screen(DiscoverScreen(url, self.fetch_settings), self._subscribe)
+            screen = DiscoverScreen(url, self.fetch_settings, fallbacks or [])
+            self.app.push_screen(screen, self._subscribe)
 
     def _subscribe(self, choice: DiscoverChoice | None) -> None:
         if choice and (choice.feeds or choice.urls) and self._start("add"):

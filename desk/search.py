@@ -3,19 +3,29 @@
 Query syntax (terms combine with AND):
     word  "a phrase"  tag:verify  speaker:Huet  site:sifted.eu  kind:money
     unread  read  partial  after:2024-10-01  before:2025-01-01
-Words and phrases are matched by the full-text index over titles, bodies, quotes and
-speakers; the other filters on the small metadata every article keeps in memory.
+Words and phrases are matched by the full-text index over titles, bodies, quotes, speakers
+and the user's notes; the other filters on the small metadata every article keeps in memory.
+A quote or figure is listed under its article when the words are in it, or in its note.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storage.models import FIGURE_KINDS, ArticleMeta, Figure, Quote, article_day
-from storage.search_index import SearchIndex
+from storage.models import (
+    FIGURE_KINDS,
+    ArticleMeta,
+    Figure,
+    Quote,
+    article_day,
+    figure_keys,
+    quote_keys,
+)
+from storage.search_index import Progress, SearchIndex
 from storage.store import Store
 
 MAX_RESULTS = 200
@@ -46,6 +56,7 @@ class Hit:
     meta: ArticleMeta
     quotes: list[tuple[int, Quote]] = field(default_factory=list)
     figures: list[tuple[int, Figure]] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)  # matching notes by item key ("": its own)
 
 
 def parse(text: str) -> Query:
@@ -113,6 +124,37 @@ def index_for(store: Store) -> SearchIndex:
     return _INDEXES[path]
 
 
+def notes_by_article(store: Store) -> dict[str, dict[str, str]]:
+    """Every note's text, by article id, then item key ("" for the article's own note)."""
+    found: dict[str, dict[str, str]] = {}
+    for ref, text in store.notes().items():
+        found.setdefault(ref.article, {})[ref.item] = text
+    return found
+
+
+def article_notes(store: Store) -> dict[str, str]:
+    """Each article's notes as one text, in item-key order: what the index holds of them."""
+    return {
+        article: "\n".join(notes[key] for key in sorted(notes))
+        for article, notes in notes_by_article(store).items()
+    }
+
+
+def sync_index(
+    store: Store,
+    index: SearchIndex,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    metas: list[ArticleMeta] | None = None,
+) -> int:
+    """Bring the index up to date with the store's articles and notes."""
+    metas = store.articles() if metas is None else metas
+    version = store.version()
+    return index.sync(
+        metas, store.body, progress, cancelled, version=version, notes=article_notes(store)
+    )
+
+
 def matching(
     store: Store, query: Query, index: SearchIndex | None = None, limit: int = 5000
 ) -> list[ArticleMeta]:
@@ -121,7 +163,7 @@ def matching(
     metas = store.articles()
     if query.fts():
         index = index or index_for(store)
-        index.sync(metas, store.body, version=store.version())
+        sync_index(store, index, metas=metas)
         by_id = {m.id: m for m in metas}
         metas = [by_id[i] for i in index.match(query.fts(), limit=limit) if i in by_id]
     metas = [m for m in metas if _meta_ok(m, query, tagged)]
@@ -133,12 +175,21 @@ def matching(
 def search(store: Store, text: str, index: SearchIndex | None = None) -> list[Hit]:
     """Articles matching `text`, best first (newest first when there are no words)."""
     query = parse(text)
-    hits = [item_hit(store, m, query) for m in matching(store, query, index)[:MAX_RESULTS]]
+    notes = notes_by_article(store) if query.words else {}
+    metas = matching(store, query, index)[:MAX_RESULTS]
+    hits = [item_hit(store, m, query, notes.get(m.id)) for m in metas]
     return [h for h in hits if h is not None]
 
 
-def item_hit(store: Store, meta: ArticleMeta, query: Query) -> Hit | None:
-    """Load the article's items and keep those the query is about."""
+def _has_all(words: list[str], text: str) -> bool:
+    return bool(words) and all(w in text.lower() for w in words)
+
+
+def item_hit(
+    store: Store, meta: ArticleMeta, query: Query, notes: Mapping[str, str] | None = None
+) -> Hit | None:
+    """Load the article's items and keep those the query is about; `notes` (the article's,
+    by item key) add the items whose note holds the words."""
     wants_items = query.words or "speaker" in query.filters or "kind" in query.filters
     if not wants_items:
         return Hit(meta)
@@ -146,18 +197,28 @@ def item_hit(store: Store, meta: ArticleMeta, query: Query) -> Hit | None:
     words = [w.lower() for w in query.words]
     speakers = [s.lower() for s in query.filters.get("speaker", [])]
     kinds = query.filters.get("kind", [])
-    hit = Hit(meta)
+    noted = {key: text for key, text in (notes or {}).items() if _has_all(words, text)}
+    hit = Hit(meta, notes=noted)
+    qkeys = quote_keys(body.quotes) if noted else []
     for n, q in enumerate(body.quotes, 1):
         said = (q.speaker or "").lower()
         if speakers and not any(s in said for s in speakers):
             continue
-        if speakers or (words and all(w in (q.text + " " + said).lower() for w in words)):
+        if speakers or _has_all(words, q.text + " " + said) or (qkeys and qkeys[n - 1] in noted):
             hit.quotes.append((n, q))
+    fkeys = figure_keys(body.figures) if noted else []
     for n, f in enumerate(body.figures, 1):
         if kinds and f.kind not in kinds:
             continue
-        if kinds or (words and all(w in f.sentence.lower() for w in words)):
+        if kinds or _has_all(words, f.sentence) or (fkeys and fkeys[n - 1] in noted):
             hit.figures.append((n, f))
     if (kinds and not hit.figures) or (speakers and not hit.quotes):
         return None
+    if noted:  # only the notes of what is listed: the article's own, its listed items'
+        listed = {
+            "",
+            *(qkeys[n - 1] for n, _ in hit.quotes),
+            *(fkeys[n - 1] for n, _ in hit.figures),
+        }
+        hit.notes = {key: text for key, text in noted.items() if key in listed}
     return hit

@@ -1,17 +1,22 @@
-"""A full-text index of titles, bodies, quotes and speakers, kept in SQLite FTS5.
+"""A full-text index of titles, bodies, quotes, speakers and notes, kept in SQLite FTS5.
 
 The index is derived data, never the source of truth: it lives beside the TinyDB files as
 `search.sqlite`, is brought up to date from the store before each search (only articles
 added, changed or removed since are touched), and is rebuilt from scratch if it is missing
 or unreadable. Scanning 50,000 bodies per query would take seconds; an inverted index kept
 in TinyDB would have to rewrite megabytes on every add. FTS5 ships with Python's sqlite3.
+
+Notes (the user's, on an article or its quotes and figures) live in tags.json, not in the
+article, so the caller passes each article's notes as one text; a checksum of it is part of
+the version an article is indexed at, so writing a note re-indexes that one article.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import closing
 from pathlib import Path
 
@@ -22,17 +27,18 @@ from storage.models import ArticleBody, ArticleMeta
 Progress = Callable[[int, int], None]
 BATCH = 500
 
-INDEX_VERSION = 2  # PRAGMA user_version: an index of another version is rebuilt
+INDEX_VERSION = 3  # PRAGMA user_version: an index of another version is rebuilt
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS indexed(id TEXT PRIMARY KEY, hash TEXT NOT NULL, doc INTEGER);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    id UNINDEXED, title, body, quotes, speakers, kinds, site,
+    id UNINDEXED, title, body, quotes, speakers, kinds, site, notes,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 """
+Notes = Mapping[str, str]  # article id -> the text of its notes (its own and its items')
 
 
-def _row(meta: ArticleMeta, body: ArticleBody) -> tuple[str, ...]:
+def _row(meta: ArticleMeta, body: ArticleBody, notes: str) -> tuple[str, ...]:
     return (
         meta.id,
         meta.title,
@@ -41,6 +47,7 @@ def _row(meta: ArticleMeta, body: ArticleBody) -> tuple[str, ...]:
         "\n".join(sorted({q.speaker for q in body.quotes if q.speaker})),
         " ".join(sorted({f.kind for f in body.figures})),
         meta.site or "",
+        notes,
     )
 
 
@@ -80,11 +87,14 @@ class SearchIndex:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         self._known = None
 
-    def stale(self, metas: Iterable[ArticleMeta]) -> tuple[list[ArticleMeta], list[str]]:
-        """Articles to (re)index and ids to drop, comparing content hashes."""
+    def stale(
+        self, metas: Iterable[ArticleMeta], notes: Notes | None = None
+    ) -> tuple[list[ArticleMeta], list[str]]:
+        """Articles to (re)index and ids to drop, comparing content hashes (and notes)."""
         known = self._load_known()
         current = {m.id: m for m in metas}
-        todo = [m for m in current.values() if known.get(m.id) != _version(m)]
+        notes = notes or {}
+        todo = [m for m in current.values() if known.get(m.id) != _version(m, notes.get(m.id))]
         gone = [i for i in known if i not in current]
         return todo, gone
 
@@ -101,14 +111,16 @@ class SearchIndex:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False,
         version: object = None,
+        notes: Notes | None = None,
     ) -> int:
         """Index what changed since the last sync; returns how many articles were indexed.
 
         With the store's `version()`, a sync of an unchanged store costs nothing: comparing
-        50,000 content hashes takes longer than the search itself.
+        50,000 content hashes takes longer than the search itself. `notes` are each
+        article's notes as one text (`desk.search.article_notes`); none are indexed without.
         """
         try:
-            return self._sync_changed(metas, load_body, progress, cancelled, version)
+            return self._sync_changed(metas, load_body, progress, cancelled, version, notes or {})
         except sqlite3.Error as exc:  # locked for too long, disk full: the user is told
             raise SearchUnavailable(self.path, str(exc)) from exc
 
@@ -119,11 +131,12 @@ class SearchIndex:
         progress: Progress | None,
         cancelled: Callable[[], bool],
         version: object,
+        notes: Notes,
     ) -> int:
         if version is not None and (version, signature(self.path)) == self._synced:
             return 0
         with self._lock:
-            done = self._sync(metas, load_body, progress, cancelled)
+            done = self._sync(metas, load_body, progress, cancelled, notes)
             if not cancelled():
                 self._synced = (version, signature(self.path))
             return done
@@ -134,9 +147,10 @@ class SearchIndex:
         load_body: Callable[[str], ArticleBody | None],
         progress: Progress | None,
         cancelled: Callable[[], bool],
+        notes: Notes,
     ) -> int:
         with closing(self._connect()) as conn:  # first: an unreadable index is reset here
-            todo, gone = self.stale(metas)
+            todo, gone = self.stale(metas, notes)
             if not todo and not gone:
                 return 0
             known = self._load_known()
@@ -145,11 +159,11 @@ class SearchIndex:
             for start in range(0, len(todo), BATCH):
                 if cancelled():
                     break
-                done += self._index_batch(conn, todo[start : start + BATCH], load_body)
+                done += self._index_batch(conn, todo[start : start + BATCH], load_body, notes)
                 if progress:
                     progress(min(start + BATCH, len(todo)), len(todo))
         for meta in todo[:done]:
-            known[meta.id] = _version(meta)
+            known[meta.id] = _version(meta, notes.get(meta.id))
         for article_id in gone:
             known.pop(article_id, None)
         return done
@@ -171,19 +185,22 @@ class SearchIndex:
         conn: sqlite3.Connection,
         metas: list[ArticleMeta],
         load_body: Callable[[str], ArticleBody | None],
+        notes: Notes,
     ) -> int:
         known = self._load_known()
         with conn:
             self._delete(conn, [m.id for m in metas if m.id in known])
             for meta in metas:
-                body = load_body(meta.id)
+                body, noted = load_body(meta.id), notes.get(meta.id)
                 doc = None
                 if body is not None:
                     cur = conn.execute(
-                        "INSERT INTO fts VALUES (?, ?, ?, ?, ?, ?, ?)", _row(meta, body)
+                        "INSERT INTO fts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        _row(meta, body, noted or ""),
                     )
                     doc = cur.lastrowid
-                conn.execute("INSERT INTO indexed VALUES (?, ?, ?)", (meta.id, _version(meta), doc))
+                version = _version(meta, noted)
+                conn.execute("INSERT INTO indexed VALUES (?, ?, ?)", (meta.id, version, doc))
         return len(metas)
 
     def match(self, fts_query: str, limit: int = 500) -> list[str]:
@@ -196,13 +213,15 @@ class SearchIndex:
     def _match(self, fts_query: str, limit: int) -> list[str]:
         with closing(self._connect()) as conn:
             rows = conn.execute(
-                "SELECT id FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 0, 10, 1, 3, 5, 0, 2) "
+                "SELECT id FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 0, 10, 1, 3, 5, 0, 2, 5) "
                 "LIMIT ?",
                 (fts_query, limit),
             ).fetchall()
         return [r[0] for r in rows]
 
 
-def _version(meta: ArticleMeta) -> str:
-    """Re-analysis changes the counts, a refetch the hash; either means re-index."""
-    return f"{meta.content_hash}:{meta.n_quotes}:{meta.n_figures}:{meta.title}"
+def _version(meta: ArticleMeta, notes: str | None = None) -> str:
+    """Re-analysis changes the counts, a refetch the hash, a note the notes' checksum;
+    any of them means re-index."""
+    version = f"{meta.content_hash}:{meta.n_quotes}:{meta.n_figures}:{meta.title}"
+    return f"{version}:{zlib.crc32(notes.encode()):08x}" if notes else version

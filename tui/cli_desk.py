@@ -87,6 +87,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 "title": h.meta.title,
                 "quotes": [{"n": n, **q.to_doc()} for n, q in h.quotes],
                 "figures": [{"n": n, **f.to_doc()} for n, f in h.figures],
+                "notes": h.notes,
             }
             for h in hits
         ]
@@ -95,6 +96,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for h in hits:
         print(clean(f"{h.meta.id}  {h.meta.title}"))
+        for key, note in h.notes.items():
+            print(clean(f"    note{' on ' + key if key else ''}: {note}"))
         for n, q in h.quotes:
             print(clean(f"    q{n}  {q.speaker or '(unattributed)'}: “{q.text}”"))
         for n, f in h.figures:

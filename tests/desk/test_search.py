@@ -95,3 +95,36 @@ def test_a_reanalysed_article_is_reindexed(store: Store) -> None:
     body = store.body(council.id)
     store.replace_article(council, type(body)(text=body.text, quotes=[], figures=body.figures))
     assert search(store, "speaker:Doe") == []
+
+
+def test_notes_are_searched_and_their_items_listed(store: Store, capsys) -> None:
+    from desk.views import view_ids
+    from storage.models import quote_keys
+
+    council = next(m for m in store.articles() if m.source == "file")
+    seed = next(m for m in store.articles() if m.source == "seed")
+    assert search(store, "potholes") == [] and search(store, "zanzibar") == []
+    store.note(ItemRef(council.id), "Ask the mayor's office about the potholes")
+    quotes = store.body(seed.id).quotes
+    huet = next(i for i, q in enumerate(quotes) if q.speaker == "Romain Huet")
+    quote_ref = ItemRef(seed.id, quote_keys(quotes)[huet])
+    store.note(quote_ref, "Zanzibar: call him back")
+
+    (hit,) = search(store, "potholes")
+    assert hit.meta.id == council.id
+    assert hit.notes == {"": "Ask the mayor's office about the potholes"}
+    assert _ids(search(store, "Leeds potholes")) == ["The council "]  # body and note together
+    (hit,) = search(store, "zanzibar")
+    assert hit.meta.id == seed.id and [n for n, _ in hit.quotes] == [huet + 1]
+    assert hit.notes == {quote_ref.item: "Zanzibar: call him back"}
+    assert view_ids(store, "potholes") == {council.id}  # a saved view filters the list by it
+
+    assert main(["search", "zanzibar", "--db", str(store.root)]) == 0
+    out = capsys.readouterr().out
+    assert f"note on {quote_ref.item}: Zanzibar: call him back" in out
+    assert f"    q{huet + 1}  Romain Huet: “" in out
+
+    store.note(quote_ref, "Timbuktu instead")  # a note written since is found, the old not
+    assert search(store, "zanzibar") == [] and _ids(search(store, "timbuktu")) == ["Last month, "]
+    store.note(ItemRef(council.id), "")
+    assert search(store, "potholes") == []

@@ -456,3 +456,19 @@ async def test_a_note_without_a_tag_puts_the_item_on_the_desk(desk_store: Store)
         assert app.screen is screen and screen.article.id == seed
         quotes = screen.query_one(QuotesPane)
         assert quotes.keys[quotes.highlighted] == quote_ref.item
+
+
+async def test_search_finds_words_of_a_note_and_shows_the_note(desk_store: Store) -> None:
+    app = make_app(desk_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_article(pilot, desk_store, "sifted.eu")
+        await highlight_item(pilot, QuotesPane, "Romain Huet")
+        await pilot.press("n", *"Zanzibar desk wants this", "ctrl+s")
+        await pilot.press("slash", *"zanzibar", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        rows = app.screen.query_one(DeskList).texts()
+        assert rows[0].startswith("Last month") and len(rows) == 2
+        assert rows[1].strip().startswith("Romain Huet — “")
+        assert "✎ Zanzibar desk wants this" in rows[1]
+        assert "1 article" in screen_text(app)

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from desk.search import Hit, index_for, parse, search
+from desk.search import Hit, index_for, parse, search, sync_index
 from storage.models import ItemRef, figure_keys, quote_keys
 from storage.store import Store
 from storage.views import SavedViews
@@ -29,32 +29,42 @@ from tui.messages import LoadFailed, SearchDone, SearchProgress
 from tui.safe_text import clean_line, date_of
 from tui.screens.main_desk import READ_ERRORS
 from tui.widgets.desk_list import DeskList, Row
+from tui.widgets.pane_content import note_text
 from tui.wording import plural
 
 HINT = 'words "a phrase" tag:verify speaker:Huet site:sifted.eu kind:money unread after:2024-10-01'
 
 
+def _with_note(text: Text, note: str | None, indent: str) -> Text:
+    """`text`, and below it the note that matched the search, if any."""
+    if note:
+        text.append("\n" + indent)
+        text.append_text(note_text(note))
+    return text
+
+
 def hit_rows(store: Store, hit: Hit) -> list[Row]:
-    """The article's row, then one row per matching quote and figure (keys from its body)."""
+    """The article's row, then one row per matching quote and figure (keys from its body);
+    a note that holds the words is shown under its item."""
     meta = hit.meta
     head = Text(clean_line(meta.title, 200) or "(untitled)", "bold")
     head.append(f"  {clean_line(meta.site, 60)}  {date_of(meta.published, meta.added)}", "dim")
-    rows: list[Row] = [(ItemRef(meta.id), head)]
+    rows: list[Row] = [(ItemRef(meta.id), _with_note(head, hit.notes.get(""), "  "))]
     if not hit.quotes and not hit.figures:
         return rows
     body = store.body(meta.id)
     qkeys, fkeys = quote_keys(body.quotes), figure_keys(body.figures)
     for n, quote in hit.quotes:
-        text = Text("    ")
+        key, text = qkeys[n - 1], Text("    ")
         text.append(clean_line(quote.speaker, 80) or "(unattributed)", "bold #5fafff")
         text.append(" — “" + clean_line(quote.text, 300) + "”")
-        rows.append((ItemRef(meta.id, qkeys[n - 1]), text))
+        rows.append((ItemRef(meta.id, key), _with_note(text, hit.notes.get(key), "      ")))
     for n, figure in hit.figures:
-        text = Text("    ")
+        key, text = fkeys[n - 1], Text("    ")
         text.append(clean_line(figure.text, 60), figure_style(figure.kind))
         text.append(f"  {format_value(figure)}  {figure.kind}  ", "dim")
         text.append(clean_line(figure.sentence, 200), "dim italic")
-        rows.append((ItemRef(meta.id, fkeys[n - 1]), text))
+        rows.append((ItemRef(meta.id, key), _with_note(text, hit.notes.get(key), "      ")))
     return rows
 
 
@@ -109,12 +119,11 @@ class SearchScreen(Screen[ItemRef | None]):
         try:
             index = index_for(self.store)
             if parse(text).fts():
-                index.sync(
-                    self.store.articles(),
-                    self.store.body,
+                sync_index(
+                    self.store,
+                    index,
                     progress=lambda done, total: self.post_message(SearchProgress(done, total)),
                     cancelled=lambda: worker.is_cancelled,
-                    version=self.store.version(),
                 )
             hits = search(self.store, text, index)
             rows = [row for hit in hits for row in hit_rows(self.store, hit)]

@@ -20,7 +20,7 @@ from itertools import islice
 
 from ingest.figure_designations import NOT_A_NAME, is_designation
 from ingest.figure_labels import is_model_size
-from ingest.figure_nouns import is_plural
+from ingest.figure_nouns import is_plural, table_row
 from ingest.figure_units import GLUED_CASED, MAGNITUDES, UNITS
 
 MAX_GLUED = 3_000
@@ -59,7 +59,8 @@ def named_numbers(
             pairs[(num, m.group(1))] += 1
         # "MacBook 256GB": a number with a glued unit is an amount, no model number
         glued = text[e : e + 1].isalpha()
-        if not glued and is_designation(text[max(0, s - 40) : s], text[e : e + 20], num):
+        before, after = text[max(0, s - 40) : s], text[e : e + 60]
+        if not glued and is_designation(before, after[:20], num) and not table_row(before, after):
             named.add(num)
     named.update(num for (num, _), k in pairs.items() if k >= 2)
     return frozenset(named)

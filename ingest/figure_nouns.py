@@ -146,3 +146,25 @@ def stat_item(before: str, after: str) -> bool:
         return False
     tail = before[-60:]
     return not (_DETERMINED.search(tail) or _NAME_WORDS.search(tail))
+
+
+# A row of a table flattened into a paragraph: a name, then a count and its share
+# ("Herbert Dürr 63 16.6% Jürgen Schmidt 56 14.7%"). After a name the count would read as
+# part of it (Boeing 787), but a share right after it, with the row before or after of
+# the same shape, makes it a statistic; one "Name N P%" alone ("iPhone 11 20% off") is
+# not a table.
+_ROW_SHARE = re.compile(r"^[ \u00a0]+(\d{1,3}(?:\.\d{1,2})?)[ \u00a0]?%")
+_NEXT_ROW = re.compile(
+    r"[ \u00a0]+[^\d\n%]{2,48}?[ \u00a0]\d[\d,]*[ \u00a0]+\d{1,3}(?:\.\d{1,2})?[ \u00a0]?%"
+)
+_PREV_ROW = re.compile(r"\d[ \u00a0]?%[ \u00a0]+[^\d\n%]{2,48}$")
+
+
+def table_row(before: str, after: str) -> bool:
+    """True for the count of a "Name N P%" row next to another such row (see above)."""
+    if not after[1:2].isdigit() or after[:1] not in (" ", "\u00a0"):
+        return False  # the literal test skips the expressions for almost every number
+    share = _ROW_SHARE.match(after)
+    if share is None:
+        return False
+    return bool(_PREV_ROW.search(before) or _NEXT_ROW.match(after, share.end()))

@@ -29,7 +29,7 @@ from ingest.figure_labels import (
     is_sound_format,
 )
 from ingest.figure_names import is_phone_number
-from ingest.figure_nouns import attached_unit, cased_unit, counts_something, stat_item
+from ingest.figure_nouns import attached_unit, cased_unit, counts_something, stat_item, table_row
 from ingest.figure_units import DURATIONS, UNITS
 
 _COUNT_WORD = re.compile(r"-(?:Piece|Pack|Count|Pc)s?\b")
@@ -48,7 +48,7 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
     if after[:1] == "." and after[1:2].isdigit():
         return True  # the head of a decimal glued to letters: "2.6GHz", "802.11ac"
     return (
-        is_year(num, before, after)
+        (is_year(num, before, after) and not table_row(before, after))
         or is_date(before, after)
         or is_time(before, after)
         or is_age(before, after, value)
@@ -57,6 +57,7 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
             and is_designation(before, after, num)
             and not _glued_after_space(before, after)
             and not stat_item(before, after)
+            and not table_row(before, after)
             and not _unit_after_name(before, after)
         )
         or is_class_number(before, after)

@@ -1,0 +1,65 @@
+"""Tests for figures in flattened tables and code-ish text (the tune-13 round):
+"Name N P%" rows run into one paragraph, powers ("10^5"), and version numbers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ingest.analyse import analyse
+from ingest.figures import find_figures
+
+
+def texts(text: str) -> list[str]:
+    return [f.text for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Most active developers By changesets Herbert Dürr 63 16.6% Jürgen Schmidt 56 "
+            "14.7% Armin Le Grand 56 14.7% Tal Daniel 2 0.5%",
+            ["63", "16.6%", "56", "14.7%", "56", "14.7%", "2", "0.5%"],
+        ),
+        (
+            "By changed lines Jürgen Schmidt 455499 88.1% Andre Fischer 26148 3.8% "
+            "Tsutomu Uchino 1991 0.3% Steve Yin 1010 0.1%",
+            ["455499", "88.1%", "26148", "3.8%", "1991", "0.3%", "1010", "0.1%"],
+        ),
+        (
+            "Companies (by changesets) Red Hat 8417 38.0% Collabora Multimedia 6531 29.5% "
+            "Igalia S.L. 80 0.4% SUSE 7 0.0%",
+            ["8417", "38.0%", "6531", "29.5%", "80", "0.4%", "7", "0.0%"],
+        ),
+    ],
+)
+def test_rows_of_a_flattened_table_keep_their_counts(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # one "Name N P%" alone is a name and a share, not a table row
+        ("The Acme Phone 11 20% off sale ends today.", ["20%"]),
+        ("Sales of the Boeing 787 14% higher than last year were reported.", ["14%"]),
+        # a year before a share in running text stays a year
+        ("In 1991 12% of homes had a computer, and Smith said 40% do now.", ["12%", "40%"]),
+        # names and numbers in prose are unchanged
+        ("He said the Airbus A350 flew 30 routes, up 5%.", ["30", "5%"]),
+    ],
+)
+def test_a_name_number_share_outside_a_table_is_unchanged(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+def test_a_long_flattened_table_analyses_fast() -> None:
+    row = "Herbert Dürr 63 16.6% "
+    text = row * (1_000_000 // len(row) + 1)
+    t0 = time.process_time()
+    figs = find_figures(text[:200_000])
+    analyse(text)
+    assert time.process_time() - t0 < 1.0
+    assert [f.text for f in figs[:4]] == ["63", "16.6%", "63", "16.6%"]

@@ -148,3 +148,17 @@ def is_intl_phone(text: str, start: int, end: int) -> bool:
     if m is None or m.end() < end:
         return False
     return sum(ch.isdigit() for ch in m.group(0)) - m.group(0).count("(0)") >= MIN_PHONE_DIGITS
+
+
+# A version written with three parts ("the 2.8.x series", "4.1.1", "4.2.7") makes its
+# first two a version's name in the whole article: "2.8 has been labeled a long-term
+# release", "QGIS 2.8 and", "4.1 in April 2014". Only decimals can be heads, and a unit
+# or plural after one still counts ("2.8 miles", `counts_something`).
+_VERSION = re.compile(r"(?<![\w.])(\d{1,3}\.\d{1,3})\.(?:\d{1,4}|x)(?![\w])")
+MAX_VERSIONS = 1_000
+
+
+def version_heads(text: str) -> frozenset[str]:
+    """The decimals ("2.8") that head a three-part version ("2.8.x", "2.8.1") in `text`."""
+    found = islice(_VERSION.finditer(text), MAX_VERSIONS)
+    return frozenset(m.group(1) for m in found)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ingest.figure_classify import classify
 from ingest.figure_lists import list_numbers
-from ingest.figure_names import model_sizes, named_numbers
+from ingest.figure_names import model_sizes, named_numbers, version_heads
 from ingest.figure_ranges import merge_ranges
 from ingest.figure_scan import is_plain, scan
 from ingest.figure_titles import title_numbers
@@ -31,6 +31,8 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
     named = named_numbers(text, plain, runs, read) if plain else frozenset()
     if plain and "-inch" in text:
         named = named | model_sizes(text, plain)
+    if any("." in num for num, _, _ in plain):
+        named = named | version_heads(text)
     found = [(m.start(), m.end(), classify(text, m, named)) for m in matches]
     figs = merge_ranges(text, found)
     if figs:

@@ -63,3 +63,34 @@ def test_a_long_flattened_table_analyses_fast() -> None:
     analyse(text)
     assert time.process_time() - t0 < 1.0
     assert [f.text for f in figs[:4]] == ["63", "16.6%", "63", "16.6%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QGIS 2.8 is out. 2.8 has been labeled a long-term release; the 2.8.x series is frozen.",
+        "The project made two releases: 4.1 in April 2014 and 4.1.1 in May.",
+        "The 2.8 release, like 2.8.1 after it, fixed many bugs.",
+    ],
+)
+def test_the_head_of_a_three_part_version_is_a_name(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Version 2.8.1 shipped. He ran 2.8 miles in 2.8 hours.", ["2.8", "2.8"]),
+        ("Growth was 2.8 in 2019 and the index rose 4.1 points.", ["2.8", "4.1"]),
+        ("It shipped 4.2.7, and growth was 2.8 last year.", ["2.8"]),
+    ],
+)
+def test_decimals_that_head_no_version_still_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+def test_many_versions_analyse_fast() -> None:
+    text = "1.2.3 and 1.2 of 4.5.x " * (1_000_000 // 23 + 1)
+    t0 = time.process_time()
+    analyse(text)
+    assert time.process_time() - t0 < 1.0

@@ -19,8 +19,9 @@ _NUMBER_NOUN = re.compile(
 )
 # A street number: "520 Third Street", "1600 Pennsylvania Avenue NW" (an address, no amount).
 _STREET_AFTER = re.compile(
-    r"^[ \u00a0](?:[A-Z][\w\-]*[ \u00a0]){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
-    r"Boulevard|Blvd\.|Lane|Drive|Place|Square|Parkway|Plaza|Court)(?!\w)"
+    # a compass point may come first, abbreviated: "1225 N. Rampart St.", "40 SW. Main St."
+    r"^[ \u00a0](?:[NSEW]{1,2}\.[ \u00a0])?(?:[A-Z][\w\-]*[ \u00a0]){1,3}"
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Square|Parkway|Plaza|Court)(?!\w)"
 )
 # A place or thing named by a number after a lower-case noun: "rebels in area 55",
 # "along route 66", "from gate 12". Only when no counted noun follows ("area 55 miles").
@@ -199,12 +200,25 @@ _LAYOUTS = frozenset({"2.1", "5.1", "7.1", "7.2", "9.1", "9.2"})
 _CHANNELS_AFTER = re.compile(r"^[ \u00a0\-](?:surround|channels?|ch|audio|speakers?)\b", re.I)
 # Screen resolutions named by a "K": "4K TVs", "8K displays" (no 4,000 TVs). Video,
 # cameras and streams only in the singular ("4K video", "a 4K stream"): "9K streams" and
-# "5K videos" count thousands.
+# "5K videos" count thousands. Textures, discs and footage come in a resolution too ("4K
+# textures", "4K Blu-rays").
 SCREEN_NOUNS = re.compile(
     r"^[ \u00a0\-](?:TVs?|televisions?|displays?|monitors?|screens?|projectors?|video|"
-    r"camera|stream|streaming|resolution|HDR|UHD|OLED|LED)\b",
+    r"camera|stream|streaming|resolution|HDR|UHD|OLED|LED|textures?|Blu-?rays?|footage)\b",
     re.I,
 )
+
+
+# A connector named by its size: "a 3.5mm headphone jack", "2.5mm audio port".
+_JACK_AFTER = re.compile(
+    r"^mm[ \u00a0\-]+(?:headphone|headset|audio|stereo|aux|mic|microphone|jack|plug|socket)",
+    re.I,
+)
+
+
+def is_jack_size(after: str) -> bool:
+    """True for the size of a headphone or audio connector, a type, not an amount."""
+    return after[:2] in ("mm", "MM") and _JACK_AFTER.match(after) is not None
 
 
 def is_sound_format(num: str, after: str) -> bool:

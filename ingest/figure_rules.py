@@ -18,6 +18,7 @@ from ingest.figure_labels import (
     is_address,
     is_citation,
     is_class_number,
+    is_jack_size,
     is_journal_reference,
     is_line_score,
     is_list_number,
@@ -47,6 +48,8 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
         return True
     if after[:1] == "." and after[1:2].isdigit():
         return True  # the head of a decimal glued to letters: "2.6GHz", "802.11ac"
+    if after[:1] == "," and after[1:4].isdigit() and after[4:5].isalpha():
+        return True  # ... or of a thousands number glued to letters: "1,440p", "1,080i"
     return (
         (is_year(num, before, after) and not table_row(before, after))
         or is_date(before, after)
@@ -69,6 +72,7 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
         or is_citation(num, before, after)
         or is_po_box(before)
         or is_sound_format(num, after)
+        or is_jack_size(after)
         or is_acronym_number(num, after)
         or is_school_class(num, after)
         or is_line_score(num, before, after)

@@ -94,3 +94,30 @@ def test_many_versions_analyse_fast() -> None:
     t0 = time.process_time()
     analyse(text)
     assert time.process_time() - t0 < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new center at 1225 N. Rampart St. is named for him.",
+        "Offices at 40 SW. Main Street opened.",
+        "Typically, I play at 1,440p on my PC.",
+        "It added a 3.5mm headphone jack and a 2.5mm audio port.",
+        "Those 4K textures look great, and 4K Blu-rays loaded up quickly.",
+    ],
+)
+def test_addresses_formats_and_connectors_are_no_figures(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("They sold 300 N. American cars and 40 West Coast homes.", ["300", "40"]),
+        ("It sold 1,440 units and 2,560 by 1,440 pixels.", ["1,440", "2,560", "1,440"]),
+        ("The lens is 3.5mm wide and the film 35mm; a 3.5 mm gap.", ["3.5", "35", "3.5"]),
+        ("It sold 4K copies and drew 9K streams.", ["4K", "9K"]),
+    ],
+)
+def test_near_misses_of_addresses_formats_and_connectors_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept

@@ -35,8 +35,10 @@ _FIG_RE = re.compile(
     # ("N500m", "N2.5bn", "N1 billion") is read as one: "N95" or "N2" stay names
     r"(?<![\w])N(?=\d[\d,]*(?:\.\d+)?(?:[mbk]|bn|mn|tn|[ \u00a0](?:million|billion|trillion))"
     r"(?![\w])))?"
+    # a power, with a small offset: "10^5 * 300 lists", "a payload of 2^15 - 1"
+    r"(?P<num>\d{1,3}\^\d{1,3}(?:[ \u00a0]?[-+−][ \u00a0]?\d{1,3}(?![\d^]|[.,]\d))?(?![\d^])|"
     # fractions first: bond prices move in 32nds ("rose 7/32"), "1-1/2 year"
-    r"(?P<num>(?:\d{1,3}[- \u00a0])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])|"
+    r"(?:\d{1,3}[- \u00a0])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])|"
     # a whole number may take a vulgar fraction: "6 ½ minutes", "4½ years"
     rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+|[ \u00a0]?[{VULGAR_FRACTIONS}])?)"
     # "a 13.8-billion-year period", "a $2-billion deal": a hyphen may join a long magnitude

@@ -20,6 +20,8 @@ _FRACTION = re.compile(r"(?:(\d+)[- \u00a0])?(\d+)/(\d+)")
 def parse_number(num: str) -> float | None:
     """The value of a digit string, a fraction or a mixed number ("1-1/2" is 1.5); None
     for a slash pair that is no proper fraction ("12/8" is a date or a score)."""
+    if "^" in num:
+        return _power(num)
     if num[-1:] in VULGAR_FRACTIONS:
         return float(num[:-1].rstrip(" \u00a0").replace(",", "")) + unicodedata.numeric(num[-1])
     if "/" not in num:
@@ -28,6 +30,24 @@ def parse_number(num: str) -> float | None:
     if m is None or int(m.group(2)) >= int(m.group(3)):
         return None
     return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
+
+
+_POWER = re.compile(r"(\d+)\^(\d+)(?:[ \u00a0]?([-+−])[ \u00a0]?(\d+))?")
+MAX_POWER = 1e300
+
+
+def _power(num: str) -> float | None:
+    """The value of "10^5" or "2^15 - 1"; None past a float's range."""
+    m = _POWER.fullmatch(num)
+    if m is None:
+        return None
+    base, exp = int(m.group(1)), int(m.group(2))
+    if base > 1 and exp * len(m.group(1)) > 300:
+        return None
+    value = float(base**exp)
+    if m.group(4):
+        value += -int(m.group(4)) if m.group(3) in "-−" else int(m.group(4))
+    return value
 
 
 def currency_code(m: re.Match[str]) -> str | None:

@@ -121,3 +121,35 @@ def test_addresses_formats_and_connectors_are_no_figures(text: str) -> None:
 )
 def test_near_misses_of_addresses_formats_and_connectors_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("That's a total of 10^5 * 300 = 30,000,000 lists.", ("10^5", 1e5)),
+        ("It cut our maximum payload size to 2^15 - 1. Then", ("2^15 - 1", 32767.0)),
+        ("a varint capable of storing integers up to 2^28, our", ("2^28", 2.0**28)),
+        ("Some 10^3 people came.", ("10^3", 1e3)),
+    ],
+)
+def test_a_power_is_one_figure_with_its_value(text: str, expected: tuple) -> None:
+    figs = find_figures(text)
+    assert (figs[0].text, figs[0].value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("A 999^999 bomb is no number we can hold.", []),
+        ("It rose 2^3 times, to 1.5 and 10.", ["2^3", "1.5", "10"]),
+    ],
+)
+def test_powers_out_of_range_or_without_digits_are_not_read(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+def test_many_powers_analyse_fast() -> None:
+    text = "payload 2^15 - 1 and 10^5 * 3 " * (1_000_000 // 30 + 1)
+    t0 = time.process_time()
+    analyse(text)
+    assert time.process_time() - t0 < 1.0

@@ -7,12 +7,14 @@ years, dates, times, ages, designations and scores), what kind of amount, and it
 with the magnitude applied (`figure_classify`). Adjacent figures joined by "to" or a dash
 become one range (`figure_ranges`), and numbers that open a title ("10 Things in Tech",
 "top 10 Health Technology Hazards") are dropped (`figure_titles`), and so are the
-numbers of a list run into one line ("1. Finland 2. Norway", `figure_lists`). Standard
+numbers of a list run into one line ("1. Finland 2. Norway", `figure_lists`); a band
+of degrees after a temperature word is added ("into the 50s", `figure_bands`). Standard
 library only, linear time.
 """
 
 from __future__ import annotations
 
+from ingest.figure_bands import temperature_bands
 from ingest.figure_classify import classify
 from ingest.figure_lists import list_numbers
 from ingest.figure_names import model_sizes, named_numbers, version_heads
@@ -34,7 +36,7 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
     if any("." in num for num, _, _ in plain):
         named = named | version_heads(text)
     found = [(m.start(), m.end(), classify(text, m, named)) for m in matches]
-    figs = merge_ranges(text, found)
+    figs = temperature_bands(text, merge_ranges(text, found))
     if figs:
         titles = title_numbers(text, figs) | list_numbers(text, figs)
         if titles:

@@ -153,3 +153,37 @@ def test_many_powers_analyse_fast() -> None:
     t0 = time.process_time()
     analyse(text)
     assert time.process_time() - t0 < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Single-digit temperatures in the city quickly ballooned into the 50s. The thaw came.",
+        "Highs will be in the low 90s on Monday.",
+        "The mercury climbed into the upper 80s by noon.",
+    ],
+)
+def test_a_decade_after_a_temperature_word_is_a_band_of_degrees(text: str) -> None:
+    figs = find_figures(text)
+    assert [(f.kind, f.value, f.unit) for f in figs] == [("quantity", None, "degrees")]
+    assert figs[0].text.endswith("0s")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women in their mid-50s found few roles.",
+        "In the 60s people sang; temperatures rose later.",
+        "Temperatures fell. In the 70s and the 1980s, music changed.",
+        "Temperature data from the '90s is sparse.",
+    ],
+)
+def test_decades_without_a_temperature_before_them_are_no_figures(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_many_temperature_bands_analyse_fast() -> None:
+    text = "temperatures rose into the 50s and 1990s " * (1_000_000 // 41 + 1)
+    t0 = time.process_time()
+    analyse(text)
+    assert time.process_time() - t0 < 1.0

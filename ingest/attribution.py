@@ -73,9 +73,15 @@ _INSTITUTION_OF = (
     r"[A-Z][\w\-’']*(?:\s+(?:and\s+)?[A-Z][\w\-’']*){0,3}"
 )
 _INSTITUTION_RE = re.compile(_INSTITUTION_OF)
+# "according to a Moody's Analytics' forecast in June": the owner of the work speaks.
+_OWNED = (
+    r"['’]s?\s+(?:[\w\-]+\s+)?(?:forecast|report|survey|study|analysis|poll|estimates?|"
+    r"statement|data|projections?|research|figures)\b"
+)
+_OWNER = rf"{NAME}(?={_OWNED})"
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording to\s+(?:{_WORK_BY}|{_APPOSED})?"
-    rf"(?P<who>{ORG_REF}|(?:the\s+)?{_INSTITUTION_OF}|(?:the\s+)?{NAME}|"
+    rf"\b[Aa]ccording to\s+(?:(?:an?|the)\s+(?={_OWNER}))?(?:{_WORK_BY}|{_APPOSED})?"
+    rf"(?P<who>{_OWNER}|{ORG_REF}|(?:the\s+)?{_INSTITUTION_OF}|(?:the\s+)?{NAME}|"
     rf"(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
 )
 _COLON = re.compile(
@@ -289,16 +295,36 @@ def after_quote(
     return None
 
 
+# A person named with the body they work for, right before that body and its verb:
+# "Patrol Chief James Hall with the New York Police Department said": he speaks.
+# ("of" is left out: "Secretary of State Mike Pompeo said" is a title.)
+_MEMBER_OF = re.compile(rf"(?P<who>{NAME})\s+(?:with|at|from)\s+the\s+$")
+_MEMBER_BARE = re.compile(rf"(?P<who>{NAME})\s+(?:with|at|from)\s+$")
+
+
+def member_before(window: str, at: int) -> str | None:
+    """The person named just before "with the" and the body whose name starts at `at`."""
+    tail = window[max(0, at - 120) : at]
+    if window[at : at + 4] == "the ":  # the body's match took its article
+        m = _MEMBER_BARE.search(tail)
+    else:
+        m = _MEMBER_OF.search(tail) if tail.endswith("the ") else None
+    return m.group("who") if m else None
+
+
 def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attribution | None:
     """The last attribution construction anywhere in a window (same sentence as the quote)."""
     found: Attribution | None = None
     for rx in (WHO_VERB, VERB_WHO, ACCORDING):
         for m in who_verb(window) if rx is WHO_VERB else rx.finditer(window):
-            if rx is WHO_VERB and prepositional(window, m.start("who"), m.group("who")):
+            who = m.group("who")
+            if rx is WHO_VERB and (member := member_before(window, m.start("who"))):
+                who = member  # "Chief James Hall with the New York Police ... said"
+            elif rx is WHO_VERB and prepositional(window, m.start("who"), who):
                 continue
             if rx is WHO_VERB and _POSSESSED_NOUN.search(m.group(0)):
                 continue
-            cand = classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
+            cand = classify(who, m.groupdict().get("role"), context, book, pos)
             if rx is ACCORDING and _RELAYED.match(window, m.end()):
                 cand = Attribution("unnamed", None)  # "According to AFP, one user posted:"
             if cand.kind == "it" and found is not None and found.kind == "org":

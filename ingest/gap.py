@@ -19,6 +19,7 @@ from ingest.attribution import (
     SPEECH_IN,
     SUBJECT,
     classify,
+    member_before,
     prepositional,
 )
 from ingest.name_patterns import NAME
@@ -105,8 +106,13 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
         hits.extend((m.start(), m.group("who")) for m in ACCORDING.finditer(gap))
     # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before
     # the name names a speaker too (read there only: the scan is not free).
-    if speech and para_start < hi:
-        p_lo = max(para_start - lo, speech.start())
+    # When the quote opens its paragraph, the paragraph before may end with the tag:
+    # "..., said Ahmad Ijaz, an economist at the University of Alabama." then ""…," he said."
+    prev = _prev_para(text, lo, min(para_start, hi))
+    if speech and (para_start < hi or prev is not None):
+        opens = not text[para_start:hi].strip()
+        start = prev if opens and prev is not None else para_start
+        p_lo = max(start - lo, speech.start())
         hits.extend((m.start(), m.group("who")) for m in SAID_WHO.finditer(gap, p_lo))
     # Only the subject that opens the gap counts: subjects of later sentences there are
     # too often not the speaker ("Building a ...", a person described in passing), and
@@ -119,7 +125,6 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
     # The person who opens the paragraph just before the quote's (one without quotes,
     # whole inside the gap): "Leif Dahleen, the blogger …, retired … He says …" then
     # ""…," he told Business Insider."
-    prev = _prev_para(text, lo, min(para_start, hi))
     if prev is not None:
         hits.append((prev - lo, _para_check(text, prev, book, PREV_SUBJECT)))
     last_start = _last_sentence(text, lo, hi)
@@ -141,6 +146,9 @@ def _subject_check(gap: str, m: re.Match[str]) -> Callable[[], str]:
 
     def who() -> str:
         name = m.group("who")
+        member = member_before(gap, m.start("who"))
+        if member:
+            return member  # "Chief James Hall with the New York Police Department said"
         if prepositional(gap, m.start("who"), name) or _joined(gap, m.start()):
             return ""
         return name

@@ -96,7 +96,8 @@ WHO_VERB = re.compile(_WHO_AT_WORD + _WHO_VERB_TAIL)
 # Doctor", "said former president Barack Obama". The last one must look like a role noun.
 _NOT_ROLE = r"(?!(?:after|under|over|whether|later|either|neither|never|ever|rather|her)\b)"
 _ROLE_NOUN = (
-    r"(?:[a-z]+(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee)|coach|chef|chief|judge|aide|"
+    r"(?:(?:[a-z]+-)?[a-z]+(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee)|coach|chef|chief|"
+    r"judge|aide|"
     r"attorney|expert|nurse|pilot|star|captain|boss|rabbi|imam)"
 )
 DESC = rf"(?:{_NOT_ROLE}[a-z][\w\-]*\s+){{0,3}}?{_NOT_ROLE}{_ROLE_NOUN}\s+"

@@ -7,7 +7,9 @@ years, dates, times, ages, designations and scores), what kind of amount, and it
 with the magnitude applied (`figure_classify`). Adjacent figures joined by "to" or a dash
 become one range (`figure_ranges`), and numbers that open a title ("10 Things in Tech",
 "top 10 Health Technology Hazards") are dropped (`figure_titles`), and so are the
-numbers of a list run into one line ("1. Finland 2. Norway", `figure_lists`); a band
+numbers of a list run into one line ("1. Finland 2. Norway", `figure_lists`), and
+the page's own numbers (numbered section headings, linked titles in brackets, share
+counters, pagers, `figure_furniture`); a band
 of degrees after a temperature word is added ("into the 50s", `figure_bands`). Standard
 library only, linear time.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from ingest.figure_bands import temperature_bands
 from ingest.figure_classify import classify
+from ingest.figure_furniture import furniture_numbers
 from ingest.figure_lists import list_numbers
 from ingest.figure_names import model_sizes, named_numbers, version_heads
 from ingest.figure_ranges import merge_ranges
@@ -38,7 +41,9 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
     found = [(m.start(), m.end(), classify(text, m, named)) for m in matches]
     figs = temperature_bands(text, merge_ranges(text, found))
     if figs:
-        titles = title_numbers(text, figs) | list_numbers(text, figs)
+        titles = (
+            title_numbers(text, figs) | list_numbers(text, figs) | furniture_numbers(text, figs)
+        )
         if titles:
             figs = [f for f in figs if f.start not in titles]
     if figs and seg is None:

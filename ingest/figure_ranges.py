@@ -1,7 +1,9 @@
 """Ranges: adjacent figures joined by "to" or a dash become one figure with no value.
 
 "242 to 330" and "$40-50 billion" are ranges; "rose from 5 to 7" is a change (two
-figures), and "4-1" or "787-9" is a score or a designation (no figure at all).
+figures), and "4-1" or "787-9" is a score or a designation (no figure at all). "fell
+between 10 and 26 percent" is a range whatever verb comes before it, and so is "2 or 3
+percent"; "$2.554 — $1.15 less than in June" is a price and a difference.
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ _SPAN_FROM = re.compile(
 )
 # What may stand between the sides of a range: a dash, "to" or "and", and a "~" before
 # the second side ("between ~3x and ~12x").
-_RANGE_SEP = re.compile(r"^(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and)[ \u00a0]+)~?$")
+_RANGE_SEP = re.compile(r"^(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and|or)[ \u00a0]+)~?$")
+# A comparison after a spaced dash: "$2.554 — $1.15 less than in June" is a price and a
+# difference, not a range.
+_COMPARED_AFTER = re.compile(r"[ \u00a0]+(?:less|more|lower|higher|cheaper|dearer)\b")
 
 
 def merge_ranges(text: str, found: list[tuple[int, int, FigureDraft | None]]) -> list[FigureDraft]:
@@ -67,12 +72,25 @@ def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
     if a.plain and b.plain and dash and _score(a, b):
         return None  # a score ("lost 6-7") or a designation (787-9), even after a verb
     # a dash joins a range even after "from" or "rose": "ranging from 30-600 MW"
-    change = _CHANGE_BEFORE.search(head) and not _SPAN_FROM.search(head)
-    if (change and not dash) or ("and" in sep and "between" not in head):
+    between = "between" in head
+    change = _CHANGE_BEFORE.search(head) and not _SPAN_FROM.search(head) and not between
+    if (change and not dash) or ("and" in sep and not between):
+        return a
+    if " or " in sep and not _alternative_range(a, b):
+        return a
+    if dash and sep != sep.strip() and _COMPARED_AFTER.match(text, b.end):
         return a
     if not _compatible(a, b):
         return a
     return _range(a, b)
+
+
+def _alternative_range(a: FigureDraft, b: FigureDraft) -> bool:
+    """ "2 or 3 percent" is a range: a bare number, then a larger one with a percent sign,
+    currency or unit. Bare alternatives ("10 or 12", "1 or 2 players") stay apart."""
+    if not a.plain or b.plain or b.kind == "count":
+        return False
+    return a.value is not None and b.value is not None and a.value < b.value
 
 
 def _score(a: FigureDraft, b: FigureDraft) -> bool:

@@ -142,3 +142,40 @@ def test_the_page_checks_stay_fast_on_a_megabyte(text: str) -> None:
 def test_an_editors_insertion_in_brackets_keeps_its_figure() -> None:
     assert texts("“We hired [50] more staff,” he said.") == ["50"]
     assert texts("“We hired [about 50 More] staff,” he said.") == ["50"]
+
+
+def test_between_a_and_b_percent_after_a_verb_is_one_range() -> None:
+    text = "Lease prices fell between 10 and 26 percent in 2013."
+    assert texts(text) == ["10 and 26 percent"]
+
+
+def test_a_change_from_a_to_b_stays_two_figures() -> None:
+    assert texts("Prices fell from 10 to 26 percent.") == ["10", "26 percent"]
+    assert texts("Prices fell 10 and 26 percent in two years.") == ["10", "26 percent"]
+
+
+def test_a_or_b_percent_is_one_range() -> None:
+    text = "Transaction fees can often amount to 2 or 3 percent of every transaction."
+    assert texts(text) == ["2 or 3 percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("They made 10 or 12 trips.", ["10", "12"]),
+        ("One or 2 players, 1 or 2 players.", ["2", "1", "2"]),
+        ("Growth of 5 or 3 percent.", ["5", "3 percent"]),
+    ],
+)
+def test_bare_or_falling_alternatives_stay_apart(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+def test_a_price_and_a_difference_after_a_spaced_dash_are_two_figures() -> None:
+    text = "A gallon was $2.554 — $1.15 less than in late June."
+    assert texts(text) == ["$2.554", "$1.15"]
+
+
+def test_a_spaced_dash_range_stays_a_range() -> None:
+    assert texts("Tickets cost $20 — $40 each.") == ["$20 — $40"]
+    assert texts("It costs $20-$40 more than last year.") == ["$20-$40"]

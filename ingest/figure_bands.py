@@ -1,4 +1,5 @@
-"""Temperature bands: "temperatures ballooned into the 50s", "highs in the low 90s".
+"""Temperature bands: "temperatures ballooned into the 50s", "highs in the low 90s", "dead
+calm and in the mid-40s. Up north, it's already several degrees colder".
 
 A decade-shaped number ("50s") is a span of years elsewhere and LABELLING.md leaves it
 out, but after a word for temperature in the same sentence it is a band of degrees: one
@@ -20,6 +21,12 @@ _TEMPERATURE = re.compile(
     r"[^.!?\n]*$",
     re.I,
 )
+# A band with a qualifier ("in the mid-40s") may meet its temperature word just after,
+# in the next sentence of its paragraph ("… in the mid-40s. Up north, it's already
+# several degrees colder"). Only "degrees" is read after it: "in the mid-90s, temperatures
+# were not tracked" is a decade, and so is an age ("in her mid-40s").
+_QUALIFIED = re.compile(r"\bthe[ \u00a0](?:mid|low|high|upper|lower)[- \u00a0]$", re.I)
+_TEMPERATURE_AFTER = re.compile(r"^[^\n]*?\bdegrees\b", re.I)
 MAX_BANDS = 200
 
 
@@ -31,8 +38,15 @@ def temperature_bands(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
     for m in _BAND.finditer(text):
         if len(bands) >= MAX_BANDS:
             break
-        if _TEMPERATURE.search(text, max(0, m.start() - 120), m.start()):
+        if _TEMPERATURE.search(text, max(0, m.start() - 120), m.start()) or _after(text, m):
             bands.append(FigureDraft(m.start(), m.end(), "quantity", None, "degrees", False))
     if not bands:
         return figs
     return sorted(figs + bands, key=lambda f: f.start)
+
+
+def _after(text: str, m: re.Match[str]) -> bool:
+    """True when a qualified band has its temperature word in the 120 characters after."""
+    if not _QUALIFIED.search(text, max(0, m.start() - 10), m.start()):
+        return False
+    return _TEMPERATURE_AFTER.match(text[m.end() : m.end() + 120]) is not None

@@ -121,29 +121,6 @@ def test_a_number_after_an_ordinary_word_stays() -> None:
     assert texts("Twenty-two 3 began") == ["3"]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        ("[" + "The 10 Weirdest Ways " * 50_000) + "\n",
-        "1 The Map\n\n" * 90_000,
-        ">> 1" + " 2" * 400_000,
-        "SEA-ME-WE 3 " * 80_000,
-        "7 years old and 10 or 12 " * 40_000,
-        "Tweet\n\n4419111\n\n" * 60_000,
-    ],
-    ids=["bracket", "headings", "pager", "caps-name", "age-tail", "counter"],
-)
-def test_the_page_checks_stay_fast_on_a_megabyte(text: str) -> None:
-    t0 = time.perf_counter()
-    find_figures(text)
-    assert time.perf_counter() - t0 < 1.0
-
-
-def test_an_editors_insertion_in_brackets_keeps_its_figure() -> None:
-    assert texts("“We hired [50] more staff,” he said.") == ["50"]
-    assert texts("“We hired [about 50 More] staff,” he said.") == ["50"]
-
-
 def test_between_a_and_b_percent_after_a_verb_is_one_range() -> None:
     text = "Lease prices fell between 10 and 26 percent in 2013."
     assert texts(text) == ["10 and 26 percent"]
@@ -179,3 +156,45 @@ def test_a_price_and_a_difference_after_a_spaced_dash_are_two_figures() -> None:
 def test_a_spaced_dash_range_stays_a_range() -> None:
     assert texts("Tickets cost $20 — $40 each.") == ["$20 — $40"]
     assert texts("It costs $20-$40 more than last year.") == ["$20-$40"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("[" + "The 10 Weirdest Ways " * 50_000) + "\n",
+        "1 The Map\n\n" * 90_000,
+        ">> 1" + " 2" * 400_000,
+        "SEA-ME-WE 3 " * 80_000,
+        "7 years old and 10 or 12 " * 40_000,
+        "Tweet\n\n4419111\n\n" * 60_000,
+    ],
+    ids=["bracket", "headings", "pager", "caps-name", "age-tail", "counter"],
+)
+def test_the_page_checks_stay_fast_on_a_megabyte(text: str) -> None:
+    t0 = time.perf_counter()
+    find_figures(text)
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_a_qualified_band_before_a_temperature_word_is_degrees() -> None:
+    text = "It's dead calm and in the mid-40s. Up north, it's already several degrees colder."
+    assert [(f.text, f.unit) for f in find_figures(text)] == [("40s", "degrees")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the mid-90s, temperatures were not tracked by the company.",
+        "She is in her mid-40s. Her degrees are from Yale.",
+        "In the 90s, temperatures rose.",
+        "Prices were in the mid-40s.\n\nIt was 10 degrees colder later.",
+        "The 40s were warm.  It was 10 degrees colder later.",
+    ],
+)
+def test_a_decade_without_a_qualified_band_before_temperature_stays_out(text: str) -> None:
+    assert [f.text for f in find_figures(text) if f.text.endswith("0s")] == []
+
+
+def test_an_editors_insertion_in_brackets_keeps_its_figure() -> None:
+    assert texts("“We hired [50] more staff,” he said.") == ["50"]
+    assert texts("“We hired [about 50 More] staff,” he said.") == ["50"]

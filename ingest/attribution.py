@@ -210,6 +210,10 @@ def _role(raw: str | None) -> str | None:
     return first
 
 
+# "the Republican governor", "the Democratic senator": capitalised words, then the role.
+_DESCRIBED_ROLE = re.compile(r"[Tt]he\s+(?:[A-Z][\w\-]*\s+){1,2}([a-z]{4,})")
+
+
 def classify(who: str, role: str | None, context: str, book: NameBook, pos: int) -> Attribution:
     """Turn a matched subject into an Attribution, resolving surnames and organisations."""
     who = who.strip()
@@ -242,6 +246,11 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         if not org and low == "it":
             return Attribution("it", None)  # the caller's last quoted organisation, if any
         return Attribution("org", org) if org else Attribution("unnamed", None)
+    described = _DESCRIBED_ROLE.fullmatch(who)
+    if described:  # "the Republican governor said": a role, never a name
+        role_word = described.group(1).lower()
+        found = book.by_title(role_word, pos)
+        return Attribution("named", found) if found else Attribution("pronoun", None)
     who = _THE_NAME.sub("", who)
     if who[:1].isupper():
         name = clean_name(who) or _title_surname(who, book, pos)

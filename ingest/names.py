@@ -148,6 +148,21 @@ def _acronym_head(full: tuple[str, ...]) -> bool:
     return len(full) > 1 and len(head) >= 3 and head.isalpha() and head.isupper()
 
 
+# The spelled-out title a text abbreviates before a name: "Gov. Eric Holcomb".
+_TITLE_ABBR = {
+    "governor": "gov",
+    "senator": "sen",
+    "representative": "rep",
+    "general": "gen",
+    "professor": "prof",
+    "doctor": "dr",
+    "detective": "det",
+    "sergeant": "sgt",
+    "captain": "capt",
+    "lieutenant": "lt",
+    "colonel": "col",
+    "reverend": "rev",
+}
 IT_WINDOW = 400  # how far back "it said" looks for the institution named last
 
 
@@ -265,7 +280,10 @@ class NameBook:
 
     def by_title(self, title: str, pos: int) -> str | None:
         """The person last given this title before `pos` ("the president" → Donald Trump)."""
-        found = [n for at, n in self.titled.get(title.lower(), []) if at < pos]
+        title = title.lower()
+        found = [n for at, n in self.titled.get(title, []) if at < pos]
+        if not found and title in _TITLE_ABBR:  # "the governor" after "Gov. Eric Holcomb"
+            found = [n for at, n in self.titled.get(_TITLE_ABBR[title], []) if at < pos]
         return self.resolve(found[-1], pos) if found else None
 
     def is_titled(self, name: str) -> bool:

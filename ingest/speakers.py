@@ -325,6 +325,12 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             # "Aderholt returned to the issue later in the hearing. "What …?"": the
             # person the paragraph opens with goes on to speak
             c.speaker = para_subject(text, seg.para(c.para)[0], book, PREV_SUBJECT)
+    # A quote run over paragraphs whose tag comes at its end ("“English ivy is easy to
+    # grow …¶“This plant …,” explains Radek Babicek"): its open paragraphs are his too.
+    for i in range(len(cands) - 2, -1, -1):
+        c, nxt = cands[i], cands[i + 1]
+        if c.speaker is None and c.att is None and nxt.speaker and _runs_on(c, nxt):
+            c.speaker, c.role = nxt.speaker, nxt.role
     spoken: list[tuple[str, Cand]] | None = None  # read on first need (most never need it)
     for c in cands:
         if c.speaker is None and (c.att is None or c.att.kind == "unnamed"):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.name_patterns import NAME, UP
-from ingest.names import TITLES, NameBook, clean_name, org_noun, split_title
+from ingest.names import IT_WINDOW, TITLES, NameBook, clean_name, org_noun, split_title
 from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
 from ingest.tag_subjects import (
     ADV,
@@ -210,6 +210,13 @@ def _role(raw: str | None) -> str | None:
     return first
 
 
+_THE_BODY = re.compile(r"the\s+([a-z]+)")
+# "the expert", "the king": one person's role, meant as a pronoun is (not "the experts").
+_THE_ROLE = re.compile(
+    r"the\s+(expert|king|queen|prince|princess|director|researcher|author|scientist|"
+    r"economist|analyst|doctor|professor|lawyer|coach|minister|mayor|governor|senator|"
+    r"president|chairman|chairwoman|founder|owner|player|singer|actor|actress|writer)"
+)
 # "the Republican governor", "the Democratic senator": capitalised words, then the role.
 _DESCRIBED_ROLE = re.compile(r"[Tt]he\s+(?:[A-Z][\w\-]*\s+){1,2}([a-z]{4,})")
 
@@ -242,6 +249,8 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         if own and not _SPOKES_RE.search(low) and org_noun(low.rsplit(None, 1)[-1]):
             return Attribution("org", own.group(1))
         org = _org_in_phrase(who) or (low == "it" and book.body_before(pos))
+        if not org and (the_noun := _THE_BODY.fullmatch(low)):  # "wrote the center"
+            org = book.body_before(pos, 2 * IT_WINDOW, the_noun.group(1).capitalize())
         org = org or book.organisation(context, low)
         if not org and low == "it":
             return Attribution("it", None)  # the caller's last quoted organisation, if any
@@ -258,6 +267,10 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
             full = book.resolve(name, pos)
             if full != name or book.is_known(name):
                 return Attribution("named", full, _role(role))
+    the_role = _THE_ROLE.fullmatch(low)
+    if the_role:  # "the expert explains", "The King added:": one person the text means
+        found = book.by_title(the_role.group(1), pos)
+        return Attribution("named", found) if found else Attribution("pronoun", None)
     return Attribution("unnamed", None)
 
 

@@ -67,7 +67,8 @@ _SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$")
 _ORG_NOUNS = re.compile(
     r"\b(?:company|firm|group|agency|department|ministry|office|organi[sz]ation|startup|"
     r"bank|carrier|airline|team|club|government|administration|campaign|police|"
-    r"authority|council|committee|university|hospital|union|party|network|service)\b"
+    r"authority|council|committee|university|hospital|union|party|network|service|center|"
+    r"centre|institute)\b"
 )
 
 
@@ -331,10 +332,11 @@ class NameBook:
             self._lower_asked[word] = found
         return found
 
-    def body_before(self, pos: int, within: int = IT_WINDOW) -> str | None:
+    def body_before(self, pos: int, within: int = IT_WINDOW, noun: str = "") -> str | None:
         """The institution named last in the `within` characters before `pos`, outside
         quotes: "The Food Standards Agency warned people ... "...," it said" is the
-        agency, not the chemical its statement names most."""
+        agency, not the chemical its statement names most; with a `noun`, one whose name
+        ends with it ("wrote the center": the Storm Prediction Center)."""
         mentions = self.mentions
         k = bisect_left(mentions, (pos,))
         while k > 0:
@@ -343,8 +345,11 @@ class NameBook:
             if at < pos - within:
                 return None
             words = raw.split()
-            if len(words) >= 2 and _BODY_WORD.fullmatch(words[-1]):
-                return clean_name(raw) or None
+            last = words[-1] if len(words) >= 2 else ""
+            if (last == noun) if noun else _BODY_WORD.fullmatch(last):
+                name = clean_name(raw)
+                if name and " " in name:  # not "The Company" itself
+                    return name
         return None
 
     def organisation(self, context: str, phrase: str = "") -> str | None:

@@ -97,6 +97,7 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
     last_doc: str | None = None
     genders: Genders | None = None
     said: list[str] = []
+    unnamed_before = False  # the last quote's tag named no one ("said one legal expert")
     prev_close = 0
     for i, c in enumerate(cands):
         open_at = c.span.open_mark
@@ -104,6 +105,8 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
         last.gap(text, gap_from, open_at, book, seg.para(c.para)[0])
         nxt = cands[i + 1].span.open_mark if i + 1 < len(cands) else len(text)
         att, c.leads = _explicit(text, seg, c, prev_close, nxt, book)
+        if att is not None and att.kind == "pronoun" and att.gender is None and unnamed_before:
+            att = Attribution("unnamed", None)  # "said one legal expert" … "the expert warned"
         if att is not None and att.kind in {"pronoun", "subject"}:
             who = prev = last.get()
             if att.gender in {"m", "f"}:
@@ -118,6 +121,8 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
                 # "they said in a statement": a body speaking, which a later "it says"
                 # or "the statement said" means
                 last_org = who
+            if not who and att.gender is None and att.kind == "pronoun" and said:
+                who = said[-1]  # "the expert explains", the expert unnamed since: the last quoted
             att = Attribution("named", who) if who else None
         if att is not None and att.kind == "it":  # "..., it added": never a person
             att = Attribution("org", last_org) if last_org else Attribution("unnamed", None)
@@ -128,6 +133,7 @@ def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             last_doc = owner or last_doc
             att = Attribution("org", owner) if owner else Attribution("unnamed", None)
         c.att = att
+        unnamed_before = att is not None and att.kind == "unnamed"
         if att is not None:
             c.speaker, c.role = att.speaker, att.role
             if att.speaker:

@@ -37,3 +37,41 @@ def test_a_run_on_quote_takes_the_tag_at_its_end() -> None:
         "Radek Babicek from Fantastic Gardeners."
     )
     assert speakers(text) == ["Radek Babicek", "Radek Babicek"]
+
+
+def test_the_expert_is_the_expert_quoted_before() -> None:
+    text = (
+        "“English ivy is easy to grow indoors,” explains Radek Babicek from Fantastic "
+        "Gardeners.\n\n"
+        "Next up, the experts advise another hanging plant: the aluminum plant. “Despite "
+        "this, it's still an easy plant to care for,” the expert explains."
+    )
+    assert speakers(text) == ["Radek Babicek", "Radek Babicek"]
+
+
+def test_the_expert_after_an_unnamed_expert_stays_unnamed() -> None:
+    text = (
+        "“Prince Andrew is not entitled to any form of immunity,” said one legal expert.\n\n"
+        "“His friendship with Jeffrey Epstein is under investigation,” the expert warned."
+    )
+    assert speakers(text) == [None, None]
+
+
+def test_the_king_is_the_king_named_before() -> None:
+    text = (
+        "The speech will focus on ‘security, fairness and opportunity for all’, King Charles "
+        "said in his speech.\n\n"
+        "The King added: ‘My ministers will get Britain building, including through planning "
+        "reform.’"
+    )
+    assert speakers(text)[-1] == "Charles"
+
+
+def test_the_center_is_the_center_named_before() -> None:
+    text = (
+        "The Storm Prediction Center has outlined a Level 3 out of 5 risk of severe weather "
+        "from Des Moines south to Dallas. Kansas City and Tulsa are in that zone.\n\n"
+        "“The greatest threat is currently anticipated across the southern Plains,” wrote "
+        "the center."
+    )
+    assert speakers(text) == ["Storm Prediction Center"]

@@ -326,7 +326,12 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
                 text, seg, cands, i
             )
         elif c.leads and c.span.open_mark == seg.para(c.para)[0]:
-            c.speaker = _reporter(text, seg, cands, i, book) or _sole_person(seg, cands, i, book)
+            c.speaker = (
+                _reporter(text, seg, cands, i, book)
+                or _closing_reporter(text, seg, cands, i, book)
+                or _sole_person(seg, cands, i, book)
+                or _runs_after_subject(text, seg, cands, i, book)
+            )
         elif c.leads and (i == 0 or cands[i - 1].para != c.para):
             # "Aderholt returned to the issue later in the hearing. "What …?"": the
             # person the paragraph opens with goes on to speak
@@ -402,6 +407,37 @@ def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBo
         return None
     att = classify(m.group("who"), None, text[lo:hi], book, lo)
     return att.speaker if att.kind == "named" else None
+
+
+def _closing_reporter(
+    text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook
+) -> str | None:
+    """A quote paragraph with no tag, after a paragraph without quotes that closes by
+    reporting someone ("… missing from many textbooks, Kapral said."), goes on with them."""
+    prev = seg.prev_para(cands[i].para)
+    if prev is None or (i > 0 and cands[i - 1].para == prev):
+        return None
+    lo, hi = seg.para(prev)
+    m = CLOSING_TAG.search(text, max(lo, hi - 120), hi)
+    if not m:
+        return None
+    att = classify(m.group("who"), None, text[lo:hi], book, m.start("who"))
+    return att.speaker if att.kind == "named" else None
+
+
+def _runs_after_subject(
+    text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook
+) -> str | None:
+    """A quote run over paragraphs with no tag at all, right after a paragraph without
+    quotes whose subject is a person ("Draper meanwhile wrapped up his win …" then four
+    paragraphs of his words), is that person's."""
+    c = cands[i]
+    if c.span.closed or i + 1 >= len(cands) or not _runs_on(c, cands[i + 1]):
+        return None
+    prev = seg.prev_para(c.para)
+    if prev is None or (i > 0 and cands[i - 1].para == prev):
+        return None
+    return para_subject(text, seg.para(prev)[0], book, PREV_SUBJECT)
 
 
 def _sole_person(seg: Segmenter, cands: list[Cand], i: int, book: NameBook) -> str | None:

@@ -75,3 +75,32 @@ def test_the_center_is_the_center_named_before() -> None:
         "the center."
     )
     assert speakers(text) == ["Storm Prediction Center"]
+
+
+def test_a_paragraph_closing_with_a_tag_names_the_next_quote_paragraph() -> None:
+    text = (
+        "Jennifer Kapral, director of education at Asia Society Texas Center, spoke.\n\n"
+        "The history of the Asians who settled in the U.S. is missing from many textbooks, "
+        "Kapral said.\n\n"
+        '"There was a study that looked at 30 U.S. history textbooks."'
+    )
+    assert speakers(text) == ["Jennifer Kapral"]
+
+
+def test_an_untagged_run_of_quote_paragraphs_is_the_subject_before() -> None:
+    text = (
+        "Out on Court 12, Dan Evans won in straight sets.\n\n"
+        "Jack Draper meanwhile wrapped up his win in just over two hours, knocking out Radu "
+        "Albot 6-1, 6-4, 6-3.\n\n"
+        "“Definitely having other Brits do well in the draw is amazing for British tennis.\n\n"
+        "“It’s nice to be around great players like them.”"
+    )
+    assert speakers(text) == ["Jack Draper", "Jack Draper"]
+
+
+def test_a_single_untagged_quote_after_a_narrative_paragraph_stays_unattributed() -> None:
+    text = (
+        "Jack Draper meanwhile wrapped up his win in just over two hours.\n\n"
+        "“It’s nice to be around great players like them.”"
+    )
+    assert speakers(text) == [None]

@@ -25,6 +25,8 @@ _CLAUSE_END_AFTER = re.compile(
 # A word with a capital after its first lower-case letters is a brand: iPhone 8, iOS 12.
 _CAMEL_BEFORE = re.compile(r"(?<![\w'’])[a-z]{1,3}[A-Z][\w\-]*[ \u00a0]$")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
+# The top of a scale whose step is a name: "a Level 3 out of 5 risk", "Category 4 of 5".
+_SCALE_TOP_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+$")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
 # Capitalised words that come before amounts, not names: sentence openers, quantifiers,
 # prepositions and currency codes ("About 40", "Over 100", "USD 5").
@@ -51,6 +53,8 @@ def is_designation(before: str, after: str, num: str = "") -> bool:
         return True  # the literal tests skip a costly search at every position
     if before[-1:] not in (" ", "\t", "\u00a0"):  # a line break ends any name before it
         return False
+    if before[-3:-1] == "of" and _scale_top(before):
+        return True
     at = _cap_word_before(before, max(0, len(before) - 32))  # a word ends it
     if at is None:
         return _camel_word_before(before[-24:])
@@ -66,6 +70,17 @@ def is_designation(before: str, after: str, num: str = "") -> bool:
     if _sentence_start(before, at[0]) and not _acronym(word) and not brand:
         return bool(_CLAUSE_END_AFTER.match(after)) and not word.endswith(("’s", "'s"))
     return not word.endswith(("’s", "'s"))
+
+
+def _scale_top(before: str) -> bool:
+    """The 5 of "a Level 3 out of 5 risk": the top of a scale whose step, just before,
+    names a level ("Level 3", "Category 4"), is part of that name. "3 out of 5 voters"
+    and "In 3 of 5 cases" count both numbers, as their first has no name before it."""
+    m = _SCALE_TOP_BEFORE.search(before[-16:])
+    if m is None:
+        return False
+    head = before[: max(0, len(before) - 16) + m.start(1)]
+    return is_designation(head, before[len(head) + len(m.group(1)) :], m.group(1))
 
 
 def _camel_word_before(tail: str) -> bool:

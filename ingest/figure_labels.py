@@ -221,6 +221,22 @@ def is_jack_size(after: str) -> bool:
     return after[:2] in ("mm", "MM") and _JACK_AFTER.match(after) is not None
 
 
+# A gun's bore names its type, as ".45-caliber" does (LABELLING): "0.50 calibre rounds",
+# "120 mm rounds", "155mm shells", "a 9mm pistol"; "40mm of rain" stays a quantity.
+_BORE_AFTER = re.compile(
+    r"^[ \u00a0]?(?:-?calib(?:re|er)s?\b|(?:mm|millimet(?:re|er))[ \u00a0\-]+(?:rounds?|"
+    r"shells?|ammunition|ammo|bullets?|cartridges?|guns?|cannons?|mortars?|howitzers?|"
+    r"artillery|rifles?|pistols?|handguns?|machine[ \u00a0\-]guns?|tank[ \u00a0]guns?)\b)",
+    re.I,
+)
+
+
+def is_bore(after: str) -> bool:
+    """True for a gun's calibre or bore (see above), a type, not an amount."""
+    head = after[:3].lower()
+    return ("c" in head or "m" in head) and _BORE_AFTER.match(after) is not None
+
+
 def is_sound_format(num: str, after: str) -> bool:
     """True for "5.1" or "7.1" before surround, channel or audio: a speaker layout."""
     return num in _LAYOUTS and bool(_CHANNELS_AFTER.match(after))

@@ -16,6 +16,7 @@ from ingest.figure_designations import is_designation
 from ingest.figure_labels import (
     is_acronym_number,
     is_address,
+    is_bore,
     is_citation,
     is_class_number,
     is_jack_size,
@@ -73,6 +74,7 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
         or is_po_box(before)
         or is_sound_format(num, after)
         or is_jack_size(after)
+        or is_bore(after)
         or is_acronym_number(num, after)
         or is_school_class(num, after)
         or is_line_score(num, before, after)

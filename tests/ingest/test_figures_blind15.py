@@ -1,5 +1,6 @@
-"""Tests for the tune-15 round: the top of a named scale ("a Level 3 out of 5 risk") is
-part of the name; an ordinary "3 out of 5 voters" keeps both numbers."""
+"""Tests for the tune-15 round: the top of a named scale ("a Level 3 out of 5 risk") and
+a gun's calibre or bore ("0.50 calibre rounds", "120 mm rounds") are parts of names, as
+LABELLING's ".45-caliber" is; ordinary "3 out of 5 voters" and "40mm of rain" keep theirs."""
 
 from __future__ import annotations
 
@@ -34,4 +35,29 @@ def test_the_top_of_a_named_scale_is_no_figure(text: str) -> None:
     ],
 )
 def test_a_share_out_of_a_total_keeps_both_numbers(text: str, want: list[str]) -> None:
+    assert texts(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They came under fire from 0.50 calibre rounds.",
+        "He fired 120 mm rounds at the tower.",
+        "The army moved 155mm shells and a 9mm pistol.",
+        "A .22-caliber rifle was found.",
+    ],
+)
+def test_a_guns_bore_is_no_figure(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The storm dropped 40mm of rain and 120 mm of snow.", ["40", "120"]),
+        ("They bought 12 mm bolts for 5 machines.", ["12", "5"]),
+        ("The army fired 300 rounds.", ["300"]),
+    ],
+)
+def test_ordinary_millimetres_and_rounds_stay_figures(text: str, want: list[str]) -> None:
     assert texts(text) == want

@@ -17,6 +17,12 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:from|by|rose|fell|grew|gained|lost|climbed|jumped|dropped|declined|increased|"
     r"decreased|slipped|slid|surged|soared|plunged|tumbled|rallied|sank|up|down)\b\D*$"
 )
+# A change from a stated level, longer than the window above: "raising the limit from the
+# current $154,000 to $220,000", "from its previous 5% to 7%".
+_FROM_LEVEL = re.compile(
+    r"\bfrom[ \u00a0]+(?:(?:the|its|their|his|her|our|a|an)[ \u00a0]+)?"
+    r"(?:current|present|existing|previous|prior|old|original|initial)[ \u00a0]+\D{0,3}$"
+)
 # "anywhere from $200 to $500", "somewhere from 10 to 20", "the lineup ranges from $150
 # to $200", "lengths from $6 to $12", "priced from": a span of values, not a change
 # ("re-priced from $50 to $40" is one).
@@ -74,6 +80,7 @@ def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
     # a dash joins a range even after "from" or "rose": "ranging from 30-600 MW"
     between = "between" in head
     change = _CHANGE_BEFORE.search(head) and not _SPAN_FROM.search(head) and not between
+    change = change or _FROM_LEVEL.search(text, max(0, a.start - 32), a.start)
     if (change and not dash) or ("and" in sep and not between):
         return a
     if " or " in sep and not _alternative_range(a, b):

@@ -61,3 +61,25 @@ def test_a_guns_bore_is_no_figure(text: str) -> None:
 )
 def test_ordinary_millimetres_and_rounds_stay_figures(text: str, want: list[str]) -> None:
     assert texts(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "It raises the limit from the current $154,000 to $220,000 a year.",
+            ["$154,000", "$220,000"],
+        ),
+        ("The rate went from its previous 5% to 7%.", ["5%", "7%"]),
+    ],
+)
+def test_a_change_from_a_stated_level_is_two_figures(text: str, want: list[str]) -> None:
+    assert texts(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tickets, sent from Paris, cost $10 to $20.", "The current $10 to $20 fee stays."],
+)
+def test_a_range_after_distant_from_or_current_stays_one(text: str) -> None:
+    assert texts(text) == ["$10 to $20"]

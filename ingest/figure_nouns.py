@@ -35,9 +35,23 @@ def attached_unit(after: str) -> re.Match[str] | None:
     return _ATTACHED_UNIT.match(after) if after[:1] in _UNIT_START else None
 
 
-def cased_unit(attached: re.Match[str], num: str) -> bool:
-    """True for "87W", "100Wh" or "75C" (two digits or more before the unit)."""
-    return attached.group(1) in GLUED_CASED and len(num) >= 2
+# Words that make a single digit before "C" a temperature: "below 0C", "highs of 8C".
+_TEMPERATURE_BEFORE = re.compile(
+    r"\b(?:temperatures?|below|above|minus|highs?|lows?|freezing|degrees)\b[^.!?\n\d]{0,24}$",
+    re.I,
+)
+
+
+def cased_unit(attached: re.Match[str], num: str, before: str = "") -> bool:
+    """True for "87W", "100Wh" or "75C" (two digits or more before the unit), and for a
+    single digit before "C" after a word of temperature ("below 0C"); "the 5C" (a phone),
+    "grade 3C" stay names."""
+    unit = attached.group(1)
+    if unit not in GLUED_CASED:
+        return False
+    if len(num) >= 2:
+        return True
+    return unit == "C" and _TEMPERATURE_BEFORE.search(before[-40:]) is not None
 
 
 def noun_follows(after: str) -> bool:

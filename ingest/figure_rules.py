@@ -45,7 +45,7 @@ def not_a_figure(num: str, value: float, before: str, after: str, signed: bool =
     if attached is None:
         if after[:1].isalpha():
             return True
-    elif attached.group(1).lower() not in UNITS and not cased_unit(attached, num):
+    elif attached.group(1).lower() not in UNITS and not cased_unit(attached, num, before):
         return True
     if after[:1] == "." and after[1:2].isdigit():
         return True  # the head of a decimal glued to letters: "2.6GHz", "802.11ac"

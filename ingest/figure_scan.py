@@ -46,7 +46,9 @@ _FIG_RE = re.compile(
     r"(?P<mag>-(?=[mbt]illion\b)(?:million|billion|trillion)|"
     r"[ \u00a0]?(?:thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|tn)"
     rf"|[kKmbMB])?(?:(?![\w])|(?=(?i:{_GLUED})(?![\w]))|(?=(?:{_GLUED_LOWER})(?![\w]))"
-    r"|(?<=\d\d)(?=(?:Wh|W|C)(?![\w]))|(?=x(?![\w])))"
+    # "75C", "87W"; a single digit before "C" too ("below 0C"), which only the words
+    # before it make a temperature (`figure_nouns.cased_unit`)
+    r"|(?<=\d\d)(?=(?:Wh|W)(?![\w]))|(?<=\d)(?=C(?![\w]))|(?=x(?![\w])))"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
     r"(?!\w)|pct(?!\w)))?"
     rf"(?P<curw>[ \u00a0](?i:{_CUR_WORDS})(?!\w))?"

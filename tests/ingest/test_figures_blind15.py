@@ -83,3 +83,27 @@ def test_a_change_from_a_stated_level_is_two_figures(text: str, want: list[str])
 )
 def test_a_range_after_distant_from_or_current_stays_one(text: str) -> None:
     assert texts(text) == ["$10 to $20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Winter temperatures stay below 0C and can reach -30C.", ["0", "-30"]),
+        ("Temperatures will fall to 3C tonight.", ["3"]),
+        ("Highs of 8C are expected.", ["8"]),
+    ],
+)
+def test_a_single_digit_temperature_after_a_word_of_weather(text: str, want: list[str]) -> None:
+    assert texts(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He bought the iPhone 5C.", []),
+        ("Room 4C is free for 3 days.", ["3"]),
+        ("The 5C model sold 3 units.", ["3"]),
+    ],
+)
+def test_a_single_digit_before_c_is_a_name_elsewhere(text: str, want: list[str]) -> None:
+    assert texts(text) == want

@@ -51,6 +51,28 @@ _BE_AGE_AFTER = re.compile(
     r"this|when)\b)|$)"
 )
 
+# A named person's age: "Gee was 17 when he arrived" (a pronoun for a person after
+# "when"; "Turnout was 60 when polls closed" counts).
+_NAME_WAS_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z][\w'’\-]*)[ \u00a0](?:is|was)[ \u00a0]$")
+_WHEN_PERSON_AFTER = re.compile(r"^[ \u00a0]when[ \u00a0]+(?:he|she)\b")
+# An age closing a sentence after a full name and a comma: "photographer Christina Assi,
+# 28." (two capitalised words: "in London, 28." stays a count).
+_FULL_NAME_AGE = re.compile(
+    r"(?<![\w'’])([A-Z][a-z][\w'’\-]*)[ \u00a0][A-Z][a-z][\w'’\-]*,[ \u00a0]$"
+)
+_SENTENCE_END_AFTER = re.compile(r"^\.(?:\s|$)")
+
+
+def _named_age(before: str, after: str) -> bool:
+    """True for "Gee was 17 when he" and "Christina Assi, 28." (see above)."""
+    if after[:1] == ".":
+        m = _FULL_NAME_AGE.search(before[-40:])
+        return bool(m and _SENTENCE_END_AFTER.match(after) and m.group(1) not in NOT_A_NAME)
+    if after[:5].strip() != "when" or not _WHEN_PERSON_AFTER.match(after):
+        return False
+    m = _NAME_WAS_BEFORE.search(before[-30:])
+    return bool(m) and m.group(1) not in NOT_A_NAME
+
 
 # A second number with a unit after the comma makes the first a distance or a weight too:
 # "I was 20, maybe 30 feet from the car", "I was 20, 30 feet from it".
@@ -135,6 +157,8 @@ def is_age(before: str, after: str, value: float) -> bool:
     if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):
         return _PRONOUN_AFTER.match(after) is not None
     if before[-1:] == "(" and _bracket_age(before, after):
+        return True
+    if _named_age(before, after):
         return True
     if after[:1] not in {",", ")"}:
         if after[:2].isascii() or not _AGE_DASH_AFTER.match(after):

@@ -107,3 +107,27 @@ def test_a_single_digit_temperature_after_a_word_of_weather(text: str, want: lis
 )
 def test_a_single_digit_before_c_is_a_name_elsewhere(text: str, want: list[str]) -> None:
     assert texts(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shell wounded photographer Christina Assi, 28.",
+        "Gee was 17 when he arrived in the country.",
+        "Maria was 9 when she left.",
+    ],
+)
+def test_a_named_persons_age_is_no_figure(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Turnout was 60 when polls closed.", ["60"]),
+        ("Cases rose fastest in London, 28.", ["28"]),
+        ("The Smith Group, 28 stores and 400 staff, was sold.", ["28", "400"]),
+    ],
+)
+def test_counts_near_names_stay_figures(text: str, want: list[str]) -> None:
+    assert texts(text) == want

@@ -18,9 +18,12 @@ _SECTION_AFTER = re.compile(r"^\([a-z]\)")
 _OF_TOTAL = re.compile(r"\d-of-$")
 # A number that ends a heading or a sentence, or comes before a verb, right after a
 # capitalised word is its name, even where the sentence starts: "Wi-Fi 6" (a heading),
-# "Meal 3", "— Destiny 2.", "Thunderbolt 3 is staying", "Wi-Fi 6 is still launching".
+# "Meal 3", "— Destiny 2.", "Thunderbolt 3 is staying", "Wi-Fi 6 is still launching",
+# and a heading's name before a spaced dash and its title: "Zone 1 — Corn Belt".
 _CLAUSE_END_AFTER = re.compile(
-    r"[ \t]*$|[.!?:](?:\s|$)|[ \t]+(?:is|are|was|were|has|have|had|will|would|can|could)\b", re.M
+    r"[ \t]*$|[.!?:](?:\s|$)|[ \t]+(?:is|are|was|were|has|have|had|will|would|can|could)\b"
+    r"|[ \t\u00a0][—–][ \t\u00a0]+[A-Z]",
+    re.M,
 )
 # A word with a capital after its first lower-case letters is a brand: iPhone 8, iOS 12.
 _CAMEL_BEFORE = re.compile(r"(?<![\w'’])[a-z]{1,3}[A-Z][\w\-]*[ \u00a0]$")

@@ -131,3 +131,20 @@ def test_a_named_persons_age_is_no_figure(text: str) -> None:
 )
 def test_counts_near_names_stay_figures(text: str, want: list[str]) -> None:
     assert texts(text) == want
+
+
+def test_a_heading_name_before_a_dash_and_title_is_no_figure() -> None:
+    text = "Zone 1 — Corn Belt and Missouri Valley\n\nStorms form.\n\nZone 2 — South of Dallas"
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sales fell. Some 5 — Apple among them — closed.", ["5"]),
+        ("About 40 — Smith among them — were hurt.", ["40"]),
+        ("Shops 12 – the count on Monday.", ["12"]),
+    ],
+)
+def test_a_count_before_a_dash_stays_a_figure(text: str, want: list[str]) -> None:
+    assert texts(text) == want

@@ -321,6 +321,7 @@ def after_quote(
 # "Patrol Chief James Hall with the New York Police Department said": he speaks.
 # ("of" is left out: "Secretary of State Mike Pompeo said" is a title.)
 _MEMBER_OF = re.compile(rf"(?P<who>{NAME})\s+(?:with|at|from)\s+the\s+$")
+_APPOSED_NAME = re.compile(rf"\s*,\s*({NAME})\s*,")
 _MEMBER_BARE = re.compile(rf"(?P<who>{NAME})\s+(?:with|at|from)\s+$")
 
 
@@ -339,14 +340,20 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
     found: Attribution | None = None
     for rx in (WHO_VERB, VERB_WHO, ACCORDING):
         for m in who_verb(window) if rx is WHO_VERB else rx.finditer(window):
-            who = m.group("who")
-            if rx is WHO_VERB and (member := member_before(window, m.start("who"))):
+            who, role = m.group("who"), m.groupdict().get("role")
+            apposed = _APPOSED_NAME.fullmatch(role or "") if rx is WHO_VERB else None
+            if apposed and _OBJECT_BEFORE.search(
+                window, max(0, m.start("who") - 12), m.start("who")
+            ):
+                # "Epstein's neighbor in both Florida and New York, Donald Trump, said"
+                who, role = apposed.group(1), None
+            elif rx is WHO_VERB and (member := member_before(window, m.start("who"))):
                 who = member  # "Chief James Hall with the New York Police ... said"
             elif rx is WHO_VERB and prepositional(window, m.start("who"), who):
                 continue
             if rx is WHO_VERB and _POSSESSED_NOUN.search(m.group(0)):
                 continue
-            cand = classify(who, m.groupdict().get("role"), context, book, pos)
+            cand = classify(who, role, context, book, pos)
             if rx is ACCORDING and _RELAYED.match(window, m.end()):
                 cand = Attribution("unnamed", None)  # "According to AFP, one user posted:"
             if cand.kind == "it" and found is not None and found.kind == "org":

@@ -173,6 +173,7 @@ class NameBook:
     def __init__(self, text: str, skip: list[tuple[int, int]]) -> None:
         self.by_last: dict[str, dict[tuple[str, ...], int]] = {}
         self.by_first: dict[str, set[str]] = {}
+        self.by_penult: dict[str, set[str]] = {}
         self.titled: dict[str, list[tuple[int, str]]] = {}
         self._text = text
         self._lower: frozenset[str] | None = None
@@ -226,6 +227,10 @@ class NameBook:
             if len(names) < 50:
                 names.setdefault(tuple(toks), pos)
             self.by_first.setdefault(toks[0], set()).add(name)
+            if len(toks) >= 3:
+                # "Manager at Ocean Florida Abby Dunn": a company's name may run into the
+                # person's, so a later "Abby" may mean the last two words
+                self.by_penult.setdefault(toks[-2], set()).add(" ".join(toks[-2:]))
             if len(toks) >= 3 and _PLACE_PREP.search(text, max(0, pos - 6), pos):
                 # "ambassador to Britain Liu Xiaming": the place may run into the name,
                 # so a later "Liu" may mean the name after it
@@ -256,6 +261,8 @@ class NameBook:
         two-word name is a surname written first (or a first name), so that person. A word
         the text also writes in lower case ("Border agents") is a common word instead."""
         fulls = self.by_first.get(toks[0], ()) if len(toks) == 1 else ()
+        if not fulls and len(toks) == 1:
+            fulls = self.by_penult.get(toks[0], ())
         if len(fulls) != 1 or self.writes_lower(toks[0].lower()):
             return " ".join(toks)
         full = next(iter(fulls))

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.quotes import find_quotes
-
-
-def quoted(text: str) -> list[str]:
-    return [q.text for q in find_quotes(text)]
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in find_quotes(text)]
+from tests.ingest.quote_helpers import attributed, quoted
 
 
 @pytest.mark.parametrize(
@@ -70,7 +62,7 @@ def test_it_said_after_an_agency_is_the_agency_not_the_chemical_it_names() -> No
         "“We advise the public not to take any tablets or powders containing DNP, as it is "
         "an industrial chemical and not fit for human consumption,” it said in a statement."
     )
-    assert speakers(text)[0][1] == "Food Standards Agency"
+    assert attributed(text)[0][1] == "Food Standards Agency"
 
 
 def test_a_quote_paragraph_continues_across_a_photo_caption() -> None:
@@ -79,7 +71,7 @@ def test_a_quote_paragraph_continues_across_a_photo_caption() -> None:
         "Hori Parata at his Pātaua farm, the place where he was born and grew up\n\n"
         "“We’re having to put up with a lot of stuff today. We feel that is ridiculous.”"
     )
-    assert speakers(text)[1][1] == "Hori Parata"
+    assert attributed(text)[1][1] == "Hori Parata"
 
 
 def test_a_subheading_between_quote_paragraphs_still_breaks_the_run() -> None:
@@ -88,7 +80,7 @@ def test_a_subheading_between_quote_paragraphs_still_breaks_the_run() -> None:
         "Funding\n\n"
         "“Nobody asked us before the money was spent.”"
     )
-    assert speakers(text)[1][1] is None
+    assert attributed(text)[1][1] is None
 
 
 def test_an_untagged_quote_paragraph_after_its_only_person_is_theirs() -> None:
@@ -99,7 +91,7 @@ def test_an_untagged_quote_paragraph_after_its_only_person_is_theirs() -> None:
         "“It’s very emotional. So what is the sea telling us? We need to listen.”\n\n"
         "‘We need to listen’"
     )
-    assert speakers(text)[-2:] == [
+    assert attributed(text)[-2:] == [
         ("It’s very emotional. So what is the sea telling us? We need to listen.", "Hori Parata"),
         ("We need to listen", "Hori Parata"),
     ]
@@ -111,7 +103,7 @@ def test_a_paragraph_naming_two_people_gives_no_speaker() -> None:
         "Parata met Jamie Werner, a ranger, on the beach.\n\n"
         "“I arrived at the beach and we leapfrogged between the animals.”"
     )
-    assert speakers(text)[1][1] is None
+    assert attributed(text)[1][1] is None
 
 
 def test_according_to_an_institution_named_with_of() -> None:
@@ -120,7 +112,7 @@ def test_according_to_an_institution_named_with_of() -> None:
         "weather” are all thought to contribute, according to the New Zealand Department "
         "of Conservation."
     )
-    assert speakers(text)[0][1] == "New Zealand Department of Conservation"
+    assert attributed(text)[0][1] == "New Zealand Department of Conservation"
 
 
 def test_a_borrowed_phrase_is_its_owners() -> None:
@@ -128,7 +120,7 @@ def test_a_borrowed_phrase_is_its_owners() -> None:
         "It is as if there were (in libertarian economist Tyler Cowen’s phrase) “markets in "
         "everything” – including the lives of a city’s citizens."
     )
-    assert speakers(text) == [("markets in everything", "Tyler Cowen")]
+    assert attributed(text) == [("markets in everything", "Tyler Cowen")]
 
 
 def test_a_message_that_reads_is_its_senders() -> None:
@@ -137,4 +129,4 @@ def test_a_message_that_reads_is_its_senders() -> None:
         "Trump supporter.” Emery retweeted the story, saying, “Are there un-angry Trump "
         "supporters?”"
     )
-    assert speakers(text)[0][1] == "Vulture"
+    assert attributed(text)[0][1] == "Vulture"

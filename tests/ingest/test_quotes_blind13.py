@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.quotes import find_quotes
-
-
-def quoted(text: str) -> list[str]:
-    return [q.text for q in find_quotes(text)]
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in find_quotes(text)]
+from tests.ingest.quote_helpers import attributed, quoted
 
 
 @pytest.mark.parametrize(
@@ -70,7 +62,7 @@ def test_a_lawmakers_party_tag_does_not_hide_the_speaker() -> None:
         "State Sen. Dawn Addiego (R-Burlington), for example, said Christie “has dedicated "
         "his efforts to make New Jersey affordable.”"
     )
-    assert [s for _, s in speakers(text)] == ["Michael Doherty", "Dawn Addiego"]
+    assert [s for _, s in attributed(text)] == ["Michael Doherty", "Dawn Addiego"]
 
 
 def test_in_someones_words() -> None:
@@ -79,9 +71,9 @@ def test_in_someones_words() -> None:
         "In Dr. Shadlen's words, \"Could the moment the brain has enough evidence be tied "
         'to the awareness of having decided?"'
     )
-    assert speakers(text)[0][1] == "Michael Shadlen"
+    assert attributed(text)[0][1] == "Michael Shadlen"
 
 
 def test_instructed_tags_a_quote() -> None:
     text = "“Don’t get nervous,” instructed Milton Velez, the agency’s district supervisor."
-    assert speakers(text) == [("Don’t get nervous,", "Milton Velez")]
+    assert attributed(text) == [("Don’t get nervous,", "Milton Velez")]

@@ -5,11 +5,7 @@ working beside it."""
 
 from __future__ import annotations
 
-from ingest.quotes import find_quotes
-
-
-def speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text)]
+from tests.ingest.quote_helpers import speakers
 
 
 def test_a_tag_ending_the_paragraph_before_names_the_next_he() -> None:

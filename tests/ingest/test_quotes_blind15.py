@@ -4,11 +4,7 @@ abbreviation, a quote run over paragraphs whose tag comes at its end."""
 
 from __future__ import annotations
 
-from ingest.quotes import find_quotes
-
-
-def speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text)]
+from tests.ingest.quote_helpers import speakers
 
 
 def test_the_republican_governor_is_the_governor_named_before() -> None:

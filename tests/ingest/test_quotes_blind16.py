@@ -4,11 +4,7 @@ name in apposition after a place ("in both Florida and New York, Donald Trump, s
 
 from __future__ import annotations
 
-from ingest.quotes import find_quotes
-
-
-def speakers(text: str) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text)]
+from tests.ingest.quote_helpers import speakers
 
 
 def test_a_first_name_run_into_a_company_name_resolves_to_the_person() -> None:

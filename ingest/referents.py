@@ -29,12 +29,12 @@ _SHE = frozenset({"she", "herself"})
 _MALE = word_set(
     """mr mr. sir lord king prince father son brother husband boyfriend uncle nephew
     grandson grandfather dad spokesman chairman congressman councilman assemblyman
-    businessman sportsman"""
+    businessman sportsman abu"""
 )
 _FEMALE = word_set(
     """mrs mrs. ms ms. miss madam lady dame queen princess mother daughter sister wife
     girlfriend aunt niece granddaughter grandmother mom mum actress spokeswoman
-    chairwoman congresswoman councilwoman assemblywoman businesswoman sportswoman"""
+    chairwoman congresswoman councilwoman assemblywoman businesswoman sportswoman umm"""
 )
 _GENDER = {w: "m" for w in _MALE} | {w: "f" for w in _FEMALE}
 _APPOSED_ROLE = re.compile(

@@ -4,6 +4,9 @@ name in apposition after a place ("in both Florida and New York, Donald Trump, s
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ingest.quotes import find_quotes
 from tests.ingest.quote_helpers import speakers
 
 
@@ -26,3 +29,11 @@ def test_a_full_name_after_a_place_speaks() -> None:
 def test_a_name_with_a_role_in_apposition_still_speaks() -> None:
     text = '"We will appeal," Jane Smith, the lawyer, said.'
     assert speakers(text) == ["Jane Smith"]
+
+
+def test_abu_names_a_man_for_he() -> None:
+    """CBC's article: Sinwar, a man, is named after Al Saud, whose gender the text never
+    states; "Abu" (father of) does."""
+    body = (Path(__file__).parents[1] / "data/blind-texts/fnd-ca-CBCNews-V1.txt").read_text()
+    found = {q.text: q.speaker for q in find_quotes(body)}
+    assert found["He's the most wanted man to Israel,"] == "Abu Anas Al Saud"

@@ -9,15 +9,24 @@ in TinyDB would have to rewrite megabytes on every add. FTS5 ships with Python's
 Notes (the user's, on an article or its quotes and figures) live in tags.json, not in the
 article, so the caller passes each article's notes as one text; a checksum of it is part of
 the version an article is indexed at, so writing a note re-indexes that one article.
+
+The app and the CLI may update one index at the same time. What an index object remembers
+of the `indexed` table (to compare 50,000 versions without reading them each search) is
+only trusted while the index carries the token of its own last write: every write takes
+SQLite's write lock (BEGIN IMMEDIATE), re-reads the table if another process has written
+since, and signs the index with a new token. A row is always deleted before it is inserted,
+so even an index written by a process that does not sign it is never a UNIQUE error.
 """
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import closing
+from functools import partial
 from pathlib import Path
 
 from storage.errors import SearchUnavailable
@@ -34,6 +43,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     id UNINDEXED, title, body, quotes, speakers, kinds, site, notes,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE TABLE IF NOT EXISTS writer(token INTEGER NOT NULL);
 """
 Notes = Mapping[str, str]  # article id -> the text of its notes (its own and its items')
 
@@ -56,7 +66,8 @@ class SearchIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._known: dict[str, str] | None = None
+        self._known: dict[str, str] | None = None  # the `indexed` table as last read or written
+        self._token: int | None = None  # the index's writer token when `_known` was right
         self._synced: object = None  # (store version, index file) when last caught up
         self._lock = threading.Lock()  # the app syncs from worker threads
 
@@ -91,17 +102,26 @@ class SearchIndex:
         self, metas: Iterable[ArticleMeta], notes: Notes | None = None
     ) -> tuple[list[ArticleMeta], list[str]]:
         """Articles to (re)index and ids to drop, comparing content hashes (and notes)."""
-        known = self._load_known()
+        with closing(self._connect()) as conn:
+            return self._stale(conn, metas, notes or {})
+
+    def _stale(
+        self, conn: sqlite3.Connection, metas: Iterable[ArticleMeta], notes: Notes
+    ) -> tuple[list[ArticleMeta], list[str]]:
+        known = self._current(conn)
         current = {m.id: m for m in metas}
-        notes = notes or {}
         todo = [m for m in current.values() if known.get(m.id) != _version(m, notes.get(m.id))]
         gone = [i for i in known if i not in current]
         return todo, gone
 
-    def _load_known(self) -> dict[str, str]:
-        if self._known is None:
-            with closing(self._connect()) as conn:
-                self._known = dict(conn.execute("SELECT id, hash FROM indexed"))
+    def _current(self, conn: sqlite3.Connection) -> dict[str, str]:
+        """What the index holds: the remembered table, unless another process (or a reset)
+        has written the index since this object last read or wrote it."""
+        row = conn.execute("SELECT token FROM writer").fetchone()
+        token = row[0] if row else None
+        if self._known is None or token != self._token:
+            self._known = dict(conn.execute("SELECT id, hash FROM indexed"))
+            self._token = token
         return self._known
 
     def sync(
@@ -150,27 +170,41 @@ class SearchIndex:
         notes: Notes,
     ) -> int:
         with closing(self._connect()) as conn:  # first: an unreadable index is reset here
-            todo, gone = self.stale(metas, notes)
-            if not todo and not gone:
-                return 0
-            known = self._load_known()
+            todo, gone = self._stale(conn, metas, notes)
+            if gone:
+                self._write(conn, partial(self._drop, conn, ids=gone))
             done = 0
-            self._drop(conn, gone)
             for start in range(0, len(todo), BATCH):
                 if cancelled():
                     break
-                done += self._index_batch(conn, todo[start : start + BATCH], load_body, notes)
+                batch = todo[start : start + BATCH]
+                self._write(
+                    conn, partial(self._index, conn, metas=batch, load=load_body, notes=notes)
+                )
+                done += len(batch)
                 if progress:
                     progress(min(start + BATCH, len(todo)), len(todo))
-        for meta in todo[:done]:
-            known[meta.id] = _version(meta, notes.get(meta.id))
-        for article_id in gone:
-            known.pop(article_id, None)
         return done
 
-    def _drop(self, conn: sqlite3.Connection, ids: list[str]) -> None:
-        with conn:
-            self._delete(conn, ids)
+    def _write(self, conn: sqlite3.Connection, change: Callable[[dict[str, str]], object]) -> None:
+        """One transaction under SQLite's write lock, on the table as it is now (another
+        process may have written since `_stale` read it), signed with a new token."""
+        token = secrets.randbits(63)
+        try:
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                change(self._current(conn))
+                conn.execute("DELETE FROM writer")
+                conn.execute("INSERT INTO writer VALUES (?)", (token,))
+        except BaseException:
+            self._known = None  # `change` may have updated it for rows rolled back
+            raise
+        self._token = token
+
+    def _drop(self, conn: sqlite3.Connection, known: dict[str, str], ids: list[str]) -> None:
+        self._delete(conn, ids)
+        for article_id in ids:
+            known.pop(article_id, None)
 
     def _delete(self, conn: sqlite3.Connection, ids: list[str]) -> None:
         """Delete by FTS rowid: `WHERE id = ?` on an UNINDEXED column scans the whole index."""
@@ -180,28 +214,29 @@ class SearchIndex:
         )
         conn.executemany("DELETE FROM indexed WHERE id = ?", pairs)
 
-    def _index_batch(
+    def _index(
         self,
         conn: sqlite3.Connection,
+        known: dict[str, str],
         metas: list[ArticleMeta],
-        load_body: Callable[[str], ArticleBody | None],
+        load: Callable[[str], ArticleBody | None],
         notes: Notes,
-    ) -> int:
-        known = self._load_known()
-        with conn:
-            self._delete(conn, [m.id for m in metas if m.id in known])
-            for meta in metas:
-                body, noted = load_body(meta.id), notes.get(meta.id)
-                doc = None
-                if body is not None:
-                    cur = conn.execute(
-                        "INSERT INTO fts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        _row(meta, body, noted or ""),
-                    )
-                    doc = cur.lastrowid
-                version = _version(meta, noted)
-                conn.execute("INSERT INTO indexed VALUES (?, ?, ?)", (meta.id, version, doc))
-        return len(metas)
+    ) -> None:
+        """(Re)index `metas`, but for those another process has just indexed as wanted."""
+        wanted = {m.id: _version(m, notes.get(m.id)) for m in metas}
+        metas = [m for m in metas if known.get(m.id) != wanted[m.id]]
+        self._delete(conn, [m.id for m in metas])  # all of them: a cheap lookup when absent
+        for meta in metas:
+            body, noted = load(meta.id), notes.get(meta.id)
+            doc = None
+            if body is not None:
+                cur = conn.execute(
+                    "INSERT INTO fts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    _row(meta, body, noted or ""),
+                )
+                doc = cur.lastrowid
+            conn.execute("INSERT INTO indexed VALUES (?, ?, ?)", (meta.id, wanted[meta.id], doc))
+            known[meta.id] = wanted[meta.id]
 
     def match(self, fts_query: str, limit: int = 500) -> list[str]:
         """Ids of articles matching an FTS5 query, best first."""

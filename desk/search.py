@@ -5,7 +5,8 @@ Query syntax (terms combine with AND):
     unread  read  partial  after:2024-10-01  before:2025-01-01
 Words and phrases are matched by the full-text index over titles, bodies, quotes, speakers
 and the user's notes; the other filters on the small metadata every article keeps in memory.
-A quote or figure is listed under its article when the words are in it, or in its note.
+A quote or figure is listed under its article when the words are in it, or in its note;
+the note of one no longer in the article's text (dropped by a refetch) is listed alone.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ class Hit:
     meta: ArticleMeta
     quotes: list[tuple[int, Quote]] = field(default_factory=list)
     figures: list[tuple[int, Figure]] = field(default_factory=list)
-    notes: dict[str, str] = field(default_factory=dict)  # matching notes by item key ("": its own)
+    # matching notes by item key ("": its own); a key of no quote or figure listed is an
+    # item no longer in the article's text (its note is all that is left of it)
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 def parse(text: str) -> Query:
@@ -214,11 +217,21 @@ def item_hit(
             hit.figures.append((n, f))
     if (kinds and not hit.figures) or (speakers and not hit.quotes):
         return None
-    if noted:  # only the notes of what is listed: the article's own, its listed items'
-        listed = {
-            "",
-            *(qkeys[n - 1] for n, _ in hit.quotes),
-            *(fkeys[n - 1] for n, _ in hit.figures),
-        }
-        hit.notes = {key: text for key, text in noted.items() if key in listed}
+    if noted:
+        hit.notes = _listed_notes(hit, noted, qkeys, fkeys, orphans=not (speakers or kinds))
     return hit
+
+
+def _listed_notes(
+    hit: Hit, noted: dict[str, str], qkeys: list[str], fkeys: list[str], orphans: bool
+) -> dict[str, str]:
+    """The notes of what is listed: the article's own, its listed items', and, with
+    `orphans` (no speaker or kind asked for: a gone item has neither), those of items a
+    refetch dropped from the text, where the note is the only reason the article matched."""
+    listed = {"", *(qkeys[n - 1] for n, _ in hit.quotes), *(fkeys[n - 1] for n, _ in hit.figures)}
+    present = {*qkeys, *fkeys}
+    return {
+        key: text
+        for key, text in noted.items()
+        if key in listed or (orphans and key not in present)
+    }

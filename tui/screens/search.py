@@ -51,7 +51,7 @@ def hit_rows(store: Store, hit: Hit) -> list[Row]:
     head.append(f"  {clean_line(meta.site, 60)}  {date_of(meta.published, meta.added)}", "dim")
     rows: list[Row] = [(ItemRef(meta.id), _with_note(head, hit.notes.get(""), "  "))]
     if not hit.quotes and not hit.figures:
-        return rows
+        return rows + _gone_rows(meta.id, hit.notes, set())
     body = store.body(meta.id)
     qkeys, fkeys = quote_keys(body.quotes), figure_keys(body.figures)
     for n, quote in hit.quotes:
@@ -65,6 +65,18 @@ def hit_rows(store: Store, hit: Hit) -> list[Row]:
         text.append(f"  {format_value(figure)}  {figure.kind}  ", "dim")
         text.append(clean_line(figure.sentence, 200), "dim italic")
         rows.append((ItemRef(meta.id, key), _with_note(text, hit.notes.get(key), "      ")))
+    return rows + _gone_rows(meta.id, hit.notes, {ref.item for ref, _ in rows if ref})
+
+
+def _gone_rows(article_id: str, notes: dict[str, str], shown: set[str]) -> list[Row]:
+    """A row for each matching note of a quote or figure no longer in the article's text
+    (a refetch dropped it): the note is what matched, as the follow-up desk shows it."""
+    rows: list[Row] = []
+    for key, note in notes.items():
+        if key and key not in shown:
+            ref = ItemRef(article_id, key)
+            text = Text(f"    ({ref.kind} no longer in the article's text)", "#d7875f")
+            rows.append((ref, _with_note(text, note, "      ")))
     return rows
 
 

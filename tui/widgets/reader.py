@@ -23,7 +23,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from ingest.bylines import tidy_byline
-from storage.models import ArticleMeta
+from storage.models import ArticleMeta, published_day
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
 from tui.safe_text import clean_line, date_of
 from tui.widgets.pane_content import note_text
@@ -75,7 +75,7 @@ def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
     details = [
         clean_line(meta.site, 80),
         byline and f"by {byline}",
-        date_of(meta.published, meta.added),
+        _day_of(meta),
     ]
     text.append("\n" + "  ".join(d for d in details if d), "dim")
     if meta.url:
@@ -91,6 +91,15 @@ def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
         text.append("  ")
         text.append_text(note_text(note, 200))
     return text
+
+
+def _day_of(meta: ArticleMeta) -> str:
+    """The published day, else "added DAY": the day an article was stored is not when it
+    was written, and a journalist citing it must not take one for the other."""
+    day = date_of(meta.published, meta.added)
+    if not day or published_day(clean_line(meta.published)):
+        return day
+    return f"added {day}"
 
 
 class ReaderHeader(Static):

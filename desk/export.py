@@ -17,7 +17,7 @@ import os
 import secrets
 import shutil
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from desk.items import DeskItem, desk_items
@@ -99,15 +99,20 @@ def _memo_entry(item: DeskItem, meta: ArticleMeta | None = None) -> list[str]:
 
 
 def to_markdown(
-    items: Sequence[DeskItem], title: str = "Follow-up memo", metas: Metas | None = None
+    items: Sequence[DeskItem],
+    title: str = "Follow-up memo",
+    metas: Metas | None = None,
+    only: Collection[str] | None = None,
 ) -> str:
     """A memo grouped by tag: each item with its source (title, site, byline and date from
-    `metas`, if given), URL, speaker or value, sentence and note."""
+    `metas`, if given), URL, speaker or value, sentence and note. With `only`, the sections
+    of those tags alone: an item tagged alpha and beta is in a memo of alpha once, not again
+    under a beta nobody asked for."""
     metas = metas or {}
     lines = [f"# {title}", ""]
     if not items:
         return "\n".join([*lines, "No tagged items.", ""])
-    for tag in sorted({t for item in items for t in item.tags}):
+    for tag in sorted({t for item in items for t in item.tags if only is None or t in only}):
         lines += [f"## {tag}", ""]
         for item in items:
             if tag in item.tags:
@@ -149,7 +154,7 @@ def render(store: Store, fmt: str, tag: str | None = None) -> str:
     if fmt == "csv":
         return to_csv(items, metas)
     title = f"Follow-up memo: {tag}" if tag else "Follow-up memo"
-    return to_markdown(items, title, metas)
+    return to_markdown(items, title, metas, None if tag is None else {tag})
 
 
 def numbered(path: Path) -> Iterator[Path]:

@@ -173,6 +173,44 @@ def first_free(path: Path, tries: int = MAX_NUMBERED) -> Path:
     return path
 
 
+class ExportError(OSError):
+    """An export that could not be written, said in one line that names the user's path
+    (never errno text about the temporary file beside it)."""
+
+
+def target_problem(path: Path) -> str | None:
+    """Why an export cannot be written at `path`, in one line, or None when it can be
+    tried: a folder given as the file, a folder that does not exist or is not one, a folder
+    we may not write in. (It stats the disk: the app asks it in a thread.)"""
+    folder = path.parent
+    try:
+        if path.is_dir():
+            return f"{path} is a folder: give a file name"
+        if not folder.is_dir():
+            return f"No such folder: {folder}" if not folder.exists() else f"Not a folder: {folder}"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"No permission to write in {folder}"
+    except OSError as exc:
+        return _explain(path, exc)
+    return None
+
+
+def _explain(path: Path, exc: OSError) -> str:
+    """`exc`, met writing `path`, as the one line a user acts on."""
+    reasons = {
+        errno.EISDIR: f"{path} is a folder: give a file name",
+        errno.ENOENT: f"No such folder: {path.parent}",
+        errno.ENOTDIR: f"Not a folder: {path.parent}",
+        errno.EACCES: f"No permission to write {path}",
+        errno.EPERM: f"No permission to write {path}",
+        errno.EROFS: f"{path.parent} is on a read-only disk",
+        errno.ENOSPC: f"No space left on the disk to write {path}",
+        errno.EDQUOT: f"Disk quota exceeded writing {path}",
+        errno.ENAMETOOLONG: f"File name too long: {path}",
+    }
+    return reasons.get(exc.errno or 0) or f"Could not write {path}: {exc.strerror or exc}"
+
+
 def write_export(path: Path, text: str, *, replace: bool = False, next_free: bool = False) -> Path:
     """Write `text` whole or not at all, and return the path written.
 
@@ -180,8 +218,19 @@ def write_export(path: Path, text: str, *, replace: bool = False, next_free: boo
     place only if the name is free (FileExistsError otherwise), so a file that appears while
     the export renders is kept too. With `next_free`, a taken name moves on to `name-2.ext`,
     `name-3.ext`, ... A new file gets the mode of any new file (0666 less the umask); a
-    replaced one keeps its mode.
+    replaced one keeps its mode. Any other failure is an `ExportError` naming `path`.
     """
+    if problem := target_problem(path):
+        raise ExportError(problem)
+    try:
+        return _write(path, text, replace=replace, next_free=next_free)
+    except (FileExistsError, ExportError):
+        raise  # the first: the caller asks before replacing
+    except OSError as exc:
+        raise ExportError(_explain(path, exc)) from exc
+
+
+def _write(path: Path, text: str, *, replace: bool, next_free: bool) -> Path:
     tmp = _temp_with(path, text)
     try:
         if replace:
@@ -218,7 +267,7 @@ def _temp_with(path: Path, text: str) -> Path:
             tmp.unlink(missing_ok=True)
             raise
         return tmp
-    raise OSError(f"no free temporary name in {folder}")  # not "exists": nothing to confirm
+    raise ExportError(f"No free temporary name in {folder}")  # not "exists": nothing to ask
 
 
 def _keep_mode(path: Path, tmp: Path) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desk.export import FORMATS, render, write_export
+from desk.export import FORMATS, ExportError, render, target_problem, write_export
 from tui.wording import plural
 
 
@@ -44,6 +44,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.cli import open_store
     from tui.safe_text import clean
 
+    if args.output is not None and (problem := target_problem(args.output)):
+        raise ExportError(problem)  # before rendering it all for nothing
     if args.output is not None and not args.force and os.path.lexists(args.output):
         raise FileExistsError(f"{args.output} exists; use --force to replace it")
     text = render(open_store(args), args.format, args.tag)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desk.export import ExportError, write_export
 from storage.models import ArticleBody, ArticleMeta, ItemRef
 from storage.store import Store
 from tui.cli import main
@@ -42,3 +43,37 @@ def test_a_memo_of_one_tag_has_that_tags_section_only(store: Store, capsys) -> N
     assert export(store) == 0  # without --tag: every tag's section, the item in each
     memo = capsys.readouterr().out
     assert "## alpha" in memo and "## beta" in memo
+
+
+def test_an_existing_folder_as_the_file_is_named_plainly(
+    store: Store, tmp_path: Path, capsys
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for args in (["-o", str(folder)], ["-o", str(folder), "--force"]):
+        assert export(store, *args) == 1
+        err = capsys.readouterr().err
+        assert err == f"newsroom: error: {folder} is a folder: give a file name\n"
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == [
+        "exports",
+        "store",
+    ]
+
+
+def test_a_missing_folder_is_named_not_the_temp_file(store: Store, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "missing" / "x.md"
+    assert export(store, "-o", str(target)) == 1
+    err = capsys.readouterr().err
+    assert err == f"newsroom: error: No such folder: {target.parent}\n"
+    assert ".tmp" not in err and "Errno" not in err
+
+
+def test_write_export_explains_what_it_meets(tmp_path: Path) -> None:
+    """The same one-line reasons from the function the app's worker calls."""
+    with pytest.raises(ExportError, match=r"^No such folder: .*/missing$"):
+        write_export(tmp_path / "missing" / "x.md", "text")
+    with pytest.raises(ExportError, match=r" is a folder: give a file name$"):
+        write_export(tmp_path, "text", replace=True)
+    (tmp_path / "file").write_text("")
+    with pytest.raises(ExportError, match=r"^Not a folder: .*/file$"):
+        write_export(tmp_path / "file" / "x.md", "text")

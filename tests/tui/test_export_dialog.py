@@ -224,3 +224,26 @@ async def test_help_opened_while_the_folder_is_looked_for_stays_open(
         await settle(pilot)
         assert app.screen is dialog and path_input(pilot).value == str(target)
     assert not target.exists()
+
+
+async def test_a_folder_given_as_the_file_keeps_the_dialog_open_with_the_reason(
+    seeded_store: Store, tmp_path: Path
+) -> None:
+    """The tester got "Export failed: [Errno 21] Is a directory: '…/.exports.e8c730b1.tmp'"
+    and a closed dialog, the path to type again."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    app = make_app(seeded_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot)
+        path_input(pilot).value = str(folder)
+        path_input(pilot).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert notices(app) == [f"{folder} is a folder: give a file name"]
+        assert isinstance(app.screen, ExportDialog) and path_input(pilot).value == str(folder)
+        await pilot.press("end", *"/memo.md", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert (folder / "memo.md").read_text().startswith("# Follow-up memo")
+    assert sorted(p.name for p in folder.iterdir()) == ["memo.md"]

@@ -6,8 +6,9 @@ It only collects the request; the main screen writes the file in a thread worker
 path is never replaced silently: the worker posts `ExportExists` and the main screen opens this
 dialog again with the same request and a warning, where exporting again replaces the file. The
 proposed default name moves on to `-2`, `-3`, ... when taken, so it never asks. Whether the
-chosen folder exists is asked in a thread too: a network share or a sleeping disk may take
-seconds to answer, and the UI does no I/O on its event loop.
+path can be written (not a folder, in a folder that exists and may be written in) is asked in
+a thread too, before the dialog closes, so a wrong path is corrected, not retyped: a network
+share or a sleeping disk may take seconds to answer, and the UI does no I/O on its event loop.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from desk.export import FORMATS, first_free
+from desk.export import FORMATS, first_free, target_problem
 from tui.screens.dialog import Dialog
 from tui.screens.tag_dialog import LastWordSuggester
 
@@ -102,10 +103,11 @@ class ExportDialog(Dialog[ExportRequest | None]):
 
     @dataclass
     class FolderChecked(Message):
-        """Whether the folder `request` writes to exists, found off the event loop."""
+        """Why `request` cannot be written (a folder given as the file, no such folder, no
+        permission), or None; found off the event loop."""
 
         request: ExportRequest
-        found: bool
+        problem: str | None
 
     def __init__(self, tag_names: list[str], existing: ExportRequest | None = None) -> None:
         super().__init__()
@@ -198,13 +200,9 @@ class ExportDialog(Dialog[ExportRequest | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-folder")
     def _check_folder(self, request: ExportRequest) -> None:
-        """Look for the request's folder in a thread (a folder that can't be read counts as
-        missing: the export could not write there either)."""
-        try:
-            found = request.path.parent.is_dir()
-        except OSError:
-            found = False
-        self.post_message(self.FolderChecked(request, found))
+        """Look at the request's path and folder in a thread: a problem found now keeps the
+        dialog open with the path to correct, where after it closed it had to be retyped."""
+        self.post_message(self.FolderChecked(request, target_problem(request.path)))
 
     @on(FolderChecked)
     def _folder_checked(self, message: FolderChecked) -> None:
@@ -213,9 +211,8 @@ class ExportDialog(Dialog[ExportRequest | None]):
         self._asked = None
         if not self.is_active:
             return  # the help was opened over the dialog meanwhile: enter asks again
-        if not message.found:
-            folder = message.request.path.parent
-            self.notify(f"No such folder: {folder}", severity="error", markup=False)
+        if message.problem:
+            self.notify(message.problem, severity="error", markup=False)
             return
         self.dismiss(message.request)
 

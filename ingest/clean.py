@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from ingest.bylines import tidy_byline
 from ingest.page_metadata import page_metadata
 from ingest.plaintext import site_of, title_from
 from ingest.urlpolicy import UrlRefused, normalise_url
+from storage.bylines import tidy_byline
 
 if TYPE_CHECKING:
     from ingest.fetch import Response
@@ -106,10 +106,33 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
         text=text,
         url=canonical,
         site=meta.sitename or site_of(canonical) or meta.hostname,
-        author=tidy_byline(meta.author),
+        author=tidy_byline(as_written(meta.author, html)),
         published=meta.date,
         language=meta.language,
     )
+
+
+def as_written(author: str | None, html: str | bytes) -> str | None:
+    """trafilatura's byline with the periods it turned into spaces put back where the page
+    writes them: "Sarah E Needleman" is "Sarah E. Needleman" again, and "Finian Cunningham
+    Sputnik International" "Finian Cunningham. Sputnik International", two parts to
+    `tidy_byline`. A part the page never writes with a period stays as it is."""
+    if not author:
+        return author
+    page = html if isinstance(html, str) else html.decode("utf-8", errors="replace")
+    return "; ".join(_part_as_written(part, page) for part in author.split("; "))
+
+
+def _part_as_written(part: str, page: str) -> str:
+    words = part.split()
+    if len(words) < 2:
+        return part
+    last = r"\.?" if len(words[-1]) == 1 or words[-1] in ("Jr", "Sr") else ""
+    joined = r"\.?\s+".join(map(re.escape, words))  # not "Cleveland.com", "Business.Insider"
+    for match in re.finditer(rf"(?<![\w.]){joined}{last}(?![\w])", page):
+        if "." in match.group():
+            return " ".join(match.group().split())
+    return part
 
 
 def _canonical(found: str | None, fetched: str | None) -> str | None:

@@ -7,7 +7,6 @@ the "current" mark is applied while rendering, without rebuilding the text.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import ClassVar
 
@@ -22,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from ingest.bylines import tidy_byline
+from storage.bylines import byline
 from storage.models import ArticleMeta, published_day
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
 from tui.safe_text import clean_line, date_of
@@ -53,17 +52,10 @@ def body_lines(body: Highlighted, width: int) -> list[Span]:
     return lines
 
 
-_EMAIL_NAME = re.compile(r"^\S+@\S+\s+\((.+)\)$")  # RSS's "jane@example.com (Jane Doe)"
-
-
 def byline_of(author: str | None, site: str | None) -> str:
-    """The author as a reader writes it: no "By " prefix, the name rather than an RSS
-    e-mail address, and nothing when the author is only the site's own name."""
-    name = clean_line(author, 80)
-    if m := _EMAIL_NAME.match(name):
-        name = m.group(1).strip()
-    name = tidy_byline(name) or ""
-    return "" if name.casefold() == clean_line(site).casefold() else name
+    """The author as a reader writes it (`storage.bylines.byline`, as the exports write it
+    too), from web text cleaned of control characters and escapes first."""
+    return byline(clean_line(author, 80), clean_line(site))
 
 
 def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
@@ -71,10 +63,10 @@ def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
     it), the article's tags and its note, all sanitised."""
     text = Text(no_wrap=False)
     text.append(clean_line(meta.title, 300) or "(untitled)", "bold")
-    byline = byline_of(meta.author, meta.site)
+    name = byline_of(meta.author, meta.site)
     details = [
         clean_line(meta.site, 80),
-        byline and f"by {byline}",
+        name and f"by {name}",
         _day_of(meta),
     ]
     text.append("\n" + "  ".join(d for d in details if d), "dim")

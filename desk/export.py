@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from desk.items import DeskItem, desk_items
+from storage.bylines import byline
 from storage.models import ArticleMeta, article_day
 from storage.store import Store
 
@@ -64,9 +65,15 @@ def _date(meta: ArticleMeta | None) -> str:
     return article_day(meta.published, meta.added) if meta is not None else ""
 
 
+def _byline(meta: ArticleMeta | None) -> str:
+    """The byline the reader's header shows (names only: `storage.bylines.byline`), not the
+    stored one ("by Paul Takahashi; Staff writer" in older stores and from feeds)."""
+    return byline(meta.author, meta.site) if meta is not None else ""
+
+
 def _outlet(item: DeskItem, meta: ArticleMeta | None) -> str:
     """Outlet, byline and day, those known: "sifted.eu, by Jane Doe, 2024-05-02"."""
-    author = _one_line(meta.author) if meta else ""
+    author = _byline(meta)
     parts = [_one_line(item.site), f"by {author}" if author else "", _date(meta)]
     return ", ".join(p for p in parts if p)
 
@@ -135,7 +142,7 @@ def to_csv(items: Sequence[DeskItem], metas: Metas | None = None) -> str:
             item.site or "", item.kind, item.ref.item, item.text, item.speaker or "",
             "" if item.value is None else repr(item.value), item.unit or "",
             item.figure_kind or "", item.sentence, item.note,
-            (meta.author or "") if meta else "", _date(meta),
+            _byline(meta), _date(meta),
         ])  # fmt: skip
     return out.getvalue()
 

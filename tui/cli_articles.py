@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from storage.bylines import byline
 from storage.models import Article, ArticleMeta, ItemRef, figure_keys, published_day, quote_keys
 from storage.store import item_ref, normalise_tag
 from tui.safe_text import clean, date_of
@@ -89,7 +90,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     store = _store(args)
     metas = store.articles(tag=args.tag)
     if args.json:
-        _print_json([m.to_doc() for m in metas])
+        _print_json([_meta_doc(m) for m in metas])
         return 0
     for m in metas:
         mark = " " if m.read else "•"
@@ -100,6 +101,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not metas:
         print("no articles" + (f" tagged {args.tag!r}" if args.tag else ""), file=sys.stderr)
     return 0
+
+
+def _meta_doc(meta: ArticleMeta) -> dict[str, Any]:
+    """The stored metadata (`author` as stored: a backup restores it), and `byline`: the
+    names the app and the exports show ("" when none, or only the site's name)."""
+    return {**meta.to_doc(), "byline": byline(meta.author, meta.site)}
 
 
 def article_doc(article: Article, tags: dict[str, set[str]]) -> dict[str, Any]:
@@ -113,7 +120,7 @@ def article_doc(article: Article, tags: dict[str, set[str]]) -> dict[str, Any]:
         {"n": i, "key": k, **f.to_doc(), "tags": sorted(tags.get(k, ()))}
         for i, (k, f) in enumerate(zip(figure_keys(body.figures), body.figures, strict=True), 1)
     ]
-    meta = article.meta.to_doc()
+    meta = _meta_doc(article.meta)
     return {
         **meta,
         "tags": sorted(tags.get("", ())),
@@ -138,7 +145,9 @@ def _show_text(meta: ArticleMeta, doc: dict[str, Any]) -> str:
     when = date_of(meta.published, meta.added) + (
         "" if published_day(meta.published) else " (added)"
     )
-    lines = [meta.title, f"id {meta.id} · {meta.site or '-'} · {when}"]
+    name = byline(meta.author, meta.site)
+    source = " · ".join(p for p in (meta.site or "-", name and f"by {name}", when) if p)
+    lines = [meta.title, f"id {meta.id} · {source}"]
     if meta.url:
         lines.append(meta.url)
     if meta.fetched_url and meta.fetched_url != meta.url:

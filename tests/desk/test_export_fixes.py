@@ -1,9 +1,13 @@
-"""What the tester found in exports: `--tag` memos repeated items under tags nobody asked
-for, and a bad output path came back as raw errno text naming an internal temp file. Real
-store in a temp dir, through `newsroom export`."""
+"""What the tester found in exports: the stored byline where the reader shows a tidy one,
+`--tag` memos that repeated items under tags nobody asked for, and a bad output path that came
+back as raw errno text naming an internal temp file. Real store in a temp dir, through the
+`newsroom` commands."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -77,3 +81,23 @@ def test_write_export_explains_what_it_meets(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     with pytest.raises(ExportError, match=r"^Not a folder: .*/file$"):
         write_export(tmp_path / "file" / "x.md", "text")
+
+
+def test_memo_csv_and_listings_give_the_byline_the_reader_shows(store: Store, capsys) -> None:
+    """The tester's memo said "by Paul Takahashi; Staff writer" where the header said
+    "by Paul Takahashi"."""
+    assert export(store) == 0
+    memo = capsys.readouterr().out
+    assert "coastnews.example, by Paul Takahashi, 2024-05-02" in memo
+    assert "Staff writer" not in memo and "By " not in memo
+    assert export(store, "--format", "csv") == 0
+    [row] = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert row["author"] == "Paul Takahashi"
+    assert main(["list", "--json", "--db", str(store.root)]) == 0
+    [doc] = json.loads(capsys.readouterr().out)
+    assert doc["author"] == "By Paul Takahashi; Staff writer"  # as stored: what a backup holds
+    assert doc["byline"] == "Paul Takahashi"
+    assert main(["show", doc["id"], "--db", str(store.root)]) == 0
+    assert f"id {doc['id']} · coastnews.example · by Paul Takahashi · 2024-05-02\n" in (
+        capsys.readouterr().out
+    )

@@ -96,10 +96,15 @@ class FetchActions(Base):
             return article_list.current
         return self.article.meta
 
-    def _start(self, kind: str) -> bool:
-        """Claim the fetch slot for `kind` and show the progress line; False if busy."""
+    def _busy(self) -> bool:
+        """Whether a batch holds the fetch slot; if so, say so (escape cancels it)."""
         if self._fetch_kind is not None:
             self.notify("A fetch is still running: escape cancels it", severity="warning")
+        return self._fetch_kind is not None
+
+    def _start(self, kind: str) -> bool:
+        """Claim the fetch slot for `kind` and show the progress line; False if busy."""
+        if self._busy():
             return False
         self._fetch_kind, self._cancel_asked = kind, False
         self.query_one(FetchProgressBar).start(STARTING[kind])
@@ -114,10 +119,12 @@ class FetchActions(Base):
     # ------------------------------------------------------------------ actions
 
     def action_add_url(self) -> None:
-        """Ask for a URL, then fetch, clean and store its article."""
+        """Ask for a URL, then fetch, clean and store its article; while a fetch runs, only
+        say so: asking first would throw away what the user typed."""
         from tui.screens.add_url import AddUrlDialog
 
-        self.app.push_screen(AddUrlDialog(), self._add_url)
+        if not self._busy():
+            self.app.push_screen(AddUrlDialog(), self._add_url)
 
     def _add_url(self, url: str | None) -> None:
         if url and self._start("add"):

@@ -1,8 +1,10 @@
 """The discover dialog (`d`): the feeds of a page's site and their latest entries, to pick from.
 
 It runs `tui.fetch_workers.discover_site` itself and lists what comes back in a SelectionList:
-feeds to subscribe to, entries to add. Enter (or `s`) dismisses with a `DiscoverChoice`; the
-main screen hands it to `fetch_workers.subscribe_and_add`, so the dialog writes nothing.
+feeds to subscribe to, entries to add. Enter (or `s`) dismisses with a `DiscoverChoice`: the
+ticked rows, or with none ticked the highlighted one (the row the user is looking at when
+they press enter; a dialog that closed doing nothing, or asked for a tick first, would only
+add a step). The main screen subscribes and adds, so the dialog writes nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ class DiscoverChoice:
 
 class DiscoverScreen(Dialog[DiscoverChoice | None]):
     """Find and list the feeds of `url`'s site (of a fallback's if `url` cannot be
-    fetched); space toggles, enter confirms."""
+    fetched); space ticks, enter takes the ticked rows, else the highlighted one."""
 
     HELP_NAME = "Discover feeds"
 
@@ -87,7 +89,8 @@ class DiscoverScreen(Dialog[DiscoverChoice | None]):
                 found.add_option((label, f"e{entry.url}"))
         count = len(message.discovery.feeds)
         status = (
-            f"{plural(count, 'feed')} found: space selects, enter or s confirms"
+            f"{plural(count, 'feed')} found: enter subscribes to the highlighted feed or adds"
+            " the highlighted article; space ticks several, then enter takes them all"
             if count
             else "No feeds found"
         )
@@ -104,9 +107,12 @@ class DiscoverScreen(Dialog[DiscoverChoice | None]):
         self.dismiss(self.choice())
 
     def choice(self) -> DiscoverChoice:
-        """What is selected now, as feeds and article URLs."""
+        """The ticked rows, else the highlighted one, as feeds and article URLs."""
         feeds = self._discovery.feeds if self._discovery else []
-        selected = self.query_one(SelectionList).selected
+        found: SelectionList[str] = self.query_one(SelectionList)
+        selected = list(found.selected)
+        if not selected and found.highlighted is not None:
+            selected = [found.get_option_at_index(found.highlighted).value]
         chosen = [feeds[int(v[1:])] for v in selected if v.startswith("f")]
         return DiscoverChoice(
             [(f.url, f.title) for f in chosen], [v[1:] for v in selected if v.startswith("e")]

@@ -13,7 +13,8 @@ and their results dropped (see `tui.fetch_workers`), so nothing of them reaches 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
@@ -45,6 +46,7 @@ FETCH_BINDINGS = [
     # Not in the footer: the progress line says "esc cancels" while a fetch runs.
     Binding("escape", "cancel_fetch", "Cancel fetch", show=False, id="fetch.cancel"),
 ]
+T = TypeVar("T")
 KIND_NAMES = {"add": "Add", "refetch": "Refetch", "refresh": "Refresh"}
 STARTING = {"add": "Adding", "refetch": "Refetching", "refresh": "Refreshing feeds"}
 MAX_PROBLEMS = 5
@@ -68,6 +70,27 @@ def done_notice(kind: str, summary: Summary) -> tuple[str, str]:
     return "\n".join(lines), "information" if summary.ok else "warning"
 
 
+def subscribe(store: Store, feeds: list[tuple[str, str]]) -> list[tuple[str, bool]]:
+    """Subscribe to each (url, title): [(the name to show, whether it is new)]."""
+    from storage.feeds import FeedBook
+
+    book = FeedBook(store)
+    return [(title or url, book.add(url, title)[1]) for url, title in feeds]
+
+
+def subscribed_notice(added: list[tuple[str, bool]]) -> str:
+    """`Subscribed to A and B`, and `Already subscribed to C` on its own line."""
+    new = [clean_line(name, 80) for name, is_new in added if is_new]
+    old = [clean_line(name, 80) for name, is_new in added if not is_new]
+    lines = [f"Subscribed to {listed(new)}"] if new else []
+    return "\n".join(lines + ([f"Already subscribed to {listed(old)}"] if old else []))
+
+
+def listed(names: list[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 class FetchActions(Base):
     """Add URL, refetch, refresh feeds, discover feeds and cancel, for `MainScreen`."""
 
@@ -79,6 +102,10 @@ class FetchActions(Base):
 
     def open_article(self, article_id: str) -> None:
         raise NotImplementedError
+
+    if TYPE_CHECKING:  # DeskActions' writer, shared by the whole screen
+
+        async def _write(self, call: Callable[[], T]) -> tuple[bool, T | None]: ...
 
     def show_item(self, ref: ItemRef | None) -> None:
         raise NotImplementedError
@@ -164,11 +191,17 @@ class FetchActions(Base):
             screen = DiscoverScreen(url, self.fetch_settings, fallbacks or [])
             self.app.push_screen(screen, self._subscribe)
 
-    def _subscribe(self, choice: DiscoverChoice | None) -> None:
-        if choice and (choice.feeds or choice.urls) and self._start("add"):
-            fetch_workers.subscribe_and_add(
-                self, self.store, choice.feeds, choice.urls, self.fetch_settings
-            )
+    async def _subscribe(self, choice: DiscoverChoice | None) -> None:
+        """Subscribe to the chosen feeds (on the writer thread) and say which; then add the
+        chosen articles, a batch like `a`'s with its own notice."""
+        if choice is None:
+            return
+        if choice.feeds:
+            ok, added = await self._write(lambda: subscribe(self.store, choice.feeds))
+            if ok and added is not None:
+                self.notify(subscribed_notice(added), markup=False, timeout=8)
+        if choice.urls and self._start("add"):
+            fetch_workers.add_urls(self, self.store, choice.urls, self.fetch_settings)
 
     def action_cancel_fetch(self) -> None:
         """Stop the running fetch now, dropping the pages in flight."""
@@ -223,4 +256,4 @@ class FetchActions(Base):
         self.refresh_bindings()
 
 
-__all__ = ["FETCH_BINDINGS", "FetchActions", "done_notice"]
+__all__ = ["FETCH_BINDINGS", "FetchActions", "done_notice", "subscribed_notice"]

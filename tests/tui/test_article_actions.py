@@ -1,10 +1,12 @@
 """Deleting an article (after a y), copying the focused item, opening an article's web page:
 the real app driven by keys, on a real store, asserting on the store, the screen, the
-clipboard the test app records, and the URLs handed to `App.open_url`."""
+clipboard the test app records, and the URLs a stand-in browser script is given."""
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -236,27 +238,59 @@ async def test_copy_cleans_web_text_and_drops_a_missing_speaker(
 # ---------------------------------------------------------------------- open in a browser
 
 
+class Browser:
+    """A browser for `webbrowser`, registered as the only one: a shell script that records
+    each URL it is given in a file and exits with `status` (non-zero: it could not open)."""
+
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch, status: int = 0) -> None:
+        self.log = folder / "opened.txt"
+        script = folder / "browser.sh"
+        script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{self.log}"\nexit {status}\n')
+        script.chmod(0o755)
+        monkeypatch.setattr(webbrowser, "_tryorder", [])  # none of this machine's browsers
+        monkeypatch.setattr(webbrowser, "_browsers", {})
+        webbrowser.register("test-browser", None, webbrowser.GenericBrowser(str(script)))
+
+    @property
+    def urls(self) -> list[str]:
+        return self.log.read_text().splitlines() if self.log.exists() else []
+
+
 @pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The URLs the app asked its driver to open (our own App.open_url, recorded)."""
-    urls: list[str] = []
-    monkeypatch.setattr(NewsroomApp, "open_url", lambda self, url, **kw: urls.append(url))
-    return urls
+def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Browser:
+    return Browser(tmp_path, monkeypatch)
 
 
-async def test_open_hands_an_http_url_to_the_browser(three: Store, opened: list[str]) -> None:
+async def test_open_hands_an_http_url_to_the_browser(three: Store, browser: Browser) -> None:
     app = make_app(three)
     async with app.run_test(size=SIZE) as pilot:
         first, second, _ = await start(pilot)
         app.screen.query_one(QuotesPane).focus()
         await pilot.press("o")  # outside the list: the open article
-        await settle(pilot)
-        assert opened == [f"https://example.org/{first.split()[0].lower()}"]
-        assert f"Opening {opened[0]} in your browser" in notices(app)
+        await until(pilot, lambda: browser.urls)
+        assert browser.urls == [f"https://example.org/{first.split()[0].lower()}"]
+        await until(pilot, lambda: f"Opened {browser.urls[0]} in your browser" in notices(app))
         article_list(app).focus()
         await pilot.press("j", "o")  # in the list: the row under the cursor
-        await settle(pilot)
-        assert opened[-1] == f"https://example.org/{second.split()[0].lower()}"
+        await until(pilot, lambda: len(browser.urls) == 2)
+        assert browser.urls[-1] == f"https://example.org/{second.split()[0].lower()}"
+
+
+async def test_open_without_a_browser_says_so_and_gives_the_url(
+    three: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = Browser(tmp_path, monkeypatch, status=1)
+    app = make_app(three)
+    async with app.run_test(size=SIZE) as pilot:
+        first, _, _ = await start(pilot)
+        url = f"https://example.org/{first.split()[0].lower()}"
+        await pilot.press("o")
+        await until(pilot, lambda: any("No browser could be opened" in n for n in notices(app)))
+        assert broken.urls == [url]  # it was asked, and failed
+        [notice] = [n for n in notices(app) if "No browser" in n]
+        assert f"the URL is {url} (copied to the clipboard" in notice
+        assert not any(n.startswith(("Opening", "Opened")) for n in notices(app))
+        assert app.clipboard == url
 
 
 @pytest.mark.parametrize(
@@ -271,7 +305,7 @@ async def test_open_hands_an_http_url_to_the_browser(three: Store, opened: list[
 async def test_open_refuses_what_is_not_an_http_url(
     add_article: Callable[..., ArticleMeta],
     store: Store,
-    opened: list[str],
+    browser: Browser,
     url: str | None,
     notice: str,
 ) -> None:
@@ -281,7 +315,7 @@ async def test_open_refuses_what_is_not_an_http_url(
         await start(pilot)
         await pilot.press("o")
         await settle(pilot)
-        assert opened == []
+        assert browser.urls == []
         assert notice in notices(app)
 
 

@@ -6,7 +6,8 @@ other store write; the list then drops the row in place instead of re-reading th
 Copying goes through the terminal (OSC 52, `App.copy_to_clipboard`), so it works over ssh
 too, though not in every terminal. A URL is web text: only an http(s) address, free of
 spaces and control characters, is handed to the browser, and that in a thread, since
-Python's `webbrowser` may run a program or two before it returns.
+Python's `webbrowser` may run a program or two before it returns; when none takes it, the
+notice says so and gives the URL (copied too), instead of claiming it is opening.
 """
 
 from __future__ import annotations
@@ -165,16 +166,39 @@ class ArticleActions(Base):
             why = "has no web address" if not meta.url else "has no http(s) address"
             self.notify(f"This article {why} to open", severity="warning", markup=False)
             return
-        self.notify(f"Opening {clean_line(url, 100)} in your browser", markup=False)
         self._open_url(url)
 
     @work(thread=True, exit_on_error=False, group="browser")
     def _open_url(self, url: str) -> None:
+        """Hand `url` to the browser off the event loop (a console browser blocks until it
+        exits), then say what came of it."""
         try:
-            self.app.open_url(url)
+            opened, error = self._hand_to_browser(url), ""
         except (webbrowser.Error, OSError) as exc:
-            message = f"Could not open the browser: {clean_line(str(exc), 200)}"
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            opened, error = False, clean_line(str(exc), 200)
+        self.app.call_from_thread(self._browser_result, url, opened, error)
+
+    def _hand_to_browser(self, url: str) -> bool:
+        """Whether a browser took `url`. Served over the web (textual-serve), the user's own
+        browser opens it; else Python's `webbrowser`, which returns False when none can."""
+        if self.app.is_web:
+            self.app.open_url(url)
+            return True
+        return webbrowser.open(url)
+
+    def _browser_result(self, url: str, opened: bool, error: str) -> None:
+        if opened:
+            self.notify(f"Opened {clean_line(url, 100)} in your browser", markup=False)
+            return
+        self.app.copy_to_clipboard(url)  # the next best thing to the page: its address to paste
+        why = f" ({error})" if error else ""
+        self.notify(
+            f"No browser could be opened{why}; the URL is {clean_line(url, 300)} (copied to the clipboard,"
+            " where the terminal allows it)",
+            severity="warning",
+            markup=False,
+            timeout=12,
+        )
 
 
 def joined(first: str, second: str) -> str:

@@ -246,12 +246,14 @@ def test_delete_removes_articles_but_keeps_annotated_ones_unless_asked(
     code, out, _ = run(capsys, "delete", council.id[:6], seed.id, "--db", db)
     assert code == 1
     assert f"{council.id}  deleted: The council spent $4.5m on roads" in out
-    assert f"{seed.id}  kept: 1 tag (--yes deletes them)" in out  # as the app's question says
+    assert f"{seed.id}  kept: 1 tag (--yes deletes it)" in out  # as the app's question says
     assert out.strip().endswith("1 deleted, 1 kept")
     ids = {m.id for m in Store.open(Path(db)).articles()}
     assert council.id not in ids and seed.id in ids and len(ids) == SEEDS
     run(capsys, "tag", seed.id, "used", "--db", db)
     Store.open(Path(db)).note(ItemRef(seed.id), "Call the press office")
+    code, out, _ = run(capsys, "delete", seed.id, "--db", db)
+    assert code == 1 and f"{seed.id}  kept: 2 tags and 1 note (--yes deletes them)" in out
     code, out, _ = run(capsys, "delete", seed.id, "--yes", "--db", db)
     assert code == 0 and f"{seed.id}  deleted with 2 tags and 1 note: " in out
     assert Store.open(Path(db)).tags_for(seed.id) == {}

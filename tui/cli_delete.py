@@ -32,7 +32,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
         title = clean_line(meta.title, 70)
         carried = annotations_phrase(tags, notes)
         if carried and not args.yes:
-            print(f"{article_id}  kept: {carried} (--yes deletes them): {title}")
+            them = "it" if tags + notes == 1 else "them"
+            print(f"{article_id}  kept: {carried} (--yes deletes {them}): {title}")
             kept += 1
             continue
         store.delete_article(article_id)

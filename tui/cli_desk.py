@@ -30,7 +30,9 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("search", parents=[db], help="search titles, bodies, quotes and speakers")
+    p = sub.add_parser(
+        "search", parents=[db], help="search titles, bodies, quotes, speakers and notes"
+    )
     p.add_argument("query", nargs="+", help='words, "phrases", tag:T speaker:S site:S kind:K ...')
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_search)

@@ -31,8 +31,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("Copy focused item", "Copy the quote, figure or article title and URL", "copy_item"),
     Command("Open in browser", "Open the article's web page in your browser", "open_in_browser"),
     Command("Delete article", "Delete the focused article, its tags and notes", "delete_article"),
-    Command("Follow-up desk", "Every tagged item across the store, by tag", "follow_up_view"),
-    Command("Search", "Search articles, quotes and figures (tag: speaker: kind: ...)", "search"),
+    Command(
+        "Follow-up desk",
+        "Every tagged item across the store, by tag, then items with a note",
+        "follow_up_view",
+    ),
+    Command(
+        "Search", "Search articles, quotes, figures and notes (tag: speaker: kind: ...)", "search"
+    ),
     Command(
         "Quotes by this speaker", "Search every quote by the highlighted speaker", "search_speaker"
     ),

@@ -12,6 +12,14 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     return f"{n} {noun}"
 
 
+def items_phrase(quotes: int, figures: int) -> str:
+    """`2 quotes`, `1 figure`, `2 quotes and 1 figure`, or "" when there are none: what a
+    search matched inside articles, naming only the kinds it found."""
+    parts = [plural(quotes, "quote")] if quotes else []
+    parts += [plural(figures, "figure")] if figures else []
+    return " and ".join(parts)
+
+
 def annotations_phrase(tags: int, notes: int) -> str:
     """`2 tags and 1 note`, `1 note`, or "" when there are none: the user's own work on an
     article, as the app's delete question and `newsroom delete` both name it."""

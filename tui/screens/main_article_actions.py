@@ -192,9 +192,9 @@ class ArticleActions(Base):
             return
         self.app.copy_to_clipboard(url)  # the next best thing to the page: its address to paste
         why = f" ({error})" if error else ""
+        copied = "copied to the clipboard, where the terminal allows it"
         self.notify(
-            f"No browser could be opened{why}; the URL is {clean_line(url, 300)} (copied to the clipboard,"
-            " where the terminal allows it)",
+            f"No browser could be opened{why}; the URL is {clean_line(url, 300)} ({copied})",
             severity="warning",
             markup=False,
             timeout=12,

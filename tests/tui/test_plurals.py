@@ -95,4 +95,4 @@ async def test_discover_says_1_feed_found(store: Store, tmp_path: Path, monkeypa
                     break
                 await pilot.pause(0.05)
             assert isinstance(app.screen, DiscoverScreen)
-            assert "1 feed found: space selects" in screen_text(app)
+            assert "1 feed found: enter subscribes" in screen_text(app)

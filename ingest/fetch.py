@@ -57,6 +57,9 @@ class FetchError(Exception):
     """A URL could not be fetched; the message is the one-line reason shown to the user."""
 
 
+ALLOW_PRIVATE_VALUES = 'must be true, false or a list of networks such as ["10.0.0.0/8"]'
+
+
 @dataclass(frozen=True, slots=True)
 class FetchSettings:
     """Every limit the fetcher applies; `[fetch]` in config.toml may override each one."""
@@ -104,7 +107,9 @@ class FetchSettings:
         table = dict(table)
         if isinstance(table.get("allow_private"), list):
             table["private_networks"] = table.pop("allow_private")
-        if "allow_private" in table:
+        elif "allow_private" in table:
+            if not isinstance(table["allow_private"], bool):  # named as the user wrote it
+                raise ValueError(f"{where}: [fetch] allow_private {ALLOW_PRIVATE_VALUES}")
             table["allow_private_addresses"] = table.pop("allow_private")
         types = {f.name: type(getattr(self, f.name)) for f in fields(self)}
         for key, value in table.items():

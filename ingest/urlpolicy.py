@@ -79,11 +79,13 @@ def allowed(address: Address, allow_private: bool = False, networks: Sequence[st
 
 
 def _check_scheme(url: str) -> tuple[str, str]:
-    scheme, sep, _ = url.partition(":")
-    if not sep or scheme.lower() not in SCHEMES:
-        shown = scheme.lower() if sep and len(scheme) < 20 else "no scheme"
-        raise UrlRefused(f"only http and https URLs are fetched ({shown}): {url[:80]}")
-    return scheme.lower(), url
+    scheme, sep, rest = url.partition(":")
+    if sep and scheme.lower() in SCHEMES:
+        return scheme.lower(), url
+    if not sep or "." in scheme or rest[:1].isdigit():  # `example.org/a`, `127.0.0.1:8001/a`
+        raise UrlRefused(f"no scheme: add http:// or https:// at the start: {url[:80]}")
+    shown = scheme.lower() if len(scheme) < 20 else "another scheme"
+    raise UrlRefused(f"only http and https URLs are fetched ({shown}): {url[:80]}")
 
 
 def _has_space_or_control(url: str) -> bool:

@@ -73,6 +73,8 @@ async def test_desk_and_search_counts_of_one(seeded_store: Store) -> None:
         assert isinstance(app.screen, SearchScreen)
         status = str(app.screen.query_one("#search-status").render())
         assert status.startswith("1 article, ") and "1 articles" not in status
+        # only quotes matched: the count names quotes, not "quotes and figures"
+        assert "figure" not in status.split(" for ")[0] and " quote" in status
 
 
 async def test_discover_says_1_feed_found(store: Store, tmp_path: Path, monkeypatch) -> None:

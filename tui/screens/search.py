@@ -30,7 +30,7 @@ from tui.safe_text import clean_line, date_of
 from tui.screens.main_desk import READ_ERRORS
 from tui.widgets.desk_list import DeskList, Row
 from tui.widgets.pane_content import note_text
-from tui.wording import plural
+from tui.wording import items_phrase, plural
 
 HINT = 'words "a phrase" tag:verify speaker:Huet site:sifted.eu kind:money unread after:2024-10-01'
 
@@ -153,11 +153,9 @@ class SearchScreen(Screen[ItemRef | None]):
     def _done(self, message: SearchDone) -> None:
         results = self.query_one(DeskList)
         results.show_rows(message.rows)
-        items = sum(1 for ref, _ in message.rows if ref is not None and ref.item)
-        found = (
-            f"{plural(message.articles, 'article')}, "
-            f"{plural(items, 'quote or figure', 'quotes and figures')}"
-        )
+        kinds = [ref.kind for ref, _ in message.rows if ref is not None and ref.item]
+        items = items_phrase(kinds.count("quote"), kinds.count("figure"))
+        found = plural(message.articles, "article") + (f", {items}" if items else "")
         self._status(
             f"{found} for {message.query}" if message.rows else f"No match for {message.query}"
         )

@@ -48,7 +48,8 @@ def add_urls(
         if isinstance(result, BaseException):
             done = Outcome(url, "failed", reason=reason(result))
         else:
-            done = outcome(url, *store.add_article(*result))
+            canonical = result[0].url  # before the store may re-key it
+            done = outcome(url, *store.add_article(*result), canonical)
         summary.outcomes.append(done)
         progress(Progress("articles", len(summary.outcomes), total, done, url))
 

@@ -72,7 +72,8 @@ class Summary:
         return text + (" (cancelled)" if self.cancelled else "")
 
     def problems(self) -> list[str]:
-        """One line per failed feed, failed URL and partial article."""
+        """One line per failed feed, failed URL and partial article, and per article with
+        a note (one whose canonical link named another article)."""
         lines = [f"feed {url}: {why}" for url, why in self.feed_errors]
         lines += [f"{o.status} {o.url}: {o.reason}" for o in self.outcomes if o.reason]
         return lines
@@ -112,10 +113,15 @@ def stored_urls(store: Store) -> dict[str, str]:
     return urls
 
 
-def outcome(url: str, meta: ArticleMeta, created: bool) -> Outcome:
-    """The outcome of storing a new article: added, partial, or unchanged (a duplicate)."""
+def outcome(url: str, meta: ArticleMeta, created: bool, canonical: str | None = None) -> Outcome:
+    """The outcome of storing a new article: added, partial, or unchanged (a duplicate).
+    `canonical` is the URL the page named as its own: if the store kept the article under
+    another, as that one is another article's (`Store.add_article`), the outcome says so."""
     status = ("partial" if meta.status == "partial" else "added") if created else "unchanged"
     why = meta.error if status == "partial" else None
+    if created and canonical and meta.url != canonical:
+        why = f"its canonical link names another stored article ({canonical}); "
+        why += "stored under the URL it was fetched from"
     return Outcome(url, status, meta.id, meta.title, why)
 
 

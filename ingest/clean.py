@@ -11,7 +11,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from ingest.page_metadata import page_metadata
 from ingest.plaintext import site_of, title_from
@@ -136,13 +136,29 @@ def _part_as_written(part: str, page: str) -> str:
 
 
 def _canonical(found: str | None, fetched: str | None) -> str | None:
-    """The page's canonical URL if it is a fetchable http(s) URL, else the URL fetched."""
+    """The page's canonical URL if it is a fetchable http(s) URL that is not a site's home
+    page, else the URL fetched (None for a saved file)."""
     if not found:
         return fetched
     try:
-        return normalise_url(urljoin(fetched or "", found))
+        canonical = normalise_url(urljoin(fetched or "", found))
     except UrlRefused:
         return fetched
+    return fetched if is_home_page(canonical) else canonical
+
+
+_HOME_PATH = re.compile(
+    r"/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home)(?:\.[a-z]{2,5})?)?/?", re.I
+)
+
+
+def is_home_page(url: str) -> bool:
+    """Whether `url` is a site's home page ("/", "/index.html", "/en/"): many sites name it
+    as the canonical URL of every article (a template's mistake), so it tells nothing of
+    the article, and as its identity it would make every such article a duplicate of the
+    first one stored. "/?p=123" (WordPress's short link) is an article."""
+    parts = urlsplit(url)
+    return not parts.query and _HOME_PATH.fullmatch(parts.path) is not None
 
 
 def clean_page(response: Response) -> CleanArticle:

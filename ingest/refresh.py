@@ -210,10 +210,13 @@ def _store_entries(run: Run, book: FeedBook, todo: list[EntryItem]) -> None:
         run.progress(Progress("articles", done, len(todo), outcome, label))
 
     def flush() -> None:
+        canonical = [meta.url for _, (meta, _) in batch]  # before the store may re-key one
         stored = run.store.add_articles([records for _, records in batch])
-        for ((feed_url, entry), _), (meta, created) in zip(batch, stored, strict=True):
+        for ((feed_url, entry), _), (meta, created), url in zip(
+            batch, stored, canonical, strict=True
+        ):
             book_items.append((feed_url, entry.url, meta.id))
-            report(outcome(entry.url, meta, created), entry.title or entry.url)
+            report(outcome(entry.url, meta, created, url), entry.title or entry.url)
         batch.clear()
 
     def handle(item: EntryItem, result: Any) -> None:

@@ -41,7 +41,12 @@ class BulkMixin:
     def _prepare(self, meta: ArticleMeta, body: ArticleBody) -> None:
         raise NotImplementedError
 
-    def find_duplicate(self, url: str | None, text_hash: str) -> ArticleMeta | None:
+    def _duplicate_of(
+        self,
+        meta: ArticleMeta,
+        body: ArticleBody,
+        batch: dict[str, tuple[ArticleMeta, ArticleBody]] | None = None,
+    ) -> ArticleMeta | None:
         raise NotImplementedError
 
     def add_articles(
@@ -53,12 +58,12 @@ class BulkMixin:
         long on a busy one: fine for an import, not for a refresh of 30 articles)."""
         results: list[tuple[ArticleMeta, bool]] = []
         fresh: dict[str, ArticleMeta] = {}
-        seen: dict[str, ArticleMeta] = {}
+        seen: dict[str, tuple[ArticleMeta, ArticleBody]] = {}
         folders: set[Path] = set()
         with self._writing():
             for meta, body in items:
                 meta.content_hash = meta.content_hash or content_hash(body.text)
-                duplicate = self._batch_duplicate(meta, seen)
+                duplicate = self._duplicate_of(meta, body, seen)
                 if duplicate is not None:
                     results.append((duplicate, False))
                     continue
@@ -66,7 +71,7 @@ class BulkMixin:
                 self._prepare(meta, body)
                 self._write_new_body(meta.id, body, folders, len(fresh) < SYNC_EACH)
                 fresh[meta.id] = meta
-                seen.update({key: meta for key in keys_of(meta)})
+                seen.update({key: (meta, body) for key in keys_of(meta)})
                 results.append((meta, True))
             self._sync_bodies(len(fresh), folders)
             self._commit_batch(list(fresh.values()))
@@ -82,15 +87,6 @@ class BulkMixin:
                     fsync_dir(folder)
                 except OSError as exc:
                     raise StoreWriteError(folder, exc) from exc
-
-    def _batch_duplicate(
-        self, meta: ArticleMeta, seen: dict[str, ArticleMeta]
-    ) -> ArticleMeta | None:
-        """A duplicate stored before, or earlier in the same batch."""
-        for key in keys_of(meta):
-            if key in seen:
-                return seen[key]
-        return self.find_duplicate(meta.url, meta.content_hash)
 
     def _commit_batch(self, metas: list[ArticleMeta]) -> None:
         """Bodies to disk first, then the index, then the shards: the shards are the commit."""

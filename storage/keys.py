@@ -16,11 +16,16 @@ Schema 3 made an add's index write cheap (storage/README.md has the numbers):
 * The index leaves out a URL key when the article's id is made from it (the usual case:
   an id is the start of sha256(`url:<url>`)): the store computes that id and looks in the
   metadata shard it reads anyway to choose a new id. Text keys are always indexed.
+
+A canonical URL is trusted as an identity only so far: `same_story` tells the store whether
+a page that names a stored article's URL as its canonical is that article (edited, or
+fetched through another address) or clearly another story (`Store.add_article`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,6 +38,9 @@ DIGEST_LENGTH = 16
 ID_LENGTH = 8  # the shortest article id; longer only on a collision
 REMOVED = "-"
 SLACK_LINES = 64  # dead lines a log may carry beyond its live ones before it is rewritten
+SHINGLE = 3  # words per shingle when comparing two texts
+SAME_TEXT = 0.5  # share of the shorter text's shingles the other must hold: one story
+_WORD = re.compile(r"\w+")
 
 
 def url_key(url: str) -> str:
@@ -69,6 +77,33 @@ def indexed_keys(meta: ArticleMeta) -> list[str]:
     if meta.url and is_made_from(meta.id, keys[0]):
         return keys[1:]
     return keys
+
+
+def same_story(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two (title, text) pairs are one story: the same title (one may carry the
+    site's name), or texts that share most of the shorter one's runs of words, as
+    an edited article or a feed's excerpt of it does. Two different stories of one site
+    share a few phrases and its boilerplate, far from half of either text."""
+    if _same_title(a[0], b[0]):
+        return True
+    sets = [_shingles(text) for text in (a[1], b[1])]
+    shorter = min(len(shingles) for shingles in sets)
+    return shorter > 0 and len(sets[0] & sets[1]) >= SAME_TEXT * shorter
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Equal in words, or the one of 3 words or more opens or ends the other ("Mayor
+    unveils budget" and "Mayor unveils budget | The Times")."""
+    short, long = sorted((" ".join(_WORD.findall(t.casefold())) for t in (a, b)), key=len)
+    if not short or short == long:
+        return bool(short)
+    return len(short.split()) >= 3 and (long.startswith(short + " ") or long.endswith(" " + short))
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    span = min(SHINGLE, len(words))
+    return {tuple(words[i : i + span]) for i in range(len(words) - span + 1)} if words else set()
 
 
 def parse_log(raw: bytes) -> tuple[dict[str, str], int]:

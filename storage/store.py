@@ -37,11 +37,12 @@ from storage.jsonfile import (
     write_bytes_atomic,
     write_json_atomic,
 )
-from storage.keys import ID_LENGTH, KeyIndex, id_digest, text_key, url_key
+from storage.keys import ID_LENGTH, KeyIndex, id_digest, keys_of, same_story, text_key, url_key
 from storage.listing_head import ListingHead, read_head, shard_keys, write_head
 from storage.models import Article, ArticleBody, ArticleMeta
 
 SCHEMA_VERSION = migrate.SCHEMA_VERSION
+Batch = dict[str, tuple[ArticleMeta, ArticleBody]]  # articles of a bulk add, by key
 BACKUP_CHECK_S = 3600.0  # a long-running app checks hourly whether the daily backup is due
 signature = file_signature
 
@@ -246,12 +247,55 @@ class Store(BulkMixin, AnnotationsMixin):
         """
         meta.content_hash = meta.content_hash or content_hash(body.text)
         with self._writing():
-            duplicate = self.find_duplicate(meta.url, meta.content_hash)
+            duplicate = self._duplicate_of(meta, body)
             if duplicate is not None:
                 return duplicate, False
             meta.id = self._free_id(meta)
             self._write_new_article(meta, body)
             return meta, True
+
+    def _duplicate_of(
+        self, meta: ArticleMeta, body: ArticleBody, batch: Batch | None = None
+    ) -> ArticleMeta | None:
+        """The stored article (or one earlier in `batch`) that `meta` is, else None.
+
+        A canonical URL is the identity only while it names the same story: a page whose
+        canonical link names an article of another title and text (a site's template that
+        points every page at one, a hijacking link) is not swallowed by it but re-keyed,
+        in `meta`, to the URL it was fetched from, then looked up again, as its text may
+        still be stored. A page fetched at that URL, or a saved file, is the article."""
+        found = self._first_duplicate(meta, batch)
+        if found is None or not self._another_story(meta, body, found, batch):
+            return found
+        meta.url, meta.fetched_url = meta.fetched_url, None
+        return self._first_duplicate(meta, batch)
+
+    def _first_duplicate(self, meta: ArticleMeta, batch: Batch | None) -> ArticleMeta | None:
+        for key in keys_of(meta) if batch else ():
+            if batch and key in batch:
+                return batch[key][0]
+        return self.find_duplicate(meta.url, meta.content_hash)
+
+    def _another_story(
+        self, meta: ArticleMeta, body: ArticleBody, found: ArticleMeta, batch: Batch | None
+    ) -> bool:
+        """Whether `found` only shares the canonical URL of `meta`, being another story. A
+        page fetched at that very URL is the article (a refetch updates it)."""
+        if found.url != meta.url or found.content_hash == meta.content_hash:
+            return False
+        if meta.fetched_url is None:
+            return False
+        earlier = batch.get(url_key(meta.url)) if batch and meta.url else None
+        return not same_story((meta.title, body.text), (found.title, self._text_of(found, earlier)))
+
+    def _text_of(self, meta: ArticleMeta, earlier: tuple[ArticleMeta, ArticleBody] | None) -> str:
+        """An article's text to compare with; "" if unreadable (its title decides)."""
+        if earlier is not None:
+            return earlier[1].text
+        try:
+            return self.body(meta.id).text
+        except (ArticleNotFound, StoreCorrupt):
+            return ""
 
     def replace_article(self, meta: ArticleMeta, body: ArticleBody) -> None:
         """Overwrite an article's metadata and body (refetch, re-analysis); tags are kept."""

@@ -105,11 +105,14 @@ def reason(error: BaseException) -> str:
 
 
 def stored_urls(store: Store) -> dict[str, str]:
-    """Article ids by canonical URL and by the URL fetched, where that is another: a page
-    added again by the URL it came from is stored already, though its id is the other's."""
+    """Article ids by the URL they were fetched from, and by their canonical URL where the
+    article was fetched there (or is not known to have been fetched elsewhere): a page
+    added again by such a URL is stored already. A canonical URL only named by a page
+    fetched elsewhere proves nothing of the page at that URL, which may be another story:
+    it is fetched, and the store decides (`Store.add_article`)."""
     metas = store.articles()
     urls = {m.fetched_url: m.id for m in metas if m.fetched_url}
-    urls.update((m.url, m.id) for m in metas if m.url)
+    urls.update((m.url, m.id) for m in metas if m.url and not m.fetched_url)
     return urls
 
 

@@ -259,16 +259,35 @@ class Store(BulkMixin, AnnotationsMixin):
     ) -> ArticleMeta | None:
         """The stored article (or one earlier in `batch`) that `meta` is, else None.
 
-        A canonical URL is the identity only while it names the same story: a page whose
-        canonical link names an article of another title and text (a site's template that
-        points every page at one, a hijacking link) is not swallowed by it but re-keyed,
-        in `meta`, to the URL it was fetched from, then looked up again, as its text may
-        still be stored. A page fetched at that URL, or a saved file, is the article."""
+        A canonical URL is the identity only while it names the same story. When it names
+        an article of another title and text (a site's template that points every page at
+        one, a hijacking link), the one that was not fetched at that URL moves aside to the
+        URL it was fetched from: the new page, in `meta`, or the stored article when the
+        new page is the one fetched there. Then `meta` is looked up again, as its text may
+        still be stored. Two pages with no other URL (fetched there, saved files) are one."""
         found = self._first_duplicate(meta, batch)
         if found is None or not self._another_story(meta, body, found, batch):
             return found
-        meta.url, meta.fetched_url = meta.fetched_url, None
+        if meta.fetched_url is not None:
+            meta.url, meta.fetched_url = meta.fetched_url, None
+        elif found.fetched_url is not None:
+            self._move_aside(found, batch)
+        else:
+            return found  # neither came from elsewhere: the URL is the article's (refetch)
         return self._first_duplicate(meta, batch)
+
+    def _move_aside(self, found: ArticleMeta, batch: Batch | None) -> None:
+        """Give an article the URL it was fetched from as its own (its id stays: ids are
+        hints); one earlier in `batch` is not stored yet, only re-keyed there."""
+        old_key = url_key(found.url or "")
+        if batch and old_key in batch:
+            entry = batch.pop(old_key)
+            found.url, found.fetched_url = found.fetched_url, None
+            batch[url_key(found.url or "")] = entry
+            return
+        moved = dataclasses.replace(found, url=found.fetched_url, fetched_url=None)
+        self.keys.put([moved])
+        self._upsert_meta(moved)
 
     def _first_duplicate(self, meta: ArticleMeta, batch: Batch | None) -> ArticleMeta | None:
         for key in keys_of(meta) if batch else ():
@@ -279,11 +298,8 @@ class Store(BulkMixin, AnnotationsMixin):
     def _another_story(
         self, meta: ArticleMeta, body: ArticleBody, found: ArticleMeta, batch: Batch | None
     ) -> bool:
-        """Whether `found` only shares the canonical URL of `meta`, being another story. A
-        page fetched at that very URL is the article (a refetch updates it)."""
+        """Whether `found` only shares the canonical URL of `meta`, being another story."""
         if found.url != meta.url or found.content_hash == meta.content_hash:
-            return False
-        if meta.fetched_url is None:
             return False
         earlier = batch.get(url_key(meta.url)) if batch and meta.url else None
         return not same_story((meta.title, body.text), (found.title, self._text_of(found, earlier)))

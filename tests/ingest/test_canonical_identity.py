@@ -16,6 +16,7 @@ from ingest.fetch import Fetcher
 from ingest.refresh import refresh
 from storage.feeds import FeedBook
 from storage.keys import same_story
+from storage.models import ItemRef
 from storage.store import Store
 from tests.httpserver import LoopbackServer, Reply, Request, mark_paragraphs, page_html, serve
 from tests.ingest.conftest import PAGES, RSS
@@ -113,6 +114,32 @@ def test_a_canonical_naming_another_stored_article_does_not_swallow_the_page(
     assert store.count() == 2
 
 
+def test_the_page_at_a_canonical_url_takes_it_from_one_that_only_named_it(
+    web: LoopbackServer, fetcher: Fetcher, store: Store
+) -> None:
+    """The other order: the hijacking page first, under the URL it names. The page at that
+    URL is fetched (not taken as stored), stored there, and the first moves aside to the URL
+    it was fetched from, keeping its id and tags."""
+    ap, hijack = web.url("/news/ap.html"), web.url("/hijack/polygraph.html")
+    [first] = add_urls(store, fetcher, [hijack]).outcomes
+    assert first.status == "added" and store.meta(first.article_id or "").url == ap
+    store.tag(ItemRef(first.article_id or ""), "verify")
+    hits = len(web.hits("/news/ap.html"))
+    [second] = add_urls(store, fetcher, [ap]).outcomes
+    assert (second.status, second.title[:11]) == ("added", "UK Tories u")
+    assert len(web.hits("/news/ap.html")) == hits + 1
+    moved = store.meta(first.article_id or "")
+    assert (moved.url, moved.fetched_url) == (hijack, None) and moved.title.startswith("Russia")
+    assert store.meta(second.article_id or "").url == ap
+    assert store.tags_for(moved.id) == {"": {"verify"}}
+    again = add_urls(store, fetcher, [hijack, ap]).outcomes
+    assert [(o.status, o.article_id) for o in again] == [
+        ("unchanged", moved.id),
+        ("unchanged", second.article_id),
+    ]
+    assert len(web.hits("/news/ap.html")) == hits + 1 and store.count() == 2
+
+
 def test_the_same_article_through_two_urls_is_stored_once(
     web: LoopbackServer, fetcher: Fetcher, store: Store
 ) -> None:
@@ -192,3 +219,21 @@ def test_same_story() -> None:
 
 def _ids(store: Store) -> dict[str | None, str]:
     return {m.url: m.id for m in store.articles()}
+
+
+def test_one_batch_in_either_order_keeps_both_stories(
+    web: LoopbackServer, fetcher: Fetcher, store: Store
+) -> None:
+    """A refresh's batch holding the page that only names a URL and the page at it: both
+    stored whatever their order, the page at the URL under it."""
+    from ingest.pages import cook_url
+
+    ap, hijack = web.url("/news/ap.html"), web.url("/hijack/polygraph.html")
+    for order in ([hijack, ap], [ap, hijack]):
+        for meta in store.articles():
+            store.delete_article(meta.id)
+        records = [cook_url(url, fetcher.get(url)) for url in order]
+        stored = store.add_articles(records)
+        assert [created for _, created in stored] == [True, True]
+        assert {m.url: m.title[:6] for m in store.articles()} == {ap: "UK Tor", hijack: "Russia"}
+        assert all(m.fetched_url is None for m in store.articles())

@@ -23,6 +23,7 @@ import fcntl
 import gc
 import os
 import time
+import warnings
 from _thread import get_ident
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -136,7 +137,7 @@ class StoreLock:
     This was filelock's FileLock, which locks the same way (the two exclude each other),
     but its import (logging, platform, decimal, secrets...) cost ~20 ms of every command's
     start. Where flock is unsupported (ENOSYS: some network and FUSE file systems) this
-    falls back to filelock, imported then.
+    falls back to filelock's SoftFileLock, imported then.
     """
 
     def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT_S) -> None:
@@ -205,10 +206,18 @@ class StoreLock:
 
     @contextmanager
     def _fallback_held(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
+        from filelock import SoftFileLock, Timeout
 
         if self._fallback is None:
-            self._fallback = FileLock(str(self._path), timeout=self._timeout)
+            # flock failed with ENOSYS, so filelock's FileLock could only fail the same way
+            # (filelock < 4.3 fell back to SoftFileLock itself; 4.3 no longer does)
+            warnings.warn(
+                f"flock is not supported on {self._path.parent}: falling back to "
+                "SoftFileLock (the lock file's existence is the lock)",
+                UserWarning,
+                stacklevel=4,
+            )
+            self._fallback = SoftFileLock(str(self._path), timeout=self._timeout)
         try:
             self._fallback.acquire()
         except Timeout as exc:

@@ -120,7 +120,11 @@ def as_written(author: str | None, html: str | bytes) -> str | None:
     if not author:
         return author
     page = html if isinstance(html, str) else html.decode("utf-8", errors="replace")
-    return "; ".join(_part_as_written(part, page) for part in author.split("; "))
+    parts = author[:300].split("; ")[:MAX_AUTHOR_PARTS]  # each part is one scan of the page
+    return "; ".join(_part_as_written(part, page) for part in parts)
+
+
+MAX_AUTHOR_PARTS = 5
 
 
 def _part_as_written(part: str, page: str) -> str:

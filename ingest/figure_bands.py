@@ -28,6 +28,9 @@ _TEMPERATURE = re.compile(
 _QUALIFIED = re.compile(r"\bthe[ \u00a0](?:mid|low|high|upper|lower)[- \u00a0]$", re.I)
 _TEMPERATURE_AFTER = re.compile(r"^[^\n]*?\bdegrees\b", re.I)
 MAX_BANDS = 200
+# Decade-shaped numbers looked at: each costs two windowed searches, and a 1 MB text of
+# "the mid-40s" must stay well under a second (no real article has thousands).
+MAX_CANDIDATES = 2000
 
 
 def temperature_bands(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
@@ -35,8 +38,8 @@ def temperature_bands(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
     if "0s" not in text:
         return figs
     bands = []
-    for m in _BAND.finditer(text):
-        if len(bands) >= MAX_BANDS:
+    for seen, m in enumerate(_BAND.finditer(text)):
+        if len(bands) >= MAX_BANDS or seen >= MAX_CANDIDATES:
             break
         if _TEMPERATURE.search(text, max(0, m.start() - 120), m.start()) or _after(text, m):
             bands.append(FigureDraft(m.start(), m.end(), "quantity", None, "degrees", False))

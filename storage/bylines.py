@@ -58,13 +58,14 @@ _SPLIT = re.compile(
 # after an initial ("Sarah E. Needleman") or a title ("Dr. Jane Doe", "St. Louis").
 _DOT = re.compile(r"(?<=\w\w)\.\s+(?=\S)")
 _NOT_AFTER = _words("jr sr dr mr mrs ms mx st prof rev gen col lt sgt gov sen rep capt")
-_EMAIL_NAME = re.compile(r"^\S+@\S+\s+\((.+)\)$")  # RSS's "jane@example.com (Jane Doe)"
+MAX_BYLINE = 300  # characters of an author field read: feeds and pages can hold anything
+_EMAIL_NAME = re.compile(r"^[^\s@]+@\S+\s+\((.+)\)$")  # RSS's "jane@example.com (Jane Doe)"
 
 
 def byline(author: str | None, site: str | None = None) -> str:
     """The author as the app and its exports show it: the name rather than an RSS e-mail
     address, tidy (`tidy_byline`), and "" when it is only the site's own name."""
-    name = " ".join((author or "").split())
+    name = " ".join((author or "")[:MAX_BYLINE].split())
     if m := _EMAIL_NAME.match(name):
         name = m.group(1).strip()
     name = tidy_byline(name) or ""
@@ -74,7 +75,8 @@ def byline(author: str | None, site: str | None = None) -> str:
 def tidy_byline(raw: str | None) -> str | None:
     """The names in a byline, joined with ", "; None when nothing is left."""
     kept: list[str] = []
-    for index, part in enumerate(_SPLIT.split(_DOT.sub(_dot_to_semicolon, raw or ""))):
+    raw = (raw or "")[:MAX_BYLINE]  # a byline is a line: its patterns need not scale
+    for index, part in enumerate(_SPLIT.split(_DOT.sub(_dot_to_semicolon, raw))):
         part = _IS_A.sub("", _LEAD.sub("", part.strip()))
         stripped = _AGENCY.sub("", part)  # "ERIC TUCKER Associated Press"
         words = _without_date((stripped if len(stripped.split()) > 1 else part).split(), index)
@@ -90,7 +92,7 @@ def tidy_byline(raw: str | None) -> str | None:
 
 
 def _dot_to_semicolon(match: re.Match[str]) -> str:
-    before = match.string[: match.start()].split()
+    before = match.string[max(0, match.start() - 8) : match.start()].split()
     return match.group() if before[-1].casefold() in _NOT_AFTER else "; "
 
 

@@ -149,10 +149,14 @@ def sync_index(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     metas: list[ArticleMeta] | None = None,
+    version: tuple[object, ...] | None = None,
 ) -> int:
-    """Bring the index up to date with the store's articles and notes."""
+    """Bring the index up to date with the store's articles and notes. The version is read
+    before the articles (or passed by the caller who read them): stamped after, it could
+    cover an article another process added between the two reads, which the index would
+    then never take in."""
+    version = store.version() if version is None else version
     metas = store.articles() if metas is None else metas
-    version = store.version()
     return index.sync(
         metas, store.body, progress, cancelled, version=version, notes=article_notes(store)
     )
@@ -163,10 +167,11 @@ def matching(
 ) -> list[ArticleMeta]:
     """Articles that pass the query's words and metadata filters, best first."""
     tagged = _tagged(store, query)
+    version = store.version()
     metas = store.articles()
     if query.fts():
         index = index or index_for(store)
-        sync_index(store, index, metas=metas)
+        sync_index(store, index, metas=metas, version=version)
         by_id = {m.id: m for m in metas}
         metas = [by_id[i] for i in index.match(query.fts(), limit=limit) if i in by_id]
     metas = [m for m in metas if _meta_ok(m, query, tagged)]

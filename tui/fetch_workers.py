@@ -116,24 +116,6 @@ def refresh_feeds(node: DOMNode, store: Store, settings: FetchSettings | None = 
     _run(node, "refresh", settings, lambda f: refresh(store, book, f, _reporter(node), _cancelled))
 
 
-@work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-def subscribe_and_add(
-    node: DOMNode,
-    store: Store,
-    feeds: list[tuple[str, str]],
-    urls: list[str],
-    settings: FetchSettings | None = None,
-) -> None:
-    """What the discover dialog returns: subscribe to (url, title) feeds, add article URLs."""
-    from ingest.add import add_urls as batch
-    from storage.feeds import FeedBook
-
-    book = FeedBook(store)
-    for url, title in feeds:
-        book.add(url, title)
-    _run(node, "add", settings, lambda f: batch(store, f, urls, _reporter(node), _cancelled))
-
-
 @work(thread=True, exclusive=True, exit_on_error=False, group="discover")
 def discover_site(
     node: DOMNode,
@@ -145,12 +127,16 @@ def discover_site(
     if `url` cannot); posts DiscoverDone or DiscoverFailed."""
     from ingest.discover import discover
 
+    fetcher = None
     try:
         fetcher = Fetcher(settings or FetchSettings.from_config())
         found = discover(fetcher, url, fallbacks=fallbacks or ())
     except Exception as exc:  # FetchError, config errors: one line in the dialog
         node.post_message(DiscoverFailed(str(exc)[:300]))
         return
+    finally:
+        if fetcher is not None:
+            fetcher.close()  # its pooled connections
     if not get_current_worker().is_cancelled:
         node.post_message(DiscoverDone(found))
 

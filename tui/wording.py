@@ -12,17 +12,18 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     return f"{n} {noun}"
 
 
+def counts_phrase(*counts: tuple[int, str]) -> str:
+    """The non-zero counts joined with "and": counts_phrase((2, "tag"), (1, "note")) ->
+    "2 tags and 1 note", counts_phrase((0, "tag"), (1, "note")) -> "1 note", "" for none."""
+    return " and ".join(plural(n, noun) for n, noun in counts if n)
+
+
 def items_phrase(quotes: int, figures: int) -> str:
-    """`2 quotes`, `1 figure`, `2 quotes and 1 figure`, or "" when there are none: what a
-    search matched inside articles, naming only the kinds it found."""
-    parts = [plural(quotes, "quote")] if quotes else []
-    parts += [plural(figures, "figure")] if figures else []
-    return " and ".join(parts)
+    """What a search matched inside articles, naming only the kinds it found."""
+    return counts_phrase((quotes, "quote"), (figures, "figure"))
 
 
 def annotations_phrase(tags: int, notes: int) -> str:
-    """`2 tags and 1 note`, `1 note`, or "" when there are none: the user's own work on an
-    article, as the app's delete question and `newsroom delete` both name it."""
-    parts = [plural(tags, "tag")] if tags else []
-    parts += [plural(notes, "note")] if notes else []
-    return " and ".join(parts)
+    """The user's own work on an article, as the app's delete question and `newsroom
+    delete` both name it."""
+    return counts_phrase((tags, "tag"), (notes, "note"))

@@ -25,7 +25,7 @@ from ingest.attribution import (
 from ingest.name_patterns import NAME
 from ingest.names import NameBook, clean_name
 from ingest.sentences import sentence_ends
-from ingest.tag_subjects import SAID_WHO, who_verb
+from ingest.tag_subjects import APPOSED_WHO, SAID_WHO, who_verb
 
 LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 _MET_HINT = re.compile(r"spok|talk|interv")  # a literal pre-test, far cheaper than the scan
@@ -102,6 +102,8 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
     hits: list[Hit] = []
     if speech:
         hits.extend((m.start(), _subject_check(gap, m)) for m in who_verb(gap))
+        if "," in gap:
+            hits.extend((m.start("who"), m.group("who")) for m in APPOSED_WHO.finditer(gap))
     if "according to" in gap:
         hits.extend((m.start(), m.group("who")) for m in ACCORDING.finditer(gap))
     # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before

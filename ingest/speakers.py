@@ -33,7 +33,7 @@ from ingest.name_patterns import NAME, NAME_RE
 from ingest.names import NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
-from ingest.sentences import Segmenter
+from ingest.sentences import Segmenter, word_set
 from ingest.signatures import signed
 from ingest.tag_subjects import WHO_VERB
 from ingest.word_owners import (
@@ -313,8 +313,9 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
     """Quotes with no attribution of their own take the speaker of the quote they continue;
     a quote still without one that repeats words quoted elsewhere (a subheading such as
     "We write with urgency") takes the speaker of those words."""
+    headings = [i for i, c in enumerate(cands) if c.att is None and _heading(text, seg, c)]
     for i, c in enumerate(cands):
-        if c.att is not None:
+        if c.att is not None or i in headings:
             continue
         src = _source(seg, cands, i) if c.leads else _same_sentence(cands, i)
         if src is None and not c.leads:
@@ -353,6 +354,53 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             src = next((o for k, o in spoken if o is not c and key in k), None)
             if src is not None:
                 c.speaker, c.role = src.speaker, src.role
+    for i in headings:
+        if cands[i].speaker is None:
+            src = _section_speaker(text, seg, cands, i, headings)
+            if src is not None:
+                cands[i].speaker, cands[i].role = src.speaker, src.role
+
+
+# A subheading that quotes someone: the quote is its whole paragraph, perhaps followed by
+# whose words they are ("‘Ends recession debate’: CPA Canada"), and ends in no sentence.
+_HEADING_TAIL = re.compile(r"[ \t]*(?::[ \t]*[^\n.!?\"“”‘’]{1,60})?[ \t]*$")
+MAX_HEADING = 160  # characters
+SECTION = 1500  # characters after a subheading in which its section's speaker is looked for
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_FUNCTION_WORDS = word_set(
+    """from with that this than them they their there have been will would could should
+    what when where which while into onto over just also very more most some such"""
+)
+
+
+def _heading(text: str, seg: Segmenter, c: Cand) -> bool:
+    """True when quote `c` is a subheading: the words of whoever the section below it
+    quotes, not of the speaker above it."""
+    p_start, p_end = seg.para(c.para)
+    if c.span.open_mark != p_start or c.span.close_mark is None or p_end - p_start > MAX_HEADING:
+        return False
+    if text[c.end - 1 : c.end] in _SENTENCE_END or text[c.end - 1 : c.end] == ",":
+        return False
+    return bool(_HEADING_TAIL.match(text, c.span.close_mark + 1, p_end))
+
+
+def _section_speaker(
+    text: str, seg: Segmenter, cands: list[Cand], i: int, headings: list[int]
+) -> Cand | None:
+    """The first quote with a speaker in the section under subheading `i`, when the
+    section says what the subheading quotes ("‘Ends recession debate’" over "… ends the
+    recession debate, said …"): a subheading over a claim that the section disputes
+    names no one in it."""
+    start = seg.para(cands[i].para)[1]
+    end = min(len(text), start + SECTION)
+    nxt = next((cands[j].span.open_mark for j in headings if j > i), end)
+    section = text[start : min(end, nxt)].lower()
+    words = set(_CONTENT_WORD.findall(text[cands[i].start : cands[i].end].lower()))
+    words -= _FUNCTION_WORDS
+    if not words or 2 * sum(w in section for w in words) <= len(words):
+        return None
+    later = (o for o in cands[i + 1 :] if o.span.open_mark < min(end, nxt))
+    return next((o for o in later if o.speaker), None)
 
 
 def _paragraph_tag(

@@ -151,6 +151,11 @@ def who_verb(window: str) -> Iterator[re.Match[str]]:
     return WHO_VERB.finditer(window, 0, len(window) - last.start() - 1) if last else iter(())
 
 
+# "Israel's chief military spokesperson, Rear Admiral Daniel Hagari, said": the name closes
+# an apposition that its role opens, so WHO_VERB (a subject, then its role) cannot read it.
+APPOSED_WHO = re.compile(rf",[ \u00a0](?P<who>(?>{NAME})),{ADV}\s+{_SUBJECT_VERB}\b")
+
+
 # (Most letters start some verb: there the plain form is the faster one.)
 VERB_WHO = re.compile(_verb_who(VERB_ALTS)[0])
 # In prose between quotes only the plain tag verbs invert: "called Omar a", "urged Mr.

@@ -1,0 +1,62 @@
+"""Speaker rules from session 8, read from blind-16's misses: a name that closes an
+apposition its role opens ("the bank's chief economist, Jane Doe, said"), and quoted
+subheadings, whose words belong to the section below them, not to the speaker above."""
+
+from __future__ import annotations
+
+from tests.ingest.quote_helpers import attributed, speakers
+
+
+def test_a_role_then_a_name_in_apposition_is_whom_he_means() -> None:
+    text = (
+        '"Rates will rise," said Matthew Levitt.\n\n'
+        "On Tuesday, Israel's chief military spokesperson, Rear Admiral Daniel Hagari, "
+        "said the appointment would not stop Israel.\n\n"
+        '"There is only one place for him," he told the television.'
+    )
+    assert speakers(text) == ["Matthew Levitt", "Daniel Hagari"]
+
+
+def test_a_name_between_commas_with_no_verb_is_no_speaker() -> None:
+    text = (
+        '"Rates will rise," said Matthew Levitt.\n\n'
+        "The deal, Hagari, was off.\n\n"
+        '"There is only one place for him," he told the television.'
+    )
+    assert speakers(text) == ["Matthew Levitt", "Matthew Levitt"]
+
+
+_ECONOMISTS = (
+    "“Wages will slow,” said Ariane Curtis.\n\n"
+    "‘Ends recession debate’: CPA Canada\n\n"
+    "The latest jobs numbers just about end the recession debate, said CPA Canada's chief "
+    "economist, David Brassard.\n\n"
+    "“This is a blockbuster report,” said Brassard.\n\n"
+)
+
+
+def test_a_quoted_subheading_belongs_to_the_section_that_says_it() -> None:
+    assert speakers(_ECONOMISTS) == ["Ariane Curtis", "David Brassard", "David Brassard"]
+
+
+def test_a_subheading_the_section_does_not_say_names_no_one() -> None:
+    """A subheading quoting a claim that the section then disputes is not the words of
+    the first person the section quotes, nor of the speaker above it."""
+    text = _ECONOMISTS.replace("‘Ends recession debate’", "‘U.S.-controlled bandit formations’")
+    assert speakers(text) == ["Ariane Curtis", None, "David Brassard"]
+
+
+def test_a_subheading_repeated_in_the_section_takes_its_speaker() -> None:
+    text = (
+        '"The same factors are still there," Levitt said.\n\n'
+        "'There is only one place for Yahya Sinwar'\n\n"
+        "On Tuesday, the spokesperson, Daniel Hagari, said the army would pursue him.\n\n"
+        '"There is only one place for Yahya Sinwar, and it is beside Deif," he said.'
+    )
+    assert speakers(text)[1:] == ["Daniel Hagari", "Daniel Hagari"]
+
+
+def test_a_closing_quote_paragraph_with_a_full_stop_still_continues() -> None:
+    """A one-line quote paragraph that ends a sentence is speech, not a subheading."""
+    text = '"We will win," said Ariane Curtis.\n\n"It is certain."\n\nMarkets rose on Friday.'
+    assert attributed(text)[1] == ("It is certain.", "Ariane Curtis")

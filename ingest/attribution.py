@@ -251,6 +251,9 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         org = _org_in_phrase(who) or (low == "it" and book.body_before(pos))
         if not org and (the_noun := _THE_BODY.fullmatch(low)):  # "wrote the center"
             org = book.body_before(pos, 2 * IT_WINDOW, the_noun.group(1).capitalize())
+        org = org or book.subject_body_before(pos)
+        if not org and _THE_BODY.fullmatch(low):  # "the agency warns": the institution named last
+            org = book.body_before(pos, 2 * IT_WINDOW)
         org = org or book.organisation(context, low)
         if not org and low == "it":
             return Attribution("it", None)  # the caller's last quoted organisation, if any

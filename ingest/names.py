@@ -359,6 +359,46 @@ class NameBook:
                     return name
         return None
 
+    def subject_body_before(self, pos: int, within: int = 2 * IT_WINDOW) -> str | None:
+        """The organisation that last opened a sentence in the `within` characters before
+        `pos`: "ConocoPhillips … has signaled it will remain cautious." then ""…," a
+        company spokesperson said" is ConocoPhillips, not the country its words name most.
+        An organisation here is one word that is no one's name and no common word
+        (ConocoPhillips, FBI), or a name ending in an institution's word; a person (two
+        words or more) or a people's adjective ("Chinese") is passed over."""
+        mentions, text = self.mentions, self._text
+        k = bisect_left(mentions, (pos,))
+        while k > 0:
+            k -= 1
+            at, raw = mentions[k]
+            if at < pos - within:
+                return None
+            lead = at - 4 if text[max(0, at - 4) : at] == "The " else at  # "The FBI told"
+            if not _sentence_initial(text, lead):
+                continue
+            name = clean_name(raw)
+            if not name or name.endswith(_POSSESSIVE) or not self._org_like(name, at):
+                continue
+            if _AND_NAME.match(text, at + len(raw)):
+                continue  # "Customs and Border Protection": a name this reads only in part
+            return name
+        return None
+
+    def _org_like(self, name: str, pos: int) -> bool:
+        """True for a lone word that is no person's name, no common word and no people's
+        adjective, or for a name ending in an institution's word."""
+        words = name.split()
+        if len(words) > 1:
+            return bool(_BODY_WORD.fullmatch(words[-1]))
+        word = words[0]
+        if _DEMONYM.search(word) and not word.isupper():
+            return False
+        if self.resolve(word, pos) != word:
+            return False  # a surname
+        if self.mid[word] == 0 and not _CAPITALS_INSIDE.search(word):
+            return False  # a word capitalised only where sentences start ("Looking")
+        return not self.writes_lower(word.lower())
+
     def organisation(self, context: str, phrase: str = "") -> str | None:
         """The most-mentioned capitalised word of `context`, as the organisation it names;
         first one whose words the `phrase` describes ("the production company" is Dick
@@ -385,8 +425,13 @@ _MODIFIER = re.compile(r"\b([a-z]{4,})\s+(?=[a-z]+$)")
 _BODY_WORD = re.compile(
     r"Agency|Administration|Authority|Board|Bureau|Commission|Committee|Corporation|"
     r"Council|Department|Foundation|Institute|Ministry|Office|Organi[sz]ation|Police|"
-    r"Service|Association|Federation|Union|Party|University|Court"
+    r"Service|Association|Federation|Union|Party|University|Court|Cent(?:er|re)|Programme|"
+    r"Program|Bank|Fund|Network"
 )
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+_CAPITALS_INSIDE = re.compile(r".[A-Z]")  # ConocoPhillips, FBI: a name wherever it stands
+# "Chinese", "Venezuelan", "Israeli": a people's adjective opens sentences too.
+_DEMONYM = re.compile(r"(?:ese|ian|an|ish|i|ic)$")
 
 
 def org_noun(phrase: str) -> bool:

@@ -60,3 +60,50 @@ def test_a_closing_quote_paragraph_with_a_full_stop_still_continues() -> None:
     """A one-line quote paragraph that ends a sentence is speech, not a subheading."""
     text = '"We will win," said Ariane Curtis.\n\n"It is certain."\n\nMarkets rose on Friday.'
     assert attributed(text)[1] == ("It is certain.", "Ariane Curtis")
+
+
+def test_a_company_spokesperson_speaks_for_the_company_that_opened_the_last_sentences() -> None:
+    text = (
+        "Venezuela owes billions. Venezuela wants investment, and Venezuela is the story.\n\n"
+        "ConocoPhillips, whom Venezuela owes around $10 billion, has signaled it will "
+        "remain cautious.\n\n"
+        '"ConocoPhillips is monitoring developments in Venezuela," a company spokesperson said.'
+    )
+    assert speakers(text) == ["ConocoPhillips"]
+
+
+def test_a_bureau_spokesperson_is_the_bureau_not_a_people_named_in_its_words() -> None:
+    text = (
+        "Chinese police stations worry lawmakers. Chinese officials deny it.\n\n"
+        "The FBI told Fox News Digital that it received the letter about Chinese police.\n\n"
+        '"The FBI takes Chinese actions very seriously," a bureau spokesperson said.'
+    )
+    assert speakers(text) == ["FBI"]
+
+
+def test_a_word_capitalised_only_at_a_sentence_start_is_no_organisation() -> None:
+    text = (
+        "OpenAI opened an office in Paris, where OpenAI hires engineers.\n\n"
+        "Looking ahead, the firm plans to grow.\n\n"
+        '"We believe that 2025 will be the year of agents," a company spokesperson said.'
+    )
+    assert speakers(text) == ["OpenAI"]
+
+
+def test_a_name_read_only_in_part_is_passed_over() -> None:
+    text = (
+        "The CBP said the offer was refused by CBP officials.\n\n"
+        "Customs and Border Protection, part of Homeland Security, did not accept it.\n\n"
+        '"Operating a vaccine program is not feasible," the agency spokesperson said.'
+    )
+    assert speakers(text) != ["Customs"]
+
+
+def test_the_agency_is_the_institution_named_last() -> None:
+    text = (
+        "Omaha and Kansas City are in a Level 3 risk drawn up by the National Weather "
+        "Service’s Storm Prediction Center. Kansas City braces. The agency warns that "
+        "“all hazards will be possible.”"
+    )
+    (speaker,) = speakers(text)
+    assert speaker is not None and speaker.endswith("Storm Prediction Center")

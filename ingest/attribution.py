@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.name_patterns import NAME, UP
+from ingest.name_patterns import NAME, PARTICLE_NAME, UP
 from ingest.names import IT_WINDOW, TITLES, NameBook, clean_name, org_noun, split_title
 from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
 from ingest.tag_subjects import (
@@ -221,6 +221,9 @@ _THE_ROLE = re.compile(
 _DESCRIBED_ROLE = re.compile(r"[Tt]he\s+(?:[A-Z][\w\-]*\s+){1,2}([a-z]{4,})")
 
 
+_PARTICLE_FIRST = re.compile(rf"{PARTICLE_NAME}$")  # "van Sebille"
+
+
 def classify(who: str, role: str | None, context: str, book: NameBook, pos: int) -> Attribution:
     """Turn a matched subject into an Attribution, resolving surnames and organisations."""
     who = who.strip()
@@ -264,7 +267,7 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         found = book.by_title(role_word, pos)
         return Attribution("named", found) if found else Attribution("pronoun", None)
     who = _THE_NAME.sub("", who)
-    if who[:1].isupper():
+    if who[:1].isupper() or _PARTICLE_FIRST.match(who):
         name = clean_name(who) or _title_surname(who, book, pos)
         if name:
             full = book.resolve(name, pos)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ingest.name_patterns import NAME, NAME_REST, UP
+from ingest.name_patterns import NAME, NAME_REST, PARTICLE_NAME, UP
 from ingest.speech_verbs import VERB_ALTS, by_initial, words_of
 
 PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
@@ -116,7 +116,7 @@ def _verb_who(verbs: str, ends: str = "") -> tuple[str, str]:
     `by_initial`): the same matches."""
     rest = (
         rf"\s+(?:\d+-year-old\s+)?(?:(?:[{UP}][\w\-&]*\s+){{0,2}}{DESC})?"
-        rf"(?P<who>{ORG_REF}|(?>{NAME}))(?!\s+{_AUX}\b){ends}"
+        rf"(?P<who>{ORG_REF}|(?>{NAME})|(?>{PARTICLE_NAME}))(?!\s+{_AUX}\b){ends}"
         r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
     )
     plain = rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){by_initial(verbs)}{rest}"

@@ -107,3 +107,21 @@ def test_the_agency_is_the_institution_named_last() -> None:
     )
     (speaker,) = speakers(text)
     assert speaker is not None and speaker.endswith("Storm Prediction Center")
+
+
+def test_a_surname_that_opens_with_its_particle_speaks_after_the_verb() -> None:
+    text = (
+        '"It is an inland sea," Erik van Sebille, an oceanographer, told Reuters.\n\n'
+        '"It is so shallow," said van Sebille, noting the sun.\n\n'
+        "Mayor Bill de Blasio spoke on Monday.\n\n"
+        '"We will act now," said de Blasio.'
+    )
+    assert speakers(text) == ["Erik van Sebille", "Erik van Sebille", "Bill de Blasio"]
+
+
+def test_a_particle_before_a_common_word_is_no_name() -> None:
+    text = (
+        '"We will act," said Anna Berg.\n\n'
+        '"Then we will talk again," said de facto leaders of the group.'
+    )
+    assert speakers(text) == ["Anna Berg", None]

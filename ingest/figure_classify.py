@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ingest.figure_ages import is_age
 from ingest.figure_calendar import is_date
 from ingest.figure_labels import SCREEN_NOUNS, inch_mark
-from ingest.figure_names import is_intl_phone, model_key
+from ingest.figure_names import is_intl_phone, is_local_phone, model_key
 from ingest.figure_nouns import counts_something, kind_unit, noun_follows
 from ingest.figure_rules import not_a_figure
 from ingest.figure_units import CURRENCY_SCALE, MAGNITUDES
@@ -139,6 +139,9 @@ def _classify_plain(
         return None
     if (sign == "+" or "+" in before[-20:]) and is_intl_phone(text, start, end):
         return None
+    grouped = _GROUP_NEXT.match(after) or _GROUP_BEFORE.search(before)
+    if grouped and is_local_phone(text, start, end):
+        return None
     if num in named and not counts_something(after) and not _QUALIFIED.search(before):
         return None
     if after[1:2].isupper() and model_key(num, after) in named:
@@ -151,6 +154,11 @@ def _classify_plain(
     if kind == "count" and "/" in num:
         kind = "other"  # a fraction of a price or point counts nothing
     return FigureDraft(start, end, kind, value, unit, plain=True)
+
+
+# Another group of digits beside a bare number: the cheap test before `is_local_phone`.
+_GROUP_NEXT = re.compile(r"\)?[ \u00a0\-]\d")
+_GROUP_BEFORE = re.compile(r"(?:\d[ \u00a0\-]|\d\)[ \u00a0]?)$")
 
 
 def _multiplier(num: str, before: str, after: str, named: frozenset[str]) -> bool:

@@ -150,6 +150,38 @@ def is_intl_phone(text: str, start: int, end: int) -> bool:
     return sum(ch.isdigit() for ch in m.group(0)) - m.group(0).count("(0)") >= MIN_PHONE_DIGITS
 
 
+# A national phone number: an area code (perhaps in brackets), then groups of digits
+# separated by single spaces or hyphens ("1800 333 000", "020 7946 0958", "(555) 123-4567").
+_LOCAL_PHONE = re.compile(
+    r"(?<![\d.,])(?:\(\d{2,5}\)[ \u00a0]?|\d{2,5}[ \u00a0\-])\d{2,4}(?:[ \u00a0\-]\d{2,4}){0,3}"
+    r"(?![\d.,]\d|\d)"
+)
+MIN_LOCAL_PHONE_DIGITS = 8
+
+
+def is_local_phone(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is part of a phone number written without a country code.
+    Groups that read as thousands ("10 000 000": a first group of up to three digits, not
+    starting with 0, then groups of three spaced apart) are a number, not a phone's."""
+    near = text[max(0, start - 20) : end + 20]
+    for m in _LOCAL_PHONE.finditer(near):
+        lo, hi = m.start() + max(0, start - 20), m.end() + max(0, start - 20)
+        if not (lo <= start and end <= hi):
+            continue
+        groups = re.findall(r"\d+", m.group(0))
+        if sum(map(len, groups)) < MIN_LOCAL_PHONE_DIGITS:
+            return False
+        thousands = (
+            len(groups[0]) <= 3
+            and groups[0][0] != "0"
+            and "-" not in m.group(0)
+            and "(" not in m.group(0)
+            and all(len(g) == 3 for g in groups[1:])
+        )
+        return not thousands
+    return False
+
+
 # A version written with three parts ("the 2.8.x series", "4.1.1", "4.2.7") makes its
 # first two a version's name in the whole article: "2.8 has been labeled a long-term
 # release", "QGIS 2.8 and", "4.1 in April 2014". Only decimals can be heads, and a unit

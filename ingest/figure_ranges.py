@@ -93,10 +93,11 @@ def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
 
 
 def _alternative_range(a: FigureDraft, b: FigureDraft) -> bool:
-    """ "2 or 3 percent" is a range: a bare number, then a larger one with a percent sign,
-    currency or unit. Bare alternatives ("10 or 12", "1 or 2 players") stay apart."""
-    if not a.plain or b.plain or b.kind == "count":
-        return False
+    """ "2 or 3 percent" and "10 or 15 minutes" are ranges: a bare number, then a larger
+    one with a percent sign, currency or unit. Bare alternatives ("10 or 12", "1 or 2
+    players") stay apart."""
+    if not a.plain or b.kind == "count" or (b.plain and b.unit is None):
+        return False  # "10 or 15 minutes" is a range too: a unit named after the number
     return a.value is not None and b.value is not None and a.value < b.value
 
 

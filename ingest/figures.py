@@ -23,6 +23,7 @@ from ingest.figure_lists import list_numbers
 from ingest.figure_names import model_sizes, named_numbers, version_heads
 from ingest.figure_ranges import merge_ranges
 from ingest.figure_scan import is_plain, scan
+from ingest.figure_shares import merge_shares
 from ingest.figure_titles import title_numbers
 from ingest.sentences import Segmenter
 from storage.models import Figure
@@ -39,7 +40,7 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
     if any("." in num for num, _, _ in plain):
         named = named | version_heads(text)
     found = [(m.start(), m.end(), classify(text, m, named)) for m in matches]
-    figs = temperature_bands(text, merge_ranges(text, found))
+    figs = merge_shares(text, temperature_bands(text, merge_ranges(text, found)))
     if figs:
         titles = (
             title_numbers(text, figs) | list_numbers(text, figs) | furniture_numbers(text, figs)

@@ -1,0 +1,43 @@
+"""Shares written as "3 in 10": one figure, the percentage it states.
+
+Poll reports give shares as "about 3 in 10 independents" or "1 in 5 adults". Read number
+by number, that is a count of 3 and a count of 10 independents; it is one share, 30%.
+Only a smaller whole number before a whole base that is a common denominator (2 … 10,
+12, 20, 25, 50, 100, 1,000) counts, so "Artemis 2 in 2022", "12 in 1976" or "won 3 in
+10 minutes" stay as they were.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ingest.figure_classify import FigureDraft
+
+_BASES = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20, 25, 50, 100, 1000})
+_SEP = frozenset({" in ", "\u00a0in\u00a0", " in\u00a0", "\u00a0in "})
+
+
+def merge_shares(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
+    """`figs` with each "A in B" pair of bare counts joined into one percentage."""
+    if not any(text[a.end : b.start] in _SEP for a, b in pairwise(figs)):
+        return figs
+    out: list[FigureDraft] = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end : f.start] in _SEP and _share(prev, f):
+            assert prev.value is not None and f.value is not None
+            out[-1] = FigureDraft(
+                prev.start, f.end, "percent", 100 * prev.value / f.value, "%", False
+            )
+            continue
+        out.append(f)
+    return out
+
+
+def _share(a: FigureDraft, b: FigureDraft) -> bool:
+    """True for "3 in 10": two bare whole counts, the first smaller, the second a base."""
+    if not (a.plain and b.plain and a.kind == "count" and b.kind == "count"):
+        return False
+    if a.unit is not None or a.value is None or b.value is None:
+        return False
+    return a.value.is_integer() and 1 <= a.value < b.value and b.value in _BASES

@@ -1,0 +1,72 @@
+"""Figure rules from blind-17's first run: shares written "3 in 10" are one percentage,
+"10 or 15 minutes" is one range, and a phone number written without a country code
+("1800 333 000") counts nothing, while numbers grouped by thousands still do."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.figures import find_figures
+
+
+def found(text: str) -> list[tuple[str, str, float | None]]:
+    return [(f.text, f.kind, f.value) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("About 3 in 10 independents say so.", [("3 in 10", "percent", 30.0)]),
+        ("while about 2 in 10 say it", [("2 in 10", "percent", 20.0)]),
+        ("Nearly 1 in 5 adults smoke.", [("1 in 5", "percent", 20.0)]),
+    ],
+)
+def test_a_share_written_n_in_m_is_one_percentage(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("the first crewed flight, Artemis 2 in 2022, then", []),
+        ("He won 12 in 1976 when the rules changed.", [("12", "count", 12.0)]),
+        ("They scored 3 in 10 minutes.", [("3", "count", 3.0), ("10", "quantity", 10.0)]),
+        ("It rose from 7 in 13 states.", [("7", "count", 7.0), ("13", "count", 13.0)]),
+    ],
+)
+def test_numbers_joined_by_in_that_are_no_share_stay_apart(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_a_bare_number_or_a_larger_one_with_a_unit_is_one_range() -> None:
+    assert found("I knocked for approximately 10 or 15 minutes.") == [
+        ("10 or 15", "quantity", None)
+    ]
+    assert found("Bring 1 or 2 players.") == [("1", "count", 1.0), ("2", "count", 2.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "contact Crime Stoppers on 1800 333 000 or online.",
+        "Call 020 7946 0958 for tickets.",
+        "Call (555) 123-4567 today.",
+    ],
+)
+def test_a_phone_number_without_a_country_code_counts_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_short_or_thousands_grouped_numbers_beside_each_other_still_count() -> None:
+    assert found("In 2019 2,000 people came.") == [("2,000", "count", 2000.0)]
+    assert found("Teams of 5 10 players") == [("5", "count", 5.0), ("10", "count", 10.0)]
+
+
+@pytest.mark.parametrize("unit", ["12 ", "(12) 34 ", "3 in 10 ", "5 or 15 minutes "])
+def test_a_megabyte_of_digit_groups_is_read_in_bounded_time(unit: str) -> None:
+    import time
+
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    start = time.perf_counter()
+    find_figures(text)
+    assert time.perf_counter() - start < 1.0

@@ -33,7 +33,8 @@ _FIG_RE = re.compile(
     r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD)[ \u00a0]?|"
     # Nigerian papers write naira as a bare "N", but only an amount with a magnitude
     # ("N500m", "N2.5bn", "N1 billion") is read as one: "N95" or "N2" stay names
-    r"(?<![\w])N(?=\d[\d,]*(?:\.\d+)?(?:[mbk]|bn|mn|tn|[ \u00a0](?:million|billion|trillion))"
+    # (and South African papers the rand as "R": "R4bn", "R50bn", "R1.2 billion")
+    r"(?<![\w])[NR](?=\d[\d,]*(?:\.\d+)?(?:[mbk]|bn|mn|tn|[ \u00a0](?:million|billion|trillion))"
     r"(?![\w])))?"
     # a power, with a small offset: "10^5 * 300 lists", "a payload of 2^15 - 1"
     r"(?P<num>\d{1,3}\^\d{1,3}(?:[ \u00a0]?[-+−][ \u00a0]?\d{1,3}(?![\d^]|[.,]\d))?(?![\d^])|"

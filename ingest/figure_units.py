@@ -25,6 +25,7 @@ CURRENCY_PREFIX = {
     "₹": "INR",
     "₦": "NGN",
     "N": "NGN",
+    "R": "ZAR",
     "RS": "INR",
     "RS.": "INR",
     "INR": "INR",
@@ -62,6 +63,7 @@ CURRENCY_WORDS = {
     "roubles": "RUB",
     "rubles": "RUB",
     "pesos": "MXN",
+    "rand": "ZAR",
     "cents": "USD",
     "pence": "GBP",
 }

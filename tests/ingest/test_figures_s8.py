@@ -70,3 +70,21 @@ def test_a_megabyte_of_digit_groups_is_read_in_bounded_time(unit: str) -> None:
     start = time.perf_counter()
     find_figures(text)
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("debt collectors to claw back up to R50bn per year", ("R50bn", 5e10)),
+        ("The budget gives SARS R4bn more.", ("R4bn", 4e9)),
+        ("R1.2 billion was lost", ("R1.2 billion", 1.2e9)),
+        ("It cost 10 billion rand.", ("10 billion rand", 1e10)),
+    ],
+)
+def test_an_amount_in_rand_is_money(text: str, want: tuple[str, float]) -> None:
+    (fig,) = find_figures(text)
+    assert (fig.text, fig.kind, fig.value, fig.unit) == (*want[:1], "money", want[1], "ZAR")
+
+
+def test_an_r_before_a_number_without_a_magnitude_is_a_name() -> None:
+    assert found("R2-D2 and the R5 droids took Route R40 with 5 lanes.") == [("5", "count", 5.0)]

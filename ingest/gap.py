@@ -171,16 +171,27 @@ PREV_SUBJECT = re.compile(
 )
 
 
+# A link to another story set between paragraphs ("READ MORE: Man arrested after fatal
+# Perth house fire"): the prose goes on around it.
+_LINK_LINE = re.compile(r"(?:READ MORE|Read [Mm]ore|RELATED|Related|MORE|SEE ALSO|WATCH)\s*:")
+
+
 def _prev_para(text: str, lo: int, para_start: int) -> int | None:
     """Start of the paragraph before the one at `para_start`, if it lies whole in
-    text[lo:para_start]."""
-    end = para_start
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    if end <= lo:
-        return None
-    start = text.rfind("\n", lo, end) + 1
-    return start if start > lo else None
+    text[lo:para_start], passing over one link to another story."""
+    for _ in range(2):
+        end = para_start
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        if end <= lo:
+            return None
+        start = text.rfind("\n", lo, end) + 1
+        if start <= lo:
+            return None
+        if not _LINK_LINE.match(text, start):
+            return start
+        para_start = start
+    return None
 
 
 def _joined(gap: str, at: int) -> bool:

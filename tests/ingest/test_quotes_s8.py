@@ -125,3 +125,13 @@ def test_a_particle_before_a_common_word_is_no_name() -> None:
         '"Then we will talk again," said de facto leaders of the group.'
     )
     assert speakers(text) == ["Anna Berg", None]
+
+
+def test_a_link_to_another_story_between_paragraphs_is_passed_over() -> None:
+    text = (
+        "The Girrawheen grandmother beaten inside her home has spoken.\n\n"
+        "Ninette Simons is still bruised but is bravely sharing her story.\n\n"
+        "READ MORE: Man arrested after fatal Perth house fire\n\n"
+        '"I\'m very frightened," she said.'
+    )
+    assert speakers(text) == ["Ninette Simons"]

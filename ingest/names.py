@@ -359,6 +359,14 @@ class NameBook:
                     return name
         return None
 
+    def last_match(self, rx: re.Pattern[str], pos: int, within: int) -> re.Match[str] | None:
+        """The last match of `rx` in the `within` characters before `pos`, outside quotes."""
+        last = None
+        for m in rx.finditer(self._text, max(0, pos - within), pos):
+            if not self.in_quote(m.start()):
+                last = m
+        return last
+
     def subject_body_before(self, pos: int, within: int = 2 * IT_WINDOW) -> str | None:
         """The organisation that last opened a sentence in the `within` characters before
         `pos`: "ConocoPhillips … has signaled it will remain cautious." then ""…," a

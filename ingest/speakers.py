@@ -35,7 +35,7 @@ from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter, word_set
 from ingest.signatures import signed
-from ingest.tag_subjects import WHO_VERB
+from ingest.tag_subjects import OFFICE_REF, WHO_VERB
 from ingest.word_owners import (
     claim_noun,
     crowd_speech,
@@ -235,11 +235,18 @@ def _first_named(steps: list) -> Attribution | None:
     return fallback
 
 
+_THE = re.compile(r"^\s*[Tt]he\s+")
+_OFFICE_SUBJECT = re.compile(rf"\s*{OFFICE_REF}")
+
+
 def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
     """For a partial quote in a sentence that reports speech ("Boudreau gave a talk,
     telling them to "..."), the person the sentence is about."""
     if not (SPEECH_IN.search(before) or _TO_SAY.search(before)):
         return None
+    office = _OFFICE_SUBJECT.match(before)
+    if office:  # "The Indian army in a statement said …": the office speaks
+        return Attribution("org", _THE.sub("", office.group(0)))
     m = SUBJECT.match(before)
     if not m or _POSSESSED.match(before, m.end("who")):
         return None

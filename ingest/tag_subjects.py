@@ -40,12 +40,13 @@ _ORG_ARTICLE = (
 )
 _ORG_POSS = r"[\w\-]*['’]s\s+(?:spokes(?:man|woman|person)|representative|rep(?!\.))\b"
 ORG_REF = rf"(?:[Tt]he|[Aa]n?){_ORG_ARTICLE}|[{UP}]{_ORG_POSS}"
-# A ministry or embassy named by its country speaks as itself: "Russia's foreign ministry
-# said", "The French foreign ministry said", "the Russian and Syrian defense ministries
-# accused" (no person is named, the office is).
+# A ministry, embassy, army or government named by its country speaks as itself: "Russia's
+# foreign ministry said", "The French foreign ministry said", "the Russian and Syrian
+# defense ministries accused", "The Indian army said" (no person is named, the office is).
 _OFFICE_THE = rf"\s+[{UP}][\w\-]*(?:\s+and\s+[{UP}][\w\-]*)?"
 _OFFICE_POSS = r"[\w\-]*['’]s"
-_OFFICE_TAIL = r"\s+(?:[a-z]+\s+)?(?:ministry|ministries|embassy|embassies)\b"
+_OFFICE_NOUNS = r"ministry|ministries|embassy|embassies|army|military|navy|government"
+_OFFICE_TAIL = rf"\s+(?:[a-z]+\s+)?(?:{_OFFICE_NOUNS})\b"
 OFFICE_REF = rf"(?:[Tt]he{_OFFICE_THE}|[{UP}]{_OFFICE_POSS}){_OFFICE_TAIL}"
 # "the physicians stated": a plural common noun, resolved through the article's groups.
 _GROUP_TAIL = r"\s+[a-z]+s(?=\s)"

@@ -135,3 +135,29 @@ def test_a_link_to_another_story_between_paragraphs_is_passed_over() -> None:
         '"I\'m very frightened," she said.'
     )
     assert speakers(text) == ["Ninette Simons"]
+
+
+def test_an_army_or_ministry_named_by_its_country_speaks_as_itself() -> None:
+    text = (
+        "Officials said several homes were damaged.\n\n"
+        "The Indian army in a statement said Pakistani troops “resorted to arbitrary "
+        "firing,” including shelling. It said it was “responding in a proportionate manner.”"
+    )
+    assert speakers(text) == ["Indian army", "Indian army"]
+
+
+def test_the_ministry_is_the_ministry_named_last() -> None:
+    text = (
+        "The drills were announced by India’s home ministry on Monday. Sirens will sound "
+        "in case of any “hostile attacks,” the ministry said in a statement."
+    )
+    assert speakers(text) == ["India’s home ministry"]
+
+
+def test_a_country_before_a_verb_is_not_a_peoples_adjective() -> None:
+    text = (
+        "The talks failed.\n\n"
+        "The government said Pakistan reserves the right to respond “in self-defense, "
+        "at a time and place of its choosing”."
+    )
+    assert speakers(text) != [None]

@@ -178,6 +178,7 @@ class NameBook:
         self._text = text
         self._lower: frozenset[str] | None = None
         self._lower_asked: dict[str, bool] = {}
+        self._places: Counter[str] | None = None
         self._groups: GroupBook | None = None
         self._titled_names: frozenset[str] | None = None
         self.skip = skip
@@ -266,7 +267,18 @@ class NameBook:
         if len(fulls) != 1 or self.writes_lower(toks[0].lower()):
             return " ".join(toks)
         full = next(iter(fulls))
-        return full if len(full.split()) == 2 else " ".join(toks)
+        if len(full.split()) != 2 or self._place_like(toks[0]):
+            return " ".join(toks)
+        return full
+
+    def _place_like(self, word: str) -> bool:
+        """True for a word the text puts after "in", "into" or "against" twice or more:
+        "Israel" where Israel Katz is named once is the country ("obligations in
+        Israel", "a case against Israel"), not him (people are rarely "in" anything).
+        The words after those prepositions are counted in one scan, on first need."""
+        if self._places is None:
+            self._places = Counter(_AFTER_PLACE_PREP.findall(self._text))
+        return self._places[word] >= 2
 
     def in_quote(self, pos: int) -> bool:
         """True if `pos` lies inside one of the article's quotes."""
@@ -436,6 +448,7 @@ _BODY_WORD = re.compile(
     r"Service|Association|Federation|Union|Party|University|Court|Cent(?:er|re)|Programme|"
     r"Program|Bank|Fund|Network"
 )
+_AFTER_PLACE_PREP = re.compile(r"\b(?:in|against|into|across)\s+([A-Z][\w\-]*)")
 _AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _CAPITALS_INSIDE = re.compile(r".[A-Z]")  # ConocoPhillips, FBI: a name wherever it stands
 # "Chinese", "Venezuelan", "Israeli": a people's adjective opens sentences too.

@@ -161,3 +161,38 @@ def test_a_country_before_a_verb_is_not_a_peoples_adjective() -> None:
         "at a time and place of its choosing”."
     )
     assert speakers(text) != [None]
+
+
+def test_a_country_that_is_also_a_first_name_stays_the_country() -> None:
+    text = (
+        "Defence minister Israel Katz announced the ban in March.\n\n"
+        "South Africa brought the case against Israel. Aid workers in Israel and in Gaza "
+        "wait.\n\n"
+        "In its written submission, Israel said there are multiple “inextricable links” "
+        "between the two cases."
+    )
+    assert speakers(text) == ["Israel"]
+
+
+def test_a_first_name_said_to_someone_still_means_the_person() -> None:
+    text = (
+        "Mike Ford met his daughter in Denver.\n\n"
+        "He talked to Mike about it, and wrote to Mike later.\n\n"
+        '"You tell me one, and I will tell it to someone," Mike said.'
+    )
+    assert speakers(text) == ["Mike Ford"]
+
+
+def test_a_megabyte_of_first_names_that_are_also_places_is_read_in_bounded_time() -> None:
+    import random
+    import string
+    import time
+
+    from ingest.analyse import analyse
+
+    rng = random.Random(1)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=6)).capitalize() for _ in range(20000)]
+    text = "".join(f'{w} Zed met. In {w} it rained. "We go now," {w} said. ' for w in words)
+    start = time.perf_counter()
+    analyse(text[:1_000_000])
+    assert time.perf_counter() - start < 1.0

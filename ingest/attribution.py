@@ -95,7 +95,7 @@ _PREP_BEFORE = re.compile(
     r"(?:(?!statement|interview|email|letter|post|tweet|video|speech|release)[a-z]+\s+){1,2}$"
 )
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:with|and|or|to|for|of|from|by|about|at|in|on|than|like|between)\s+$"
+    r"\b(?:with|and|or|to|for|of|from|by|about|at|in|on|than|like|between)\s+(?:the\s+)?$"
 )
 _OPENING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME}|{PRON}\b)(?=\s*,|\s+[a-z])")
 # "According to AFP, one user on Weibo … posted": the outlet only relays an unnamed source.

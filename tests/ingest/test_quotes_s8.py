@@ -196,3 +196,12 @@ def test_a_megabyte_of_first_names_that_are_also_places_is_read_in_bounded_time(
     start = time.perf_counter()
     analyse(text[:1_000_000])
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_name_after_a_role_ending_in_the_place_speaks_not_the_place() -> None:
+    text = (
+        "The UN condemned the ban.\n\n"
+        "Palestinian Ambassador to the Netherlands, Ammar Hijazi, told the court on Monday "
+        "that “death looms large” in Gaza."
+    )
+    assert speakers(text) == ["Ammar Hijazi"]

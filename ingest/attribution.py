@@ -335,15 +335,23 @@ def after_quote(
 _MEMBER_OF = re.compile(rf"(?P<who>{NAME})\s+(?:with|at|from)\s+the\s+$")
 _APPOSED_NAME = re.compile(rf"\s*,\s*({NAME})\s*,")
 _MEMBER_BARE = re.compile(rf"(?P<who>{NAME})\s+(?:with|at|from)\s+$")
+# "Cllr Louise Gittins, Chair of the Local Government Association said": a role left
+# without its closing comma; she speaks, not the body her role names.
+_ROLE_OF = re.compile(
+    rf"(?P<who>{NAME}),\s+(?:[A-Za-z][\w\-]*\s+){{1,4}}(?:of|at|for)\s+(?:the\s+)?$"
+)
 
 
 def member_before(window: str, at: int) -> str | None:
-    """The person named just before "with the" and the body whose name starts at `at`."""
+    """The person named just before "with the" and the body whose name starts at `at`,
+    or before a role that names the body ("X, Chair of the")."""
     tail = window[max(0, at - 120) : at]
     if window[at : at + 4] == "the ":  # the body's match took its article
         m = _MEMBER_BARE.search(tail)
     else:
         m = _MEMBER_OF.search(tail) if tail.endswith("the ") else None
+    if m is None and tail.endswith((" of ", " of the ", " at ", " at the ", " for ", " for the ")):
+        m = _ROLE_OF.search(tail)
     return m.group("who") if m else None
 
 

@@ -27,7 +27,7 @@ TITLES = word_set(
     capt captain sgt det detective officer chairman chairwoman chair ceo cfo coo cto founder
     co-founder director commissioner sheriff pope king queen prince princess lord lady sir
     dame rev reverend father sister coach manager head chancellor deputy executive spokesman
-    spokeswoman spokesperson ambassador councilman councilwoman councillor assemblyman
+    spokeswoman spokesperson ambassador councilman councilwoman councillor cllr assemblyman
     assemblywoman congressman congresswoman speaker leader premier dean superintendent
     inspector agent sergeant lieutenant colonel major admiral commander marshal u.s. us
     state federal senior former acting interim new analyst economist editor reporter

@@ -89,7 +89,9 @@ _SUBJECT_VERB_ALTS = (
 )
 _SUBJECT_VERB = by_initial(_SUBJECT_VERB_ALTS)
 # "he'd respond", "she'll say": a contracted modal between subject and verb.
-_WHO_VERB_TAIL = rf"{_ROLE}(?:['’](?:d|ll)\b)?{ADV}\s+{_SUBJECT_VERB}\b"
+# "councillor Margaret Clarke, who said": a relative clause about the name reports its
+# speech (without the comma, "an Oklahoma Republican who warned" is a role's noun).
+_WHO_VERB_TAIL = rf"{_ROLE}(?:,\s+who\b)?(?:['’](?:d|ll)\b)?{ADV}\s+{_SUBJECT_VERB}\b"
 _WHO_VERB_TAIL_PLAIN = _WHO_VERB_TAIL.replace(_ROLE, _ROLE_PLAIN)
 # "X said", "X, a doctor, said"
 WHO_VERB = re.compile(_WHO_AT_WORD + _WHO_VERB_TAIL)

@@ -205,3 +205,29 @@ def test_a_name_after_a_role_ending_in_the_place_speaks_not_the_place() -> None:
         "that “death looms large” in Gaza."
     )
     assert speakers(text) == ["Ammar Hijazi"]
+
+
+def test_a_role_left_without_its_closing_comma_still_names_the_person() -> None:
+    text = (
+        "The Local Government Association has described the violence as deplorable.\n\n"
+        "Cllr Louise Gittins, Chair of the Local Government Association said: “The unrest "
+        "has been deplorable.”"
+    )
+    assert speakers(text) == ["Louise Gittins"]
+
+
+def test_a_relative_clause_after_a_comma_reports_the_names_speech() -> None:
+    text = (
+        "Among those who came to help was councillor Margaret Clarke, who said those "
+        "responsible had exhibited “stone age thinking”."
+    )
+    assert speakers(text) == ["Margaret Clarke"]
+
+
+def test_a_role_noun_before_who_is_not_a_speech_tag() -> None:
+    """Without the comma, "an Oklahoma Republican who warned" is a role's noun phrase."""
+    from ingest.tag_subjects import WHO_VERB
+
+    assert WHO_VERB.search("Senator James Lankford, an Oklahoma Republican who warned") is None
+    m = WHO_VERB.search("was councillor Margaret Clarke, who said those")
+    assert m is not None and m.group("who") == "Margaret Clarke"

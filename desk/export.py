@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desk.items import DeskItem, desk_items
 from storage.bylines import byline
-from storage.models import ArticleMeta, article_day
+from storage.models import ArticleMeta, labelled_day
 from storage.store import Store
 
 Metas = Mapping[str, ArticleMeta]  # article id -> its listing row: byline and date
@@ -47,6 +47,7 @@ CSV_COLUMNS = (
     "note",
     "author",
     "date",
+    "date_kind",
 )  # fmt: skip  (new columns go last: older spreadsheets keep lining up)
 
 
@@ -61,8 +62,17 @@ def _value(item: DeskItem) -> str:
 
 
 def _date(meta: ArticleMeta | None) -> str:
-    """The day the app shows for the article (`article_day`); "" for an unknown article."""
-    return article_day(meta.published, meta.added) if meta is not None else ""
+    """The day as the app labels it (`labelled_day`): "2024-05-02" or "added 2026-11-25";
+    "" for an unknown article."""
+    return labelled_day(meta.published, meta.added) if meta is not None else ""
+
+
+def _csv_date(meta: ArticleMeta | None) -> tuple[str, str]:
+    """The CSV's `date` and `date_kind` ("published" or "added"): the date stays bare so a
+    spreadsheet still sorts and filters it as a date, and the kind is a column of its own."""
+    label = _date(meta)
+    day = label.removeprefix("added ")
+    return day, "" if not day else ("added" if day != label else "published")
 
 
 def _byline(meta: ArticleMeta | None) -> str:
@@ -142,7 +152,7 @@ def to_csv(items: Sequence[DeskItem], metas: Metas | None = None) -> str:
             item.site or "", item.kind, item.ref.item, item.text, item.speaker or "",
             "" if item.value is None else repr(item.value), item.unit or "",
             item.figure_kind or "", item.sentence, item.note,
-            _byline(meta), _date(meta),
+            _byline(meta), *_csv_date(meta),
         ])  # fmt: skip
     return out.getvalue()
 

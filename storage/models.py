@@ -54,6 +54,15 @@ def article_day(published: str | None, added: str | None) -> str:
     return published_day(published) or (added or "")[:10]
 
 
+def labelled_day(published: str | None, added: str | None) -> str:
+    """`article_day` as people read it: "2026-11-20" for a published day, "added 2026-11-25"
+    for the day it was stored, which is not when it was written: a journalist citing the
+    article must not take one for the other. The reader, `newsroom show` and the memo all
+    write it this one way; "" when neither day is known."""
+    day = article_day(published, added)
+    return day if not day or published_day(published) else f"added {day}"
+
+
 def _from_doc(cls: type, doc: dict[str, Any]) -> Any:
     """Build a dataclass from a document, ignoring keys a newer schema may have added.
 

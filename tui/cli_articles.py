@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from storage.bylines import byline
-from storage.models import Article, ArticleMeta, ItemRef, figure_keys, published_day, quote_keys
+from storage.models import Article, ArticleMeta, ItemRef, figure_keys, labelled_day, quote_keys
 from storage.store import item_ref, normalise_tag
-from tui.safe_text import clean, date_of
+from tui.safe_text import clean, clean_line, date_of
 from tui.wording import plural
 
 
@@ -142,9 +142,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _show_text(meta: ArticleMeta, doc: dict[str, Any]) -> str:
-    when = date_of(meta.published, meta.added) + (
-        "" if published_day(meta.published) else " (added)"
-    )
+    when = labelled_day(clean_line(meta.published), clean_line(meta.added))
     name = byline(meta.author, meta.site)
     source = " · ".join(p for p in (meta.site or "-", name and f"by {name}", when) if p)
     lines = [meta.title, f"id {meta.id} · {source}"]

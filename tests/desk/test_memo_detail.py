@@ -56,7 +56,7 @@ def test_csv_adds_author_and_date_at_the_end(store: Store) -> None:
         "tags", "article_id", "article_title", "url", "site", "kind", "item", "text",
         "speaker", "value", "unit", "figure_kind", "sentence", "note",
     ]  # fmt: skip
-    assert header[14:] == ["author", "date"] and tuple(header) == CSV_COLUMNS
+    assert header[14:] == ["author", "date", "date_kind"] and tuple(header) == CSV_COLUMNS
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["kind"], r["text"]) for r in rows] == [
         ("figure", "€4.5m"),
@@ -65,6 +65,7 @@ def test_csv_adds_author_and_date_at_the_end(store: Store) -> None:
     for row in rows:
         assert row["article_title"] == LONG_TITLE and row["site"] == "coastnews.example"
         assert row["author"] == "Mia Holm" and row["date"] == "2024-05-02"
+        assert row["date_kind"] == "published"
         assert row["url"] == "https://coastnews.example/harbour-wall"
 
 
@@ -79,4 +80,4 @@ def test_an_article_without_byline_or_published_date_shows_the_day_added(
     out = tmp_path / "memo.md"
     assert main(["export", "-o", str(out), "--db", str(store.root)]) == 0
     day = store.meta(meta.id).added[:10]
-    assert f"- **Article:** Short note\n  - source: notes.example, {day}\n" in out.read_text()
+    assert f"- **Article:** Short note\n  - source: notes.example, added {day}\n" in out.read_text()

@@ -22,9 +22,9 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from storage.bylines import byline
-from storage.models import ArticleMeta, published_day
+from storage.models import ArticleMeta, labelled_day
 from tui.highlight import CURRENT_STYLE, Highlighted, Span
-from tui.safe_text import clean_line, date_of
+from tui.safe_text import clean_line
 from tui.widgets.pane_content import note_text
 from tui.widgets.scrolling import set_content_size
 from tui.widgets.wrapping import line_of_text, paragraph_lines
@@ -86,12 +86,8 @@ def header_text(meta: ArticleMeta, tags: set[str], note: str = "") -> Text:
 
 
 def _day_of(meta: ArticleMeta) -> str:
-    """The published day, else "added DAY": the day an article was stored is not when it
-    was written, and a journalist citing it must not take one for the other."""
-    day = date_of(meta.published, meta.added)
-    if not day or published_day(clean_line(meta.published)):
-        return day
-    return f"added {day}"
+    """`labelled_day` of the cleaned fields: `published` is web text."""
+    return labelled_day(clean_line(meta.published), clean_line(meta.added))
 
 
 class ReaderHeader(Static):

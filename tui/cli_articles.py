@@ -11,6 +11,7 @@ from typing import Any
 from storage.bylines import byline
 from storage.models import Article, ArticleMeta, ItemRef, figure_keys, labelled_day, quote_keys
 from storage.store import item_ref, normalise_tag
+from tui.item_names import item_name
 from tui.safe_text import clean, clean_line, date_of
 from tui.wording import plural
 
@@ -175,12 +176,13 @@ def cmd_tag(args: argparse.Namespace) -> int:
         ref, label = ItemRef(article.id), article.meta.title
     tag = normalise_tag(args.tag)  # what the store keeps, so what is printed is what is stored
     shown = clean(f"#{tag}")
+    what = clean(item_name(article, ref))  # the quote, figure or title, not its store key
     if args.remove:
         changed = store.untag(ref, tag)
-        print(f"removed {shown} from {ref}" if changed else f"had no tag {shown} on {ref}")
+        print(f"removed {shown} from {what}" if changed else f"had no tag {shown} on {what}")
     else:
         changed = store.tag(ref, tag, label)
-        print(f"{'tagged' if changed else 'already tagged'} {ref} {shown}")
+        print(f"{'tagged' if changed else 'already tagged'} {what} {shown}")
     return 0
 
 

@@ -7,10 +7,14 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk.export import FORMATS, ExportError, render, target_problem, write_export
 from tui.wording import plural
+
+if TYPE_CHECKING:
+    from desk.search import Hit
+    from storage.store import Store
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -83,7 +87,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from tui.cli import open_store
     from tui.safe_text import clean
 
-    hits = search(open_store(args), " ".join(args.query))
+    store = open_store(args)
+    hits = search(store, " ".join(args.query))
     if args.json:
         docs = [
             {
@@ -100,8 +105,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for h in hits:
         print(clean(f"{h.meta.id}  {h.meta.title}"))
-        for key, note in h.notes.items():
-            print(clean(f"    note{' on ' + key if key else ''}: {note}"))
+        _print_notes(store, h)
         for n, q in h.quotes:
             print(clean(f"    q{n}  {q.speaker or '(unattributed)'}: “{q.text}”"))
         for n, f in h.figures:
@@ -109,3 +113,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print("no matches", file=sys.stderr)
     return 0
+
+
+def _print_notes(store: Store, hit: Hit) -> None:
+    """The hit's notes, one on an item named "quote by X, “First words…” [q3]": the quote as
+    the user knows it and the number the listing and `tag --quote` use, not its store key."""
+    from storage.models import ItemRef
+    from tui.item_names import item_name
+    from tui.safe_text import clean
+
+    article = store.get(hit.meta.id) if any(hit.notes) else None
+    for key, note in hit.notes.items():
+        ref = ItemRef(hit.meta.id, key)
+        on = f" on {item_name(article, ref, numbered=True)}" if key and article else ""
+        print(clean(f"    note{on}: {note}"))

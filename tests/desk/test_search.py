@@ -100,6 +100,7 @@ def test_a_reanalysed_article_is_reindexed(store: Store) -> None:
 def test_notes_are_searched_and_their_items_listed(store: Store, capsys) -> None:
     from desk.views import view_ids
     from storage.models import quote_keys
+    from tui.item_names import first_words
 
     council = next(m for m in store.articles() if m.source == "file")
     seed = next(m for m in store.articles() if m.source == "seed")
@@ -121,7 +122,10 @@ def test_notes_are_searched_and_their_items_listed(store: Store, capsys) -> None
 
     assert main(["search", "zanzibar", "--db", str(store.root)]) == 0
     out = capsys.readouterr().out
-    assert f"note on {quote_ref.item}: Zanzibar: call him back" in out
+    assert (
+        f"note on quote by Romain Huet, “{first_words(quotes[huet].text)}” [q{huet + 1}]: " in out
+    )
+    assert quote_ref.item not in out
     assert f"    q{huet + 1}  Romain Huet: “" in out
 
     store.note(quote_ref, "Timbuktu instead")  # a note written since is found, the old not

@@ -13,6 +13,7 @@ from storage.models import ItemRef
 from storage.store import Store, normalise_tag
 from tests.storage.helpers import fill
 from tui.cli import main
+from tui.item_names import title_name
 
 
 def test_a_leading_hash_is_dropped() -> None:
@@ -62,12 +63,13 @@ def test_cli_prints_the_tag_it_stored(
 ) -> None:
     db = str(tmp_path / "store")
     cli(capsys, "list", "--db", db)
-    article = Store.open(Path(db)).articles()[0].id
+    first = Store.open(Path(db)).articles()[0]
+    article, title = first.id, title_name(first.title)
     code, out, _ = cli(capsys, "tag", article, typed, "--db", db)
-    assert code == 0 and out.strip() == f"tagged {article} #{stored}"
+    assert code == 0 and out.strip() == f"tagged article “{title}” #{stored}"
     assert [t.tag for t in Store.open(Path(db)).tags()] == [stored]
     code, out, _ = cli(capsys, "tag", article, typed, "--remove", "--db", db)
-    assert code == 0 and out.strip() == f"removed #{stored} from {article}"
+    assert code == 0 and out.strip() == f"removed #{stored} from article “{title}”"
     assert Store.open(Path(db)).tags() == []
 
 

@@ -208,7 +208,7 @@ class FetchActions(Base):
         if fetch_workers.is_fetching(self):
             fetch_workers.cancel_fetch(self)
             self._cancel_asked = True
-            self.query_one(FetchProgressBar).start("Cancelling")
+            self.query_one(FetchProgressBar).cancelled = True
             self.notify("Cancelling the fetch…", markup=False)
         self.refresh_bindings()
 
@@ -223,8 +223,10 @@ class FetchActions(Base):
     # (Named handlers, not `@on`: a mixin's decorated handlers are not collected.)
 
     def on_fetch_progress(self, message: FetchProgress) -> None:
-        """Move the progress line (unless that batch was cancelled)."""
-        if fetch_workers.is_fetching(self):
+        """Move the progress line while the batch holds the fetch slot, cancelled too: a
+        cancelled thread worker counts as finished at once, but what the batch finished
+        before it saw the cancel still comes, and the line counts it."""
+        if self._fetch_kind is not None:
             bar = self.query_one(FetchProgressBar)
             bar.advance(message.phase, message.done, message.total, message.label)
 

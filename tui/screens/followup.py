@@ -40,6 +40,7 @@ from tui.widgets.pane_content import note_text
 from tui.wording import plural
 
 SPEAKER_STYLE = "bold #5fafff"
+MISSING_STYLE = "#d7875f"
 NOTED_HEADING = "✎ noted, no tag"
 
 
@@ -47,8 +48,12 @@ def item_text(item: DeskItem) -> Text:
     """One item: speaker and words, or figure and value; its article; sentence; note."""
     text = Text()
     if item.kind == "quote":
-        unknown = "(speaker not recorded)" if item.missing else "(unattributed)"
-        text.append(clean_line(item.speaker, 80) or unknown, SPEAKER_STYLE)
+        if speaker := clean_line(item.speaker, 80):
+            text.append(speaker, SPEAKER_STYLE)
+        elif item.missing:  # gone since it was tagged: the annotation kept its words only
+            text.append("(no longer in the article)", MISSING_STYLE)
+        else:
+            text.append("(unattributed)", SPEAKER_STYLE)
         text.append(" — “" + clean_line(item.text, 300) + "”")
     elif item.kind == "figure":
         text.append(clean_line(item.text, 60), figure_style(item.figure_kind or "other"))
@@ -63,12 +68,21 @@ def item_text(item: DeskItem) -> Text:
         if item.sentence and clean_line(item.sentence) != clean_line(item.text):
             text.append("\n  " + clean_line(item.sentence, 300), "dim italic")
     if item.missing:
-        why = ": t removes its tags" if item.tags else ""
-        text.append(f"\n  (no longer in the article's text{why})", "#d7875f")
+        text.append(_missing_line(item), MISSING_STYLE)
     if item.note:
         text.append("\n  ")
         text.append_text(note_text(item.note))
     return text
+
+
+def _missing_line(item: DeskItem) -> str:
+    """Why the item shows without its sentence, and what `t` does about it; a quote whose
+    speaker slot already says it is gone (none was recorded) is not told twice."""
+    said = item.kind == "quote" and not clean_line(item.speaker)
+    parts = ["" if said else "no longer in the article's text"]
+    parts.append("t removes its tags" if item.tags else "")
+    line = ": ".join(p for p in parts if p)
+    return f"\n  ({line})" if line else ""
 
 
 def group_rows(items: list[DeskItem], wanted: str = "") -> list[Row]:

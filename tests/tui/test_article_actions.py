@@ -288,9 +288,9 @@ async def test_open_without_a_browser_says_so_and_gives_the_url(
         await until(pilot, lambda: any("No browser could be opened" in n for n in notices(app)))
         assert broken.urls == [url]  # it was asked, and failed
         [notice] = [n for n in notices(app) if "No browser" in n]
-        assert f"the URL is {url} (copied to the clipboard" in notice
+        assert f"the URL is {url}\nc copies it with the title" in notice
         assert not any(n.startswith(("Opening", "Opened")) for n in notices(app))
-        assert app.clipboard == url
+        assert app.clipboard == ""  # the user's clipboard is not overwritten unasked
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ Copying goes through the terminal (OSC 52, `App.copy_to_clipboard`), so it works
 too, though not in every terminal. A URL is web text: only an http(s) address, free of
 spaces and control characters, is handed to the browser, and that in a thread, since
 Python's `webbrowser` may run a program or two before it returns; when none takes it, the
-notice says so and gives the URL (copied too), instead of claiming it is opening.
+notice says so, gives the URL and says that `c` copies it: the clipboard is the user's, and
+is not overwritten unasked.
 """
 
 from __future__ import annotations
@@ -190,15 +191,20 @@ class ArticleActions(Base):
         if opened:
             self.notify(f"Opened {clean_line(url, 100)} in your browser", markup=False)
             return
-        self.app.copy_to_clipboard(url)  # the next best thing to the page: its address to paste
         why = f" ({error})" if error else ""
-        copied = "copied to the clipboard, where the terminal allows it"
         self.notify(
-            f"No browser could be opened{why}; the URL is {clean_line(url, 300)} ({copied})",
+            f"No browser could be opened{why}; the URL is {clean_line(url, 300)}\n"
+            f"{self._copy_hint()}",
             severity="warning",
             markup=False,
             timeout=12,
         )
+
+    def _copy_hint(self) -> str:
+        """Where `c` copies the article `o` acted on: here, unless a quote or figure has
+        focus (`c` copies that), then from the reader, which shows the same article."""
+        where = " in the reader" if isinstance(self.focused, ItemPane) else ""
+        return f"c{where} copies it with the title"
 
 
 def joined(first: str, second: str) -> str:

@@ -231,3 +231,17 @@ def test_a_role_noun_before_who_is_not_a_speech_tag() -> None:
     assert WHO_VERB.search("Senator James Lankford, an Oklahoma Republican who warned") is None
     m = WHO_VERB.search("was councillor Margaret Clarke, who said those")
     assert m is not None and m.group("who") == "Margaret Clarke"
+
+
+def test_detailed_and_outlined_tag_speech() -> None:
+    text = (
+        "MEC Jacob Mamabolo visited the area.\n\n"
+        '"The plan was approved in May and is now in force," Mamabolo detailed.\n\n'
+        '"Residents will get alerts by SMS and email," he outlined.'
+    )
+    assert speakers(text) == ["Jacob Mamabolo", "Jacob Mamabolo"]
+
+
+def test_detailed_as_an_adjective_tags_nothing() -> None:
+    text = 'Officials released a detailed "plan for the next ten years" on Monday.'
+    assert speakers(text) == [None]

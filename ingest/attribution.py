@@ -20,12 +20,14 @@ from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
 from ingest.tag_subjects import (
     ADV,
     DESC,
+    OFFICE_NOUNS,
     OFFICE_REF,
     ORG_REF,
     PRON,
     TITLE_REF,
     VERB_WHO,
     WHO_VERB,
+    office_ref,
     who_verb,
 )
 
@@ -148,7 +150,14 @@ CLOSING_TAG = re.compile(
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _TITLE_RE = re.compile(TITLE_REF)
 _OFFICE_RE = re.compile(OFFICE_REF)
-_OFFICE_NOUN = re.compile(r"the\s+(?:ministry|embassy|army|military|navy|government)")
+_OFFICE_NOUN = re.compile(rf"the\s+({'|'.join(OFFICE_NOUNS)})")
+_OFFICE_OF = {noun: re.compile(office_ref(noun)) for noun in OFFICE_NOUNS}
+# Nouns that say only that a business speaks: "a company spokesperson", "the bank". A
+# police, party or agency spokesperson speaks for a body those words name, never for
+# whichever organisation opened the last sentence.
+_GENERIC_ORG = re.compile(
+    r"\b(?:company|firm|bank|carrier|airline|startup|lender|insurer|retailer|automaker)\b"
+)
 _SPOKES_RE = re.compile(
     r"spokes|representative|['’]s rep\b(?!\.)|statement|"
     r"\b(?:report|note|study|survey|analysis)\s+(?:from|by)\b"
@@ -255,12 +264,15 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         org = _org_in_phrase(who) or (low == "it" and book.body_before(pos))
         if not org and (the_noun := _THE_BODY.fullmatch(low)):  # "wrote the center"
             org = book.body_before(pos, 2 * IT_WINDOW, the_noun.group(1).capitalize())
-        if not org and (low == "it" or _OFFICE_NOUN.fullmatch(low)):
+        office_noun = _OFFICE_NOUN.fullmatch(low)
+        if not org and (low == "it" or office_noun):
             # "The Indian army says … It said", "announced by India's home ministry …
-            # the ministry said": the office named last
-            office = book.last_match(_OFFICE_RE, pos, IT_WINDOW)
+            # the ministry said": the office named last (of the same kind, if named so)
+            rx = _OFFICE_OF[office_noun.group(1)] if office_noun else _OFFICE_RE
+            office = book.last_match(rx, pos, IT_WINDOW)
             org = THE_ANY.sub("", office.group(0)) if office else None
-        org = org or book.subject_body_before(pos)
+        if not org and (low == "it" or _GENERIC_ORG.search(low)):  # "a company spokesperson"
+            org = book.subject_body_before(pos)
         if not org and _THE_BODY.fullmatch(low):  # "the agency warns": the institution named last
             org = book.body_before(pos, 2 * IT_WINDOW)
         org = org or book.organisation(context, low)
@@ -355,11 +367,6 @@ def member_before(window: str, at: int) -> str | None:
     return m.group("who") if m else None
 
 
-# A people's adjective before a plural noun ("Pakistani troops", "Chinese officials"):
-# the subject of the reported clause, never a name.
-_PEOPLE_BEFORE_NOUN = re.compile(r"[A-Z][a-z]+(?:ese|[ie]an|can|i|ish|ch|man)\s+[a-z]+s\b")
-
-
 def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attribution | None:
     """The last attribution construction anywhere in a window (same sentence as the quote)."""
     found: Attribution | None = None
@@ -378,8 +385,6 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
                 continue
             if rx is WHO_VERB and _POSSESSED_NOUN.search(m.group(0)):
                 continue
-            if rx is VERB_WHO and _PEOPLE_BEFORE_NOUN.match(window, m.start("who")):
-                continue  # "said Pakistani troops “…”": a people's adjective, then its noun
             cand = classify(who, role, context, book, pos)
             if rx is ACCORDING and _RELAYED.match(window, m.end()):
                 cand = Attribution("unnamed", None)  # "According to AFP, one user posted:"

@@ -38,7 +38,8 @@ NOT_A_NAME = word_set(
     The Its Their His Her Our All Another Each Every Those These At In On By For From With
     To And But Of Up Down Then Than As Fewer Last First Top Total Also Additionally Only
     Up Within Below Above Between Among Reached Hit Some"""
-) | (frozenset(CURRENCY_PREFIX) - {"N"})  # naira's "N" is glued ("N500m"); "N 7" is a road
+) | (frozenset(CURRENCY_PREFIX) - {"N", "R"})  # naira's "N" and rand's "R" are glued
+# ("N500m", "R4bn"); "N 7" and "R 61" are roads
 
 
 def is_designation(before: str, after: str, num: str = "") -> bool:

@@ -156,29 +156,35 @@ _LOCAL_PHONE = re.compile(
     r"(?<![\d.,])(?:\(\d{2,5}\)[ \u00a0]?|\d{2,5}[ \u00a0\-])\d{2,4}(?:[ \u00a0\-]\d{2,4}){0,3}"
     r"(?![\d.,]\d|\d)"
 )
+# What introduces a phone number: "call", "on", "tel", "contact Crime Stoppers on".
+_PHONE_CUE = re.compile(
+    r"\b(?:call|calls|calling|phone|tel|telephone|hotline|helpline|dial|ring|text|contact|"
+    r"on|number|line|whatsapp|fax)\b[^.\n\d]{0,30}$",
+    re.I,
+)
 MIN_LOCAL_PHONE_DIGITS = 8
 
 
 def is_local_phone(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] is part of a phone number written without a country code.
-    Groups that read as thousands ("10 000 000": a first group of up to three digits, not
-    starting with 0, then groups of three spaced apart) are a number, not a phone's."""
-    near = text[max(0, start - 20) : end + 20]
-    for m in _LOCAL_PHONE.finditer(near):
-        lo, hi = m.start() + max(0, start - 20), m.end() + max(0, start - 20)
-        if not (lo <= start and end <= hi):
+    """True when text[start:end] is part of a phone number written without a country code:
+    groups of digits with an area code in brackets, or a leading 0, or after a word that
+    introduces a number ("call", "on"). A range ("1000-1500 words") and a row of numbers
+    ("Revenue 1234 1456 1678") are no phone number, nor are groups that read as thousands
+    ("10 000 000")."""
+    lo = max(0, start - 20)
+    for m in _LOCAL_PHONE.finditer(text, lo, end + 20):
+        if not (m.start() <= start and end <= m.end()):
             continue
-        groups = re.findall(r"\d+", m.group(0))
+        number = m.group(0)
+        groups = re.findall(r"\d+", number)
         if sum(map(len, groups)) < MIN_LOCAL_PHONE_DIGITS:
             return False
-        thousands = (
-            len(groups[0]) <= 3
-            and groups[0][0] != "0"
-            and "-" not in m.group(0)
-            and "(" not in m.group(0)
-            and all(len(g) == 3 for g in groups[1:])
-        )
-        return not thousands
+        if len(groups) == 2 and "-" in number and "(" not in number:
+            return False  # "1000-1500": a range
+        if "(" in number or groups[0].startswith("0"):
+            return True
+        thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        return not thousands and bool(_PHONE_CUE.search(text, max(0, m.start() - 40), m.start()))
     return False
 
 

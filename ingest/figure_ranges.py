@@ -97,7 +97,7 @@ def _alternative_range(a: FigureDraft, b: FigureDraft) -> bool:
     one with a percent sign, currency or unit. Bare alternatives ("10 or 12", "1 or 2
     players") stay apart."""
     if not a.plain or b.kind == "count" or (b.plain and b.unit is None):
-        return False  # "10 or 15 minutes" is a range too: a unit named after the number
+        return False  # a bare or counted second side ("10 or 12", "1 or 2 players")
     return a.value is not None and b.value is not None and a.value < b.value
 
 

@@ -4,17 +4,31 @@ Poll reports give shares as "about 3 in 10 independents" or "1 in 5 adults". Rea
 by number, that is a count of 3 and a count of 10 independents; it is one share, 30%.
 Only a smaller whole number before a whole base that is a common denominator (2 … 10,
 12, 20, 25, 50, 100, 1,000) counts, so "Artemis 2 in 2022", "12 in 1976" or "won 3 in
-10 minutes" stay as they were.
+10 minutes" stay as they were. A tally of a player's or a team's events is no share
+("scored 7 in 10 games", "won 4 in 5"), and neither is a base that runs on into a number
+grouped by spaces ("1 in 10 000").
 """
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ingest.figure_classify import FigureDraft
+from ingest.sentences import word_set
 
 _BASES = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20, 25, 50, 100, 1000})
 _SEP = frozenset({" in ", "\u00a0in\u00a0", " in\u00a0", "\u00a0in "})
+_TALLY_VERB = re.compile(
+    r"\b(?:scor(?:ed|es|ing)|won|wins|winning|hit|hits|made|makes|took|takes|played|lost|"
+    r"drew|kicked|sank|converted|saved|netted|missed|blocked|grabbed|completed|landed)\b"
+    r"[\w ]{0,20}$"
+)
+_EVENT_NOUNS = word_set(
+    """games matches starts attempts shots tries appearances outings races fights seasons
+    innings throws goals arrests cups tournaments rounds contests bouts"""
+)
+_GROUPED_ON = re.compile(r"[ \u00a0]\d{3}\b")
 
 
 def merge_shares(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
@@ -24,20 +38,23 @@ def merge_shares(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
     out: list[FigureDraft] = []
     for f in figs:
         prev = out[-1] if out else None
-        if prev is not None and text[prev.end : f.start] in _SEP and _share(prev, f):
-            assert prev.value is not None and f.value is not None
-            out[-1] = FigureDraft(
-                prev.start, f.end, "percent", 100 * prev.value / f.value, "%", False
-            )
+        if prev is not None and text[prev.end : f.start] in _SEP and _share(text, prev, f):
+            share = 100 * (prev.value or 0) / (f.value or 1)
+            out[-1] = FigureDraft(prev.start, f.end, "percent", share, "%", plain=False)
             continue
         out.append(f)
     return out
 
 
-def _share(a: FigureDraft, b: FigureDraft) -> bool:
-    """True for "3 in 10": two bare whole counts, the first smaller, the second a base."""
+def _share(text: str, a: FigureDraft, b: FigureDraft) -> bool:
+    """True for "3 in 10": two bare whole counts, the first smaller, the second a base,
+    not a tally of events."""
     if not (a.plain and b.plain and a.kind == "count" and b.kind == "count"):
         return False
     if a.unit is not None or a.value is None or b.value is None:
         return False
-    return a.value.is_integer() and 1 <= a.value < b.value and b.value in _BASES
+    if not (a.value.is_integer() and 1 <= a.value < b.value and b.value in _BASES):
+        return False
+    if b.unit in _EVENT_NOUNS or _GROUPED_ON.match(text, b.end):
+        return False
+    return not _TALLY_VERB.search(text, max(0, a.start - 40), a.start)

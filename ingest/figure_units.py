@@ -63,7 +63,6 @@ CURRENCY_WORDS = {
     "roubles": "RUB",
     "rubles": "RUB",
     "pesos": "MXN",
-    "rand": "ZAR",
     "cents": "USD",
     "pence": "GBP",
 }

@@ -34,6 +34,9 @@ _MET_UNNAMED = re.compile(
     r"(?:one|a|an|another)\s+[a-z]"
 )
 _AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
+# "Officials in Tampa, Florida, said": a capitalised word before the apposition's comma
+# makes the name after it a place's second part, not a role's name.
+_CAPITALISED_END = re.compile(r"[A-Z][\w\-]*$")
 
 
 class LastReferent:
@@ -103,7 +106,11 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
     if speech:
         hits.extend((m.start(), _subject_check(gap, m)) for m in who_verb(gap))
         if "," in gap:
-            hits.extend((m.start("who"), m.group("who")) for m in APPOSED_WHO.finditer(gap))
+            hits.extend(
+                (m.start("who"), m.group("who"))
+                for m in APPOSED_WHO.finditer(gap)
+                if not _CAPITALISED_END.search(gap, max(0, m.start() - 40), m.start())
+            )
     if "according to" in gap:
         hits.extend((m.start(), m.group("who")) for m in ACCORDING.finditer(gap))
     # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before

@@ -33,7 +33,9 @@ _NAME_TAIL = (
 )
 NAME = _TOK + _NAME_TAIL
 # A surname that opens with its particle, as a tag writes it: "said van Sebille".
-PARTICLE_NAME = rf"(?:van|von|de|da|di|du|del|der|den|al|bin|ter|ten){_SP}{NAME}"
+PARTICLE_NAME = (
+    rf"(?:van|von|de|da|di|du|del|der|den|al|bin)(?:{_SP}(?:der|den|la|le)(?={_SP}))?{_SP}{NAME}"
+)
 NAME_REST = _TOK_REST + _NAME_TAIL  # NAME once its first character, a capital, is read
 # A name at a word start. NAME_RE has the same matches as this plain form, but a pattern
 # that starts by reading a character class lets the engine skip in C to the next capital,

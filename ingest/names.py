@@ -272,13 +272,14 @@ class NameBook:
         return full
 
     def _place_like(self, word: str) -> bool:
-        """True for a word the text puts after "in", "into" or "against" twice or more:
-        "Israel" where Israel Katz is named once is the country ("obligations in
-        Israel", "a case against Israel"), not him (people are rarely "in" anything).
-        The words after those prepositions are counted in one scan, on first need."""
+        """True for a word the text puts after "in", "into", "across" or "against" three
+        times or more (not as an owner: "investors in Elon's companies"): "Israel" where
+        Israel Katz is named once is the country ("the case against Israel", "aid in
+        Israel"), not him; a person is seldom the object of those words that often.
+        The words after them are counted in one scan, on first need."""
         if self._places is None:
             self._places = Counter(_AFTER_PLACE_PREP.findall(self._text))
-        return self._places[word] >= 2
+        return self._places[word] >= PLACE_USES
 
     def in_quote(self, pos: int) -> bool:
         """True if `pos` lies inside one of the article's quotes."""
@@ -404,6 +405,11 @@ class NameBook:
             return name
         return None
 
+    def _sentence_case_only(self, name: str) -> bool:
+        """True for one word the text capitalises only where a sentence or quote starts
+        ("Operating a vaccine program is not feasible"): a common word, no name."""
+        return " " not in name and self.mid[name] == 0 and not _CAPITALS_INSIDE.search(name)
+
     def _org_like(self, name: str, pos: int) -> bool:
         """True for a lone word that is no person's name, no common word and no people's
         adjective, or for a name ending in an institution's word."""
@@ -411,12 +417,10 @@ class NameBook:
         if len(words) > 1:
             return bool(_BODY_WORD.fullmatch(words[-1]))
         word = words[0]
-        if _DEMONYM.search(word) and not word.isupper():
+        if is_peoples_adjective(word) or self._place_like(word):
             return False
-        if self.resolve(word, pos) != word:
-            return False  # a surname
-        if self.mid[word] == 0 and not _CAPITALS_INSIDE.search(word):
-            return False  # a word capitalised only where sentences start ("Looking")
+        if self.resolve(word, pos) != word or self._sentence_case_only(word):
+            return False  # a surname, or a common word opening a sentence ("Looking")
         return not self.writes_lower(word.lower())
 
     def organisation(self, context: str, phrase: str = "") -> str | None:
@@ -426,8 +430,11 @@ class NameBook:
         cands: list[str] = []
         for m in NAME_RE.finditer(context):
             name = clean_name(m.group(0))
-            if name and self.is_known(name):
-                cands.append(name)
+            if not name or not self.is_known(name) or self._sentence_case_only(name):
+                continue
+            if " " not in name and is_peoples_adjective(name):
+                continue  # "Chinese" in "illicit Chinese activities" names no one
+            cands.append(name)
         if not cands:
             return None
         stems = [w[:6] for w in _MODIFIER.findall(phrase) if not _ORG_NOUNS.match(w)]
@@ -448,11 +455,23 @@ _BODY_WORD = re.compile(
     r"Service|Association|Federation|Union|Party|University|Court|Cent(?:er|re)|Programme|"
     r"Program|Bank|Fund|Network"
 )
-_AFTER_PLACE_PREP = re.compile(r"\b(?:in|against|into|across)\s+([A-Z][\w\-]*)")
+_AFTER_PLACE_PREP = re.compile(r"\b(?:in|into|across|against)\s+([A-Z][\w\-]*)(?![\w\-’']|[’']s)")
+PLACE_USES = 3  # uses after those prepositions that make a lone word a place
 _AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _CAPITALS_INSIDE = re.compile(r".[A-Z]")  # ConocoPhillips, FBI: a name wherever it stands
-# "Chinese", "Venezuelan", "Israeli": a people's adjective opens sentences too.
-_DEMONYM = re.compile(r"(?:ese|ian|an|ish|i|ic)$")
+# "Chinese", "Venezuelan", "Israeli", "French": a people's adjective opens sentences too.
+_PEOPLE_SUFFIX = re.compile(r"(?:ese|[ie]an|can|i|ic)$")
+_PEOPLE_WORDS = word_set(
+    """French Swiss Dutch Greek Thai British Irish Welsh Scottish Polish Danish Czech Turkish
+    Spanish Finnish Swedish Kurdish English Flemish Scots"""
+)
+
+
+def is_peoples_adjective(word: str) -> bool:
+    """True for a word that may be a people's adjective ("Chinese", "French"): such a word
+    names no organisation and no speaker. A guess by ending, so only for single words the
+    text uses where an organisation or a name could stand."""
+    return word in _PEOPLE_WORDS or (not word.isupper() and bool(_PEOPLE_SUFFIX.search(word)))
 
 
 def org_noun(phrase: str) -> bool:

@@ -21,6 +21,7 @@ from ingest.attribution import (
     NAME_GERUND,
     SPEECH_IN,
     SUBJECT,
+    THE_ANY,
     Attribution,
     after_quote,
     before_colon,
@@ -235,8 +236,9 @@ def _first_named(steps: list) -> Attribution | None:
     return fallback
 
 
-_THE = re.compile(r"^\s*[Tt]he\s+")
-_OFFICE_SUBJECT = re.compile(rf"\s*{OFFICE_REF}")
+# "The Indian army in a statement said": the office speaks; "The Russian foreign
+# ministry's spokeswoman, Maria Zakharova, said" is hers.
+_OFFICE_SUBJECT = re.compile(rf"\s*{OFFICE_REF}(?![’']s)")
 
 
 def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
@@ -246,7 +248,7 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
         return None
     office = _OFFICE_SUBJECT.match(before)
     if office:  # "The Indian army in a statement said …": the office speaks
-        return Attribution("org", _THE.sub("", office.group(0)))
+        return Attribution("org", THE_ANY.sub("", office.group(0).lstrip()))
     m = SUBJECT.match(before)
     if not m or _POSSESSED.match(before, m.end("who")):
         return None
@@ -366,11 +368,13 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
             src = _section_speaker(text, seg, cands, i, headings)
             if src is not None:
                 cands[i].speaker, cands[i].role = src.speaker, src.role
+            else:
+                cands[i].speaker = _heading_owner(text, seg, cands[i], book)
 
 
 # A subheading that quotes someone: the quote is its whole paragraph, perhaps followed by
 # whose words they are ("‘Ends recession debate’: CPA Canada"), and ends in no sentence.
-_HEADING_TAIL = re.compile(r"[ \t]*(?::[ \t]*[^\n.!?\"“”‘’]{1,60})?[ \t]*$")
+_HEADING_TAIL = re.compile(r"[ \t]*(?::[ \t]*(?P<owner>[^\n.!?\"“”‘’]{1,60}))?[ \t]*$")
 MAX_HEADING = 160  # characters
 SECTION = 1500  # characters after a subheading in which its section's speaker is looked for
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -386,9 +390,19 @@ def _heading(text: str, seg: Segmenter, c: Cand) -> bool:
     p_start, p_end = seg.para(c.para)
     if c.span.open_mark != p_start or c.span.close_mark is None or p_end - p_start > MAX_HEADING:
         return False
-    if text[c.end - 1 : c.end] in _SENTENCE_END or text[c.end - 1 : c.end] == ",":
-        return False
+    if text[c.end - 1 : c.end] in _SENTENCE_END or text[c.end - 1 : c.end] in ",—–-":
+        return False  # a sentence, or speech cut off ("And then we just stopped —")
     return bool(_HEADING_TAIL.match(text, c.span.close_mark + 1, p_end))
+
+
+def _heading_owner(text: str, seg: Segmenter, c: Cand, book: NameBook) -> str | None:
+    """Whose words a subheading says they are, after its colon ("…": Smith), when the
+    section below quotes no one who says them."""
+    m = _HEADING_TAIL.match(text, c.span.close_mark + 1, seg.para(c.para)[1])
+    if not m or not m.group("owner"):
+        return None
+    att = classify(m.group("owner"), None, "", book, m.start("owner"))
+    return att.speaker if att.kind in {"named", "org"} else None
 
 
 def _section_speaker(

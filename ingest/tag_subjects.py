@@ -45,9 +45,18 @@ ORG_REF = rf"(?:[Tt]he|[Aa]n?){_ORG_ARTICLE}|[{UP}]{_ORG_POSS}"
 # defense ministries accused", "The Indian army said" (no person is named, the office is).
 _OFFICE_THE = rf"\s+[{UP}][\w\-]*(?:\s+and\s+[{UP}][\w\-]*)?"
 _OFFICE_POSS = r"[\w\-]*['’]s"
+OFFICE_NOUNS = ("ministry", "embassy", "army", "military", "navy", "government")
 _OFFICE_NOUNS = r"ministry|ministries|embassy|embassies|army|military|navy|government"
 _OFFICE_TAIL = rf"\s+(?:[a-z]+\s+)?(?:{_OFFICE_NOUNS})\b"
 OFFICE_REF = rf"(?:[Tt]he{_OFFICE_THE}|[{UP}]{_OFFICE_POSS}){_OFFICE_TAIL}"
+
+
+def office_ref(noun: str) -> str:
+    """OFFICE_REF for one of OFFICE_NOUNS only: "the ministry said" means the ministry
+    named last, not an embassy or an army named since."""
+    return rf"(?:[Tt]he{_OFFICE_THE}|[{UP}]{_OFFICE_POSS})\s+(?:[a-z]+\s+)?{noun}\b"
+
+
 # "the physicians stated": a plural common noun, resolved through the article's groups.
 _GROUP_TAIL = r"\s+[a-z]+s(?=\s)"
 _GROUP_REF = rf"[Tt]he{_GROUP_TAIL}"
@@ -97,7 +106,7 @@ _WHO_VERB_TAIL_PLAIN = _WHO_VERB_TAIL.replace(_ROLE, _ROLE_PLAIN)
 WHO_VERB = re.compile(_WHO_AT_WORD + _WHO_VERB_TAIL)
 # Lower-case role words between a verb and a name: "says veteran industry analyst Ken
 # Doctor", "said former president Barack Obama". The last one must look like a role noun.
-_NOT_ROLE = r"(?!(?:after|under|over|whether|later|either|neither|never|ever|rather|her)\b)"
+_NOT_ROLE = r"(?!(?:after|under|over|whether|later|either|neither|never|ever|rather|her|der|den)\b)"
 _ROLE_NOUN = (
     r"(?:(?:[a-z]+-)?[a-z]+(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee)|coach|chef|chief|"
     r"judge|aide|"
@@ -111,6 +120,14 @@ _AUX = (
 )
 
 
+# A plural noun right after the name makes the name its modifier and the pair the
+# reported clause's subject: "said Pakistani troops “…”", "said Trump supporters".
+_PLURAL = (
+    r"(?!(?:this|as|was|has|is|his|its|yes|thus|plus|less|unless|always|perhaps|"
+    r"afterwards|towards|besides|nevertheless|regardless|whereas)\b)[a-z]+s\b"
+)
+
+
 def _verb_who(verbs: str, ends: str = "") -> tuple[str, str]:
     """An inverted tag, `said X` (optionally `said analyst X, the role`, `wrote
     43-year-old X`, or `responded NASA administrator X`: the role's organisation before
@@ -119,7 +136,7 @@ def _verb_who(verbs: str, ends: str = "") -> tuple[str, str]:
     `by_initial`): the same matches."""
     rest = (
         rf"\s+(?:\d+-year-old\s+)?(?:(?:[{UP}][\w\-&]*\s+){{0,2}}{DESC})?"
-        rf"(?P<who>{ORG_REF}|(?>{NAME})|(?>{PARTICLE_NAME}))(?!\s+{_AUX}\b){ends}"
+        rf"(?P<who>{ORG_REF}|(?>{NAME})|(?>{PARTICLE_NAME}))(?!\s+{_AUX}\b|\s+{_PLURAL}){ends}"
         r"(?P<role>\s*,\s*[^,.;\"“”«»\n]{1,120})?"
     )
     plain = rf"(?=[a-z])(?<![\w'’])(?!tells?\b|told\b){by_initial(verbs)}{rest}"

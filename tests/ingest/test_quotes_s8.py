@@ -43,7 +43,17 @@ def test_a_subheading_the_section_does_not_say_names_no_one() -> None:
     """A subheading quoting a claim that the section then disputes is not the words of
     the first person the section quotes, nor of the speaker above it."""
     text = _ECONOMISTS.replace("‘Ends recession debate’", "‘U.S.-controlled bandit formations’")
+    assert speakers(text) == ["Ariane Curtis", "CPA Canada", "David Brassard"]  # its tail
+    text = text.replace(": CPA Canada", "")
     assert speakers(text) == ["Ariane Curtis", None, "David Brassard"]
+
+
+def test_speech_cut_off_by_a_dash_is_no_subheading() -> None:
+    text = (
+        '"We were ahead at half-time," said coach Ann Lee.\n\n'
+        '"And then we just stopped playing —"\n\nThe team lost 3-1.'
+    )
+    assert speakers(text) == ["Ann Lee", "Ann Lee"]
 
 
 def test_a_subheading_repeated_in_the_section_takes_its_speaker() -> None:
@@ -72,13 +82,13 @@ def test_a_company_spokesperson_speaks_for_the_company_that_opened_the_last_sent
     assert speakers(text) == ["ConocoPhillips"]
 
 
-def test_a_bureau_spokesperson_is_the_bureau_not_a_people_named_in_its_words() -> None:
+def test_a_police_spokesperson_is_not_the_company_that_opened_the_last_sentence() -> None:
     text = (
-        "Chinese police stations worry lawmakers. Chinese officials deny it.\n\n"
-        "The FBI told Fox News Digital that it received the letter about Chinese police.\n\n"
-        '"The FBI takes Chinese actions very seriously," a bureau spokesperson said.'
+        "Police arrested a man on Sunday. Uber said the driver had been suspended, and Uber "
+        "offered support.\n\n"
+        '"Our thoughts are with the victim," a police spokesperson said.'
     )
-    assert speakers(text) == ["FBI"]
+    assert speakers(text) != ["Uber"]
 
 
 def test_a_word_capitalised_only_at_a_sentence_start_is_no_organisation() -> None:
@@ -96,7 +106,7 @@ def test_a_name_read_only_in_part_is_passed_over() -> None:
         "Customs and Border Protection, part of Homeland Security, did not accept it.\n\n"
         '"Operating a vaccine program is not feasible," the agency spokesperson said.'
     )
-    assert speakers(text) != ["Customs"]
+    assert speakers(text) == [None]  # not "Customs", nor the quote's first word
 
 
 def test_the_agency_is_the_institution_named_last() -> None:
@@ -154,20 +164,20 @@ def test_the_ministry_is_the_ministry_named_last() -> None:
     assert speakers(text) == ["India’s home ministry"]
 
 
-def test_a_country_before_a_verb_is_not_a_peoples_adjective() -> None:
-    text = (
-        "The talks failed.\n\n"
-        "The government said Pakistan reserves the right to respond “in self-defense, "
-        "at a time and place of its choosing”."
-    )
-    assert speakers(text) != [None]
+def test_a_name_before_a_plural_noun_after_said_is_no_speaker() -> None:
+    """ "said German officials": the name modifies the reported clause's subject; a name
+    before a function word ending in s ("said Modi this week") still speaks."""
+    assert speakers('"We must wait," said German officials.') == [None]
+    assert speakers('"We go," said ten Democrats in a letter.') == [None]
+    text = 'Narendra Modi visited Paris. The deal, said Modi this week, is "a historic milestone."'
+    assert speakers(text) == ["Narendra Modi"]
 
 
 def test_a_country_that_is_also_a_first_name_stays_the_country() -> None:
     text = (
         "Defence minister Israel Katz announced the ban in March.\n\n"
-        "South Africa brought the case against Israel. Aid workers in Israel and in Gaza "
-        "wait.\n\n"
+        "South Africa brought the case against Israel. Aid workers in Israel and in Gaza wait, "
+        "and prices in Israel rise.\n\n"
         "In its written submission, Israel said there are multiple “inextricable links” "
         "between the two cases."
     )
@@ -192,7 +202,9 @@ def test_a_megabyte_of_first_names_that_are_also_places_is_read_in_bounded_time(
 
     rng = random.Random(1)
     words = ["".join(rng.choices(string.ascii_lowercase, k=6)).capitalize() for _ in range(20000)]
-    text = "".join(f'{w} Zed met. In {w} it rained. "We go now," {w} said. ' for w in words)
+    text = "".join(
+        f'{w} Zed met. It rained in {w} and in {w}. "We go now," {w} said. ' for w in words
+    )
     start = time.perf_counter()
     analyse(text[:1_000_000])
     assert time.perf_counter() - start < 1.0
@@ -245,3 +257,36 @@ def test_detailed_and_outlined_tag_speech() -> None:
 def test_detailed_as_an_adjective_tags_nothing() -> None:
     text = 'Officials released a detailed "plan for the next ten years" on Monday.'
     assert speakers(text) == [None]
+
+
+def test_an_offices_spokesperson_named_after_it_speaks_not_the_office() -> None:
+    text = (
+        'The Russian foreign ministry\'s spokeswoman, Maria Zakharova, said it was "a provocation."'
+    )
+    assert speakers(text) == ["Maria Zakharova"]
+
+
+def test_a_place_in_apposition_is_no_referent_for_he() -> None:
+    text = (
+        '"We will rebuild," said Mayor John Smith.\n\n'
+        "Officials in Tampa, Florida, said 20 people died.\n\n"
+        '"It was the worst night of my life," he said.'
+    )
+    assert speakers(text) == ["John Smith", "John Smith"]
+
+
+def test_the_ministry_is_not_an_embassy_named_since() -> None:
+    text = (
+        "The Chinese embassy in London rejected the claims.\n\n"
+        '"This is slander," the ministry said.'
+    )
+    assert speakers(text) != ["Chinese embassy"]
+
+
+def test_a_first_name_after_against_or_as_an_owner_is_still_the_person() -> None:
+    text = (
+        "Hunter Biden was convicted. The case against Hunter rested on evidence against "
+        "Hunter, and investors in Hunter's firm left.\n\n"
+        '"I am grateful for the support," Hunter said.'
+    )
+    assert speakers(text) == ["Hunter Biden"]

@@ -96,7 +96,7 @@ VERB_ALTS = (
     r"maintain(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|reckon(?:s|ed)|believ(?:es|ed)|"
     r"begg(?:ed|s)|plead(?:s|ed)|implor(?:es|ed)|report(?:s|ed)|blast(?:s|ed)|slamm(?:s|ed)|"
     r"criticiz(?:es|ed)|criticis(?:es|ed)|demand(?:s|ed)|assur(?:es|ed)|request(?:s|ed)|"
-    r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|put it|pointed out|points out|"
+    r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|puts? it|pointed out|points out|"
     r"laugh(?:s|ed)|weigh(?:s|ed) in|rememb(?:ers|ered)|pledg(?:es|ed)|sings|sang|"
     r"introduc(?:es|ed)|instruct(?:s|ed)|advis(?:es|ed)|detail(?:s|ed)|outlin(?:es|ed)"
 )

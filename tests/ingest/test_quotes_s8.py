@@ -290,3 +290,12 @@ def test_a_first_name_after_against_or_as_an_owner_is_still_the_person() -> None
         '"I am grateful for the support," Hunter said.'
     )
     assert speakers(text) == ["Hunter Biden"]
+
+
+def test_as_x_puts_it_tags_a_partial_quote() -> None:
+    text = (
+        "Bob Enslin runs sales.\n\n"
+        "Clipboard AI combines the models to — as Enslin puts it — “bring the power of "
+        "automation to anyone.”"
+    )
+    assert speakers(text) == ["Bob Enslin"]

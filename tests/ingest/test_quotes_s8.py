@@ -299,3 +299,12 @@ def test_as_x_puts_it_tags_a_partial_quote() -> None:
         "automation to anyone.”"
     )
     assert speakers(text) == ["Bob Enslin"]
+
+
+def test_highlighted_tags_a_partial_quote() -> None:
+    text = (
+        "Family doctors were urged to take care.\n\n"
+        "The Royal College of GPs highlighted “horrific and unacceptable” abuse of staff."
+    )
+    (speaker,) = speakers(text)
+    assert speaker is not None and speaker.startswith("Royal College")

@@ -367,6 +367,12 @@ def member_before(window: str, at: int) -> str | None:
     return m.group("who") if m else None
 
 
+_LAST_APPOSED = re.compile(rf",\s*((?>{NAME}))\s*,\s*$")
+# "Officials in Tampa, Florida, said": a capitalised word ends the clause before the
+# name, which is a place's second part.
+_CAPITALISED_CLAUSE = re.compile(r"[A-Z][\w\-]*\s*$")
+
+
 def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attribution | None:
     """The last attribution construction anywhere in a window (same sentence as the quote)."""
     found: Attribution | None = None
@@ -386,6 +392,12 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
             if rx is WHO_VERB and _POSSESSED_NOUN.search(m.group(0)):
                 continue
             cand = classify(who, role, context, book, pos)
+            if rx is WHO_VERB and cand.kind == "unnamed" and role:
+                # "On Tuesday, South Africa's director-general, Zane Dangor, told": the
+                # subject was an opening phrase, and the role's last clause names him
+                last = _LAST_APPOSED.search(role)
+                if last and not _CAPITALISED_CLAUSE.search(role, 0, last.start()):
+                    cand = classify(last.group(1), None, context, book, pos)
             if rx is ACCORDING and _RELAYED.match(window, m.end()):
                 cand = Attribution("unnamed", None)  # "According to AFP, one user posted:"
             if cand.kind == "it" and found is not None and found.kind == "org":

@@ -112,7 +112,8 @@ _ROLE_NOUN = (
     r"judge|aide|"
     r"attorney|expert|nurse|pilot|star|captain|boss|rabbi|imam)"
 )
-DESC = rf"(?:{_NOT_ROLE}[a-z][\w\-]*\s+){{0,3}}?{_NOT_ROLE}{_ROLE_NOUN}\s+"
+# (a word may be an owner's: "says the resort's general manager Garrett Turta")
+DESC = rf"(?:{_NOT_ROLE}[a-z][\w\-]*(?:['’]s)?\s+){{0,3}}?{_NOT_ROLE}{_ROLE_NOUN}\s+"
 # "said SpaceX would fly": a name followed by its own verb starts the reported clause.
 _AUX = (
     r"(?:would|will|could|can|should|may|might|must|is|was|were|are|has|had|have|did|does|"

@@ -308,3 +308,23 @@ def test_highlighted_tags_a_partial_quote() -> None:
     )
     (speaker,) = speakers(text)
     assert speaker is not None and speaker.startswith("Royal College")
+
+
+def test_an_inverted_tag_with_an_owners_role_names_the_person() -> None:
+    text = (
+        "“There is something deeply restorative about arriving in Jasper,” says the "
+        "resort’s general manager Garrett Turta. “At the lodge, luxury is about space.”"
+    )
+    assert speakers(text) == ["Garrett Turta", "Garrett Turta"]
+
+
+def test_a_name_closing_a_role_after_an_opening_phrase_speaks() -> None:
+    text = (
+        "Hijazi spoke first.\n\n"
+        "On Tuesday, South Africa’s Department of International Relations (Dirco) "
+        "director-general, Zane Dangor, told the court that “under the world’s watchful "
+        "eye, Palestinians suffer”."
+    )
+    assert speakers(text) == ["Zane Dangor"]
+    place = "John Smith spoke.\n\nOn Monday, officials in Tampa, Florida, said that “it is over”."
+    assert speakers(place) == [None]

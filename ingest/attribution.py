@@ -20,6 +20,7 @@ from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
 from ingest.tag_subjects import (
     ADV,
     DESC,
+    KIN,
     OFFICE_NOUNS,
     OFFICE_REF,
     ORG_REF,
@@ -162,6 +163,7 @@ _SPOKES_RE = re.compile(
     r"spokes|representative|['’]s rep\b(?!\.)|statement|"
     r"\b(?:report|note|study|survey|analysis)\s+(?:from|by)\b"
 )
+_KIN_RE = re.compile(rf"(?:[Tt]he\s+)?({NAME})['’‘]s\s+(?:{KIN})")
 _ORG_AFTER = re.compile(rf"\b(?:for|of|at|from|by)\s+(?:the\s+)?({NAME})\s*$")
 _ORG_BEFORE = re.compile(
     rf"\b({NAME})(?:['’]s\s+rep\b(?!\.)|(?:['’]s)?\s+(?:spokes|representative))"
@@ -254,6 +256,10 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         if not found and second:  # "the singer and guitarist": either role names him
             found = book.by_title(first.split()[-1], pos)
         return Attribution("named", found) if found else Attribution("pronoun", None)
+    kin = _KIN_RE.fullmatch(who)
+    if kin:  # "Travis Kelce's mom": the one other person of his family the text names
+        relative = book.relative(kin.group(1), pos)
+        return Attribution("named", relative) if relative else Attribution("unnamed", None)
     if _SPOKES_RE.search(low) or org_noun(low):
         named = _NAMED_ROLE.match(role or "")
         if named and low != "it":  # "Ford's spokesman, Mark Truby, said": he speaks

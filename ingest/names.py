@@ -372,6 +372,18 @@ class NameBook:
                     return name
         return None
 
+    def relative(self, name: str, pos: int) -> str | None:
+        """The one other person named before `pos` with the surname of `name` ("Donna
+        Kelce" for "Travis Kelce's mom"), or None when there is none or several."""
+        full = self.resolve(name, pos)
+        toks = full.split()
+        kin = [
+            " ".join(other)
+            for other, at in self.by_last.get(toks[-1], {}).items()
+            if at < pos and len(other) >= 2 and other[0] != toks[0] and other[-1] == toks[-1]
+        ]
+        return kin[0] if len(kin) == 1 else None
+
     def last_match(self, rx: re.Pattern[str], pos: int, within: int) -> re.Match[str] | None:
         """The last match of `rx` in the `within` characters before `pos`, outside quotes."""
         last = None

@@ -38,7 +38,12 @@ _ORG_ARTICLE = (
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?|"
     rf"(?:report|note|study|survey|analysis)\s+(?:from|by)\s+(?:the\s+)?{NAME})"
 )
-_ORG_POSS = r"[\w\-]*['’]s\s+(?:spokes(?:man|woman|person)|representative|rep(?!\.))\b"
+# (and "Travis Kelce's mom confirmed": a relative of the person named, see KIN)
+KIN = r"mom|mum|mother|dad|father|wife|husband|son|daughter|brother|sister"
+_ORG_POSS = (
+    rf"[\w\-]*(?:[ \u00a0][{UP}][\w\-]*)?['’‘]s\s+"
+    rf"(?:spokes(?:man|woman|person)|representative|rep(?!\.)|{KIN})\b"
+)
 ORG_REF = rf"(?:[Tt]he|[Aa]n?){_ORG_ARTICLE}|[{UP}]{_ORG_POSS}"
 # A ministry, embassy, army or government named by its country speaks as itself: "Russia's
 # foreign ministry said", "The French foreign ministry said", "the Russian and Syrian

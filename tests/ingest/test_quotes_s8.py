@@ -328,3 +328,20 @@ def test_a_name_closing_a_role_after_an_opening_phrase_speaks() -> None:
     assert speakers(text) == ["Zane Dangor"]
     place = "John Smith spoke.\n\nOn Monday, officials in Tampa, Florida, said that “it is over”."
     assert speakers(place) == [None]
+
+
+def test_a_relative_named_by_possession_is_the_other_family_member_named() -> None:
+    text = (
+        "Donna Kelce has praised Taylor Swift‘s new album. Speaking in Las Vegas, Travis "
+        "Kelce‘s mom confirmed, “I listened to the whole album, all morning.”"
+    )
+    assert speakers(text) == ["Donna Kelce"]
+
+
+def test_a_relative_named_in_apposition_is_that_person() -> None:
+    text = (
+        "Sandra Lindsay was held in the house.\n\n"
+        "Sandra Lindsay’s sister, Tracey Lomax, recently told CNN she “really wanted” him "
+        "to stay in jail."
+    )
+    assert speakers(text) == ["Tracey Lomax"]

@@ -100,7 +100,7 @@ _PREP_BEFORE = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:with|and|or|to|for|of|from|by|about|at|in|on|than|like|between)\s+(?:the\s+)?$"
 )
-_OPENING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME}|{PRON}\b)(?=\s*,|\s+[a-z])")
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<who>{NAME}(?<![’'‘]s)|{PRON}\b)(?=\s*,|\s+[a-z])")
 # "According to AFP, one user on Weibo … posted": the outlet only relays an unnamed source.
 _RELAYED = re.compile(r",\s+(?:one|an?|another|some|several|two|three|many)\s+[a-z]")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})

@@ -32,7 +32,9 @@ TITLES = word_set(
     inspector agent sergeant lieutenant colonel major admiral commander marshal u.s. us
     state federal senior former acting interim new analyst economist editor reporter
     star striker forward defender goalkeeper goalie midfielder quarterback pitcher player
-    boss owner partner attorney lawyer doctor nurse professor administrator"""
+    boss owner partner attorney lawyer doctor nurse professor administrator stylist designer
+    chef author artist researcher scientist psychologist therapist dietitian nutritionist
+    consultant photographer"""
 )
 STOP_WORDS = word_set(
     """the a an and but or if when while as at in on of for to from by with this that these

@@ -191,6 +191,7 @@ def _explicit(
         lambda: search_clause(after, book, context, open_at),
         lambda: late_tag(after, book, context, open_at),
         lambda: _subject(sent_before, book, context, open_at),
+        lambda: _viewpoint(sent_before, book, context, open_at),
         lambda: claim_noun(before, book, context, open_at),
         lambda: directive_giver(before, book, context, open_at),
         lambda: _poll(text, seg, s_start, sent_before),
@@ -257,6 +258,22 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
     att = classify(m.group("who"), None, context, book, pos)
     if att.kind == "pronoun":
         return att  # "She didn't give a date, but said SpaceX would fly it "a lot""
+    if att.kind != "named" or not att.speaker or not book.is_person_like(att.speaker, pos):
+        return None
+    return att
+
+
+# "For Stylist Shauna Flavin, shape wear shouldn't be about ‘hiding our bodies’": the
+# sentence gives her view, in her words.
+_VIEWPOINT = re.compile(rf"\s*For\s+(?:[A-Za-z]+\s+){{0,2}}?(?P<who>(?>{NAME})),\s")
+
+
+def _viewpoint(before: str, book: NameBook, context: str, pos: int) -> Attribution | None:
+    """The person whose view a sentence opening "For X," gives, for a partial quote in it."""
+    m = _VIEWPOINT.match(before)
+    if not m:
+        return None
+    att = classify(m.group("who"), None, context, book, pos)
     if att.kind != "named" or not att.speaker or not book.is_person_like(att.speaker, pos):
         return None
     return att

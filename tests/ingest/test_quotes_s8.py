@@ -345,3 +345,27 @@ def test_a_relative_named_in_apposition_is_that_person() -> None:
         "to stay in jail."
     )
     assert speakers(text) == ["Tracey Lomax"]
+
+
+def test_a_possessive_opening_a_sentence_is_the_owner_not_the_speaker() -> None:
+    text = (
+        "Mattia Ahmet Minguzzi is the son of chef Andrea Minguzzi.\n\n"
+        "His family say they are distraught. Mattia's father, Andrea, posted on social "
+        'media: "He had asked his mother for money."'
+    )
+    assert speakers(text) == ["Andrea Minguzzi"]
+
+
+def test_for_x_comma_gives_xs_view_in_xs_words() -> None:
+    text = (
+        "M&S launched a bodysuit.\n\n"
+        "For Stylist Shauna Flavin, shape wear shouldn’t be about ‘hiding our bodies’.\n\n"
+        "‘It’s about making us feel more confident,’ she told Metro."
+    )
+    assert speakers(text) == ["Shauna Flavin", "Shauna Flavin"]
+    assert speakers("For example, the plan was “a failure” according to no one.") == [None]
+
+
+def test_uttered_tags_speech() -> None:
+    text = "Sigourney Weaver took the stage. Weaver uttered the lines: “Upon thy wicked dam!”"
+    assert speakers(text) == ["Sigourney Weaver"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from ingest.lxml_lock import LXML
 from ingest.page_metadata import page_metadata
 from ingest.plaintext import site_of, title_from
 from ingest.urlpolicy import UrlRefused, normalise_url
@@ -77,6 +78,12 @@ def decode_html(body: bytes, declared: str | None = None) -> str:
 
 def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     """The main text and metadata of a page; `url` helps trafilatura and is the fallback URL."""
+    with LXML:  # lxml crashes when threads use it at once (`ingest.lxml_lock`)
+        return _clean_html(html, url)
+
+
+def _clean_html(html: str | bytes, url: str | None) -> CleanArticle:
+    """`clean_html`, under the lxml lock."""
     import trafilatura  # deferred: it takes half a second to import, and start-up needs none
     from trafilatura.utils import load_html
 
@@ -184,9 +191,11 @@ def html_to_text(fragment: str) -> str:
     if "<" not in fragment:
         return " ".join(fragment.split())
     marked = _BLOCKS.sub("\n", fragment)
-    try:
-        root = lxml.html.fragment_fromstring(marked, create_parent="div")
-    except Exception:  # lxml raises several types on junk; the fallback is the raw text
-        return " ".join(re.sub(r"<[^>]*>", " ", fragment).split())
-    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    with LXML:
+        try:
+            root = lxml.html.fragment_fromstring(marked, create_parent="div")
+        except Exception:  # lxml raises several types on junk; the fallback is the raw text
+            return " ".join(re.sub(r"<[^>]*>", " ", fragment).split())
+        content = root.text_content()
+    lines = (" ".join(line.split()) for line in content.splitlines())
     return "\n".join(line for line in lines if line)

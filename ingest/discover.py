@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ingest.clean import decode_html
 from ingest.feeds import FeedEntry, FeedError, fetch_feed, parse_feed
 from ingest.fetch import Fetcher, FetchError, Response, fetch_first
+from ingest.lxml_lock import LXML
 from ingest.urlpolicy import UrlRefused, normalise_url
 from storage.feeds import Feed
 
@@ -55,7 +56,9 @@ def feed_links(html: str, page_url: str) -> list[str]:
     base = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
     params = FeedParameters(base, parts.hostname or "", page_url)
     found: list[str] = []
-    for link in determine_feed(html, params):
+    with LXML:  # trafilatura parses with lxml, not safe in two threads at once
+        links = determine_feed(html, params)
+    for link in links:
         try:
             url = normalise_url(link)
         except UrlRefused:

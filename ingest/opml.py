@@ -11,6 +11,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ingest.lxml_lock import LXML
 from ingest.urlpolicy import UrlRefused, normalise_url
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
@@ -38,7 +39,8 @@ def parse_opml(data: bytes) -> tuple[list[Outline], list[str]]:
         resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
     )
     try:
-        root = etree.fromstring(data, parser)
+        with LXML:  # lxml is not safe in two threads at once (`ingest.lxml_lock`)
+            root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise OpmlError(f"not valid OPML: {exc}") from exc
     if root is None or etree.QName(root).localname.lower() != "opml":

@@ -6,13 +6,13 @@ Only a smaller whole number before a whole base that is a common denominator (2 
 12, 20, 25, 50, 100, 1,000) counts, so "Artemis 2 in 2022", "12 in 1976" or "won 3 in
 10 minutes" stay as they were. A tally of a player's or a team's events is no share
 ("scored 7 in 10 games", "won 4 in 5"), and neither is a base that runs on into a number
-grouped by spaces ("1 in 10 000").
+grouped by spaces ("1 in 10 000"). A numerator in words before a base in digits ("eight in
+10") is a share too, written from the word.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from ingest.figure_classify import FigureDraft
 from ingest.sentences import word_set
@@ -29,11 +29,22 @@ _EVENT_NOUNS = word_set(
     innings throws goals arrests cups tournaments rounds contests bouts"""
 )
 _GROUPED_ON = re.compile(r"[ \u00a0]\d{3}\b")
+# "eight in 10 men": the numerator written as a word, the base in digits.
+_NUMERATORS = {
+    w: i
+    for i, w in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 1
+    )
+}
+_WORD_NUMERATOR = re.compile(
+    r"(?<![\w\-])((?i:one|two|three|four|five|six|seven|eight|nine))[ \u00a0]in[ \u00a0]$"
+)
 
 
 def merge_shares(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
-    """`figs` with each "A in B" pair of bare counts joined into one percentage."""
-    if not any(text[a.end : b.start] in _SEP for a, b in pairwise(figs)):
+    """`figs` with each "A in B" pair of bare counts joined into one percentage, and each
+    base after a numerator in words ("eight in 10") made one."""
+    if " in" not in text and "\u00a0in" not in text:
         return figs
     out: list[FigureDraft] = []
     for f in figs:
@@ -42,6 +53,11 @@ def merge_shares(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
             share = 100 * (prev.value or 0) / (f.value or 1)
             out[-1] = FigureDraft(prev.start, f.end, "percent", share, "%", plain=False)
             continue
+        word = _WORD_NUMERATOR.search(text, max(0, f.start - 12), f.start)
+        if word and _share_base(text, f) and _NUMERATORS[word.group(1).lower()] < (f.value or 0):
+            share = 100 * _NUMERATORS[word.group(1).lower()] / (f.value or 1)
+            out.append(FigureDraft(word.start(1), f.end, "percent", share, "%", plain=False))
+            continue
         out.append(f)
     return out
 
@@ -49,12 +65,16 @@ def merge_shares(text: str, figs: list[FigureDraft]) -> list[FigureDraft]:
 def _share(text: str, a: FigureDraft, b: FigureDraft) -> bool:
     """True for "3 in 10": two bare whole counts, the first smaller, the second a base,
     not a tally of events."""
-    if not (a.plain and b.plain and a.kind == "count" and b.kind == "count"):
+    if not (a.plain and a.kind == "count" and a.unit is None and a.value is not None):
         return False
-    if a.unit is not None or a.value is None or b.value is None:
+    if not (a.value.is_integer() and a.value >= 1 and _share_base(text, b)):
         return False
-    if not (a.value.is_integer() and 1 <= a.value < b.value and b.value in _BASES):
+    return a.value < (b.value or 0) and not _TALLY_VERB.search(text, max(0, a.start - 40), a.start)
+
+
+def _share_base(text: str, b: FigureDraft) -> bool:
+    """True for a bare count that can be a share's base: a common denominator, counting no
+    events and not running on into a number grouped by spaces."""
+    if not (b.plain and b.kind == "count" and b.value is not None and b.value in _BASES):
         return False
-    if b.unit in _EVENT_NOUNS or _GROUPED_ON.match(text, b.end):
-        return False
-    return not _TALLY_VERB.search(text, max(0, a.start - 40), a.start)
+    return b.unit not in _EVENT_NOUNS and not _GROUPED_ON.match(text, b.end)

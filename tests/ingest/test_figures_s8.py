@@ -113,3 +113,11 @@ def test_a_tally_of_events_is_no_share(text: str, want: list) -> None:
 )
 def test_ranges_and_rows_of_numbers_are_no_phone_number(text: str, want: list) -> None:
     assert found(text)[: len(want)] == want
+
+
+def test_a_numerator_in_words_before_a_base_in_digits_is_a_share() -> None:
+    assert found("and eight in 10 men reported having a sponsor") == [
+        ("eight in 10", "percent", 80.0)
+    ]
+    assert found("one in 2024 said so") == []  # a year is no base
+    assert found("Someone in 10 cities") == [("10", "count", 10.0)]

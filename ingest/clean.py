@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from ingest.escapes import strip_escapes, strip_escapes_bytes
 from ingest.lxml_lock import LXML
 from ingest.page_metadata import page_metadata
 from ingest.plaintext import site_of, title_from
@@ -87,6 +88,7 @@ def _clean_html(html: str | bytes, url: str | None) -> CleanArticle:
     import trafilatura  # deferred: it takes half a second to import, and start-up needs none
     from trafilatura.utils import load_html
 
+    html = strip_escapes_bytes(html) if isinstance(html, bytes) else strip_escapes(html)
     tree = load_html(html)
     if tree is None:
         raise CleanError("no article text found on the page")
@@ -188,6 +190,7 @@ def html_to_text(fragment: str) -> str:
     """Plain text of a feed's HTML summary or content, one paragraph per line."""
     import lxml.html
 
+    fragment = strip_escapes(fragment)
     if "<" not in fragment:
         return " ".join(fragment.split())
     marked = _BLOCKS.sub("\n", fragment)

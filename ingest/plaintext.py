@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ingest.escapes import strip_escapes
+
 _TRAILER = re.compile(
     r"^\s*Read the or(?:i)?ginal article:\s*(?P<url>\S+)\s*$", re.IGNORECASE | re.MULTILINE
 )
@@ -55,6 +57,7 @@ def title_from(text: str, limit: int = TITLE_MAX) -> str:
 
 def parse_plain(raw: str) -> PlainArticle:
     """Split a text article into its header fields, body and the URL of its trailer line."""
+    raw = strip_escapes(raw)
     text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
     fields, text = _header(text)
     url = None

@@ -8,17 +8,11 @@ them; the caller then shows the result as `rich.text.Text`, never as markup.
 
 from __future__ import annotations
 
-import re
-
+from ingest.escapes import strip_escapes
 from storage.models import article_day
 
-# Escape sequences first, so their parameters do not survive as stray text:
-# CSI (ESC [ or 8-bit 0x9b) params + final byte; OSC/DCS/SOS/PM/APC strings up to BEL or ST;
-# then any other two-byte ESC sequence.
-_CSI = r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-_STRING = r"(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
-_ESC_PAIR = r"\x1b[ -~]"
-_SEQUENCE_RE = re.compile(f"{_CSI}|{_STRING}|{_ESC_PAIR}")
+# Escape sequences go first (`ingest.escapes`), so their parameters do not survive as
+# stray text.
 
 _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _CONTROL = "".join(chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)])
@@ -34,7 +28,7 @@ def clean(s: str | None, *, multiline: bool = False) -> str:
     """
     if not s:
         return ""
-    without_sequences = _SEQUENCE_RE.sub("", s)
+    without_sequences = strip_escapes(s)
     table = _DROP_MULTILINE if multiline else _DROP_ONE_LINE
     return without_sequences.translate(table)
 

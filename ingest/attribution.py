@@ -251,6 +251,9 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     if doc:
         return Attribution("document", book.groups.statement_owner(doc.group(1), pos))
     if _TITLE_RE.match(who):
+        named = _NAMED_ROLE.match(role or "")
+        if named:  # "the chief executive, Anne Boden, told the BBC": she is named
+            return Attribution("named", book.resolve(named.group(1), pos), THE_ANY.sub("", who))
         first, _, second = low.partition(" and ")
         found = book.by_title(low.split()[-1], pos)
         if not found and second:  # "the singer and guitarist": either role names him

@@ -23,7 +23,7 @@ from ingest.attribution import (
     prepositional,
 )
 from ingest.name_patterns import NAME
-from ingest.names import NameBook, clean_name
+from ingest.names import TITLES, NameBook, clean_name
 from ingest.sentences import sentence_ends
 from ingest.tag_subjects import APPOSED_WHO, SAID_WHO, who_verb
 
@@ -33,6 +33,9 @@ _MET_UNNAMED = re.compile(
     r"\b(?:(?:spoke|talked|speaking|talking)\s+(?:to|with)|interview(?:ed|s))\s+"
     r"(?:one|a|an|another)\s+[a-z]"
 )
+# A capitalised word, a title and a name: "Health minister Sarah Jones", "Labour leader
+# Keir Starmer" (the first word only qualifies the title).
+_TITLED_NAME = re.compile(rf"\s+([a-z][\w\-]*)\s+((?>{NAME}))")
 _AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
 # "Officials in Tampa, Florida, said": a capitalised word before the apposition's comma
 # makes the name after it a place's second part, not a role's name.
@@ -128,7 +131,11 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
     # scanning every sentence start cost a regex per sentence.
     m = SUBJECT.match(gap) if gap[:1].isupper() else None
     if m:
-        hits.append((m.start("who"), m.group("who")))
+        titled = _TITLED_NAME.match(gap, m.end("who"))
+        if titled and titled.group(1) in TITLES:  # "Health minister Sarah Jones defended"
+            hits.append((titled.start(2), titled.group(2)))
+        else:
+            hits.append((m.start("who"), m.group("who")))
     if lo < para_start < hi:
         hits.append((para_start - lo, _para_check(text, para_start, book, PREV_SUBJECT)))
     # The person who opens the paragraph just before the quote's (one without quotes,

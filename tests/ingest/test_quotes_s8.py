@@ -369,3 +369,17 @@ def test_for_x_comma_gives_xs_view_in_xs_words() -> None:
 def test_uttered_tags_speech() -> None:
     text = "Sigourney Weaver took the stage. Weaver uttered the lines: “Upon thy wicked dam!”"
     assert speakers(text) == ["Sigourney Weaver"]
+
+
+def test_a_title_then_a_name_in_apposition_is_that_person() -> None:
+    text = (
+        "Boris Johnson spoke first.\n\n"
+        '"We will win," Johnson said.\n\n'
+        '"I\'m not going anywhere," the chief executive, Anne Boden, told the BBC.'
+    )
+    assert speakers(text) == ["Boris Johnson", "Anne Boden"]
+
+
+def test_a_word_qualifying_a_title_is_not_the_person() -> None:
+    text = 'Health minister Sarah Jones defended the plan. "It will save lives," she said.'
+    assert speakers(text) == ["Sarah Jones"]

@@ -21,6 +21,7 @@ _OF_NOUN = re.compile(
 )
 # A name between a number and its noun: "27 Ligue 1 goals", "40 Fortune 500 companies".
 _NAMED_NOUN = re.compile(r"^[ \u00a0]+((?:(?:[A-Z][\w&\-]*|\d+)[ \u00a0]+){1,3})([a-z][a-z\-]*)\b")
+_ED_NOUNS = word_set("speed speeds breed creed steed seabed hundred")
 _SKIP_NOUN = word_set(
     "of to and or in on at by for from with the a an as than more less is are was were "
     "be been has have had will would who which that this these those it its per after "
@@ -89,6 +90,8 @@ def kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
         unit = named_noun(after)
         if unit:
             return "count", unit
+    if word.endswith("ed") and len(word) > 4 and word not in _ED_NOUNS:
+        return "count", None  # "660,000 based on estimates": a participle counts nothing
     return "count", word if word and word not in _SKIP_NOUN else None
 
 

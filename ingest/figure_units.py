@@ -86,8 +86,8 @@ MAGNITUDES = {
     "crores": 1e7,
 }
 DURATIONS = word_set(
-    "year years month months week weeks day days hour hours minute minutes second seconds "
-    "decade decades century centuries"
+    "year years month months week weeks day days hour hours minute minutes min mins second "
+    "seconds decade decades century centuries"
 )
 UNITS = word_set(
     """km kilometres kilometers kilometre kilometer miles mile m metres meters metre meter

@@ -121,3 +121,12 @@ def test_a_numerator_in_words_before_a_base_in_digits_is_a_share() -> None:
     ]
     assert found("one in 2024 said so") == []  # a year is no base
     assert found("Someone in 10 cities") == [("10", "count", 10.0)]
+
+
+def test_a_participle_after_a_number_is_no_counted_noun_and_min_is_a_duration() -> None:
+    (fig,) = find_figures("about 660,000 based on estimates")
+    assert (fig.kind, fig.unit) == ("count", None)
+    (fig,) = find_figures("Going upstairs was a 30 min activity.")
+    assert (fig.kind, fig.unit) == ("quantity", "min")
+    (fig,) = find_figures("a 7 speed gearbox")
+    assert fig.unit == "speed"

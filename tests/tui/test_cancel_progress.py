@@ -70,6 +70,8 @@ async def test_a_cancelled_refresh_counts_what_finished_and_names_no_feed(
         fake.release.set()
         await until(pilot, lambda: any("(cancelled)" in n for n in notices(app)))
         assert not bar.running
+        assert "Cancelled: 2 of 4 feeds checked" in line(app)  # still there, to be read
+        await until(pilot, lambda: "Cancelled" not in line(app), seconds=8)
 
 
 def test_the_cancelled_label_counts_each_phase() -> None:

@@ -23,6 +23,9 @@ PHASES = {"feeds": "Checking feeds", "articles": "Fetching articles", "retry": "
 FINISHED = {"feeds": "feeds checked", "articles": "articles fetched", "retry": "partials retried"}
 
 
+CANCELLED_LINGER_S = 3.0  # how long a cancelled batch's line stays after it stops
+
+
 def progress_label(phase: str, label: str) -> Text:
     """`Fetching articles: <url>`, cleaned of escapes and cut to one short line."""
     text = Text(PHASES.get(phase, clean_line(phase, 20) or "Fetching"), "bold")
@@ -69,11 +72,22 @@ class FetchProgressBar(Horizontal):
         yield Static("esc cancels", id="fetch-hint")
 
     def watch_running(self, running: bool) -> None:
-        """Show the line while a fetch runs; a new run starts from an empty bar."""
-        self.set_class(running, "-running")
+        """Show the line while a fetch runs; a new run starts from an empty bar. A cancelled
+        run's line stays a moment after the batch stops, long enough to read what it
+        finished (the notice that follows says it again)."""
         if running:
+            self.set_class(True, "-running")
             self.query_one(ProgressBar).update(total=None, progress=0)
             self.query_one("#fetch-label", Static).update(Text("Starting…", "dim"))
+        elif self.cancelled:
+            self.query_one("#fetch-hint", Static).update("cancelled")
+            self.set_timer(CANCELLED_LINGER_S, self._hide_unless_running)
+        else:
+            self.set_class(False, "-running")
+
+    def _hide_unless_running(self) -> None:
+        """Hide the line, unless a new batch started meanwhile."""
+        self.set_class(self.running, "-running")
 
     def watch_cancelled(self, cancelled: bool) -> None:
         """Say the batch was cancelled and what it finished; escape does nothing more."""

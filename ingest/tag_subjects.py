@@ -34,7 +34,7 @@ TITLE_REF = rf"[Tt]he{_TITLE_TAIL}"
 # So does whoever a spokesperson speaks for: "Swift's rep told Fox News" (Swift).
 _ORG_ARTICLE = (
     r"\s+(?:[\w\-]+\s+){0,2}?(?:(?:spokes(?:man|woman|person)|representative|"
-    rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter)"
+    rf"company|firm|agency|department|airline|carrier|bank|group|statement|letter|ministry)"
     rf"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?{NAME})?|"
     rf"(?:report|note|study|survey|analysis)\s+(?:from|by)\s+(?:the\s+)?{NAME})"
 )
@@ -52,14 +52,18 @@ _OFFICE_THE = rf"\s+[{UP}][\w\-]*(?:\s+and\s+[{UP}][\w\-]*)?"
 _OFFICE_POSS = r"[\w\-]*['’]s"
 OFFICE_NOUNS = ("ministry", "embassy", "army", "military", "navy", "government")
 _OFFICE_NOUNS = r"ministry|ministries|embassy|embassies|army|military|navy|government"
-_OFFICE_TAIL = rf"\s+(?:[a-z]+\s+)?(?:{_OFFICE_NOUNS})\b"
+# (the office's name may be capitalised: "Russia's Defense Ministry")
+_OFFICE_TAIL = rf"\s+(?:[a-z]+\s+|[{UP}][a-z]+\s+(?=[{UP}]))?(?i:{_OFFICE_NOUNS})\b"
 OFFICE_REF = rf"(?:[Tt]he{_OFFICE_THE}|[{UP}]{_OFFICE_POSS}){_OFFICE_TAIL}"
 
 
 def office_ref(noun: str) -> str:
     """OFFICE_REF for one of OFFICE_NOUNS only: "the ministry said" means the ministry
     named last, not an embassy or an army named since."""
-    return rf"(?:[Tt]he{_OFFICE_THE}|[{UP}]{_OFFICE_POSS})\s+(?:[a-z]+\s+)?{noun}\b"
+    return (
+        rf"(?:[Tt]he{_OFFICE_THE}|[{UP}]{_OFFICE_POSS})\s+"
+        rf"(?:[a-z]+\s+|[{UP}][a-z]+\s+(?=[{UP}]))?(?i:{noun})\b"
+    )
 
 
 # "the physicians stated": a plural common noun, resolved through the article's groups.

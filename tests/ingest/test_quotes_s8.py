@@ -383,3 +383,16 @@ def test_a_title_then_a_name_in_apposition_is_that_person() -> None:
 def test_a_word_qualifying_a_title_is_not_the_person() -> None:
     text = 'Health minister Sarah Jones defended the plan. "It will save lives," she said.'
     assert speakers(text) == ["Sarah Jones"]
+
+
+def test_a_capitalised_ministry_named_by_its_country_speaks_and_then_the_ministry() -> None:
+    text = (
+        "Russia had vowed to strike back.\n\n"
+        "Russia’s Defense Ministry on Sunday confirmed the weapon’s use to strike Ukrainian "
+        "“military command and control facilities,” and bases. The ministry added the attack "
+        "was retaliation for attacks on “civilian facilities on Russian territory,” without "
+        "detail."
+    )
+    first, second = speakers(text)
+    assert first == "Russia’s Defense Ministry"
+    assert second is not None and second.endswith("Defense Ministry")

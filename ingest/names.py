@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -359,13 +360,7 @@ class NameBook:
         quotes: "The Food Standards Agency warned people ... "...," it said" is the
         agency, not the chemical its statement names most; with a `noun`, one whose name
         ends with it ("wrote the center": the Storm Prediction Center)."""
-        mentions = self.mentions
-        k = bisect_left(mentions, (pos,))
-        while k > 0:
-            k -= 1
-            at, raw = mentions[k]
-            if at < pos - within:
-                return None
+        for _at, raw in self._mentions_back(pos, within):
             words = raw.split()
             last = words[-1] if len(words) >= 2 else ""
             if (last == noun) if noun else _BODY_WORD.fullmatch(last):
@@ -373,6 +368,16 @@ class NameBook:
                 if name and " " in name:  # not "The Company" itself
                     return name
         return None
+
+    def _mentions_back(self, pos: int, within: int) -> Iterator[tuple[int, str]]:
+        """The capitalised phrases of the `within` characters before `pos`, latest first."""
+        mentions = self.mentions
+        k = bisect_left(mentions, (pos,))
+        while k > 0:
+            k -= 1
+            if mentions[k][0] < pos - within:
+                return
+            yield mentions[k]
 
     def relative(self, name: str, pos: int) -> str | None:
         """The one other person named before `pos` with the surname of `name` ("Donna
@@ -401,13 +406,8 @@ class NameBook:
         An organisation here is one word that is no one's name and no common word
         (ConocoPhillips, FBI), or a name ending in an institution's word; a person (two
         words or more) or a people's adjective ("Chinese") is passed over."""
-        mentions, text = self.mentions, self._text
-        k = bisect_left(mentions, (pos,))
-        while k > 0:
-            k -= 1
-            at, raw = mentions[k]
-            if at < pos - within:
-                return None
+        text = self._text
+        for at, raw in self._mentions_back(pos, within):
             lead = at - 4 if text[max(0, at - 4) : at] == "The " else at  # "The FBI told"
             if not _sentence_initial(text, lead):
                 continue

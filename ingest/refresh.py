@@ -58,19 +58,32 @@ def refresh(
     """Fetch every feed, store its new entries' pages (partial from the feed's text when a
     page fails), then retry the articles earlier refreshes left partial. Every feed's status
     is written at the end, in one write. `feeds` are the book's feeds if the caller has just
-    read them (the command does, to say when there are none): not read twice."""
+    read them (the command does, to say when there are none): not read twice.
+
+    A feed's new validators and digest are written only if every new entry it listed was
+    stored (a partial one included: it is retried): after a cancel, a crash or an entry that
+    failed outright, the feed keeps its old ones and the next refresh parses it in full."""
     run = Run(store, fetcher, Summary(), progress, cancelled, CookPool())
     statuses: dict[str, FeedStatus] = {}
+    pending: Pending = {}
     partial = _PartialScan(store, book)
     try:
-        found = _refresh_feeds(run, book.all() if feeds is None else feeds, statuses)
+        found = _refresh_feeds(run, book.all() if feeds is None else feeds, statuses, pending)
         if not run.summary.cancelled:
-            _refresh_articles(run, book, found, statuses, partial)
+            _refresh_articles(run, book, found, pending, partial)
     finally:
         run.pool.close()
-        book.record(statuses.values(), partial.ids_if_done())
+        book.record(_final(statuses, pending), partial.ids_if_done())
         partial.thread.join()  # no thread of ours reads the store after refresh returns
     return run.summary
+
+
+Pending = dict[str, set[str]]  # feed url -> links of its entries not handled yet
+
+
+def _final(statuses: dict[str, FeedStatus], pending: Pending) -> list[FeedStatus]:
+    """The statuses to write: a feed with entries still pending is unfinished."""
+    return [replace(s, unfinished=True) if pending.get(s.url) else s for s in statuses.values()]
 
 
 Scan = tuple[list[ArticleMeta], tuple[str, list[str]]]
@@ -124,9 +137,10 @@ def _partial_articles(store: Store, book: FeedBook) -> Scan:
 
 
 def _refresh_feeds(
-    run: Run, feeds: Sequence[Feed], statuses: dict[str, FeedStatus]
+    run: Run, feeds: Sequence[Feed], statuses: dict[str, FeedStatus], pending: Pending
 ) -> list[EntryItem]:
-    """Fetch each feed, note its status in `statuses`; return the entries the feeds list."""
+    """Fetch each feed, note its status in `statuses` and the entries of a changed one in
+    `pending` (all of them, until the seen ones are known); return the entries found."""
     entries: list[EntryItem] = []
     summary = run.summary
 
@@ -144,6 +158,7 @@ def _refresh_feeds(
                 summary.feeds_unchanged += 1
             else:
                 entries.extend((feed.url, e) for e in result.parsed.entries)
+                pending[feed.url] = {e.url for e in result.parsed.entries}
         run.progress(Progress("feeds", summary.feeds_checked, len(feeds), label=feed.url))
 
     done = run_pool(
@@ -155,31 +170,19 @@ def _refresh_feeds(
 
 
 def _refresh_articles(
-    run: Run,
-    book: FeedBook,
-    found: list[EntryItem],
-    statuses: dict[str, FeedStatus],
-    partial: _PartialScan,
+    run: Run, book: FeedBook, found: list[EntryItem], pending: Pending, partial: _PartialScan
 ) -> None:
-    """Store the new entries, then retry partial articles. If storing entries stops early
-    (a cancel, a store error), the feeds that listed them keep their old validators, so
-    the next refresh parses them again instead of taking a 304 as "nothing new"."""
+    """Store the new entries, then retry partial articles (not after a cancel)."""
     retry = partial.articles()  # found before any entry of this refresh is stored
     todo = _new_entries(run.store, book, found)
-    try:
-        _store_entries(run, book, todo)
-    except BaseException:
-        _keep_validators(statuses, todo)
-        raise
-    if run.summary.cancelled:
-        _keep_validators(statuses, todo)
-    else:
+    fresh: Pending = {}
+    for feed_url, entry in todo:
+        fresh.setdefault(feed_url, set()).add(entry.url)
+    for feed_url in pending:  # an entry seen or stored before, or listed by an earlier
+        pending[feed_url] = fresh.get(feed_url, set())  # feed, is not this one's to do
+    _store_entries(run, book, todo, pending)
+    if not run.summary.cancelled:
         _retry_partial(run, retry)
-
-
-def _keep_validators(statuses: dict[str, FeedStatus], todo: list[EntryItem]) -> None:
-    for feed_url in {feed_url for feed_url, _ in todo}:
-        statuses[feed_url] = replace(statuses[feed_url], keep_validators=True)
 
 
 def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[EntryItem]:
@@ -194,8 +197,10 @@ def _new_entries(store: Store, book: FeedBook, found: list[EntryItem]) -> list[E
     return list(fresh.values())
 
 
-def _store_entries(run: Run, book: FeedBook, todo: list[EntryItem]) -> None:
-    """Fetch new entries' pages, cook them, store them in batches (one lock, one sync)."""
+def _store_entries(run: Run, book: FeedBook, todo: list[EntryItem], pending: Pending) -> None:
+    """Fetch new entries' pages, cook them, store them in batches (one lock, one sync);
+    each entry stored is no longer `pending`. One that failed (no page, no feed text) is
+    left pending: nothing stored says to retry it, so its feed is parsed again next time."""
     if not todo:
         return
     from ingest.pages import cook_entry, fetch_or_reason
@@ -216,6 +221,7 @@ def _store_entries(run: Run, book: FeedBook, todo: list[EntryItem]) -> None:
             batch, stored, canonical, strict=True
         ):
             book_items.append((feed_url, entry.url, meta.id))
+            pending[feed_url].discard(entry.url)
             report(outcome(entry.url, meta, created, url), entry.title or entry.url)
         batch.clear()
 

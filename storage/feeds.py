@@ -73,9 +73,11 @@ class Feed:
 class FeedStatus:
     """One feed's outcome in a refresh: an error, or success with the validators to keep.
 
-    `keep_validators` records the success but keeps the old validators, so the next refresh
-    downloads and parses the feed again: used when a refresh stopped before storing all the
-    entries it found (the entries done are remembered as seen, the rest are found again).
+    `unfinished` says the feed answered but not every new entry it listed was handled (a
+    cancel, a crash, an entry that failed with nothing stored to retry): the old validators,
+    digest and last success stay, so the next refresh downloads and parses the feed again in
+    full instead of taking a 304 or the same bytes as "nothing new" (the entries done are
+    remembered as seen; the rest are found again).
     """
 
     url: str
@@ -84,16 +86,17 @@ class FeedStatus:
     etag: str | None = None
     last_modified: str | None = None
     digest: str | None = None
-    keep_validators: bool = False
+    unfinished: bool = False
 
     def changes(self, doc: dict[str, Any], now: str) -> dict[str, Any]:
         """The fields to set on the feed's stored document `doc`."""
         if self.error is not None:
             count = int(doc.get("error_count") or 0) + 1
             return {"last_error": self.error[:MAX_ERROR], "error_count": count}
-        changes: dict[str, Any] = {"last_success": now, "last_error": None, "error_count": 0}
-        if not self.keep_validators:
+        changes: dict[str, Any] = {"last_error": None, "error_count": 0}
+        if not self.unfinished:
             changes.update(etag=self.etag, last_modified=self.last_modified, digest=self.digest)
+            changes["last_success"] = now
         if self.title:
             changes["title"] = self.title
         return changes

@@ -10,11 +10,15 @@ every exception becomes a one-line FeedError, as does a document that is not a f
 An entry's date is kept as an ISO date (YYYY-MM-DD, the shape trafilatura gives a page's),
 from the struct_time feedparser normalises to UTC: a raw RFC 822 string would sort above
 every ISO date and defeat the search's `after:` and `before:`. A date feedparser cannot read
-is None, never the raw text.
+is None, never the raw text; so is one that is no real date (feedparser rolls an ISO date's
+out-of-range fields over: "2026-13-45T99:99:99Z" becomes 2027-01-01) or that is more than
+two days after the fetch: either would sort the entry above every real story. Without a
+date the page's own is used, else none (the app then shows the day it was added).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import hashlib
 import re
@@ -30,6 +34,10 @@ if TYPE_CHECKING:
     from storage.feeds import Feed
 
 MAX_ITEMS = 500
+FUTURE_SLACK_S = 2 * 24 * 3600  # a feed's date further than this after the fetch is wrong
+# an ISO 8601 date and time as W3C and Atom write them ("2019-11-20T10:00:00Z", also
+# "20191120T100000Z"): its fields are checked, as feedparser normalises them silently
+_ISO_DATE = r"\s*(\d{4})-?(\d\d)(?:-?(\d\d))?(?:[T ](\d\d)(?::?(\d\d)(?::?(\d\d))?)?)?"
 # patterns, compiled on first use (re caches them): a refresh where every feed answers 304
 # parses nothing and should not pay for compiling them at import
 _ITEM_END = rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>"
@@ -115,8 +123,9 @@ def _to_feed(parsed: Any, url: str, max_items: int, truncated: bool) -> ParsedFe
         raise FeedError(f"not an RSS or Atom feed{detail}: {url[:80]}")
     entries: list[FeedEntry] = []
     skipped = 0
+    latest = time.time() + FUTURE_SLACK_S  # parsed just after the fetch
     for raw in parsed.entries[:max_items]:
-        entry = _entry(raw, url)
+        entry = _entry(raw, url, latest)
         if entry is None:
             skipped += 1
         else:
@@ -126,7 +135,7 @@ def _to_feed(parsed: Any, url: str, max_items: int, truncated: bool) -> ParsedFe
     return ParsedFeed(title, feed.get("link"), entries, truncated, skipped)
 
 
-def _entry(raw: Any, feed_url: str) -> FeedEntry | None:
+def _entry(raw: Any, feed_url: str, latest: float | None = None) -> FeedEntry | None:
     """A FeedEntry, or None when the item has no http(s) link we may fetch."""
     link = str(raw.get("link") or "").strip()
     if not link:
@@ -140,7 +149,7 @@ def _entry(raw: Any, feed_url: str) -> FeedEntry | None:
         url=url,
         title=title,
         html=_entry_html(raw),
-        published=feed_date(raw),
+        published=feed_date(raw, latest),
         author=raw.get("author"),
     )
 
@@ -184,13 +193,37 @@ def fetch_feed(fetcher: Fetcher, feed: Feed) -> FeedResult:
     return FeedResult(parsed, response.etag, response.last_modified, digest)
 
 
-def feed_date(raw: Any) -> str | None:
+def feed_date(raw: Any, latest: float | None = None) -> str | None:
     """The entry's date as YYYY-MM-DD in UTC, from feedparser's parsed published (else
-    updated) date; None when it has neither or could not read them."""
-    parsed = raw.get("published_parsed")
-    if parsed is None and "updated_parsed" in raw:  # asked only if present: else
-        parsed = raw.get("updated_parsed")  # feedparser warns and hands back published
-    return iso_day(parsed)
+    updated) date; None when it has neither we can trust: one that is not a real date, or
+    (with `latest`, a POSIX time) one after `latest`."""
+    for key in ("published", "updated"):
+        if key not in raw:  # asked only if present: else feedparser warns and
+            continue  # hands back the published date for the updated one
+        parsed = raw.get(f"{key}_parsed")
+        if parsed is None or not _real_date(str(raw.get(key) or "")):
+            continue
+        if latest is not None and calendar.timegm(parsed) > latest:
+            continue
+        if (day := iso_day(parsed)) is not None:
+            return day
+    return None
+
+
+def _real_date(text: str) -> bool:
+    """False for an ISO date or time with a field out of range ("2026-02-30", "T25:00");
+    other forms feedparser reads only when they are real (RFC 822 dates among them)."""
+    match = re.match(_ISO_DATE, text)
+    if match is None:
+        return True
+    year, month, day, hour, minute, second = (int(f) if f else 0 for f in match.groups())
+    if hour == 24 and minute == second == 0:
+        hour = 0  # "24:00" is the end of the day, which ISO 8601 allows
+    try:
+        datetime.datetime(year, month, day or 1, hour, minute, min(second, 59))
+    except ValueError:
+        return False
+    return second <= 60  # 60: a leap second
 
 
 def iso_day(parsed: time.struct_time | None) -> str | None:

@@ -56,6 +56,7 @@ class Summary:
     feeds_unchanged: int = 0
     feed_errors: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    entries_skipped: int = 0  # feed entries without a link (or with one no web address)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -69,6 +70,9 @@ class Summary:
             feeds = "feed" if self.feeds_checked == 1 else "feeds"
             text = f"{self.feeds_checked} {feeds} ({changed} changed, "
             text += f"{self.feeds_unchanged} unchanged, {failed} failed); " + ", ".join(parts)
+        if self.entries_skipped:
+            entries = "entry" if self.entries_skipped == 1 else "entries"
+            text += f"; {self.entries_skipped} {entries} without a web link skipped"
         return text + (" (cancelled)" if self.cancelled else "")
 
     def problems(self) -> list[str]:

@@ -21,11 +21,12 @@ from __future__ import annotations
 import calendar
 import datetime
 import hashlib
+import html
 import re
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from ingest.fetch import FEED_ACCEPT, Fetcher
 from ingest.urlpolicy import UrlRefused, normalise_url
@@ -42,6 +43,11 @@ _ISO_DATE = r"\s*(\d{4})-?(\d\d)(?:-?(\d\d))?(?:[T ](\d\d)(?::?(\d\d)(?::?(\d\d)
 # parses nothing and should not pay for compiling them at import
 _ITEM_END = rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>"
 _FEED_ROOT = rb"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>]"
+# the text of an <id> or <guid> (CDATA too), for `_LiteralIds`
+_ID_TEXT = (
+    r"<(?:[A-Za-z_][\w.-]*:)?(?:id|guid)(?:\s[^>]*)?>\s*"
+    r"(?:<!\[CDATA\[)?([^<]*?)(?:\]\]>)?\s*</"
+)
 
 
 class FeedError(Exception):
@@ -76,7 +82,7 @@ class ParsedFeed:
     link: str | None
     entries: list[FeedEntry] = field(default_factory=list)
     truncated: bool = False
-    skipped: int = 0  # entries without a fetchable link
+    skipped: int = 0  # entries without a link, or whose link is no web address
 
 
 def cap_items(data: bytes, max_items: int) -> tuple[bytes, bool]:
@@ -113,10 +119,12 @@ def parse_feed(data: bytes, url: str, max_items: int = MAX_ITEMS) -> ParsedFeed:
         parsed = feedparser.parse(data, response_headers={"content-location": url})
     except Exception as exc:  # feedparser's own bugs on hostile input; see module docstring
         raise FeedError(f"malformed feed ({type(exc).__name__}: {exc}): {url[:80]}") from exc
-    return _to_feed(parsed, url, max_items, truncated)
+    return _to_feed(parsed, url, max_items, truncated, _LiteralIds(data, parsed))
 
 
-def _to_feed(parsed: Any, url: str, max_items: int, truncated: bool) -> ParsedFeed:
+def _to_feed(
+    parsed: Any, url: str, max_items: int, truncated: bool, ids: _LiteralIds
+) -> ParsedFeed:
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f" ({type(problem).__name__})" if problem else ""
@@ -125,7 +133,7 @@ def _to_feed(parsed: Any, url: str, max_items: int, truncated: bool) -> ParsedFe
     skipped = 0
     latest = time.time() + FUTURE_SLACK_S  # parsed just after the fetch
     for raw in parsed.entries[:max_items]:
-        entry = _entry(raw, url, latest)
+        entry = _entry(raw, url, latest, ids)
         if entry is None:
             skipped += 1
         else:
@@ -135,9 +143,9 @@ def _to_feed(parsed: Any, url: str, max_items: int, truncated: bool) -> ParsedFe
     return ParsedFeed(title, feed.get("link"), entries, truncated, skipped)
 
 
-def _entry(raw: Any, feed_url: str, latest: float | None = None) -> FeedEntry | None:
+def _entry(raw: Any, feed_url: str, latest: float, ids: _LiteralIds) -> FeedEntry | None:
     """A FeedEntry, or None when the item has no http(s) link we may fetch."""
-    link = str(raw.get("link") or "").strip()
+    link = _entry_link(raw, ids)
     if not link:
         return None
     try:
@@ -152,6 +160,44 @@ def _entry(raw: Any, feed_url: str, latest: float | None = None) -> FeedEntry | 
         published=feed_date(raw, latest),
         author=raw.get("author"),
     )
+
+
+def _entry_link(raw: Any, ids: _LiteralIds) -> str:
+    """The entry's link, "" if it has none: a link element's, else its id or guid if the
+    feed writes that as an absolute http(s) URL. Without a link element feedparser takes
+    the id for the link, resolved against the feed's URL: an Atom entry with only
+    <id>b2</id> was fetched as http://host/b2 and stored as a junk article."""
+    link = str(raw.get("link") or "").strip()
+    links = raw.get("links") or []
+    alternate = {str(x.get("href") or "").strip() for x in links if _is_alternate(x)}
+    return link if not link or link in alternate or link in ids else ""
+
+
+def _is_alternate(link: Any) -> bool:
+    return (link.get("rel") or "alternate") == "alternate"
+
+
+class _LiteralIds:
+    """The ids and guids a feed document writes as absolute http(s) URLs, read from its
+    text when first asked (most entries have a link element): once parsed, an id "b2"
+    resolved against the feed's URL looks like one written in full."""
+
+    def __init__(self, data: bytes, parsed: Any) -> None:
+        self._data, self._encoding = data, str(parsed.get("encoding") or "utf-8")
+        self._ids: set[str] | None = None
+
+    def __contains__(self, url: str) -> bool:
+        if self._ids is None:
+            self._ids = self._read()
+        return url in self._ids
+
+    def _read(self) -> set[str]:
+        try:
+            text = self._data.decode(self._encoding, "replace")
+        except LookupError:  # an encoding feedparser knows and Python does not
+            text = self._data.decode("utf-8", "replace")
+        found = (html.unescape(m.group(1)).strip() for m in re.finditer(_ID_TEXT, text))
+        return {i for i in found if urlsplit(i).scheme.lower() in ("http", "https")}
 
 
 def _entry_html(raw: Any) -> str:

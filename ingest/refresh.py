@@ -158,6 +158,7 @@ def _refresh_feeds(
                 summary.feeds_unchanged += 1
             else:
                 entries.extend((feed.url, e) for e in result.parsed.entries)
+                summary.entries_skipped += result.parsed.skipped
                 pending[feed.url] = {e.url for e in result.parsed.entries}
         run.progress(Progress("feeds", summary.feeds_checked, len(feeds), label=feed.url))
 

@@ -7,6 +7,7 @@ Words and phrases are matched by the full-text index over titles, bodies, quotes
 and the user's notes; the other filters on the small metadata every article keeps in memory.
 A quote or figure is listed under its article when the words are in it, or in its note;
 the note of one no longer in the article's text (dropped by a refetch) is listed alone.
+`site:` is the outlet's name or a domain of the article's URL (`cityam.com`, `www.cityam.com`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from storage.models import (
     FIGURE_KINDS,
@@ -95,12 +97,33 @@ def _meta_ok(meta: ArticleMeta, query: Query, tagged: set[str] | None) -> bool:
     if "partial" in query.flags and meta.status != "partial":
         return False
     sites = query.filters.get("site", [])
-    if sites and not any(s.lower() in (meta.site or "").lower() for s in sites):
+    if sites and not any(_site_ok(meta, s) for s in sites):
         return False
     when = day_of(meta)
     if any(when < d for d in query.filters.get("after", [])):
         return False
     return not any(when > d for d in query.filters.get("before", []))
+
+
+def _host(url: str | None) -> str:
+    """A URL's host without `www.`: what `site:` compares a domain with."""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _site_ok(meta: ArticleMeta, site: str) -> bool:
+    """`site:` names the outlet as the list shows it ("CityAM"), or a domain of its URL
+    ("cityam.com", "www.cityam.com"): the name alone missed every domain but the few
+    outlets whose name is their domain, README's own `site:sifted.eu` example among them."""
+    wanted = site.lower()
+    if wanted in (meta.site or "").lower():
+        return True
+    domain = wanted.removeprefix("www.")
+    hosts = {_host(u) for u in (meta.url, meta.fetched_url)} - {""}
+    return any(h == domain or h.endswith("." + domain) for h in hosts)
 
 
 def day_of(meta: ArticleMeta) -> str:

@@ -220,7 +220,8 @@ def item_hit(
     store: Store, meta: ArticleMeta, query: Query, notes: Mapping[str, str] | None = None
 ) -> Hit | None:
     """Load the article's items and keep those the query is about; `notes` (the article's,
-    by item key) add the items whose note holds the words."""
+    by item key) add the items whose note holds the words. Words narrow a speaker's quotes
+    and a kind's figures too: `speaker:Huet competition` is Huet's quotes on competition."""
     wants_items = query.words or "speaker" in query.filters or "kind" in query.filters
     if not wants_items:
         return Hit(meta)
@@ -235,13 +236,21 @@ def item_hit(
         said = (q.speaker or "").lower()
         if speakers and not any(s in said for s in speakers):
             continue
-        if speakers or _has_all(words, q.text + " " + said) or (qkeys and qkeys[n - 1] in noted):
+        if (
+            (speakers and not words)
+            or _has_all(words, q.text + " " + said)
+            or (qkeys and qkeys[n - 1] in noted)
+        ):
             hit.quotes.append((n, q))
     fkeys = figure_keys(body.figures) if noted else []
     for n, f in enumerate(body.figures, 1):
         if kinds and f.kind not in kinds:
             continue
-        if kinds or _has_all(words, f.sentence) or (fkeys and fkeys[n - 1] in noted):
+        if (
+            (kinds and not words)
+            or _has_all(words, f.sentence)
+            or (fkeys and fkeys[n - 1] in noted)
+        ):
             hit.figures.append((n, f))
     if (kinds and not hit.figures) or (speakers and not hit.quotes):
         return None

@@ -5,24 +5,27 @@ Query syntax (terms combine with AND):
     unread  read  partial  after:2024-10-01  before:2025-01-01
 Words and phrases are matched by the full-text index over titles, bodies, quotes, speakers
 and the user's notes; the other filters on the small metadata every article keeps in memory.
-A quote or figure is listed under its article when the words are in it, or in its note;
-the note of one no longer in the article's text (dropped by a refetch) is listed alone.
-`site:` is the outlet's name or a domain of the article's URL (`cityam.com`, `www.cityam.com`).
+A quote or figure is listed under its article when it passes every filter that bears on it:
+the words are in it or in its note, it is by the `speaker:`, of the `kind:`, and carries the
+`tag:` itself; the note of one no longer in the article's text (dropped by a refetch) is
+listed alone. `site:` is the outlet's name or a domain of the article's URL.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from storage.annotations import normalise_tag
 from storage.models import (
     FIGURE_KINDS,
     ArticleMeta,
     Figure,
+    ItemRef,
     Quote,
     article_day,
     figure_keys,
@@ -89,7 +92,7 @@ def parse(text: str) -> Query:
     return query
 
 
-def _meta_ok(meta: ArticleMeta, query: Query, tagged: set[str] | None) -> bool:
+def _meta_ok(meta: ArticleMeta, query: Query, tagged: Container[str] | None) -> bool:
     if tagged is not None and meta.id not in tagged:
         return False
     if ("unread" in query.flags and meta.read) or ("read" in query.flags and not meta.read):
@@ -131,12 +134,30 @@ def day_of(meta: ArticleMeta) -> str:
     return article_day(meta.published, meta.added)
 
 
-def _tagged(store: Store, query: Query) -> set[str] | None:
-    tags = query.filters.get("tag")
-    if not tags:
+def _tag_name(tag: str) -> str:
+    """A tag as the store keeps it (`#verify` typed as shown is `verify`)."""
+    try:
+        return normalise_tag(tag)
+    except ValueError:
+        return tag
+
+
+def tagged_keys(store: Store, query: Query) -> dict[str, set[str]] | None:
+    """The keys ("" for the article itself) of what carries every tag the query names, by
+    article id; None when it names none. `tag:` matches a thing that carries the tag, not
+    an article with the tag somewhere: `tag:verify kind:count` is a count figure tagged
+    verify, not every count figure of an article with one verify tag."""
+    names = {_tag_name(t) for t in query.filters.get("tag", [])}
+    if not names:
         return None
-    sets = [{t.ref.article for t in store.tags() if t.tag == name} for name in tags]
-    return set.intersection(*sets)
+    carried: dict[ItemRef, set[str]] = {}
+    for t in store.tags():
+        carried.setdefault(t.ref, set()).add(_tag_name(t.tag))
+    found: dict[str, set[str]] = {}
+    for ref, tags in carried.items():
+        if names <= tags:
+            found.setdefault(ref.article, set()).add(ref.item)
+    return found
 
 
 _INDEXES: dict[Path, SearchIndex] = {}
@@ -189,7 +210,7 @@ def matching(
     store: Store, query: Query, index: SearchIndex | None = None, limit: int = 5000
 ) -> list[ArticleMeta]:
     """Articles that pass the query's words and metadata filters, best first."""
-    tagged = _tagged(store, query)
+    tagged = tagged_keys(store, query)
     version = store.version()
     metas = store.articles()
     if query.fts():
@@ -207,8 +228,14 @@ def search(store: Store, text: str, index: SearchIndex | None = None) -> list[Hi
     """Articles matching `text`, best first (newest first when there are no words)."""
     query = parse(text)
     notes = notes_by_article(store) if query.words else {}
+    tagged = tagged_keys(store, query)
     metas = matching(store, query, index)[:MAX_RESULTS]
-    hits = [item_hit(store, m, query, notes.get(m.id)) for m in metas]
+    hits = [
+        item_hit(
+            store, m, query, notes.get(m.id), None if tagged is None else tagged.get(m.id, set())
+        )
+        for m in metas
+    ]
     return [h for h in hits if h is not None]
 
 
@@ -216,46 +243,81 @@ def _has_all(words: list[str], text: str) -> bool:
     return bool(words) and all(w in text.lower() for w in words)
 
 
+@dataclass(slots=True)
+class _ItemFilter:
+    """What a quote or figure must pass: every filter the query gives that bears on it.
+    `speaker:` asks for quotes and `kind:` for figures (both: for both); words must be in
+    the item or its note, and `tag:` on the item itself."""
+
+    words: list[str]
+    speakers: list[str]
+    kinds: list[str]
+    tagged: set[str] | None
+    noted: dict[str, str]
+
+    def quote_ok(self, key: str, quote: Quote) -> bool:
+        said = (quote.speaker or "").lower()
+        if self.kinds and not self.speakers:
+            return False
+        if self.speakers and not any(s in said for s in self.speakers):
+            return False
+        return self._common_ok(key, quote.text + " " + said)
+
+    def figure_ok(self, key: str, figure: Figure) -> bool:
+        if self.speakers and not self.kinds:
+            return False
+        if self.kinds and figure.kind not in self.kinds:
+            return False
+        return self._common_ok(key, figure.sentence)
+
+    def _common_ok(self, key: str, text: str) -> bool:
+        if self.tagged is not None and key not in self.tagged:
+            return False
+        return not self.words or _has_all(self.words, text) or key in self.noted
+
+
 def item_hit(
-    store: Store, meta: ArticleMeta, query: Query, notes: Mapping[str, str] | None = None
+    store: Store,
+    meta: ArticleMeta,
+    query: Query,
+    notes: Mapping[str, str] | None = None,
+    tagged: set[str] | None = None,
 ) -> Hit | None:
     """Load the article's items and keep those the query is about; `notes` (the article's,
-    by item key) add the items whose note holds the words. Words narrow a speaker's quotes
-    and a kind's figures too: `speaker:Huet competition` is Huet's quotes on competition."""
-    wants_items = query.words or "speaker" in query.filters or "kind" in query.filters
-    if not wants_items:
-        return Hit(meta)
-    body = store.body(meta.id)
-    words = [w.lower() for w in query.words]
+    by item key) add the items whose note holds the words; `tagged` (the keys of what in
+    the article carries the query's tags, from `tagged_keys`) keeps only those."""
+    if tagged is None and "tag" in query.filters:
+        tagged = (tagged_keys(store, query) or {}).get(meta.id, set())
     speakers = [s.lower() for s in query.filters.get("speaker", [])]
     kinds = query.filters.get("kind", [])
-    noted = {key: text for key, text in (notes or {}).items() if _has_all(words, text)}
-    hit = Hit(meta, notes=noted)
-    qkeys = quote_keys(body.quotes) if noted else []
-    for n, q in enumerate(body.quotes, 1):
-        said = (q.speaker or "").lower()
-        if speakers and not any(s in said for s in speakers):
-            continue
-        if (
-            (speakers and not words)
-            or _has_all(words, q.text + " " + said)
-            or (qkeys and qkeys[n - 1] in noted)
-        ):
-            hit.quotes.append((n, q))
-    fkeys = figure_keys(body.figures) if noted else []
-    for n, f in enumerate(body.figures, 1):
-        if kinds and f.kind not in kinds:
-            continue
-        if (
-            (kinds and not words)
-            or _has_all(words, f.sentence)
-            or (fkeys and fkeys[n - 1] in noted)
-        ):
-            hit.figures.append((n, f))
+    if not (query.words or speakers or kinds or tagged is not None):
+        return Hit(meta)
+    words = [w.lower() for w in query.words]
+    noted = {
+        key: text
+        for key, text in (notes or {}).items()
+        if _has_all(words, text) and (tagged is None or key in tagged)
+    }
+    wanted = _ItemFilter(words, speakers, kinds, tagged, noted)
+    body = store.body(meta.id)
+    hit = Hit(meta)
+    qkeys, fkeys = quote_keys(body.quotes), figure_keys(body.figures)
+    hit.quotes = [
+        (n, q)
+        for n, (k, q) in enumerate(zip(qkeys, body.quotes, strict=True), 1)
+        if wanted.quote_ok(k, q)
+    ]
+    hit.figures = [
+        (n, f)
+        for n, (k, f) in enumerate(zip(fkeys, body.figures, strict=True), 1)
+        if wanted.figure_ok(k, f)
+    ]
     if (kinds and not hit.figures) or (speakers and not hit.quotes):
         return None
-    if noted:
-        hit.notes = _listed_notes(hit, noted, qkeys, fkeys, orphans=not (speakers or kinds))
+    hit.notes = _listed_notes(hit, noted, qkeys, fkeys, orphans=not (speakers or kinds))
+    itself = not (speakers or kinds) and (tagged is None or "" in tagged)
+    if not (itself or hit.quotes or hit.figures or hit.notes):
+        return None  # what carries the tag is not what holds the words
     return hit
 
 

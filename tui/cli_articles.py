@@ -110,21 +110,25 @@ def _meta_doc(meta: ArticleMeta) -> dict[str, Any]:
     return {**meta.to_doc(), "byline": byline(meta.author, meta.site)}
 
 
-def article_doc(article: Article, tags: dict[str, set[str]]) -> dict[str, Any]:
-    """The JSON shape of `show --json`: metadata, text, numbered items with keys and tags."""
-    body = article.body
+def article_doc(
+    article: Article, tags: dict[str, set[str]], notes: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The JSON shape of `show --json`: metadata, text, numbered items with keys, tags and
+    the user's note (null when none), the article's own tags and note first."""
+    body, notes = article.body, notes or {}
     quotes = [
-        {"n": i, "key": k, **q.to_doc(), "tags": sorted(tags.get(k, ()))}
+        {"n": i, "key": k, **q.to_doc(), "tags": sorted(tags.get(k, ())), "note": notes.get(k)}
         for i, (k, q) in enumerate(zip(quote_keys(body.quotes), body.quotes, strict=True), 1)
     ]
     figures = [
-        {"n": i, "key": k, **f.to_doc(), "tags": sorted(tags.get(k, ()))}
+        {"n": i, "key": k, **f.to_doc(), "tags": sorted(tags.get(k, ())), "note": notes.get(k)}
         for i, (k, f) in enumerate(zip(figure_keys(body.figures), body.figures, strict=True), 1)
     ]
     meta = _meta_doc(article.meta)
     return {
         **meta,
         "tags": sorted(tags.get("", ())),
+        "note": notes.get(""),
         "text": body.text,
         "quotes": quotes,
         "figures": figures,
@@ -134,12 +138,21 @@ def article_doc(article: Article, tags: dict[str, set[str]]) -> dict[str, Any]:
 def cmd_show(args: argparse.Namespace) -> int:
     store = _store(args)
     article = store.get(store.resolve(args.id))
-    doc = article_doc(article, store.tags_for(article.id))
+    notes = {key: note.text for key, note in store.notes_for(article.id).items()}
+    doc = article_doc(article, store.tags_for(article.id), notes)
     if args.json:
         _print_json(doc)
         return 0
     print(clean(_show_text(article.meta, doc), multiline=True))
     return 0
+
+
+def _note_lines(note: str | None, indent: str) -> list[str]:
+    """The user's note under what it is on, each of its lines indented (none without)."""
+    if not note:
+        return []
+    first, *rest = note.splitlines() or [""]
+    return [f"{indent}note: {first}", *(f"{indent}      {line}" for line in rest)]
 
 
 def _show_text(meta: ArticleMeta, doc: dict[str, Any]) -> str:
@@ -153,15 +166,18 @@ def _show_text(meta: ArticleMeta, doc: dict[str, Any]) -> str:
         lines.append(f"fetched from {meta.fetched_url}")
     if doc["tags"]:
         lines.append("tags: " + ", ".join(doc["tags"]))
+    lines += _note_lines(doc.get("note"), "")
     lines += ["", doc["text"], "", f"Quotes ({len(doc['quotes'])})"]
     for q in doc["quotes"]:
         tags = f"  [{', '.join(q['tags'])}]" if q["tags"] else ""
         lines.append(f"  {q['n']:>3}. {q['speaker'] or '(unattributed)'}: “{q['text']}”{tags}")
+        lines += _note_lines(q.get("note"), " " * 7)
     lines.append(f"Figures ({len(doc['figures'])})")
     for f in doc["figures"]:
         tags = f"  [{', '.join(f['tags'])}]" if f["tags"] else ""
         value = "" if f["value"] is None else f" = {f['value']:g} {f['unit'] or ''}".rstrip()
         lines.append(f"  {f['n']:>3}. {f['text']} ({f['kind']}{value}){tags}")
+        lines += _note_lines(f.get("note"), " " * 7)
     return "\n".join(lines)
 
 

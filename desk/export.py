@@ -2,7 +2,8 @@
 of the store's articles, tags and notes (not its feed subscriptions nor saved views).
 
 Exported files are read by people and spreadsheets, not terminals, so text is written as it
-is; only Markdown-significant line breaks are folded so one item stays one bullet. An export
+is; only Markdown-significant line breaks are folded so one item stays one bullet, and a CSV
+cell a spreadsheet would run as a formula is neutralised (`csv_cell`). An export
 never replaces a file the user did not agree to replace (`write_export`).
 """
 
@@ -138,22 +139,35 @@ def to_markdown(
     return "\n".join(lines)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV injection
+_VALUE = CSV_COLUMNS.index("value")  # a number newsroom writes, "-5" included: left as is
+
+
+def csv_cell(text: str) -> str:
+    """`text` as a CSV cell no spreadsheet runs: a note `=HYPERLINK("http://evil…")` or a
+    quote opening `-2+3` would be a formula in Excel, LibreOffice or Google Sheets, so, as
+    OWASP's CSV injection advice says, such a cell gets a leading `'`, which spreadsheets
+    show as text (the cell is quoted by the csv writer where it needs to be)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(items: Sequence[DeskItem], metas: Metas | None = None) -> str:
     """One row per tagged item, with every field a spreadsheet may sort on (the byline and
-    date from `metas`, if given)."""
+    date from `metas`, if given); no cell of text is read as a formula (`csv_cell`)."""
     metas = metas or {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for item in items:
         meta = metas.get(item.ref.article)
-        writer.writerow([
+        row = [
             ";".join(item.tags), item.ref.article, item.article_title, item.url or "",
             item.site or "", item.kind, item.ref.item, item.text, item.speaker or "",
             "" if item.value is None else repr(item.value), item.unit or "",
             item.figure_kind or "", item.sentence, item.note,
             _byline(meta), *_csv_date(meta),
-        ])  # fmt: skip
+        ]  # fmt: skip
+        writer.writerow([c if i == _VALUE else csv_cell(c) for i, c in enumerate(row)])
     return out.getvalue()
 
 

@@ -153,7 +153,8 @@ def csv_cell(text: str) -> str:
 
 def to_csv(items: Sequence[DeskItem], metas: Metas | None = None) -> str:
     """One row per tagged item, with every field a spreadsheet may sort on (the byline and
-    date from `metas`, if given); no cell of text is read as a formula (`csv_cell`)."""
+    date from `metas`, if given); no cell of text is read as a formula (`csv_cell`). `item`
+    is the number the user types back (`q3`, `f2`), not the store's key, which nothing takes."""
     metas = metas or {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -162,7 +163,7 @@ def to_csv(items: Sequence[DeskItem], metas: Metas | None = None) -> str:
         meta = metas.get(item.ref.article)
         row = [
             ";".join(item.tags), item.ref.article, item.article_title, item.url or "",
-            item.site or "", item.kind, item.ref.item, item.text, item.speaker or "",
+            item.site or "", item.kind, item.shown_as, item.text, item.speaker or "",
             "" if item.value is None else repr(item.value), item.unit or "",
             item.figure_kind or "", item.sentence, item.note,
             _byline(meta), *_csv_date(meta),

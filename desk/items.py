@@ -28,16 +28,23 @@ class DeskItem:
     sentence: str = ""
     note: str = ""
     missing: bool = False  # the item's text is gone from its article (re-analysed since)
+    number: int | None = None  # a quote's or figure's 1-based number, as `newsroom show` lists it
+
+    @property
+    def shown_as(self) -> str:
+        """The item as `newsroom search` and `show` number it and `tag --quote N` takes it
+        ("q3", "f2"); "" for an article, or an item no longer in its article's text."""
+        return f"{self.kind[0]}{self.number}" if self.number is not None else ""
 
 
 def _item_fields(article: Article, item_key: str) -> dict[str, object]:
     body = article.body
     if item_key.startswith("q-"):
-        for key, q in zip(quote_keys(body.quotes), body.quotes, strict=True):
+        for n, (key, q) in enumerate(zip(quote_keys(body.quotes), body.quotes, strict=True), 1):
             if key == item_key:
-                return {"text": q.text, "speaker": q.speaker, "sentence": q.sentence}
+                return {"text": q.text, "speaker": q.speaker, "sentence": q.sentence, "number": n}
     else:
-        for key, f in zip(figure_keys(body.figures), body.figures, strict=True):
+        for n, (key, f) in enumerate(zip(figure_keys(body.figures), body.figures, strict=True), 1):
             if key == item_key:
                 return {
                     "text": f.text,
@@ -45,6 +52,7 @@ def _item_fields(article: Article, item_key: str) -> dict[str, object]:
                     "unit": f.unit,
                     "figure_kind": f.kind,
                     "sentence": f.sentence,
+                    "number": n,
                 }
     return {"missing": True}
 

@@ -13,6 +13,7 @@ import pytest
 
 from storage.models import ArticleBody, ArticleMeta, Figure, ItemRef, Quote, figure_keys, quote_keys
 from storage.store import Store
+from tests.seed import import_first_seed
 from tui.cli import main
 
 TEXT = (
@@ -72,3 +73,22 @@ def test_cells_a_spreadsheet_would_run_are_text(
     assert loss["note"] == '\'=HYPERLINK("http://evil.example","click")'
     assert loss["text"] == "'-5 points" and loss["value"] == "-5.0"
     assert loss["sentence"] == "The loss was -5 points." and loss["speaker"] == ""
+
+
+def test_the_item_column_holds_the_numbers_the_user_types_back(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article_id = import_first_seed(store).id
+    for args in (["--quote", "9"], ["--figure", "2"], []):
+        assert main(["tag", article_id, "verify", *args, "--db", str(store.root)]) == 0
+    capsys.readouterr()
+    rows = _rows(store, capsys)
+    assert [(r["kind"], r["item"], r["text"]) for r in rows] == [
+        (
+            "article",
+            "",
+            "Last month, to the excitement of many French VCs and founders, US tech giant OpenAI…",
+        ),
+        ("figure", "f2", "$6.6bn"),
+        ("quote", "q9", "I don’t see [Mistral] as competition,"),
+    ]

@@ -14,11 +14,13 @@ import errno
 import io
 import itertools
 import json
+import math
 import os
 import secrets
 import shutil
 import stat
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from desk.items import DeskItem, desk_items
@@ -143,6 +145,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV inject
 _VALUE = CSV_COLUMNS.index("value")  # a number newsroom writes, "-5" included: left as is
 
 
+def plain_number(value: float | None) -> str:
+    """A figure's value as a spreadsheet reads it: every digit, no `.0` on a whole number
+    and no exponent (6600000000, 0.325, not 6600000000.0 or 1e-07); "" for none. The
+    shortest repr that reads back as the same float, so nothing is rounded."""
+    if value is None:
+        return ""
+    if not math.isfinite(value):
+        return repr(value)
+    text = format(Decimal(repr(value)).normalize(), "f")
+    return "0" if text == "-0" else text
+
+
 def csv_cell(text: str) -> str:
     """`text` as a CSV cell no spreadsheet runs: a note `=HYPERLINK("http://evil…")` or a
     quote opening `-2+3` would be a formula in Excel, LibreOffice or Google Sheets, so, as
@@ -164,7 +178,7 @@ def to_csv(items: Sequence[DeskItem], metas: Metas | None = None) -> str:
         row = [
             ";".join(item.tags), item.ref.article, item.article_title, item.url or "",
             item.site or "", item.kind, item.shown_as, item.text, item.speaker or "",
-            "" if item.value is None else repr(item.value), item.unit or "",
+            plain_number(item.value), item.unit or "",
             item.figure_kind or "", item.sentence, item.note,
             _byline(meta), *_csv_date(meta),
         ]  # fmt: skip

@@ -71,7 +71,7 @@ def test_cells_a_spreadsheet_would_run_are_text(
     assert {r["article_title"] for r in rows} == {"'=cmd|' /C calc'!A0"}
     assert {r["site"] for r in rows} == {"'@evil"}
     assert loss["note"] == '\'=HYPERLINK("http://evil.example","click")'
-    assert loss["text"] == "'-5 points" and loss["value"] == "-5.0"
+    assert loss["text"] == "'-5 points" and loss["value"] == "-5"
     assert loss["sentence"] == "The loss was -5 points." and loss["speaker"] == ""
 
 
@@ -91,4 +91,17 @@ def test_the_item_column_holds_the_numbers_the_user_types_back(
         ),
         ("figure", "f2", "$6.6bn"),
         ("quote", "q9", "I don’t see [Mistral] as competition,"),
+    ]
+
+
+def test_a_value_is_the_plain_number(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    article_id = import_first_seed(store).id
+    for n in ("2", "3", "4"):
+        assert main(["tag", article_id, "verify", "--figure", n, "--db", str(store.root)]) == 0
+    capsys.readouterr()
+    rows = _rows(store, capsys)
+    assert sorted((r["item"], r["text"], r["value"], r["unit"]) for r in rows) == [
+        ("f2", "$6.6bn", "6600000000", "USD"),
+        ("f3", "$157bn", "157000000000", "USD"),
+        ("f4", "1,800", "1800", "employees"),
     ]

@@ -12,8 +12,10 @@ from storage.bylines import byline
 from storage.models import Article, ArticleMeta, ItemRef, figure_keys, labelled_day, quote_keys
 from storage.store import item_ref, normalise_tag
 from tui.item_names import item_name
-from tui.safe_text import clean, clean_line, date_of
+from tui.safe_text import clean, clean_line
 from tui.wording import plural
+
+DAY_WIDTH = len("added 2026-11-25")  # `list` right-aligns the day: the dates line up
 
 
 def register(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -95,8 +97,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for m in metas:
         mark = " " if m.read else "•"
-        when = date_of(m.published, m.added)
-        line = f"{m.id}  {mark} {when}  {m.site or '-':<18.18}  {m.title}"
+        when = labelled_day(clean_line(m.published), clean_line(m.added))
+        line = f"{m.id}  {mark} {when:>{DAY_WIDTH}}  {m.site or '-':<18.18}  {m.title}"
         counts = f"  [{m.n_quotes}q {m.n_figures}f]"
         print(clean(line) + counts + ("  (partial)" if m.status == "partial" else ""))
     if not metas:

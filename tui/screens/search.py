@@ -21,12 +21,12 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from desk.search import Hit, index_for, parse, search, sync_index
-from storage.models import ItemRef, figure_keys, quote_keys
+from storage.models import ItemRef, figure_keys, labelled_day, quote_keys
 from storage.store import Store
 from storage.views import SavedViews
 from tui.highlight import figure_style, format_value
 from tui.messages import LoadFailed, SearchDone, SearchProgress
-from tui.safe_text import clean_line, date_of
+from tui.safe_text import clean_line
 from tui.screens.main_desk import READ_ERRORS
 from tui.widgets.desk_list import DeskList, Row
 from tui.widgets.pane_content import note_text
@@ -48,7 +48,8 @@ def hit_rows(store: Store, hit: Hit) -> list[Row]:
     a note that holds the words is shown under its item."""
     meta = hit.meta
     head = Text(clean_line(meta.title, 200) or "(untitled)", "bold")
-    head.append(f"  {clean_line(meta.site, 60)}  {date_of(meta.published, meta.added)}", "dim")
+    day = labelled_day(clean_line(meta.published), clean_line(meta.added))
+    head.append(f"  {clean_line(meta.site, 60)}  {day}", "dim")
     rows: list[Row] = [(ItemRef(meta.id), _with_note(head, hit.notes.get(""), "  "))]
     if not hit.quotes and not hit.figures:
         return rows + _gone_rows(meta.id, hit.notes, set())

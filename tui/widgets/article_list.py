@@ -22,9 +22,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from storage.models import ArticleMeta
+from storage.models import ArticleMeta, labelled_day
 from storage.store import FOLLOW_UP
-from tui.safe_text import clean_line, date_of
+from tui.safe_text import clean_line
 
 STAR = "★"
 UNREAD = "●"
@@ -32,7 +32,7 @@ STATUS_MARKS = {"partial": ("◐", Style(color="#d7875f")), "error": ("!", Style
 SITE_WIDTH = 14
 WITH_SITE = 90  # narrower rows drop the site column to keep room for the title
 WITH_DATE = 50
-DATE_WIDTH = 10
+DATE_WIDTH = len("added 2026-11-25")  # right-aligned: the days line up, labelled or not
 COUNTS_WIDTH = 9
 
 
@@ -84,9 +84,16 @@ def row_cells(meta: ArticleMeta, marks: Marks, width: int) -> list[tuple[str, St
     if site_width:
         cells.append((fit(" " + clean_line(meta.site, 60), site_width), DIM))
     if date_width:
-        cells.append((fit(" " + date_of(meta.published, meta.added), date_width), DIM))
+        cells.append((" " + fit(day_cell(meta), DATE_WIDTH), DIM))
     cells.append((f" {meta.n_quotes:>3}q {meta.n_figures:>2}f"[:COUNTS_WIDTH], DIM))
     return _fit_row(cells, width)
+
+
+def day_cell(meta: ArticleMeta) -> str:
+    """The article's day as the reader labels it (`labelled_day`: "added 2026-11-25" for an
+    article known only by the day it was stored), right-aligned in the date column."""
+    day = labelled_day(clean_line(meta.published), clean_line(meta.added))
+    return day.rjust(DATE_WIDTH)
 
 
 def _fit_row(cells: list[tuple[str, Style]], width: int) -> list[tuple[str, Style]]:

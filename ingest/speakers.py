@@ -338,10 +338,13 @@ def _colon_paragraph(
 def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
     """Quotes with no attribution of their own take the speaker of the quote they continue;
     a quote still without one that repeats words quoted elsewhere (a subheading such as
-    "We write with urgency") takes the speaker of those words."""
+    "We write with urgency") takes the speaker of those words. A quoted subheading never
+    continues the quote above it: it takes the speaker of the section below it, or the
+    owner named after its colon (`_heading`)."""
     headings = [i for i, c in enumerate(cands) if c.att is None and _heading(text, seg, c)]
+    is_heading = set(headings)
     for i, c in enumerate(cands):
-        if c.att is not None or i in headings:
+        if c.att is not None or i in is_heading:
             continue
         src = _source(seg, cands, i) if c.leads else _same_sentence(cands, i)
         if src is None and not c.leads:

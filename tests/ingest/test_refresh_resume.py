@@ -81,29 +81,6 @@ def test_a_refresh_cancelled_while_feeds_download_stores_their_entries_next_time
     assert refresh(store, book, one_at_a_time).feeds_unchanged == 2
 
 
-def test_a_refresh_cancelled_on_a_slow_entry_page_stores_the_rest_next_time(
-    site: LoopbackServer, routes, one_at_a_time: Fetcher, store: Store
-) -> None:
-    """Cancelled while an entry's slow page downloads: the entries done are kept, the feed
-    is parsed again next time and only the missing entry is fetched."""
-    book = FeedBook(store)
-    slow_page = page_html(conftest.PAGES / "ap.html.gz", site.url("/resume/slow/ap.html"))
-    slow = routes("/resume/slow/ap.html", lambda q: Reply(slow_page, delay=0.3))
-    feed = _rss([("Fast", site.url("/news/polygraph.html?t=resume")), ("Slow", slow)])
-    url = routes("/resume/pages.xml", lambda q: Reply(feed, content_type=RSS))
-    book.add(url)
-    slow_asked = lambda: bool(site.hits("/resume/slow/ap.html"))  # noqa: E731
-    first = refresh(store, book, one_at_a_time, cancelled=slow_asked)
-    assert first.cancelled and [o.status for o in first.outcomes] == ["added"]
-    held = book.get(url)
-    assert held is not None and held.digest is None and not held.last_success
-
-    second = refresh(store, book, one_at_a_time)
-    assert [(o.url, o.status) for o in second.outcomes] == [(slow, "added")]
-    assert len(store.articles()) == 2 and len(site.hits("/resume/slow/ap.html")) == 2
-    assert book.get(url).digest and book.get(url).last_success  # type: ignore[union-attr]
-
-
 def test_an_entry_that_failed_with_nothing_stored_is_fetched_again_next_refresh(
     site: LoopbackServer, routes, fetcher: Fetcher, store: Store
 ) -> None:

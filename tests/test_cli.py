@@ -259,6 +259,11 @@ def test_delete_removes_articles_but_keeps_annotated_ones_unless_asked(
     assert Store.open(Path(db)).tags_for(seed.id) == {}
     code, _, err = run(capsys, "delete", "zz", "--db", db)
     assert code == 1 and "no such article" in err
+    other = Store.open(Path(db)).articles()[0].id
+    code, out, err = run(capsys, "delete", other, "zz", "--yes", "--db", db)
+    assert (code, out) == (1, "")  # one unknown id: none goes, and it says so
+    assert err.strip() == "newsroom: error: no such article: 'zz'; nothing deleted"
+    assert other in {m.id for m in Store.open(Path(db)).articles()}
 
 
 def test_list_by_tag_reads_the_tag_as_tagging_does(db: str, capsys) -> None:

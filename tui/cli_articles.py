@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desk.export import plain_number
 from storage.bylines import byline
 from storage.models import Article, ArticleMeta, ItemRef, figure_keys, labelled_day, quote_keys
 from storage.store import item_ref, normalise_tag
@@ -177,7 +178,8 @@ def _show_text(meta: ArticleMeta, doc: dict[str, Any]) -> str:
     lines.append(f"Figures ({len(doc['figures'])})")
     for f in doc["figures"]:
         tags = f"  [{', '.join(f['tags'])}]" if f["tags"] else ""
-        value = "" if f["value"] is None else f" = {f['value']:g} {f['unit'] or ''}".rstrip()
+        value = "" if f["value"] is None else f" = {plain_number(f['value'])} {f['unit'] or ''}"
+        value = value.rstrip()
         lines.append(f"  {f['n']:>3}. {f['text']} ({f['kind']}{value}){tags}")
         lines += _note_lines(f.get("note"), " " * 7)
     return "\n".join(lines)

@@ -4,6 +4,7 @@ unless asked, since a tag or a note is the user's own work and the web can't giv
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from tui.safe_text import clean_line
@@ -20,10 +21,15 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
+    from storage.errors import ArticleNotFound
     from tui.cli import open_store
 
     store = open_store(args)
-    ids = list(dict.fromkeys(store.resolve(i) for i in args.ids))  # all found before any goes
+    try:  # every id is found before any article goes
+        ids = list(dict.fromkeys(store.resolve(i) for i in args.ids))
+    except ArticleNotFound as exc:
+        print(f"newsroom: error: {exc}; nothing deleted", file=sys.stderr)
+        return 1
     kept = 0
     for article_id in ids:
         meta = store.meta(article_id)

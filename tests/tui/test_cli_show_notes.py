@@ -35,11 +35,11 @@ def test_show_prints_each_note_under_its_item(
         "   10. Romain Huet: “They have a focus on open source and on smaller models… "
         "There is plenty of room for everybody.”",
     ]
-    at = lines.index("    2. $6.6bn (money = 6.6e+09 USD)  [follow-up]")
+    at = lines.index("    2. $6.6bn (money = 6600000000 USD)  [follow-up]")
     assert lines[at + 1 : at + 4] == [
         "       note: check the round",
         "             with the press office",
-        "    3. $157bn (money = 1.57e+11 USD)",
+        "    3. $157bn (money = 157000000000 USD)",
     ]
     assert sum(line.lstrip().startswith("note:") for line in lines) == 3
 

@@ -29,6 +29,7 @@ from ingest.tag_subjects import (
     VERB_WHO,
     WHO_VERB,
     office_ref,
+    place_before,
     who_verb,
 )
 
@@ -377,9 +378,6 @@ def member_before(window: str, at: int) -> str | None:
 
 
 _LAST_APPOSED = re.compile(rf",\s*((?>{NAME}))\s*,\s*$")
-# "Officials in Tampa, Florida, said": a capitalised word ends the clause before the
-# name, which is a place's second part.
-_CAPITALISED_CLAUSE = re.compile(r"[A-Z][\w\-]*\s*$")
 
 
 def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attribution | None:
@@ -405,7 +403,7 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
                 # "On Tuesday, South Africa's director-general, Zane Dangor, told": the
                 # subject was an opening phrase, and the role's last clause names him
                 last = _LAST_APPOSED.search(role)
-                if last and not _CAPITALISED_CLAUSE.search(role, 0, last.start()):
+                if last and not place_before(role, last.start()):
                     cand = classify(last.group(1), None, context, book, pos)
             if rx is ACCORDING and _RELAYED.match(window, m.end()):
                 cand = Attribution("unnamed", None)  # "According to AFP, one user posted:"

@@ -25,7 +25,7 @@ from ingest.attribution import (
 from ingest.name_patterns import NAME
 from ingest.names import TITLES, NameBook, clean_name
 from ingest.sentences import sentence_ends
-from ingest.tag_subjects import APPOSED_WHO, SAID_WHO, who_verb
+from ingest.tag_subjects import APPOSED_WHO, SAID_WHO, place_before, who_verb
 
 LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 _MET_HINT = re.compile(r"spok|talk|interv")  # a literal pre-test, far cheaper than the scan
@@ -37,9 +37,6 @@ _MET_UNNAMED = re.compile(
 # Keir Starmer" (the first word only qualifies the title).
 _TITLED_NAME = re.compile(rf"\s+([a-z][\w\-]*)\s+((?>{NAME}))")
 _AND_BEFORE = re.compile(r"\b(?:and|or|&)\s+$")
-# "Officials in Tampa, Florida, said": a capitalised word before the apposition's comma
-# makes the name after it a place's second part, not a role's name.
-_CAPITALISED_END = re.compile(r"[A-Z][\w\-]*$")
 
 
 class LastReferent:
@@ -112,7 +109,7 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
             hits.extend(
                 (m.start("who"), m.group("who"))
                 for m in APPOSED_WHO.finditer(gap)
-                if not _CAPITALISED_END.search(gap, max(0, m.start() - 40), m.start())
+                if not place_before(gap, m.start())
             )
     if "according to" in gap:
         hits.extend((m.start(), m.group("who")) for m in ACCORDING.finditer(gap))

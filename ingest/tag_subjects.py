@@ -184,6 +184,14 @@ def who_verb(window: str) -> Iterator[re.Match[str]]:
 # "Israel's chief military spokesperson, Rear Admiral Daniel Hagari, said": the name closes
 # an apposition that its role opens, so WHO_VERB (a subject, then its role) cannot read it.
 APPOSED_WHO = re.compile(rf",[ \u00a0](?P<who>(?>{NAME})),{ADV}\s+{_SUBJECT_VERB}\b")
+# "Officials in Tampa, Florida, said": a capitalised word ending the clause before the
+# apposition's comma makes the name after it a place's second part, not a role's name.
+_CAPITALISED_END = re.compile(r"[A-Z][\w\-]*\s*$")
+
+
+def place_before(text: str, comma: int) -> bool:
+    """True when the clause ending at the apposition's `comma` ends in a capitalised word."""
+    return bool(_CAPITALISED_END.search(text, max(0, comma - 40), comma))
 
 
 # (Most letters start some verb: there the plain form is the faster one.)

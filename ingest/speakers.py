@@ -31,7 +31,7 @@ from ingest.attribution import (
 )
 from ingest.gap import PREV_SUBJECT, LastReferent, para_subject
 from ingest.name_patterns import NAME, NAME_RE
-from ingest.names import NameBook, clean_name
+from ingest.names import TITLES, NameBook, clean_name
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter, word_set
@@ -89,6 +89,7 @@ def assign(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None
     """Set `speaker` and `role` on every candidate."""
     _attribute(text, seg, cands, book)
     _propagate(text, seg, cands, book)
+    _headline_lines(text, seg, cands)
 
 
 def _attribute(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> None:
@@ -392,6 +393,43 @@ def _propagate(text: str, seg: Segmenter, cands: list[Cand], book: NameBook) -> 
                 cands[i].speaker = _heading_owner(text, seg, cands[i], book)
 
 
+def _headline_lines(text: str, seg: Segmenter, cands: list[Cand]) -> None:
+    """A quote inside a subheading line ("Plymouth MP warns protesters they will face
+    'full force of the law'") is the words of whoever the section below quotes saying
+    them, when the line itself names no one: a role ("Plymouth MP"), a people
+    ("Indian") or nothing. A line that names a person keeps them."""
+    lines = [i for i, c in enumerate(cands) if _headline_line(text, seg, c)]
+    for i in lines:
+        c = cands[i]
+        line = text[slice(*seg.para(c.para))]
+        if c.speaker and _names_person(c.speaker) and c.speaker.split()[-1] in line:
+            continue
+        src = _section_speaker(text, seg, cands, i, lines, whole=True)
+        if src is not None and _names_person(src.speaker or ""):
+            c.speaker, c.role = src.speaker, src.role
+
+
+def _headline_line(text: str, seg: Segmenter, c: Cand) -> bool:
+    """True when `c` sits inside a short paragraph, after words of its own, that ends in
+    no sentence: a subheading, not a sentence of the story."""
+    p_start, p_end = seg.para(c.para)
+    if c.span.open_mark == p_start or p_end - p_start > MAX_HEADING:
+        return False
+    line = text[p_start:p_end].rstrip()
+    tail = line.rstrip("\"'’”")
+    return bool(tail) and tail[-1] not in _LINE_END and seg.para(c.para) != seg.para(0)
+
+
+_LINE_END = frozenset(".!?:;,…")
+
+
+def _names_person(name: str) -> bool:
+    """True for a name of two words or more with no title among them ("Luke Pollard",
+    not "Plymouth MP")."""
+    words = name.split()
+    return len(words) >= 2 and not any(w.lower().strip(".") in TITLES for w in words)
+
+
 # A subheading that quotes someone: the quote is its whole paragraph, perhaps followed by
 # whose words they are ("‘Ends recession debate’: CPA Canada"), and ends in no sentence.
 _HEADING_TAIL = re.compile(r"[ \t]*(?::[ \t]*(?P<owner>[^\n.!?\"“”‘’]{1,60}))?[ \t]*$")
@@ -426,7 +464,7 @@ def _heading_owner(text: str, seg: Segmenter, c: Cand, book: NameBook) -> str | 
 
 
 def _section_speaker(
-    text: str, seg: Segmenter, cands: list[Cand], i: int, headings: list[int]
+    text: str, seg: Segmenter, cands: list[Cand], i: int, headings: list[int], whole: bool = False
 ) -> Cand | None:
     """The first quote with a speaker in the section under subheading `i`, when the
     section says what the subheading quotes ("‘Ends recession debate’" over "… ends the
@@ -436,9 +474,11 @@ def _section_speaker(
     end = min(len(text), start + SECTION)
     nxt = next((cands[j].span.open_mark for j in headings if j > i), end)
     section = text[start : min(end, nxt)].lower()
-    words = set(_CONTENT_WORD.findall(text[cands[i].start : cands[i].end].lower()))
-    words -= _FUNCTION_WORDS
-    if not words or 2 * sum(w in section for w in words) <= len(words):
+    quoted = text[cands[i].start : cands[i].end].lower()
+    words = set(_CONTENT_WORD.findall(quoted)) - _FUNCTION_WORDS
+    if not (whole and quoted.strip() in section) and (
+        not words or 2 * sum(w in section for w in words) <= len(words)
+    ):
         return None
     later = (o for o in cands[i + 1 :] if o.span.open_mark < min(end, nxt))
     return next((o for o in later if o.speaker), None)

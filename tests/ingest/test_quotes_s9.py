@@ -1,0 +1,52 @@
+"""Speaker rules from session 9, read from blind-17's misses: a quote inside a subheading
+line that names only a role ("Plymouth MP warns …") is the words of the person the
+section below quotes saying them; a line that names its speaker keeps them."""
+
+from __future__ import annotations
+
+from tests.ingest.quote_helpers import speakers
+
+_SECTION = (
+    "“The streets were calm,” said Louise Gittins.\n\n"
+    "{line}\n\n"
+    "An MP in Plymouth has slammed those who came to cause violence.\n\n"
+    "Luke Pollard posted on X: “Be in no doubt: if you commit offences on our streets you "
+    "will face the full force of the law.”\n"
+)
+
+
+def test_a_role_in_a_subheading_gives_its_quote_to_the_section_speaker() -> None:
+    text = _SECTION.format(
+        line="Plymouth MP warns protesters they will face 'full force of the law'"
+    )
+    assert speakers(text) == ["Louise Gittins", "Luke Pollard", "Luke Pollard"]
+
+
+def test_an_unattributed_subheading_quote_is_not_the_speaker_above() -> None:
+    text = (
+        "“We are proud of the clean-up,” said Louise Gittins.\n\n"
+        "Cleveland commissioner pays tribute to Teesside's 'community spirit'\n\n"
+        "Police and Crime Commissioner Matt Storey said: “It’s a testament to the people, "
+        "demonstrating true community spirit in the face of violent thugs.”\n"
+    )
+    assert speakers(text) == ["Louise Gittins", "Matt Storey", "Matt Storey"]
+
+
+def test_three_letter_words_are_matched_as_the_whole_quote() -> None:
+    text = (
+        "“We will respond,” said Khawaja Asif.\n\n"
+        "Pakistan’s prime minister calls Indian action an ‘act of war’\n\n"
+        "In a statement, Pakistan’s Prime Minister Shehbaz Sharif said that “Pakistan has "
+        "every right to give a robust response to this act of war imposed by India.”\n"
+    )
+    assert speakers(text)[1] == "Shehbaz Sharif"
+
+
+def test_a_subheading_that_names_its_speaker_keeps_them() -> None:
+    text = _SECTION.format(line="Keir Starmer warns rioters will face 'full force of the law'")
+    assert speakers(text) == ["Louise Gittins", "Keir Starmer", "Luke Pollard"]
+
+
+def test_a_section_that_does_not_repeat_the_words_changes_nothing() -> None:
+    text = _SECTION.format(line="Plymouth MP condemns 'disgraceful scenes'")
+    assert speakers(text)[1] != "Luke Pollard"

@@ -83,8 +83,15 @@ _OWNED = (
     r"statement|data|projections?|research|figures)\b"
 )
 _OWNER = rf"{NAME}(?={_OWNED})"
+# "according to Google Search lead Liz Reid": an organisation and a role before the name.
+_ORG_ROLE_BEFORE = (
+    r"(?:(?:the\s+)?(?:[A-Z][\w&.\-’']*\s+){1,3}(?:[a-z][\w\-]*\s+){0,2}"
+    r"(?:lead|head|executive|officer|chief|president|secretary|minister|spokes(?:man|woman|person)|"
+    r"[a-z]+(?:ist|yst|er|or|ian|ant|man|woman))\s+(?=[A-Z][\w\-’']+\s+[A-Z]))"
+)
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording to\s+(?:(?:an?|the)\s+(?={_OWNER}))?(?:{_WORK_BY}|{_APPOSED})?"
+    rf"\b[Aa]ccording to\s+(?:(?:an?|the)\s+(?={_OWNER}))?"
+    rf"(?:{_WORK_BY}|{_APPOSED}|{_ORG_ROLE_BEFORE})?"
     rf"(?P<who>{_OWNER}|{ORG_REF}|(?:the\s+)?{_INSTITUTION_OF}|(?:the\s+)?{NAME}|"
     rf"(?:[a-z][\w\-’']*\s+){{0,5}}[\w\-’']+)"
 )
@@ -433,6 +440,16 @@ def prepositional(window: str, at: int, who: str) -> bool:
     return name is None or " " not in name or name.startswith("New ")  # of New York
 
 
+# A speaker reporting what someone else told them, the colon after the second verb:
+# "Lacerda said Epstein told her:", "She said he then announced:".
+_INNER_TELLER = re.compile(
+    rf"\b(?:said|says|recalled|recalls|claimed|claims|remembered|remembers)\s+(?:that\s+)?"
+    rf"(?P<who>{NAME}|he|she)\s+(?:then\s+|\w+ly\s+)?"
+    r"(?:told|tells|said|says|announced|asked|asks|added|wrote|writes|warned|replied)"
+    r"(?:\s+(?:her|him|me|them|us))?\s*:\s*$"
+)
+
+
 def before_colon(
     before: str, book: NameBook, context: str, pos: int, opens: bool = False
 ) -> Attribution | None:
@@ -453,6 +470,9 @@ def before_colon(
             att = classify(w.group("who"), None, context, book, pos)
             if att.kind in {"named", "org"} and att.speaker:
                 return att
+    inner = _INNER_TELLER.search(tail)
+    if inner:  # "Lacerda said Epstein told her:": the words are the one she reports
+        return classify(inner.group("who"), None, context, book, pos)
     m = _COLON.search(tail)
     if m and _TOLD.search(tail, 0, m.start("who")):
         return search_clause(before[: len(before) - len(tail) + m.start("who")], book, context, pos)

@@ -48,7 +48,8 @@ STOP_WORDS = word_set(
     sep sept oct nov dec instead meanwhile overall earlier later again another others
     several few under during despite amid among against without within unlike through
     across toward towards upon into onto would could should shall might must does did
-    has have had is was are were"""
+    has have had is was are were brave tragic heartbroken tearful devastated furious grieving
+    distraught defiant stunned shocked emotional"""
 )
 # Capitalised phrases read per article: far more than any article has, few enough that
 # pasted junk costs little.
@@ -446,6 +447,8 @@ class NameBook:
             name = clean_name(m.group(0))
             if not name or not self.is_known(name) or self._sentence_case_only(name):
                 continue
+            if _AMOUNT_AFTER.match(context, m.end()):
+                continue  # "RM6.1 million", "USD 5bn": a currency, not a body
             if " " not in name and is_peoples_adjective(name):
                 continue  # "Chinese" in "illicit Chinese activities" names no one
             cands.append(name)
@@ -458,6 +461,7 @@ class NameBook:
         return max(cands, key=lambda n: (self.caps[n.split()[0]], -cands.index(n)))
 
 
+_AMOUNT_AFTER = re.compile(r"\s?\d")
 # The lower-case words before an organisation noun: "the (production) company".
 _MODIFIER = re.compile(r"\b([a-z]{4,})\s+(?=[a-z]+$)")
 

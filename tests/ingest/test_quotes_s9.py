@@ -50,3 +50,44 @@ def test_a_subheading_that_names_its_speaker_keeps_them() -> None:
 def test_a_section_that_does_not_repeat_the_words_changes_nothing() -> None:
     text = _SECTION.format(line="Plymouth MP condemns 'disgraceful scenes'")
     assert speakers(text)[1] != "Luke Pollard"
+
+
+# From blind-19's first run.
+
+
+def test_according_to_an_organisation_and_a_role_is_the_named_person() -> None:
+    text = 'The change is, according to Google Search lead Liz Reid, "the biggest upgrade yet."'
+    assert speakers(text) == ["Liz Reid"]
+    text = 'Sales fell, according to the Pentagon press secretary John Kirby, "by a lot."'
+    assert speakers(text) == ["John Kirby"]
+
+
+def test_according_to_an_organisation_alone_stays_the_organisation() -> None:
+    assert speakers('Sales fell, according to Apple, "by a lot."') == ["Apple"]
+    assert speakers('Sales fell, according to Reuters analysts, "by a lot."') != [
+        "Reuters analysts"
+    ]
+
+
+def test_words_someone_reports_another_told_them_are_the_teller_s() -> None:
+    text = (
+        "Marina Lacerda spoke about Jeffrey Epstein.\n\n"
+        'Lacerda said Epstein told her: "We are going to have a special day today." '
+        "She said he then announced: “My friend will be joining us today,” and left.\n\n"
+        'Lacerda said: "It was awful."'
+    )
+    assert speakers(text) == ["Jeffrey Epstein", "Jeffrey Epstein", "Marina Lacerda"]
+
+
+def test_a_currency_code_is_no_organisation() -> None:
+    text = (
+        "The total cost of the plane was RM6.1 million, and the delegation paid RM4.5 "
+        "million of it. “The trip was paid for by RM4.5 million from the companies,” the "
+        "government spokesman said."
+    )
+    assert speakers(text) != ["RM"]
+
+
+def test_a_tabloid_adjective_is_no_part_of_the_name() -> None:
+    text = 'Brave Marina Lacerda, 37, said: "I want to live."\n\nShe added: "I am not sad."'
+    assert speakers(text) == ["Marina Lacerda", "Marina Lacerda"]

@@ -154,6 +154,8 @@ def is_age(before: str, after: str, value: float) -> bool:
         and not _unit_number_after(after)
     ):
         return True
+    if value == int(value) and _age_at_the_time(before, after):
+        return True
     if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):
         return _PRONOUN_AFTER.match(after) is not None
     if before[-1:] == "(" and _bracket_age(before, after):
@@ -167,6 +169,29 @@ def is_age(before: str, after: str, value: float) -> bool:
         return bool(m) and m.group(2) == "," and m.group(1) not in NOT_A_NAME
     m = _NAME_AGE.search(before)
     return bool(m) and m.group(1) not in NOT_A_NAME
+
+
+# "girls as young as 14 at the time", "her sister, who was about 10 or 11 at the time":
+# an age in a sentence about a young person, with nothing counted after it.
+_YOUNG_AS = re.compile(r"\bas[ \u00a0](?:young|old)[ \u00a0]as[ \u00a0]$")
+_WAS_ABOUT = re.compile(
+    r"\b(?:was|were|is|are)[ \u00a0](?:(?:about|around|only|just|barely|roughly)[ \u00a0])?"
+    r"(?:\d{1,2}[ \u00a0](?:or|to)[ \u00a0])?$"
+)
+_AT_THE_TIME = re.compile(r"^(?:[ \u00a0](?:or|to)[ \u00a0]\d{1,2})?[ \u00a0]at the time\b")
+
+
+def _age_at_the_time(before: str, after: str) -> bool:
+    """True for "as young as 14" (no plural counted after) and "was about 10 or 11 at
+    the time" about a child or a girl (see above)."""
+    young = _YOUNG_AS.search(before[-16:])
+    if young and "young" in young.group(0):  # "as young as 14 can apply"
+        return not _PLURAL_AFTER.match(after)
+    if young:  # "as old as 300 million years" is a span of time
+        return bool(_BE_AGE_AFTER.match(after) or _AT_THE_TIME.match(after))
+    if not _AT_THE_TIME.match(after) or not _WAS_ABOUT.search(before[-30:]):
+        return False
+    return bool(_PERSON_BEFORE.search(before[-80:]))
 
 
 # A plural noun after a number joined by "and", "or" or a comma: "a man aged 40 and 3

@@ -38,6 +38,10 @@ CURRENCY_PREFIX = {
     "HKD": "HKD",
     "AUD": "AUD",
     "CAD": "CAD",
+    "RM": "MYR",
+    "MYR": "MYR",
+    "SGD": "SGD",
+    "NZD": "NZD",
 }
 CURRENCY_WORDS = {
     "hong kong dollars": "HKD",

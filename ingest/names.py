@@ -250,13 +250,15 @@ class NameBook:
         if not toks:
             return name
         best: tuple[str, ...] | None = None
-        best_key = (False, 0)
+        best_key = (False, False, 0)
         for full, at in self.by_last.get(toks[-1], {}).items():
             if _acronym_head(full):
                 full = full[1:]  # "VOA Pentagon correspondent": the outlet only modifies
             if len(full) <= len(toks) or full[-len(toks) :] != toks:
                 continue
-            key = (at < pos, len(full))
+            # "Speaking to the Daily Mail Lacerda claimed": after "the", a paper's name
+            # may run into the person's, so a name written without one comes first
+            key = (at < pos, self._text[max(0, at - 4) : at] != "the ", len(full))
             if best is None or key > best_key:
                 best, best_key = full, key
         return " ".join(best) if best else self._surname_first(toks)

@@ -524,18 +524,22 @@ def _colon_continues(text: str, seg: Segmenter, cands: list[Cand], i: int) -> st
 
 
 def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook) -> str | None:
-    """A quote paragraph with no tag, after a paragraph without quotes that opens by
-    reporting someone's speech ("Erekat said it was only the latest move ..."), goes on
-    with that person's words."""
+    """A quote paragraph with no tag, after a paragraph without quotes whose first or
+    last sentence opens by reporting someone's speech ("Erekat said it was only the
+    latest move ...", "… a massage. Lacerda added during the massage Epstein exposed
+    himself."), goes on with that person's words."""
     prev = seg.prev_para(cands[i].para)
     if prev is None or (i > 0 and cands[i - 1].para == prev):
         return None
     lo, hi = seg.para(prev)
-    m = WHO_VERB.match(text, lo, min(hi, lo + WINDOW))
-    if not m or m.start("who") != lo:
-        return None
-    att = classify(m.group("who"), None, text[lo:hi], book, lo)
-    return att.speaker if att.kind == "named" else None
+    last = seg.sentence_span(max(lo, hi - 2), hi)[0]
+    for at in (lo, last) if last > lo else (lo,):
+        m = WHO_VERB.match(text, at, min(hi, at + WINDOW))
+        if m and m.start("who") == at:
+            att = classify(m.group("who"), None, text[lo:hi], book, at)
+            if att.kind == "named" and att.speaker:
+                return att.speaker
+    return None
 
 
 def _closing_reporter(

@@ -91,3 +91,33 @@ def test_a_currency_code_is_no_organisation() -> None:
 def test_a_tabloid_adjective_is_no_part_of_the_name() -> None:
     text = 'Brave Marina Lacerda, 37, said: "I want to live."\n\nShe added: "I am not sad."'
     assert speakers(text) == ["Marina Lacerda", "Marina Lacerda"]
+
+
+def test_a_paragraph_that_ends_reporting_someone_gives_them_the_quote_paragraph() -> None:
+    text = (
+        'Marina Lacerda, 37, spoke out. "It was awful," she said.\n\n'
+        "She recounted giving the predator a massage. Lacerda added during the massage "
+        "Epstein exposed himself.\n\n"
+        '"And then next thing you know, he is raping me. He knew everything about me.”'
+    )
+    assert speakers(text) == ["Marina Lacerda", "Marina Lacerda"]
+
+
+def test_a_paragraph_that_reports_no_one_gives_its_quote_paragraph_no_speaker() -> None:
+    text = (
+        'Marina Lacerda, 37, spoke out. "It was awful," she said.\n\n'
+        "She recounted giving the predator a massage. The room was dark.\n\n"
+        '"And then next thing you know, he is raping me. He knew everything about me.”\n\n'
+        "Jeffrey Epstein denied it."
+    )
+    assert speakers(text)[1] != "Jeffrey Epstein"
+
+
+def test_a_surname_means_the_name_not_run_into_a_paper_s() -> None:
+    text = (
+        "Marina Lacerda was 14.\n\n"
+        "Speaking to the Daily Mail Lacerda claimed the abuse went on.\n\n"
+        "She recounted more. Lacerda said the room was white.\n\n"
+        '"I remember the white sheets."'
+    )
+    assert speakers(text) == ["Marina Lacerda"]

@@ -35,9 +35,10 @@ from ingest.tag_subjects import (
 
 # A described name right after a quote whose description runs into the tag with no comma
 # to close it: "Kurinji Selvaraj, a research analyst at the Council on Energy,
-# Environment and Water think tank told CBS News." The description opens with an article.
+# Environment and Water think tank told CBS News." The description opens with an article
+# or a role's lower-case word ("Chad Hawk, vice president of PMG, a … company told Fox").
 _LOOSE_ROLE_TAG = re.compile(
-    rf"(?P<who>(?>{NAME})),\s+(?:a|an|the)\s+[^\"“”«»\n.;:]{{1,200}}?\s"
+    rf"(?P<who>(?>{NAME})),\s+(?:a|an|the|(?!(?:and|or|but|who|which)\b)[a-z][\w\-]*)\s+[^\"“”«»\n.;:]{{1,200}}?\s"
     r"(?:said|says|told|tells|added|adds|wrote|writes)\b"
 )
 # A role before the name, both in commas, after a quote: ", Sweden's deputy director of

@@ -121,3 +121,16 @@ def test_a_surname_means_the_name_not_run_into_a_paper_s() -> None:
         '"I remember the white sheets."'
     )
     assert speakers(text) == ["Marina Lacerda"]
+
+
+def test_a_role_description_left_open_before_the_verb_names_the_speaker() -> None:
+    text = (
+        '"It is very rare that the Federal Reserve would mess up an order," Chad Hawk, vice '
+        "president of PMG, a paper money grading company in Florida told Fox."
+    )
+    assert speakers(text) == ["Chad Hawk"]
+
+
+def test_a_name_then_and_is_no_open_description() -> None:
+    text = '"It is very rare," Chad Hawk, and the clerk who met him told Fox.'
+    assert speakers(text) != ["Chad Hawk"]

@@ -41,6 +41,11 @@ _LOOSE_ROLE_TAG = re.compile(
     rf"(?P<who>(?>{NAME})),\s+(?:a|an|the|(?!(?:and|or|but|who|which)\b)[a-z][\w\-]*)\s+[^\"“”«»\n.;:]{{1,200}}?\s"
     r"(?:said|says|told|tells|added|adds|wrote|writes)\b"
 )
+# Verbs that tell speech only where they close a tag ("“…,” Kelce shared." or "She
+# revealed:"): elsewhere they take an object ("shares the formula").
+_TELLING = r"(?:shar(?:es|ed)|reveal(?:s|ed)|gush(?:es|ed)|mus(?:es|ed)|confess(?:es|ed))"
+_TELLS_TAG = re.compile(rf"(?P<who>(?>{NAME}|{PRON}))\s+{_TELLING}\s*[.,!?]")
+_TELLS_COLON = re.compile(rf"(?P<who>(?>{NAME}|{PRON}))\s+{_TELLING}\s*:\s*$")
 # A role before the name, both in commas, after a quote: ", Sweden's deputy director of
 # public prosecutions, Eva-Marie Persson, said on Tuesday."
 _ROLE_FIRST_TAG = re.compile(
@@ -347,7 +352,14 @@ def after_quote(
     unnamed source such as `, the authors wrote`."""
     if named_only:
         tag = after.lstrip(" ,—–-\u00a0")
-        for rx in (WHO_VERB, VERB_WHO, _LOOSE_ROLE_TAG, _ROLE_FIRST_TAG, _LEAD_AND_TEAM):
+        for rx in (
+            WHO_VERB,
+            VERB_WHO,
+            _LOOSE_ROLE_TAG,
+            _ROLE_FIRST_TAG,
+            _LEAD_AND_TEAM,
+            _TELLS_TAG,
+        ):
             m = rx.match(tag)
             if m:
                 return classify(m.group("who"), m.groupdict().get("role"), context, book, pos)
@@ -474,7 +486,7 @@ def before_colon(
     inner = _INNER_TELLER.search(tail)
     if inner:  # "Lacerda said Epstein told her:": the words are the one she reports
         return classify(inner.group("who"), None, context, book, pos)
-    m = _COLON.search(tail)
+    m = _COLON.search(tail) or _TELLS_COLON.search(tail)
     if m and _TOLD.search(tail, 0, m.start("who")):
         return search_clause(before[: len(before) - len(tail) + m.start("who")], book, context, pos)
     if m and not _OBJECT_BEFORE.search(tail, max(0, m.start("who") - 10), m.start("who")):

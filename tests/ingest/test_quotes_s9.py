@@ -134,3 +134,19 @@ def test_a_role_description_left_open_before_the_verb_names_the_speaker() -> Non
 def test_a_name_then_and_is_no_open_description() -> None:
     text = '"It is very rare," Chad Hawk, and the clerk who met him told Fox.'
     assert speakers(text) != ["Chad Hawk"]
+
+
+def test_verbs_that_tell_speech_only_closing_a_tag() -> None:
+    text = (
+        "Travis Kelce recapped the weekend.\n\n"
+        "“I like to see it from the fans’ perspective,” Kelce shared. “I am a fan of music.”\n\n"
+        "Taylor Swift revealed: “I love it.” She gushed: “So good.”"
+    )
+    assert speakers(text) == ["Travis Kelce"] * 2 + ["Taylor Swift"] * 2
+
+
+def test_the_same_verbs_with_an_object_tell_nothing() -> None:
+    text = (
+        'Grant Sabatier wrote a book. In it, Sabatier shares the formula for his "target number."'
+    )
+    assert speakers(text) == []

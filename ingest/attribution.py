@@ -153,7 +153,7 @@ PARA_SUBJECT = re.compile(rf"(?P<who>{NAME})(?<![’']s)(?:,[^,\"“”\n]{{1,10
 LAST_SUBJECT = re.compile(
     rf"(?:(?:[{UP}][\w\-]*\s+)?{DESC}|(?:At|In|On|During|After)\s[^,\"“”\n]{{1,100}},\s+)?"
     rf"(?P<who>{NAME})(?<![’']s)"
-    r"(?:\s+\([A-Z]-[A-Z]{2}\))?(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
+    r"(?:\s+\([A-Z]-[A-Z]{2}\))?(?:,[^,\"“”\n]{1,220},)?\s+[a-z]"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p"}
 # A sentence that closes by naming whose speech it reports: "..., Howitt says."

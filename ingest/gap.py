@@ -178,7 +178,7 @@ def _para_check(text: str, start: int, book: NameBook, rx: re.Pattern[str]) -> C
 # "At a hearing last month, Rep. Robert Aderholt (R-AL), ranking member …, pushed for".
 PREV_SUBJECT = re.compile(
     rf"(?:[A-Z][^,\"“”\n]{{1,100}},\s+)?(?P<who>{NAME})(?<![’']s)(?:\s+\([A-Z]-[A-Z]{{2}}\))?"
-    r"(?:,[^,\"“”\n]{1,100},)?\s+[a-z]"
+    r"(?:,[^,\"“”\n]{1,220},)?\s+[a-z]"
 )
 
 
@@ -233,7 +233,7 @@ def para_subject(
     first sentence ("Buser, however, is counting on ... "This is ...," he says"): the
     referent of a pronoun tag there, even when the last speaker was someone else. Only a
     person counts: "Border agents say" or "WIRED spoke to" open with a capital too."""
-    m = rx.match(text, start, start + 200) if text[start].isupper() else None
+    m = rx.match(text, start, start + 400) if text[start].isupper() else None
     name = book.resolve(clean_name(m.group("who")) or "", start) if m else ""
     if " " not in name and not book.is_titled(name):
         return None  # a full name, a surname the text gave in full, or "Prince Andrew"

@@ -150,3 +150,14 @@ def test_the_same_verbs_with_an_object_tell_nothing() -> None:
         'Grant Sabatier wrote a book. In it, Sabatier shares the formula for his "target number."'
     )
     assert speakers(text) == []
+
+
+def test_a_long_apposition_still_leaves_its_name_the_subject() -> None:
+    text = (
+        '"It was a war crime," said Jessica Dorsey.\n\n'
+        "However, Nick Kaufman, a British-Israeli lawyer who served in the IDF Military "
+        "Advocate General's Corps and has defended high-profile clients against war crime "
+        "charges at international criminal tribunals, said it was still unclear.\n\n"
+        '"It is not possible to conclude that," he said.'
+    )
+    assert speakers(text) == ["Jessica Dorsey", "Nick Kaufman"]

@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass
 
 from ingest.name_patterns import NAME, PARTICLE_NAME, UP
-from ingest.names import IT_WINDOW, TITLES, NameBook, clean_name, org_noun, split_title
+from ingest.names import (
+    IT_WINDOW,
+    TITLES,
+    NameBook,
+    clean_name,
+    not_a_person,
+    org_noun,
+    split_title,
+)
 from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
 from ingest.tag_subjects import (
     ADV,
@@ -310,7 +318,7 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
     who = _THE_NAME.sub("", who)
     if who[:1].isupper() or _PARTICLE_FIRST.match(who):
         name = clean_name(who) or _title_surname(who, book, pos)
-        if name:
+        if name and not not_a_person(name):
             full = book.resolve(name, pos)
             if full != name or book.is_known(name):
                 return Attribution("named", full, _role(role))

@@ -176,8 +176,11 @@ def _para_check(text: str, start: int, book: NameBook, rx: re.Pattern[str]) -> C
 
 # That paragraph's subject may follow an opening phrase and carry a party-state tag:
 # "At a hearing last month, Rep. Robert Aderholt (R-AL), ranking member …, pushed for".
+# A clause with its own verb is no opening phrase: "Moustafa Ayad is the director for
+# Africa, Middle East and Asia at …" opens with its subject.
 PREV_SUBJECT = re.compile(
-    rf"(?:[A-Z][^,\"“”\n]{{1,100}},\s+)?(?P<who>{NAME})(?<![’']s)(?:\s+\([A-Z]-[A-Z]{{2}}\))?"
+    r"(?:(?![^,\"“”\n]*\s(?:is|was|are|were|has|had|have|said|says)\s)"
+    rf"[A-Z][^,\"“”\n]{{1,100}},\s+)?(?P<who>{NAME})(?<![’']s)(?:\s+\([A-Z]-[A-Z]{{2}}\))?"
     r"(?:,[^,\"“”\n]{1,220},)?\s+[a-z]"
 )
 

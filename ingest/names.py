@@ -295,7 +295,7 @@ class NameBook:
         """The person a capitalised phrase names, in full ("Steenburgen's" → "Mary
         Steenburgen"), or None unless it is a full name or a titled one-word name."""
         name = clean_name(raw)
-        if not name:
+        if not name or not_a_person(name):
             return None
         full = self.resolve(name, pos)
         return full if " " in full or self.is_titled(full) else None
@@ -461,6 +461,20 @@ class NameBook:
             described = [n for n in cands if any(w.lower()[:6] in stems for w in n.split()[1:])]
             cands = described or cands
         return max(cands, key=lambda n: (self.caps[n.split()[0]], -cands.index(n)))
+
+
+# A capitalised joining word inside a phrase makes it a title, not a person's name
+# ("Fighting Back From VMAs Drama"); a region's words make a place ("Middle East").
+_NOT_A_PERSON = re.compile(r"\s(?:From|To|With|For|And|The|In|On|At|By|Of|Is|Are|Who)\s")
+_REGION = re.compile(
+    r"(?:(?:Middle|Far|Near|North|South|East|West|Central|Latin|Southeast|Northeast)\s+)+"
+    r"(?:East|West|Asia|Africa|America|Europe|Pacific|Atlantic|Korea|Sudan)"
+)
+
+
+def not_a_person(name: str) -> bool:
+    """True for a capitalised phrase that is a headline or a region, not anyone's name."""
+    return bool(_NOT_A_PERSON.search(name) or _REGION.fullmatch(name))
 
 
 _AMOUNT_AFTER = re.compile(r"\s?\d")

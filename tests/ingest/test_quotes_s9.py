@@ -161,3 +161,30 @@ def test_a_long_apposition_still_leaves_its_name_the_subject() -> None:
         '"It is not possible to conclude that," he said.'
     )
     assert speakers(text) == ["Jessica Dorsey", "Nick Kaufman"]
+
+
+# From blind-20's first run.
+
+
+def test_a_link_headline_is_no_one_a_pronoun_means() -> None:
+    text = (
+        "Dasha Novotny grew up in Tennessee.\n\n"
+        "Trending Fighting Back From VMAs Drama to a Timeline of the Feud\n\n"
+        "“I want to change the culture within country music,” she says."
+    )
+    assert speakers(text) == ["Dasha Novotny"]
+
+
+def test_a_region_is_no_one_a_pronoun_means() -> None:
+    text = (
+        '"Facebook must do more," said Dlshad Othman, an expert.\n\n'
+        "Moustafa Ayad is the executive director for Africa, Middle East and Asia at the "
+        "Institute for Strategic Dialogue. He told VOA that the company needs to do more.\n\n"
+        '"I believe all of these issues can be fixed," he said.'
+    )
+    assert speakers(text) == ["Dlshad Othman", "Moustafa Ayad"]
+
+
+def test_a_person_named_west_is_still_a_person() -> None:
+    text = 'Kanye West spoke last.\n\n"I am done," he said.'
+    assert speakers(text) == ["Kanye West"]

@@ -185,6 +185,7 @@ _SPOKES_RE = re.compile(
     r"spokes|representative|['’]s rep\b(?!\.)|statement|"
     r"\b(?:report|note|study|survey|analysis)\s+(?:from|by)\b"
 )
+_THE_SPOKES = re.compile(r"the\s+spokes(?:person|man|woman)")
 _KIN_RE = re.compile(rf"(?:[Tt]he\s+)?({NAME})['’‘]s\s+(?:{KIN})")
 _ORG_AFTER = re.compile(rf"\b(?:for|of|at|from|by)\s+(?:the\s+)?({NAME})\s*$")
 _ORG_BEFORE = re.compile(
@@ -307,8 +308,10 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
         if not org and _THE_BODY.fullmatch(low):  # "the agency warns": the institution named last
             org = book.body_before(pos, 2 * IT_WINDOW)
         org = org or book.organisation(context, low)
-        if not org and low == "it":
-            return Attribution("it", None)  # the caller's last quoted organisation, if any
+        if not org and (low == "it" or _THE_SPOKES.fullmatch(low)):
+            # the caller's last quoted organisation, if any: "said a Meta spokesperson"
+            # … "“…,” the spokesperson said"
+            return Attribution("it", None)
         return Attribution("org", org) if org else Attribution("unnamed", None)
     described = _DESCRIBED_ROLE.fullmatch(who)
     if described:  # "the Republican governor said": a role, never a name

@@ -188,3 +188,17 @@ def test_a_region_is_no_one_a_pronoun_means() -> None:
 def test_a_person_named_west_is_still_a_person() -> None:
     text = 'Kanye West spoke last.\n\n"I am done," he said.'
     assert speakers(text) == ["Kanye West"]
+
+
+def test_the_spokesperson_is_the_organisation_quoted_last() -> None:
+    text = (
+        'It removes posts, "reports from our users and trusted partners," said a Meta '
+        "spokesperson in an email.\n\n"
+        '"We remove this content as soon as we become aware of it," the spokesperson said.'
+    )
+    assert speakers(text) == ["Meta", "Meta"]
+
+
+def test_the_spokesperson_with_no_organisation_quoted_is_no_one() -> None:
+    text = 'The pages stayed up for months.\n\n"We remove this content," the spokesperson said.'
+    assert speakers(text) == [None]

@@ -36,7 +36,7 @@ from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter, word_set
 from ingest.signatures import signed
-from ingest.tag_subjects import OFFICE_REF, WHO_VERB
+from ingest.tag_subjects import APPOSED_WHO, OFFICE_REF, WHO_VERB, place_before
 from ingest.word_owners import (
     claim_noun,
     crowd_speech,
@@ -539,7 +539,40 @@ def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBo
             att = classify(m.group("who"), None, text[lo:hi], book, at)
             if att.kind == "named" and att.speaker:
                 return att.speaker
+            if att.kind == "pronoun" and att.gender in {"m", "f"}:
+                # "She added that the promised jobs never materialised.": the speaker
+                # of the quote just before goes on
+                before = cands[i - 1] if i > 0 else None
+                if (
+                    before is not None
+                    and before.speaker
+                    and before.para >= _para_back(seg, prev, 2)
+                ):
+                    return before.speaker
+        elif (
+            at == lo
+            and (m := _APPOSED_OPEN.match(text, lo, min(hi, lo + WINDOW)))
+            and not place_before(text, m.end())
+        ):
+            # "Another villager, Lipolelo Potobere, said they often go without water."
+            att = classify(m.group("who"), None, text[lo:hi], book, lo)
+            if att.kind == "named" and att.speaker:
+                return att.speaker
     return None
+
+
+# A paragraph that opens with a role, then the name in apposition, then its verb.
+_APPOSED_OPEN = re.compile(rf"[A-Z][^,\"“”\n]{{0,60}}(?={APPOSED_WHO.pattern})")
+
+
+def _para_back(seg: Segmenter, para: int, n: int) -> int:
+    """The paragraph `n` before `para` (or the first)."""
+    for _ in range(n):
+        back = seg.prev_para(para)
+        if back is None:
+            break
+        para = back
+    return para
 
 
 def _closing_reporter(

@@ -202,3 +202,36 @@ def test_the_spokesperson_is_the_organisation_quoted_last() -> None:
 def test_the_spokesperson_with_no_organisation_quoted_is_no_one() -> None:
     text = 'The pages stayed up for months.\n\n"We remove this content," the spokesperson said.'
     assert speakers(text) == [None]
+
+
+_VILLAGERS = (
+    "“I am old,” Ms Molatjeng said.\n\n"
+    "{line}\n\n"
+    "“As we speak, we have been without water for three days.”\n\n"
+    "{line2}\n\n"
+    "“I think only two people from here work at the mine.”"
+)
+
+
+def test_a_role_then_a_name_then_a_verb_opening_a_paragraph_gives_the_next() -> None:
+    text = _VILLAGERS.format(
+        line="Another villager, Lipolelo Potobere, said they often go without water.",
+        line2="She added that the promised jobs never materialised.",
+    )
+    assert speakers(text)[1:] == ["Lipolelo Potobere", "Lipolelo Potobere"]
+
+
+def test_a_pronoun_reporting_goes_on_with_the_quote_before() -> None:
+    text = _VILLAGERS.format(
+        line="Another villager, Lipolelo Potobere, said they often go without water.",
+        line2="The mine did not answer questions.",
+    )
+    assert speakers(text)[1:] == ["Lipolelo Potobere", None]
+
+
+def test_a_place_in_apposition_opens_no_report() -> None:
+    text = _VILLAGERS.format(
+        line="Villagers in Maseru, Lesotho, said they often go without water.",
+        line2="The mine did not answer questions.",
+    )
+    assert speakers(text)[1] != "Lesotho"

@@ -51,8 +51,11 @@ _LOOSE_ROLE_TAG = re.compile(
 )
 # Verbs that tell speech only where they close a tag ("“…,” Kelce shared." or "She
 # revealed:"): elsewhere they take an object ("shares the formula").
-_TELLING = r"(?:shar(?:es|ed)|reveal(?:s|ed)|gush(?:es|ed)|mus(?:es|ed)|confess(?:es|ed))"
-_TELLS_TAG = re.compile(rf"(?P<who>(?>{NAME}|{PRON}))\s+{_TELLING}\s*[.,!?]")
+_TELLING = (
+    r"(?:shar(?:es|ed)|reveal(?:s|ed)|gush(?:es|ed)|mus(?:es|ed)|confess(?:es|ed)|"
+    r"reflect(?:s|ed)|summari[sz](?:es|ed))"
+)
+_TELLS_TAG = re.compile(rf"(?P<who>(?>{NAME}|{PRON}))(?:\s+\w+ly)?\s+{_TELLING}\s*[.,!?]")
 _TELLS_COLON = re.compile(rf"(?P<who>(?>{NAME}|{PRON}))\s+{_TELLING}\s*:\s*$")
 # A role before the name, both in commas, after a quote: ", Sweden's deputy director of
 # public prosecutions, Eva-Marie Persson, said on Tuesday."

@@ -35,7 +35,7 @@ TITLES = word_set(
     star striker forward defender goalkeeper goalie midfielder quarterback pitcher player
     boss owner partner attorney lawyer doctor nurse professor administrator stylist designer
     chef author artist researcher scientist psychologist therapist dietitian nutritionist
-    consultant photographer mp mep msp mla"""
+    consultant photographer mp mep msp mla adv advocate"""
 )
 STOP_WORDS = word_set(
     """the a an and but or if when while as at in on of for to from by with this that these

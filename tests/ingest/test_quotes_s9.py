@@ -235,3 +235,12 @@ def test_a_place_in_apposition_opens_no_report() -> None:
         line2="The mine did not answer questions.",
     )
     assert speakers(text)[1] != "Lesotho"
+
+
+def test_reflects_and_summarizes_close_a_tag_and_advocate_is_a_title() -> None:
+    text = (
+        "Adv Mokitimi Tšosane was raised by his grandmother.\n\n"
+        "“My grandmother was the shield against poverty,” he reflects, emphasizing her role. "
+        "“Every effort made to invest in education is an investment,” he aptly summarizes."
+    )
+    assert speakers(text) == ["Mokitimi Tšosane", "Mokitimi Tšosane"]

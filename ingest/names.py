@@ -267,9 +267,9 @@ class NameBook:
         """ "Li" for "Li Jifeng": a lone word that ends no full name but starts exactly one
         two-word name is a surname written first (or a first name), so that person. A word
         the text also writes in lower case ("Border agents") is a common word instead."""
-        fulls = self.by_first.get(toks[0], ()) if len(toks) == 1 else ()
-        if not fulls and len(toks) == 1:
-            fulls = self.by_penult.get(toks[0], ())
+        if len(toks) != 1 or (toks[0].isupper() and toks[0].isalpha()):
+            return " ".join(toks)  # an acronym ("NWS") is no first name: not "NWS Collection"
+        fulls = self.by_first.get(toks[0], ()) or self.by_penult.get(toks[0], ())
         if len(fulls) != 1 or self.writes_lower(toks[0].lower()):
             return " ".join(toks)
         full = next(iter(fulls))

@@ -244,3 +244,16 @@ def test_reflects_and_summarizes_close_a_tag_and_advocate_is_a_title() -> None:
         "“Every effort made to invest in education is an investment,” he aptly summarizes."
     )
     assert speakers(text) == ["Mokitimi Tšosane", "Mokitimi Tšosane"]
+
+
+def test_an_acronym_is_no_first_name() -> None:
+    text = (
+        "Photo: NWS Collection. The National Weather Service was founded in 1870. "
+        "“Later that year, the first weather map was made,” according to the NWS."
+    )
+    assert speakers(text) == ["NWS"]
+
+
+def test_a_lone_name_that_starts_one_full_name_still_means_it() -> None:
+    text = "Li Jifeng studies viruses.\n\n“It is transmitted casually,” Li said."
+    assert speakers(text) == ["Li Jifeng"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ingest.name_patterns import NAME, PARTICLE_NAME, UP
 from ingest.names import (
+    INSTITUTION_WORD,
     IT_WINDOW,
     TITLES,
     NameBook,
@@ -23,6 +24,7 @@ from ingest.names import (
     not_a_person,
     org_noun,
     split_title,
+    with_of_tail,
 )
 from ingest.speech_verbs import GERUND, GERUND_ALTS, VERB, VERB_ALTS, by_initial
 from ingest.tag_subjects import (
@@ -305,7 +307,11 @@ def classify(who: str, role: str | None, context: str, book: NameBook, pos: int)
             # the ministry said": the office named last (of the same kind, if named so)
             rx = _OFFICE_OF[office_noun.group(1)] if office_noun else _OFFICE_RE
             office = book.last_match(rx, pos, IT_WINDOW)
-            org = THE_ANY.sub("", office.group(0)) if office else None
+            if office:  # "Pakistan’s Ministry of Foreign Affairs says …": its whole name
+                full = with_of_tail(office.group(0), office.string, office.end())
+                org = clean_name(full) if full != office.group(0) else THE_ANY.sub("", full)
+            else:
+                org = None
         if not org and (low == "it" or _GENERIC_ORG.search(low)):  # "a company spokesperson"
             org = book.subject_body_before(pos)
         if not org and _THE_BODY.fullmatch(low):  # "the agency warns": the institution named last
@@ -414,6 +420,13 @@ def member_before(window: str, at: int) -> str | None:
 _LAST_APPOSED = re.compile(rf",\s*((?>{NAME}))\s*,\s*$")
 
 
+# An institution's name joined by "of" or "for" to the name a tag found: the whole is
+# the speaker ("The Ministry of Foreign Affairs said", "The University of Michigan said").
+_ORG_OF_HEAD = re.compile(
+    rf"(?<![\w’'])((?:[{UP}][\w’'\-]*\s+){{0,3}}{INSTITUTION_WORD}\s+(?:of|for)\s+(?:the\s+)?)$"
+)
+
+
 def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attribution | None:
     """The last attribution construction anywhere in a window (same sentence as the quote)."""
     found: Attribution | None = None
@@ -426,6 +439,8 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
             ):
                 # "Epstein's neighbor in both Florida and New York, Donald Trump, said"
                 who, role = apposed.group(1), None
+            elif rx is WHO_VERB and (head := _ORG_OF_HEAD.search(window, 0, m.start("who"))):
+                who = head.group(1) + who  # "The Ministry of Foreign Affairs said"
             elif rx is WHO_VERB and (member := member_before(window, m.start("who"))):
                 who = member  # "Chief James Hall with the New York Police ... said"
             elif rx is WHO_VERB and prepositional(window, m.start("who"), who):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from ingest.name_patterns import NAME_RE
+from ingest.name_patterns import NAME, NAME_RE
 from ingest.sentences import word_set
 
 if TYPE_CHECKING:
@@ -363,11 +363,11 @@ class NameBook:
         quotes: "The Food Standards Agency warned people ... "...," it said" is the
         agency, not the chemical its statement names most; with a `noun`, one whose name
         ends with it ("wrote the center": the Storm Prediction Center)."""
-        for _at, raw in self._mentions_back(pos, within):
+        for at, raw in self._mentions_back(pos, within):
             words = raw.split()
             last = words[-1] if len(words) >= 2 else ""
             if (last == noun) if noun else _BODY_WORD.fullmatch(last):
-                name = clean_name(raw)
+                name = clean_name(with_of_tail(raw, self._text, at + len(raw)))
                 if name and " " in name:  # not "The Company" itself
                     return name
         return None
@@ -470,6 +470,24 @@ _REGION = re.compile(
     r"(?:(?:Middle|Far|Near|North|South|East|West|Central|Latin|Southeast|Northeast)\s+)+"
     r"(?:East|West|Asia|Africa|America|Europe|Pacific|Atlantic|Korea|Sudan)"
 )
+
+
+INSTITUTION_WORD = (
+    r"(?:Ministry|Department|University|College|Institute|Bank|Council|Office|Agency|"
+    r"Commission|Committee|Board|Bureau|Court|School|Academy|Society|Federation|Association|"
+    r"Union|Church|Chamber|Museum|Cent(?:re|er)|League|Organi[sz]ation)"
+)
+_ORG_OF_TAIL = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{NAME}")
+_ENDS_INSTITUTION = re.compile(rf"{INSTITUTION_WORD}$", re.I)
+
+
+def with_of_tail(who: str, text: str, end: int) -> str:
+    """`who` with the "of …" that completes an institution's name after it in `text`
+    ("The Royal College" + " of GPs"), or `who` itself."""
+    if not _ENDS_INSTITUTION.search(who):
+        return who
+    m = _ORG_OF_TAIL.match(text, end)
+    return who + m.group(0) if m else who
 
 
 def not_a_person(name: str) -> bool:

@@ -31,7 +31,7 @@ from ingest.attribution import (
 )
 from ingest.gap import PREV_SUBJECT, LastReferent, para_subject
 from ingest.name_patterns import NAME, NAME_RE
-from ingest.names import TITLES, NameBook, clean_name
+from ingest.names import TITLES, NameBook, clean_name, with_of_tail
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter, word_set
@@ -256,9 +256,12 @@ def _subject(before: str, book: NameBook, context: str, pos: int) -> Attribution
         return None
     if _PREP_END.search(before, max(0, m.start("who") - 8), m.start("who")):
         return None  # "one user on Weibo, which …, posted": a preposition's object
-    att = classify(m.group("who"), None, context, book, pos)
+    who = with_of_tail(m.group("who"), before, m.end("who"))
+    att = classify(who, None, context, book, pos)
     if att.kind == "pronoun":
         return att  # "She didn't give a date, but said SpaceX would fly it "a lot""
+    if who != m.group("who") and att.speaker:
+        return Attribution("org", att.speaker)  # "The Royal College of GPs highlighted"
     if att.kind != "named" or not att.speaker or not book.is_person_like(att.speaker, pos):
         return None
     return att

@@ -257,3 +257,26 @@ def test_an_acronym_is_no_first_name() -> None:
 def test_a_lone_name_that_starts_one_full_name_still_means_it() -> None:
     text = "Li Jifeng studies viruses.\n\n“It is transmitted casually,” Li said."
     assert speakers(text) == ["Li Jifeng"]
+
+
+def test_an_institution_s_name_goes_on_after_of() -> None:
+    text = "The Royal College of GPs (RCGP) highlighted “horrific and unacceptable” abuse."
+    assert speakers(text) == ["Royal College of GPs"]
+    text = "The Ministry of Foreign Affairs said the strikes were “unprovoked Indian strikes”."
+    assert speakers(text) == ["Ministry of Foreign Affairs"]
+    text = "The University of Michigan said the survey was “a first”."
+    assert speakers(text) == ["University of Michigan"]
+
+
+def test_the_ministry_is_the_whole_name_of_the_one_named_before() -> None:
+    text = (
+        "Pakistan’s Ministry of Foreign Affairs says Islamabad has informed the council.\n\n"
+        "The ministry says in a statement that the council was told that “Pakistan reserves "
+        "the right to respond.”"
+    )
+    assert speakers(text) == ["Ministry of Foreign Affairs"]
+
+
+def test_a_person_after_of_is_no_institution_s_name() -> None:
+    text = "A friend of Marco Rubio said it was “a shame”."
+    assert speakers(text) != ["Friend of Marco Rubio"]

@@ -97,7 +97,10 @@ _CLAUSE_AFTER_COMMA = rf"(?:\s*+{_CLAUSE}{{1,160}}+|(?=\s*+(?!{_CLAUSE}))\s*{_CL
 _ROLE = rf"(?P<role>(?:\s*+,{_CLAUSE_AFTER_COMMA}){{1,5}}\s*+,)?"
 ADV = (
     r"(?:\s+(?:\w+ly|has|had|have|would|will|also|later|then|once|previously|first|again|"
-    r"further|recently|earlier|still|often|publicly|privately|had|then)){0,2}"
+    r"further|recently|earlier|still|often|publicly|privately|had|then|"
+    # "Vikram Misri in a news briefing in New Delhi accused …": where the words were said
+    r"in\s+an?\s+(?:[a-z\-]+\s+)?(?:briefing|interview|statement|speech|address|post|letter|"
+    r"video|conference)(?:\s+(?:in|at|on)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?)){0,2}"
 )
 # Verbs of rejection report speech only after their subject ("The Pentagon rejected the
 # claims as "..."): after the verb a name is their object.

@@ -280,3 +280,16 @@ def test_the_ministry_is_the_whole_name_of_the_one_named_before() -> None:
 def test_a_person_after_of_is_no_institution_s_name() -> None:
     text = "A friend of Marco Rubio said it was “a shame”."
     assert speakers(text) != ["Friend of Marco Rubio"]
+
+
+def test_where_the_words_were_said_may_stand_between_subject_and_verb() -> None:
+    text = (
+        "Indian Foreign Secretary Vikram Misri in a news briefing in New Delhi accused "
+        "Pakistan of failing to take “demonstrable steps” against “terrorist infrastructure”."
+    )
+    assert speakers(text) == ["Vikram Misri", "Vikram Misri"]
+
+
+def test_a_place_phrase_that_is_not_a_briefing_stays_a_break() -> None:
+    text = "Vikram Misri in New Delhi, where Pakistan accused India of “aggression”, was silent."
+    assert speakers(text) != ["Vikram Misri"]

@@ -40,8 +40,6 @@ CURRENCY_PREFIX = {
     "CAD": "CAD",
     "RM": "MYR",
     "MYR": "MYR",
-    "SGD": "SGD",
-    "NZD": "NZD",
 }
 CURRENCY_WORDS = {
     "hong kong dollars": "HKD",

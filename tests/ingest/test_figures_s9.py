@@ -1,5 +1,5 @@
 """Figure rules from blind-19's first run: the Malaysian ringgit's "RM" (and the codes
-MYR, SGD, NZD) before an amount is money, and a child's age "as young as 14" or "about
+MYR; and Singapore's "S$") before an amount is money, and a child's age "as young as 14" or "about
 10 or 11 at the time" counts nothing."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def found(text: str) -> list[tuple[str, str, float | None, str | None]]:
     [
         ("savings of nearly RM900,000 compared", [("RM900,000", "money", 900000.0, "MYR")]),
         ("The cost is RM6.162 million.", [("RM6.162 million", "money", 6162000.0, "MYR")]),
-        ("It cost SGD 5 million.", [("SGD 5 million", "money", 5000000.0, "SGD")]),
+        ("It cost S$5 million.", [("S$5 million", "money", 5000000.0, "SGD")]),
         ("It cost MYR 3bn.", [("MYR 3bn", "money", 3e9, "MYR")]),
     ],
 )

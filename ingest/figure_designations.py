@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.figure_units import CURRENCY_PREFIX
+from ingest.figure_nouns import is_plural
+from ingest.figure_units import CURRENCY_PREFIX, DURATIONS, UNITS
 from ingest.sentences import word_set
 
 # A section letter in brackets makes the number a name: a 401(k), a 403(b) plan.
@@ -30,6 +31,23 @@ _CAMEL_BEFORE = re.compile(r"(?<![\w'’])[a-z]{1,3}[A-Z][\w\-]*[ \u00a0]$")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.\s?|#|\bnumber\s|\bNumber\s|\bPage\s|\bpage\s)$")
 # The top of a scale whose step is a name: "a Level 3 out of 5 risk", "Category 4 of 5".
 _SCALE_TOP_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+$")
+# The later numbers of a list after a designation word name sections or goals as its
+# first does: "Sections 21, 24, and 26 of the bill", "SDGs 7 and 11", "Sustainable
+# Development Goals 7, 11", "Articles 3 to 5"; a plural noun or a unit after the last
+# number counts ("invoked Article 5 and 300 troops were sent").
+_LIST_WORD_BEFORE = re.compile(
+    r"(?<![\w'’])(?:Sections?|Articles?|Clauses?|Chapters?|Goals?|SDGs?|Rules?)[ \u00a0]+"
+    r"(?:\d{1,4}[a-z]?(?:,[ \u00a0]*(?:(?:and|or|to)[ \u00a0]+)?|[ \u00a0]+(?:and|or|to|through|&)"
+    r"[ \u00a0]+)){1,8}$"
+)
+_LIST_WORDS = word_set(
+    "Section Sections Article Articles Clause Clauses Chapter Chapters Goal Goals SDG SDGs "
+    "Rule Rules"
+)
+# ... and at a sentence's start the first number too, when the list goes on after it.
+_LIST_GOES_ON = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or|to|through|&)[ \u00a0]+)\d")
+_LIST_SEPS = (", ", "and ", "or ", "to ", "through ", "& ", ",\u00a0", "and\u00a0", "or\u00a0")
+_WORD_AFTER = re.compile(r"^[ \u00a0]+([a-z][a-z\-]*)")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
 # Capitalised words that come before amounts, not names: sentence openers, quantifiers,
 # prepositions and currency codes ("About 40", "Over 100", "USD 5").
@@ -57,6 +75,8 @@ def is_designation(before: str, after: str, num: str = "") -> bool:
         return True  # the literal tests skip a costly search at every position
     if before[-1:] not in (" ", "\t", "\u00a0"):  # a line break ends any name before it
         return False
+    if before.endswith(_LIST_SEPS) and _listed_designation(before, after):
+        return True
     if before[-3:-1] == "of" and _scale_top(before):
         return True
     at = _cap_word_before(before, max(0, len(before) - 32))  # a word ends it
@@ -72,8 +92,22 @@ def is_designation(before: str, after: str, num: str = "") -> bool:
         if joined or not _sentence_start(before, at[0]):
             return False  # "M&S 300 stores will close", "P&O 800 workers were sacked"
     if _sentence_start(before, at[0]) and not _acronym(word) and not brand:
+        if word in _LIST_WORDS and _LIST_GOES_ON.match(after):
+            return True  # "Articles 3 and 4 apply"
         return bool(_CLAUSE_END_AFTER.match(after)) and not word.endswith(("’s", "'s"))
     return not word.endswith(("’s", "'s"))
+
+
+def _listed_designation(before: str, after: str) -> bool:
+    """A later number of a list after a designation word ("Sections 21, 24, and 26")."""
+    if _LIST_WORD_BEFORE.search(before[-72:]) is None:
+        return False
+    m = _WORD_AFTER.match(after)
+    if m is None:
+        return True
+    word = m.group(1)
+    plural = is_plural(word) and not word.endswith(("us", "is"))  # "focus", "basis"
+    return not (plural or word in UNITS or word in DURATIONS)
 
 
 def _scale_top(before: str) -> bool:

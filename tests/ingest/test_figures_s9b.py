@@ -46,3 +46,49 @@ def test_sgd_and_nzd_are_no_currency_codes(text: str) -> None:
 )
 def test_dollar_signs_and_ringgit_stay_money(text: str, want: list) -> None:
     assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The amendments to Sections 21, 24, and 26 of the bill were passed.",
+        "These are SDGs 7 and 11 which focus on energy and cities.",
+        "Sustainable Development Goals 7, 11\n\nIn light of that",
+        "Goals 7, 11 and 13 focus on cities.",
+        "According to SDG 11, half of humanity lives in cities.",
+        "It breaches Articles 3 to 5 of the charter.",
+        "Articles 3 and 4 apply here.",
+        "under Chapters 7, 11 or 13 of the code",
+        "Rules 3, 4 & 5 were changed.",
+    ],
+)
+def test_every_number_of_a_list_after_a_designation_word_is_a_name(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "They invoked Article 5 and 300 troops were sent.",
+            [("300", "count", 300.0, "troops")],
+        ),
+        ("Under Section 3, 40 years passed.", [("40", "quantity", 40.0, "years")]),
+        ("Chapter 11 and 200 jobs went.", [("200", "count", 200.0, "jobs")]),
+        (
+            "The team lost 21, 24 and 26 players.",
+            [
+                ("21", "count", 21.0, None),
+                ("24", "count", 24.0, None),
+                ("26", "count", 26.0, "players"),
+            ],
+        ),
+    ],
+)
+def test_counts_after_a_designation_s_list_stay(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_a_long_designation_list_is_fast() -> None:
+    fast("Sections " + "7, " * 200_000)
+    fast("Sections 1 and " * 60_000)

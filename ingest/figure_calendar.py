@@ -102,10 +102,32 @@ def is_time(before: str, after: str) -> bool:
     )
 
 
+# A year of an era: "as early as 500 BC", "79 AD", "AD 79", "3000-2000 BCE", "2,500
+# B.C." (the first side of a span takes the era written after the second).
+_ERA = r"(?:BCE?|CE|AD|B\.C\.(?:E\.)?|A\.D\.|C\.E\.)(?!\w|\.\w)"
+_ERA_AFTER = re.compile(
+    r"^(?:(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and|or)[ \u00a0]+)\d{1,4}(?:,\d{3})?)?"
+    rf"[ \u00a0]{_ERA}"
+)
+_ERA_BEFORE = re.compile(r"(?<![\w.])(?:AD|A\.D\.)[ \u00a0]$")
+
+
+def _era_year(digits: str, before: str, after: str) -> bool:
+    """True for a year of an era: "500 BC", "AD 79" (see above)."""
+    if len(digits) > 5 or not digits.replace(",", "").isdigit():
+        return False
+    if before[-2:-1] in ("D", ".") and _ERA_BEFORE.search(before[-6:]):
+        return True
+    head = after[:16]  # every era has a "C" or an "A": most numbers skip the search
+    return ("C" in head or "A" in head) and bool(_ERA_AFTER.match(after))
+
+
 def is_year(digits: str, before: str, after: str) -> bool:
-    """Four-digit years (2019, fiscal 2019), decades (the 2020s, '90s) and years cut to
-    two digits ("in ’91", "Class of '91")."""
+    """Four-digit years (2019, fiscal 2019), decades (the 2020s, '90s), years cut to
+    two digits ("in ’91", "Class of '91") and years of an era ("500 BC", "AD 79")."""
     if after[:1] == "s" and not after[1:2].isalpha():
+        return True
+    if _era_year(digits, before, after):
         return True
     if before[-1:] in _APOSTROPHES and len(digits) == 2:
         return _short_year(digits, before, after)

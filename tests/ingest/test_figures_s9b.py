@@ -92,3 +92,36 @@ def test_counts_after_a_designation_s_list_stay(text: str, want: list) -> None:
 def test_a_long_designation_list_is_fast() -> None:
     fast("Sections " + "7, " * 200_000)
     fast("Sections 1 and " * 60_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "streetlights were used as early as 500 BC saying the ancient",
+        "It was built in 79 AD by the Romans.",
+        "In AD 79, Vesuvius erupted.",
+        "The tablets date from 3000-2000 BCE in Sumer.",
+        "People farmed here around 2,500 B.C. already.",
+        "He ruled until 300 CE.",
+        "It fell between 500 and 300 BC at the latest.",
+    ],
+)
+def test_a_year_of_an_era_is_a_date(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("about 40 CEOs came", [("40", "count", 40.0, "ceos")]),
+        ("300 ADHD patients joined", [("300", "count", 300.0, "patients")]),
+        ("500 BCA members voted", [("500", "count", 500.0, "members")]),
+    ],
+)
+def test_capitals_that_only_begin_an_era_leave_counts(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_many_eras_are_fast() -> None:
+    fast("1 BC " * 200_000)
+    fast("AD 1 " * 200_000)

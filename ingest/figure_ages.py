@@ -37,6 +37,8 @@ _NAME_AGE = re.compile(r"([A-Z][\w’'.\-]+)(,?)\s$")
 # "… diabetes. At 16, he went to …": a sentence opening with "At N," and a pronoun.
 _OPENING_AGE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)At\s$")
 _PRONOUN_AFTER = re.compile(r"^,\s+(?:he|she|I|they|we)\b")
+# ... or a capitalised name: "At 24, Dasha is basking" ("At 50, The index" is no name).
+_NAME_AFTER = re.compile(r"^,[ \u00a0]+([A-Z][a-z][\w'’\-]*)")
 _AGE_DASH_AFTER = re.compile(r"^[ \u00a0]?[–—]")
 # A person giving their age: "I'm 74 and was tempted", "she is 9." (nothing counted after
 # it: "I'm 30 minutes late" and "he's 5 feet tall" stay amounts). Only one person states
@@ -61,6 +63,12 @@ _FULL_NAME_AGE = re.compile(
     r"(?<![\w'’])([A-Z][a-z][\w'’\-]*)[ \u00a0][A-Z][a-z][\w'’\-]*,[ \u00a0]$"
 )
 _SENTENCE_END_AFTER = re.compile(r"^\.(?:\s|$)")
+
+
+def _name_after(after: str) -> bool:
+    """True when a capitalised name follows the comma of "At 24, Dasha" (see above)."""
+    m = _NAME_AFTER.match(after)
+    return m is not None and m.group(1) not in NOT_A_NAME
 
 
 def _named_age(before: str, after: str) -> bool:
@@ -121,6 +129,7 @@ def is_age(before: str, after: str, value: float) -> bool:
     """Ages: "66-year-old", "9-Month-Old", "aged 26", "aged between 18", the low end of
     "12 to 17-years-old", the other ends of "ages of 25 and 54", an age threshold
     ("retire at 62"), a person's stated age ("I'm 68 and", "she is 9."), "At 16, he",
+    "At 24, Dasha",
     "Noel, 31, is charged", "Braun, 38 – who", "Hollman 31, of Hope" ("About 40, ..." is
     no name, so no age) and "his daughter Kaiarahi (10 months)"."""
     tail = before[-20:]
@@ -157,7 +166,7 @@ def is_age(before: str, after: str, value: float) -> bool:
     if value == int(value) and _age_at_the_time(before, after):
         return True
     if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):
-        return _PRONOUN_AFTER.match(after) is not None
+        return _PRONOUN_AFTER.match(after) is not None or _name_after(after)
     if before[-1:] == "(" and _bracket_age(before, after):
         return True
     if _named_age(before, after):

@@ -125,3 +125,28 @@ def test_capitals_that_only_begin_an_era_leave_counts(text: str, want: list) -> 
 def test_many_eras_are_fast() -> None:
     fast("1 BC " * 200_000)
     fast("AD 1 " * 200_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At 24, Dasha is basking in fame.",
+        "Fame came early. At 24, Dasha Smith was a star.",
+        "Work began young.\nAt 16, Thabo left school.",
+    ],
+)
+def test_at_n_before_a_name_opening_a_sentence_is_an_age(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("At 50, the index fell.", [("50", "count", 50.0, None)]),
+        ("At 50, The index fell.", [("50", "count", 50.0, None)]),
+        ("At 500, Apple had more.", [("500", "count", 500.0, None)]),
+        ("He said that at 24, Dasha was there.", [("24", "count", 24.0, None)]),
+    ],
+)
+def test_at_n_without_a_name_or_mid_sentence_stays(text: str, want: list) -> None:
+    assert found(text) == want

@@ -10,6 +10,7 @@ import re
 
 from ingest.figure_designations import NOT_A_NAME
 from ingest.figure_units import UNITS
+from ingest.sentences import word_set
 
 _AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 _AGE_AFTER = re.compile(rf"^(?:-|\s){_AGE_UNIT}(?:-|\s)old\b|^-?\s?(?:{_AGE_UNIT}-old|yo)\b", re.I)
@@ -121,7 +122,56 @@ def _bracket_age(before: str, after: str) -> bool:
     return bool(_PERSON_BEFORE.search(before[: -len(name.group(0))]))
 
 
-# What an age range's or list's second number follows: a space ("25 and 54") or a dash.
+# A bare age in brackets, as some papers write it, after a word for a person or a name:
+# "Granny (78) suffers", "a woman (34)", "Thabo Mokoena (45) said". A single name must
+# not be a plural ("Democrats (45)"), an acronym ("ANC (45)"), a word after "the" ("the
+# Senate (53)"), a sentence opener or a designation word ("Section (78)"); "(78 people)"
+# counts, and "(2019)" is a year.
+_WORD_BRACKET = re.compile(
+    r"(?<![\w'’])(?:([A-Z][a-z][\w'’\-]*)[ \u00a0])?([A-Za-z][\w'’\-]*)[ \u00a0]\($"
+)
+# Single names with bracketed numbers in a list count seats or cases ("Gauteng (45),
+# Limpopo (30)") unless a word for a person comes before them ("her kids Thabo (12)").
+_BRACKET_LIST_AFTER = re.compile(
+    r"^\),?[ \u00a0]+(?:(?:and|then)[ \u00a0]+)?[A-Z][\w'’\-]*[ \u00a0]\(\d"
+)
+_BRACKET_LIST_BEFORE = re.compile(r"\d\),?[ \u00a0]+(?:(?:and|then)[ \u00a0]+)?$")
+_PERSON_WORDS = word_set(
+    """granny gran grandma grandmother grandpa grandfather mother father mum mom dad man
+    woman boy girl wife husband son daughter brother sister uncle aunt widow widower
+    pensioner teenager teen child baby toddler infant nephew niece cousin grandson
+    granddaughter grandchild victim suspect accused learner pupil student"""
+)
+_NOT_PERSONS = word_set(
+    """Section Sections Article Articles Clause Clauses Chapter Chapters Rule Rules Goal
+    Goals Part Parts Schedule Table Figure Fig Page Paragraph Item Annex Appendix Form Step
+    Stage Phase Level Grade Class Round Week Day Year Act Regulation Subsection Note Line
+    Group Zone Ward Route Lot Unit Block Room Team Division Category Type Model Version"""
+)
+
+
+def _bare_bracket_age(before: str, after: str, value: float) -> bool:
+    """True for the number of "Granny (78) suffers" or "Thabo Mokoena (45)" (see above)."""
+    if after[:1] != ")" or value < 1 or value != int(value):
+        return False
+    m = _WORD_BRACKET.search(before[-40:])
+    if m is None:
+        return False
+    first, word = m.groups()
+    if word.lower() in _PERSON_WORDS:
+        return True
+    if not word[:1].isupper() or word[1:2].isupper() or word in _NOT_PERSONS:
+        return False
+    if first is not None and first not in NOT_A_NAME and first not in _NOT_PERSONS:
+        return True  # a full name: "Mark Jones (45)"
+    head = before[: len(before) - len(m.group(0))]
+    if word in NOT_A_NAME or (word.endswith("s") and not word.endswith("ss")):
+        return False
+    if _BRACKET_LIST_AFTER.match(after) or _BRACKET_LIST_BEFORE.search(head[-16:]):
+        return bool(_PERSON_BEFORE.search(head[-80:]))  # "her kids Thabo (12), Neo (3)"
+    return not head.endswith(("the ", "The "))
+
+
 _RANGE_ENDS = frozenset(" -–\u00a0")
 
 
@@ -131,7 +181,7 @@ def is_age(before: str, after: str, value: float) -> bool:
     ("retire at 62"), a person's stated age ("I'm 68 and", "she is 9."), "At 16, he",
     "At 24, Dasha",
     "Noel, 31, is charged", "Braun, 38 – who", "Hollman 31, of Hope" ("About 40, ..." is
-    no name, so no age) and "his daughter Kaiarahi (10 months)"."""
+    no name, so no age), "his daughter Kaiarahi (10 months)" and "Granny (78)"."""
     tail = before[-20:]
     if "ag" in tail.lower() and _AGE_BEFORE.search(tail):
         return True
@@ -167,7 +217,9 @@ def is_age(before: str, after: str, value: float) -> bool:
         return True
     if after[:1] == "," and before[-3:] == "At " and _OPENING_AGE.search(before):
         return _PRONOUN_AFTER.match(after) is not None or _name_after(after)
-    if before[-1:] == "(" and _bracket_age(before, after):
+    if before[-1:] == "(" and (
+        _bracket_age(before, after) or _bare_bracket_age(before, after, value)
+    ):
         return True
     if _named_age(before, after):
         return True

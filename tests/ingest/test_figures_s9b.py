@@ -150,3 +150,46 @@ def test_at_n_before_a_name_opening_a_sentence_is_an_age(text: str) -> None:
 )
 def test_at_n_without_a_name_or_mid_sentence_stays(text: str, want: list) -> None:
     assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Granny (78) suffers in silence.",
+        "Thabo Mokoena (45) said he was tired.",
+        "A woman (34) was hurt in the crash.",
+        "The boy (7) was found safe.",
+        "Her kids Thabo (12), Lerato (9) and Neo (3) came.",
+        "Mark Jones (45) said so.",
+    ],
+)
+def test_a_bare_number_in_brackets_after_a_person_is_an_age(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Some 78 (78 people) were hurt.",
+            [("78", "count", 78.0, None), ("78", "count", 78.0, "people")],
+        ),
+        ("It falls under Section (78) of the act.", [("78", "count", 78.0, None)]),
+        ("the Senate (53) voted no", [("53", "count", 53.0, None)]),
+        ("the ANC (45) won", [("45", "count", 45.0, None)]),
+        (
+            "Seats went to Gauteng (45) and Limpopo (30) in all.",
+            [("45", "count", 45.0, None), ("30", "count", 30.0, None)],
+        ),
+        ("Thabo Mokoena (145) said", [("145", "count", 145.0, None)]),
+        ("A woman (34.5) was hurt.", [("34.5", "count", 34.5, None)]),
+    ],
+)
+def test_bracketed_counts_and_names_stay(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_many_brackets_are_fast() -> None:
+    fast("(7" * 300_000)
+    fast("Granny (7) " * 80_000)
+    fast("Thabo (7), " * 80_000)

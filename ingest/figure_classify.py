@@ -74,20 +74,24 @@ class FigureDraft:
     plain: bool  # a bare number: no currency, percent or magnitude
 
 
-def classify(text: str, m: re.Match[str], named: frozenset[str]) -> FigureDraft | None:
+def classify(
+    text: str, m: re.Match[str], named: frozenset[str], shilling: str = "TZS"
+) -> FigureDraft | None:
     """Decide whether one number match is a figure, and of what kind; None if it is not.
-    `named` holds the numbers this article uses as names (model numbers)."""
+    `named` holds the numbers this article uses as names (model numbers), `shilling` the
+    code of an amount written "10,000/-" (`figure_values.shilling_code`)."""
     start, end = m.span()
     sign, cur_raw, num, mag_raw, pct_raw, curw = m.group("sign", "cur", "num", "mag", "pct", "curw")
     value = parse_number(num)
     if value is None:
         return None
     after = text[end : end + 60]
-    if not (cur_raw or curw or mag_raw or pct_raw):
+    shil = m.group("shil")
+    if not (cur_raw or curw or mag_raw or pct_raw or shil):
         return _classify_plain(text, start, end, num, value, sign, after, named)
     if after[:1] == "x":
         return None  # "$1x", "5mx": only a bare number takes a multiplier's "x"
-    cur = currency_code(m)
+    cur = shilling if shil and not (cur_raw or curw) else currency_code(m)
     mag = (mag_raw or "").strip().lstrip("-")
     pct = (pct_raw or "").strip()
     if mag in {"M", "B"} and not cur:

@@ -50,6 +50,8 @@ _FIG_RE = re.compile(
     # "75C", "87W"; a single digit before "C" too ("below 0C"), which only the words
     # before it make a temperature (`figure_nouns.cased_unit`)
     r"|(?<=\d\d)(?=(?:Wh|W)(?![\w]))|(?<=\d)(?=C(?![\w]))|(?=x(?![\w])))"
+    # East African shillings written after the amount: "10,000/-", "4m/-" (Uganda: "/=")
+    r"(?P<shil>/[-=](?![\w\-=]))?"
     r"(?P<pct>[ \u00a0]?(?:%|percent(?!\w)|per[ \u00a0]?cent(?!\w)|percentage[ \u00a0]points?"
     r"(?!\w)|pct(?!\w)))?"
     rf"(?P<curw>[ \u00a0](?i:{_CUR_WORDS})(?!\w))?"
@@ -105,5 +107,7 @@ def scan(text: str) -> tuple[list[re.Match[str]], list[int], int]:
 
 
 def is_plain(m: re.Match[str]) -> bool:
-    """A bare number: no currency, magnitude or percent sign."""
-    return not (m.group("cur") or m.group("curw") or m.group("mag") or m.group("pct"))
+    """A bare number: no currency, magnitude, percent sign or shilling mark."""
+    return not (
+        m.group("cur") or m.group("curw") or m.group("mag") or m.group("pct") or m.group("shil")
+    )

@@ -57,3 +57,18 @@ def currency_code(m: re.Match[str]) -> str | None:
     if m.group("cur"):
         return CURRENCY_PREFIX.get(m.group("cur").strip().upper())
     return None
+
+
+# The shilling of an amount written "10,000/-": Tanzania's, Kenya's or Uganda's, as the
+# article's first mention of a country or its shilling says, else Tanzania's. One search
+# of the text, made only for an article with such an amount.
+_SHILLING_COUNTRY = re.compile(r"\b(?:(Tanzanian?|TSh|Tsh)|(Kenyan?|KSh|Ksh)|(Ugandan?|USh|Ush))\b")
+_SHILLING_CODES = ("TZS", "KES", "UGX")
+
+
+def shilling_code(text: str) -> str:
+    """The ISO code of the shilling that "/-" after an amount in `text` means."""
+    m = _SHILLING_COUNTRY.search(text)
+    if m is None:
+        return "TZS"
+    return _SHILLING_CODES[m.lastindex - 1 if m.lastindex else 0]

@@ -25,6 +25,7 @@ from ingest.figure_ranges import merge_ranges
 from ingest.figure_scan import is_plain, scan
 from ingest.figure_shares import merge_shares
 from ingest.figure_titles import title_numbers
+from ingest.figure_values import shilling_code
 from ingest.sentences import Segmenter
 from storage.models import Figure
 
@@ -39,7 +40,8 @@ def find_figures(text: str, seg: Segmenter | None = None) -> list[Figure]:
         named = named | model_sizes(text, plain)
     if any("." in num for num, _, _ in plain):
         named = named | version_heads(text)
-    found = [(m.start(), m.end(), classify(text, m, named)) for m in matches]
+    shilling = shilling_code(text) if any(m.group("shil") for m in matches) else "TZS"
+    found = [(m.start(), m.end(), classify(text, m, named, shilling)) for m in matches]
     figs = merge_shares(text, temperature_bands(text, merge_ranges(text, found)))
     if figs:
         titles = (

@@ -193,3 +193,45 @@ def test_many_brackets_are_fast() -> None:
     fast("(7" * 300_000)
     fast("Granny (7) " * 80_000)
     fast("Thabo (7), " * 80_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "she can create a profit of 10,000/- to 15,000/- per day.",
+            [("10,000/- to 15,000/-", "money", None, "TZS")],
+        ),
+        ("At the end of the month, the bill was 4m/- entailing", [("4m/-", "money", 4e6, "TZS")]),
+        (
+            "the project cost 620m/- and the lamps 1m/-.",
+            [("620m/-", "money", 6.2e8, "TZS"), ("1m/-", "money", 1e6, "TZS")],
+        ),
+        ("In Tanzania a meal costs 5,000/- now.", [("5,000/-", "money", 5000.0, "TZS")]),
+        ("Kenyan traders pay 5,000/- a day.", [("5,000/-", "money", 5000.0, "KES")]),
+        ("A KSh note: 50/- buys bread.", [("50/-", "money", 50.0, "KES")]),
+        ("In Uganda traders paid 20,000/= each.", [("20,000/=", "money", 20000.0, "UGX")]),
+    ],
+)
+def test_shillings_written_with_a_slash_and_dash_are_money(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("open 24/7 all year", []),
+        ("ratio 5/-2 here", []),
+        ("about 3/4 of the lamps", [("3/4", "other", 0.75, "lamps")]),
+        ("It cost $10 to $15 a day.", [("$10 to $15", "money", None, "USD")]),
+    ],
+)
+def test_other_slashes_stay_as_they_were(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_many_shilling_marks_are_fast() -> None:
+    fast("/-" * 100_000)
+    fast("1/- " * 250_000)
+    fast("Kenya " * 100_000 + "5/-")
+    fast("1m/- to " * 120_000)

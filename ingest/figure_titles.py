@@ -6,10 +6,11 @@ Teams”") names a work, and the same number and first word elsewhere in the art
 ("read 7 Habits each week") name it too; quoted speech ("“12 Americans were hurt,”",
 "“12 Officers Were Hurt”") is no title. A "top N" followed by capitalised words that end
 on a title noun and the phrase is a ranked list's title ("ECRI's top 10 Health
-Technology Hazards."); other words after it ("the top 10 Premier League Clubs", "the top
-10 Premier League clubs") leave a count. Only the figures
-already found are looked at, each by a match anchored at it, so the cost is a few
-microseconds per figure whatever the text.
+Technology Hazards."), and so is "The" and a superlative in title case ("The 250 Greatest
+Guitarists of All Time"); other words after it ("the top 10 Premier League Clubs", "the
+top 10 Premier League clubs") leave a count. Only the figures already found are looked
+at, each by a match anchored at it, so the cost is a few microseconds per figure
+whatever the text.
 """
 
 from __future__ import annotations
@@ -47,6 +48,16 @@ _TOPS = ("top ", "Top ", "top\u00a0", "Top\u00a0")
 _THE_TITLE = re.compile(
     rf"The[ \u00a0](\d{{1,3}})[ \u00a0]({_TITLE_NOUN})"
     rf"((?:[ \u00a0](?:[A-Z][\w’'\-]*|{_STOP}(?![\w’'\-]))){{1,10}})"
+)
+# A list's title that a superlative in title case opens, anywhere: "Editor’s picks The 250
+# Greatest Guitarists of All Time The 500 Greatest Albums", "The 50 Worst Decisions in
+# Movie History". A capitalised noun must follow it ("The 12 Apostles" and "The 300
+# employees" count; so does "The 10 best teams").
+_SUPERLATIVE_TITLE = re.compile(
+    r"The[ \u00a0]\d{1,3}[ \u00a0](?:Greatest|Best|Worst|Top|Most|Least|Biggest|Largest|"
+    r"Smallest|Richest|Essential|Funniest|Scariest|Weirdest|Strangest|Coolest|Hottest|"
+    r"Fastest|Deadliest|Unforgettable|Underrated|Overrated|Iconic|Influential|Powerful)"
+    r"(?:[ \u00a0][A-Z][\w’'\-]*){1,3}"
 )
 _MID_SENTENCE = re.compile(r"(?:[a-z,]|['’]s)[ \u00a0]$")
 # An award list named by an age limit: "40 Under 40", "Forbes 30 Under 30". It has a
@@ -89,6 +100,8 @@ def title_numbers(text: str, figs: Sequence[_Span]) -> set[int]:
             if m is not None:
                 starts.add(s)
                 names.add(f"{m.group(1)} {m.group(2)}")
+            elif _SUPERLATIVE_TITLE.match(text, s - 4):
+                starts.add(s)
     if names and len(names) <= _MAX_TITLES:
         starts.update(f.start for f in figs if _mentions(text, f.start, names))
     return starts

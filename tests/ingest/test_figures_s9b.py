@@ -235,3 +235,34 @@ def test_many_shilling_marks_are_fast() -> None:
     fast("1/- " * 250_000)
     fast("Kenya " * 100_000 + "5/-")
     fast("1m/- to " * 120_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Editor’s picks The 250 Greatest Guitarists of All Time The 500 Greatest Albums of "
+        "All Time The 50 Worst Decisions in Movie History",
+        "Read The 100 Most Influential People now.",
+        "The 10 Best Places to Live, ranked.",
+    ],
+)
+def test_the_and_a_superlative_in_title_case_open_a_list_s_title(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The 12 Apostles stand on the coast.", [("12", "count", 12.0, "apostles")]),
+        ("The 300 employees were told.", [("300", "count", 300.0, "employees")]),
+        ("The 10 best teams met.", [("10", "count", 10.0, "best")]),
+        ("The 3 Biggest banks fell.", [("3", "count", 3.0, "banks")]),
+    ],
+)
+def test_the_and_a_count_stay_counts(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_many_superlative_titles_are_fast() -> None:
+    fast("The 1 Greatest " * 70_000)
+    fast("The 1 Best Albums " * 60_000)

@@ -55,7 +55,6 @@ def test_dollar_signs_and_ringgit_stay_money(text: str, want: list) -> None:
         "These are SDGs 7 and 11 which focus on energy and cities.",
         "Sustainable Development Goals 7, 11\n\nIn light of that",
         "Goals 7, 11 and 13 focus on cities.",
-        "According to SDG 11, half of humanity lives in cities.",
         "It breaches Articles 3 to 5 of the charter.",
         "Articles 3 and 4 apply here.",
         "under Chapters 7, 11 or 13 of the code",
@@ -69,6 +68,8 @@ def test_every_number_of_a_list_after_a_designation_word_is_a_name(text: str) ->
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        ("According to SDG 11, half of humanity lives in cities.", []),
+        ("In AD 79, Vesuvius erupted.", []),
         (
             "They invoked Article 5 and 300 troops were sent.",
             [("300", "count", 300.0, "troops")],
@@ -99,8 +100,8 @@ def test_a_long_designation_list_is_fast() -> None:
     [
         "streetlights were used as early as 500 BC saying the ancient",
         "It was built in 79 AD by the Romans.",
-        "In AD 79, Vesuvius erupted.",
-        "The tablets date from 3000-2000 BCE in Sumer.",
+        "The tablets were made 800 to 500 BCE in Sumer.",
+        "The city fell around 300 A.D. after the siege.",
         "People farmed here around 2,500 B.C. already.",
         "He ruled until 300 CE.",
         "It fell between 500 and 300 BC at the latest.",

@@ -51,6 +51,12 @@ _LOOSE_ROLE_TAG = re.compile(
     rf"(?P<who>(?>{NAME})),\s+(?:a|an|the|(?!(?:and|or|but|who|which)\b)[a-z][\w\-]*)\s+[^\"“”«»\n.;:]{{1,200}}?\s"
     r"(?:said|says|told|tells|added|adds|wrote|writes)\b"
 )
+# A document its owner's name goes with: "“…,” TNO's report said." The owner speaks.
+_OWNED_DOC_TAG = re.compile(
+    rf"(?P<who>(?>{NAME}))(?<=['’]s)\s+(?:[a-z]+\s+)?"
+    r"(?:report|statement|letter|study|filing|complaint|lawsuit|analysis|survey|ruling)\s+"
+    rf"{VERB}\b"
+)
 # Verbs that tell speech only where they close a tag ("“…,” Kelce shared." or "She
 # revealed:"): elsewhere they take an object ("shares the formula").
 _TELLING = (
@@ -379,6 +385,7 @@ def after_quote(
             _ROLE_FIRST_TAG,
             _LEAD_AND_TEAM,
             _TELLS_TAG,
+            _OWNED_DOC_TAG,
         ):
             m = rx.match(tag)
             if m:

@@ -293,3 +293,16 @@ def test_where_the_words_were_said_may_stand_between_subject_and_verb() -> None:
 def test_a_place_phrase_that_is_not_a_briefing_stays_a_break() -> None:
     text = "Vikram Misri in New Delhi, where Pakistan accused India of “aggression”, was silent."
     assert speakers(text) != ["Vikram Misri"]
+
+
+def test_a_document_s_owner_speaks_its_words() -> None:
+    text = (
+        "The institute (TNO) published its findings.\n\n"
+        '"It is considered a likely scenario," TNO\'s report said. "The latter is unclear."'
+    )
+    assert speakers(text) == ["TNO", "TNO"]
+    assert speakers('Jane Smith sued.\n\n"The firm lied," Smith\'s lawsuit said.') == ["Jane Smith"]
+
+
+def test_a_document_with_no_owner_gives_no_name() -> None:
+    assert speakers('"The firm lied," the lawsuit said.') == [None]

@@ -523,7 +523,12 @@ def _colon_continues(text: str, seg: Segmenter, cands: list[Cand], i: int) -> st
         return None
     if any(clean_name(m.group(0)) for m in NAME_RE.finditer(head)):
         return None  # "Buckley had a similar experience:" names someone, if only by surname
+    if _DATED_HEAD.search(head):
+        return None  # "Sept. 8, 1963: “…” Plaque displayed 1965.": a timeline's entry
     return prev.speaker
+
+
+_DATED_HEAD = re.compile(r"\b(?:1[5-9]|20)\d\d\s*:\s*$")
 
 
 def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook) -> str | None:

@@ -306,3 +306,17 @@ def test_a_document_s_owner_speaks_its_words() -> None:
 
 def test_a_document_with_no_owner_gives_no_name() -> None:
     assert speakers('"The firm lied," the lawsuit said.') == [None]
+
+
+def test_a_timeline_entry_s_inscription_is_no_one_s_speech() -> None:
+    text = (
+        "Aug. 15, 1965: “Now is the time,” said Martin Luther King Jr.\n\n"
+        "Sept. 8, 1987: “His Holiness Pope John Paul II. Commemorating the first Mass.” "
+        "Plaque displayed 1987."
+    )
+    assert speakers(text) == ["Martin Luther King Jr.", None]
+
+
+def test_a_colon_after_words_naming_no_one_still_goes_on_with_the_speaker() -> None:
+    text = "“We tried,” said Ann Lee. That process led to a realization: “We had to change.”"
+    assert speakers(text) == ["Ann Lee", "Ann Lee"]

@@ -61,7 +61,7 @@ _OWNED_DOC_TAG = re.compile(
 # revealed:"): elsewhere they take an object ("shares the formula").
 _TELLING = (
     r"(?:shar(?:es|ed)|reveal(?:s|ed)|gush(?:es|ed)|mus(?:es|ed)|confess(?:es|ed)|"
-    r"reflect(?:s|ed)|summari[sz](?:es|ed))"
+    r"reflect(?:s|ed)|summari[sz](?:es|ed)|rejoin(?:s|ed))"
 )
 _TELLS_TAG = re.compile(rf"(?P<who>(?>{NAME}|{PRON}))(?:\s+\w+ly)?\s+{_TELLING}\s*[.,!?]")
 _TELLS_COLON = re.compile(rf"(?P<who>(?>{NAME}|{PRON}))\s+{_TELLING}\s*:\s*$")

@@ -172,7 +172,8 @@ def _explicit(
     if close is not None:
         a_end = min(nxt, max(s_end, close + 1), close + 1 + WINDOW, p_end)
         after = text[close + 1 : a_end]
-        if not after.strip() and text[c.span.end - 1 : c.span.end] in {"?", "!"}:
+        # a quote ending in "?", "!" or "…" ends its sentence, and its tag comes after
+        if not after.strip() and text[c.span.end - 1 : c.span.end] in {"?", "!", "…"}:
             tag_end = max(close + 1 + TAG_WINDOW, seg.sentence_span(close + 1, close + 2)[1])
             after = text[close + 1 : min(nxt, p_end, tag_end, close + 1 + WINDOW)]
     sent_before = _party_tags_blank(text[max(s_start, open_at - WINDOW) : open_at])

@@ -99,7 +99,7 @@ VERB_ALTS = (
     r"reiterat(?:es|ed)|reads|read|sa(?:ys|id) in a statement|puts? it|pointed out|points out|"
     r"laugh(?:s|ed)|weigh(?:s|ed) in|rememb(?:ers|ered)|pledg(?:es|ed)|sings|sang|"
     r"introduc(?:es|ed)|instruct(?:s|ed)|advis(?:es|ed)|detail(?:s|ed)|outlin(?:es|ed)|"
-    r"highlight(?:s|ed)|utter(?:s|ed)"
+    r"highlight(?:s|ed)|utter(?:s|ed)|interject(?:s|ed)|retort(?:s|ed)"
 )
 VERB = by_initial(VERB_ALTS)
 # Gerunds attribute partial quotes to the sentence subject ("..., telling them to "...").

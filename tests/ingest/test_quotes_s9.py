@@ -320,3 +320,22 @@ def test_a_timeline_entry_s_inscription_is_no_one_s_speech() -> None:
 def test_a_colon_after_words_naming_no_one_still_goes_on_with_the_speaker() -> None:
     text = "“We tried,” said Ann Lee. That process led to a realization: “We had to change.”"
     assert speakers(text) == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_tag_after_a_quote_that_trails_off_names_its_speaker() -> None:
+    text = (
+        "“There have been agencies funded this way,” Prelogar told the justices.\n\n"
+        "“What is your single best example of an agency that has all of the features …” "
+        "Alito asked in one of his series of queries."
+    )
+    assert speakers(text) == ["Prelogar", "Alito"]
+
+
+def test_interjected_retorted_and_rejoined_tag_speech() -> None:
+    text = (
+        "“That can be true,” Prelogar said.\n\n"
+        "“But there is some risk,” Alito interjected.\n\n"
+        "“It is small,” Prelogar retorted.\n\n"
+        "“Then why were you talking about corporate America,” Alito rejoined."
+    )
+    assert speakers(text) == ["Prelogar", "Alito", "Prelogar", "Alito"]

@@ -8,7 +8,8 @@ the store holds. Every write holds the store lock and re-reads the file inside i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import unicodedata
+from collections.abc import Callable, Collection, Mapping
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -41,6 +42,37 @@ def normalise_tag(tag: str) -> str:
     if not cleaned:
         raise ValueError("a tag needs more than '#' and '-'")
     return cleaned[:64]
+
+
+TAG_CHARS = "letters, digits, '-' and '_'"
+TAG_BAD_SHOWN = 3
+
+
+def _tag_char_ok(ch: str) -> bool:
+    """A letter of any script with its accents (categories L and M), a digit, '-' or '_'."""
+    return ch in "-_" or unicodedata.category(ch)[0] in "LMN"
+
+
+def valid_tag(tag: str) -> str:
+    """`normalise_tag`, refusing a name a new tag may not take: only letters, digits, '-'
+    and '_'. A tag is a word in `tag:NAME` searches (split like a shell line, so quotes and
+    backslashes do not survive), a `;`-joined CSV cell, a memo heading and `#name` on screen.
+
+    Only new tags are held to it: the store keeps (and a backup restores) any name, and
+    `known_tag` lets a stored one an older version let in be listed and removed."""
+    name = normalise_tag(tag)
+    bad = list(dict.fromkeys(ch for ch in name if not _tag_char_ok(ch)))
+    if bad:
+        shown = " or ".join(repr(ch) for ch in bad[:TAG_BAD_SHOWN])
+        raise ValueError(f"a tag is {TAG_CHARS}, not {shown}")
+    return name
+
+
+def known_tag(tag: str, known: Collection[str]) -> str:
+    """The name to look a tag up by: a stored one (in `known`) as it is, else a valid one:
+    a name no tag can have is refused, not silently matched to nothing."""
+    name = normalise_tag(tag)
+    return name if name in known else valid_tag(name)
 
 
 def _same_tag(stored: str, tag: str) -> bool:

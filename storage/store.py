@@ -17,7 +17,14 @@ from pathlib import Path
 from storage import backups as backup_ops
 from storage import documents as doc
 from storage import migrate
-from storage.annotations import FOLLOW_UP, AnnotationsMixin, normalise_tag, now_iso
+from storage.annotations import (
+    FOLLOW_UP,
+    AnnotationsMixin,
+    known_tag,
+    normalise_tag,
+    now_iso,
+    valid_tag,
+)
 from storage.bulk import BulkMixin
 from storage.documents import content_hash, item_ref
 from storage.errors import ArticleNotFound, StoreCorrupt, StoreTooNew
@@ -460,5 +467,7 @@ __all__ = [
     "StoreCorrupt",
     "content_hash",
     "item_ref",
+    "known_tag",
     "normalise_tag",
+    "valid_tag",
 ]

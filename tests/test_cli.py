@@ -272,3 +272,43 @@ def test_list_by_tag_reads_the_tag_as_tagging_does(db: str, capsys) -> None:
     run(capsys, "tag", first, "#Verify", "--db", db)
     _, out, _ = run(capsys, "list", "--tag", "#Verify", "--json", "--db", db)
     assert [a["id"] for a in json.loads(out)] == [first]
+
+
+RULE = "a tag is letters, digits, '-' and '_'"
+
+
+@pytest.mark.parametrize(
+    ("argv", "bad"),
+    [
+        (("tag", "{id}", "Bad!Tag"), "'!'"),
+        (("tag", "{id}", "a/b", "--quote", "1"), "'/'"),
+        (("tag", "{id}", "a/b", "--remove"), "'/'"),
+        (("list", "--tag", "a/b"), "'/'"),
+        (("export", "--tag", 'say "hi"'), "'\"'"),
+    ],
+)
+def test_a_tag_with_other_characters_is_refused_in_one_line(
+    db: str, capsys, argv: tuple[str, ...], bad: str
+) -> None:
+    run(capsys, "list", "--db", db)
+    article_id = Store.open(Path(db)).articles()[0].id
+    code, out, err = run(capsys, *(a.format(id=article_id) for a in argv), "--db", db)
+    assert (code, out) == (1, "")
+    assert err == f"newsroom: error: {RULE}, not {bad}\n"
+    assert Store.open(Path(db)).tags() == []
+
+
+def test_a_stored_tag_from_an_older_version_can_be_listed_exported_and_removed(
+    db: str, capsys
+) -> None:
+    run(capsys, "list", "--db", db)
+    store = Store.open(Path(db))
+    article_id = store.articles()[0].id
+    assert store.tag(ItemRef(article_id), "Bad!Tag")  # the store keeps any name it is given
+    code, out, _ = run(capsys, "list", "--tag", "Bad!Tag", "--json", "--db", db)
+    assert code == 0 and [a["id"] for a in json.loads(out)] == [article_id]
+    code, out, _ = run(capsys, "export", "--tag", "Bad!Tag", "--db", db)
+    assert code == 0 and "## Bad!Tag" in out
+    code, out, _ = run(capsys, "tag", article_id, "Bad!Tag", "--remove", "--db", db)
+    assert code == 0 and out.startswith("removed #Bad!Tag from article “")
+    assert Store.open(Path(db)).tags() == []

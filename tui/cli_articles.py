@@ -11,7 +11,7 @@ from typing import Any
 from desk.export import plain_number
 from storage.bylines import byline
 from storage.models import Article, ArticleMeta, ItemRef, figure_keys, labelled_day, quote_keys
-from storage.store import item_ref, normalise_tag
+from storage.store import item_ref, known_tag, valid_tag
 from tui.item_names import item_name
 from tui.safe_text import clean, clean_line
 from tui.wording import plural
@@ -36,7 +36,11 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("tag", parents=[db], help="tag an article, or one of its quotes or figures")
     p.add_argument("id", help="article id (a unique prefix is enough)")
-    p.add_argument("tag", help="the tag, e.g. follow-up (a leading # is dropped, spaces become -)")
+    p.add_argument(
+        "tag",
+        help="the tag: letters, digits, - and _, e.g. follow-up (a leading # is dropped, "
+        "spaces become -)",
+    )
     which = p.add_mutually_exclusive_group()
     which.add_argument("--quote", type=int, metavar="N", help="tag quote number N (see `show`)")
     which.add_argument("--figure", type=int, metavar="N", help="tag figure number N (see `show`)")
@@ -92,7 +96,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     store = _store(args)
-    metas = store.articles(tag=args.tag)
+    tag = None if args.tag is None else known_tag(args.tag, store.tag_names())
+    metas = store.articles(tag=tag)
     if args.json:
         _print_json([_meta_doc(m) for m in metas])
         return 0
@@ -103,7 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         counts = f"  [{m.n_quotes}q {m.n_figures}f]"
         print(clean(line) + counts + ("  (partial)" if m.status == "partial" else ""))
     if not metas:
-        print("no articles" + (f" tagged {args.tag!r}" if args.tag else ""), file=sys.stderr)
+        print("no articles" + (f" tagged {tag!r}" if tag else ""), file=sys.stderr)
     return 0
 
 
@@ -194,7 +199,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
         ref, label = item_ref(article, "figure", args.figure)
     else:
         ref, label = ItemRef(article.id), article.meta.title
-    tag = normalise_tag(args.tag)  # what the store keeps, so what is printed is what is stored
+    # what the store keeps, so what is printed is what is stored; a stored name an older
+    # version let in can still be removed
+    tag = known_tag(args.tag, store.tag_names()) if args.remove else valid_tag(args.tag)
     shown = clean(f"#{tag}")
     what = clean(item_name(article, ref))  # the quote, figure or title, not its store key
     if args.remove:

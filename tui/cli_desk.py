@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desk.export import FORMATS, ExportError, render, target_problem, write_export
+from storage.store import known_tag
 from tui.wording import plural
 
 if TYPE_CHECKING:
@@ -54,7 +55,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise ExportError(problem)  # before rendering it all for nothing
     if args.output is not None and not args.force and os.path.lexists(args.output):
         raise FileExistsError(f"{args.output} exists; use --force to replace it")
-    text = render(open_store(args), args.format, args.tag)
+    store = open_store(args)
+    tag = None if args.tag is None else known_tag(args.tag, store.tag_names())
+    text = render(store, args.format, tag)
     if args.output is None:
         sys.stdout.write(text if not sys.stdout.isatty() else clean(text, multiline=True))
         return 0

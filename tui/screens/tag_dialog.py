@@ -2,8 +2,10 @@
 
 Several tags at once (`verify used`), `-name` removes one; the built-in workflow tags
 (follow-up, verify, used) are offered first. It only collects the text, and only once every
-token in it is a tag: otherwise it stays open and names each token it refuses and why, so
-nothing typed is dropped unseen. The screen that opened it writes to the store.
+token in it is a tag (`valid_tag`: letters, digits, '-', '_'; a removal may also name a
+stored tag an older version let in): otherwise it stays open and names each token it
+refuses and why, so nothing typed is dropped unseen. The screen that opened it writes to
+the store.
 
 `parse_tag_input` and `describe_changes` are the one reading of the text and the one summary
 of what it changed, for every screen that applies it.
@@ -11,7 +13,7 @@ of what it changed, for every screen that applies it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import partial
 from typing import ClassVar
@@ -25,7 +27,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from storage.models import ItemRef
-from storage.store import Store, normalise_tag
+from storage.store import Store, known_tag, valid_tag
 from tui.safe_text import clean_line
 from tui.screens.dialog import Dialog
 
@@ -43,15 +45,16 @@ class TagInput:
     refused: list[tuple[str, str]] = field(default_factory=list)
 
 
-def parse_tag_input(text: str) -> TagInput:
+def parse_tag_input(text: str, known: Collection[str] = ()) -> TagInput:
     """`#verify used, -old -` -> edits [(verify, add), (used, add), (old, remove)], refused
     [("-", why)]: commas and spaces separate, a leading '-' removes, names as the store
-    normalises them."""
+    normalises them. A removal may name a tag in `known` that breaks today's rule."""
     read = TagInput()
     for token in text.replace(",", " ").split():
         remove = token.startswith("-")
         try:
-            read.edits.append((normalise_tag(token[1:] if remove else token), not remove))
+            name = known_tag(token[1:], known) if remove else valid_tag(token)
+            read.edits.append((name, not remove))
         except ValueError as exc:
             read.refused.append((token, str(exc)))
     return read
@@ -64,7 +67,7 @@ def tag_calls(
     makes it), for the caller to run on its writer thread."""
     return [
         (tag, add, partial(store.tag, ref, tag, label) if add else partial(store.untag, ref, tag))
-        for tag, add in parse_tag_input(text or "").edits
+        for tag, add in parse_tag_input(text or "", store.tag_names()).edits
     ]
 
 
@@ -165,7 +168,7 @@ class TagDialog(Dialog[str | None]):
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
         """Dismiss with the text only when every token is a tag; else say which are not."""
-        refused = parse_tag_input(event.value).refused
+        refused = parse_tag_input(event.value, {*self._existing, *self._current}).refused
         line = self.query_one("#tag-refused", Static)
         line.set_class(bool(refused), "-shown")
         if refused:

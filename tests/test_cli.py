@@ -312,3 +312,33 @@ def test_a_stored_tag_from_an_older_version_can_be_listed_exported_and_removed(
     code, out, _ = run(capsys, "tag", article_id, "Bad!Tag", "--remove", "--db", db)
     assert code == 0 and out.startswith("removed #Bad!Tag from article “")
     assert Store.open(Path(db)).tags() == []
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (("frobnicate",), "newsroom: error: argument COMMAND: invalid choice: 'frobnicate'"),
+        (("list", "--bogus"), "newsroom: error: unrecognized arguments: --bogus"),
+        (("tag",), "newsroom tag: error: the following arguments are required: id, tag"),
+        (("tag", "ab", "x", "--quote", "q"), "newsroom tag: error: argument --quote: invalid"),
+    ],
+)
+def test_a_usage_error_exits_2_after_the_usage_as_readme_says(
+    db: str, capsys, argv: tuple[str, ...], error: str
+) -> None:
+    readme = " ".join(README.read_text(encoding="utf-8").split())
+    assert (
+        "A usage error (an unknown command or option, a missing or malformed argument) exits "
+        "with status 2, as is usual, and prints the command's usage first: its last line is "
+        "the error." in readme
+    )
+    with pytest.raises(SystemExit) as exit_:
+        main([*argv, "--db", db])
+    out, err = capsys.readouterr()
+    assert exit_.value.code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith("usage: newsroom") and lines[-1].startswith(error)
+    assert not Path(db).exists()  # refused before the store is opened

@@ -1,7 +1,8 @@
 """The `newsroom` command: with no subcommand it opens the app, otherwise it runs one command.
 
 Commands that open no window never import textual, so they start fast. Every failure the
-user can cause ends as one line on stderr and exit status 1, never a traceback.
+user can cause ends as one line on stderr and exit status 1, never a traceback; a usage
+error is argparse's: the usage, then the error, and exit status 2, as README says.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from storage.errors import StoreError
 from storage.store import Store
 from tui.commands import NewsroomCommands
 from tui.keymap import keymap_warnings
-from tui.screens.help import HelpScreen, describe_bindings
+from tui.screens.help import HelpScreen, help_sections
 from tui.screens.main import MainScreen
 from tui.screens.main_list import FirstPage, first_page
 
@@ -129,7 +129,7 @@ class NewsroomApp(App[None]):
     def action_help(self) -> None:
         """Show the keys of the focused pane, then those that work everywhere."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(describe_bindings(self)))
+            self.push_screen(HelpScreen(help_sections(self)))
 
 
 def make_app(store: Store, *, settings: dict[str, Any] | None = None) -> NewsroomApp:

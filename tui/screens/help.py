@@ -3,6 +3,8 @@
 The sections are read from the live bindings (`Screen.active_bindings`) when help is asked
 for, so remapped keys show as they really are. A text field's editing keys (a score of
 them) come last, so that a dialog's or the search screen's own keys show without scrolling.
+A screen whose panes draw marks with no room to explain them (the article list's ● and ★)
+names them in a `HELP_LEGEND` section, shown after the focused pane's keys.
 """
 
 from __future__ import annotations
@@ -57,6 +59,15 @@ def describe_bindings(app: App[object]) -> list[Section]:
         (node_title(node), [(", ".join(keys), desc) for desc, keys in actions.items()])
         for node, actions in nodes
     ]
+
+
+def help_sections(app: App[object]) -> list[Section]:
+    """`describe_bindings`, with the active screen's legend of marks after the first section."""
+    sections = describe_bindings(app)
+    legend: Section | None = getattr(app.screen, "HELP_LEGEND", None)
+    if legend is not None:
+        sections.insert(1, legend)
+    return sections
 
 
 def help_table(sections: list[Section]) -> Table:

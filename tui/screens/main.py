@@ -43,6 +43,7 @@ from tui.widgets import (
     ReaderHeader,
     marks_for,
 )
+from tui.widgets.article_list import LEGEND, LEGEND_TITLE
 from tui.widgets.pane_content import PaneContent, figures_content, quotes_content
 from tui.widgets.reader import body_lines
 
@@ -62,6 +63,7 @@ class MainScreen(ListLoading, DeskActions, ArticleActions, FetchActions, Screen[
     """The reading screen; tab and shift+tab move between its four panes."""
 
     HELP_NAME = "All panes"
+    HELP_LEGEND = (LEGEND_TITLE, list(LEGEND))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "tag", "Tag", id="tag"),
         Binding("f", "follow_up", "Follow-up", id="follow-up"),

@@ -29,6 +29,15 @@ from tui.safe_text import clean_line
 STAR = "★"
 UNREAD = "●"
 STATUS_MARKS = {"partial": ("◐", Style(color="#d7875f")), "error": ("!", Style(color="red"))}
+# The row has no room to say what its marks mean: the help screen (F1) lists this.
+LEGEND_TITLE = "List marks"
+LEGEND: tuple[tuple[str, str], ...] = (
+    (UNREAD, "unread"),
+    (STATUS_MARKS["partial"][0], "partial: only the feed's summary; refetch for the page"),
+    (STAR, "tagged follow-up (the article, a quote or a figure)"),
+    ("2", "things tagged in it: the article, quotes, figures"),
+    ("12q 4f", "quotes and figures found in it"),
+)
 SITE_WIDTH = 14
 WITH_SITE = 90  # narrower rows drop the site column to keep room for the title
 WITH_DATE = 50

@@ -7,12 +7,15 @@ Kept thin on purpose: the panes and their logic live in `tui/screens/main.py` an
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from contextlib import suppress
 from functools import partial
 from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from storage.config import save_ui_state
 from storage.errors import StoreError
@@ -22,6 +25,7 @@ from tui.keymap import keymap_warnings
 from tui.screens.help import HelpScreen, help_sections
 from tui.screens.main import MainScreen
 from tui.screens.main_list import FirstPage, first_page
+from tui.screens.palette import Palette
 
 # Textual allocates many small objects per frame: with CPython's default young-generation
 # threshold (700) the collector ran ~100 times per article opened, and its full passes over
@@ -125,6 +129,16 @@ class NewsroomApp(App[None]):
                 exit_on_error=False,
                 group="state",
             )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's, less its "Keys" panel: the palette's "Help: keys" opens newsroom's help,
+        which lists the focused pane's keys with the ids to remap them by."""
+        return (c for c in super().get_system_commands(screen) if c.title != "Keys")
+
+    def action_command_palette(self) -> None:
+        """Textual's palette with F1 and a footer of its own (`tui/screens/palette.py`)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
         """Show the keys of the focused pane, then those that work everywhere."""

@@ -54,6 +54,7 @@ def scopes() -> list[Scope]:
         Scope("the prompt dialog", s.PromptDialog),
         Scope("the delete question", s.ConfirmDialog),
         Scope("help", s.HelpScreen),
+        Scope("the command palette", s.Palette),
     ]
 
 

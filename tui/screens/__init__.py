@@ -1,4 +1,5 @@
-"""The newsroom screens: reading, the follow-up desk, search, fetching, and their dialogs."""
+"""The newsroom screens: reading, the follow-up desk, search, fetching, their dialogs, and
+the command palette."""
 
 from tui.screens.add_url import AddUrlDialog
 from tui.screens.confirm import ConfirmDialog
@@ -8,6 +9,7 @@ from tui.screens.followup import FollowUpScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.note_dialog import NoteDialog
+from tui.screens.palette import Palette
 from tui.screens.prompt import PromptDialog
 from tui.screens.search import SearchScreen
 from tui.screens.tag_dialog import TagDialog
@@ -23,6 +25,7 @@ __all__ = [
     "HelpScreen",
     "MainScreen",
     "NoteDialog",
+    "Palette",
     "PromptDialog",
     "SearchScreen",
     "TagDialog",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.widgets import Input, Static
+
 from storage.models import ArticleMeta, ItemRef
 from storage.models import quote_keys as keys_of_quotes
 from storage.store import Store
@@ -66,7 +68,9 @@ async def test_markup_and_escapes_show_literally_everywhere(
 async def test_clicking_hostile_text_runs_nothing(
     store: Store, add_article: Callable[..., ArticleMeta]
 ) -> None:
-    _hostile(add_article)
+    meta = _hostile(add_article)
+    quote_ref = ItemRef(meta.id, keys_of_quotes(store.body(meta.id).quotes)[0])
+    store.tag(quote_ref, "[@click=app.quit]old")  # as an older version let in
     app = make_app(store)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
@@ -88,8 +92,17 @@ async def test_clicking_hostile_text_runs_nothing(
         assert CLICK in screen_text(app)
         await pilot.press(*"[@click=app.quit]z", "enter")
         await settle(pilot)
-        assert app.is_running
-        assert any("[@click=app.quit]z" in n for n in notices(app))
+        assert app.is_running and isinstance(app.screen, TagDialog)  # not a tag: refused
+        refused = str(app.screen.query_one("#tag-refused", Static).content)
+        assert refused.startswith("Not a tag: '[@click=app.quit]z' (")  # shown as typed
+        await pilot.click("#tag-refused", offset=(14, 0))
+        assert app.is_running and app.return_code is None
+        app.screen.query_one(Input).value = "-[@click=app.quit]old"  # a stored one goes
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and not isinstance(app.screen, TagDialog)
+        assert "Removed #[@click=app.quit]old" in notices(app)
+        assert store.tags() == []
         await pilot.press("question_mark")
         _assert_safe(screen_text(app))
         await pilot.press("escape")

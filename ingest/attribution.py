@@ -429,6 +429,9 @@ _LAST_APPOSED = re.compile(rf",\s*((?>{NAME}))\s*,\s*$")
 
 # An institution's name joined by "of" or "for" to the name a tag found: the whole is
 # the speaker ("The Ministry of Foreign Affairs said", "The University of Michigan said").
+# "A student at the University of Michigan said": a preposition before the institution
+# makes it where its member is from, and the member speaks.
+_PREP_THE = re.compile(r"\b(?:at|of|from|with|for|in|on|to|about)\s+(?:the\s+)?$")
 _ORG_OF_HEAD = re.compile(
     rf"(?<![\w’'])((?:[{UP}][\w’'\-]*\s+){{0,3}}{INSTITUTION_WORD}\s+(?:of|for)\s+(?:the\s+)?)$"
 )
@@ -446,7 +449,11 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
             ):
                 # "Epstein's neighbor in both Florida and New York, Donald Trump, said"
                 who, role = apposed.group(1), None
-            elif rx is WHO_VERB and (head := _ORG_OF_HEAD.search(window, 0, m.start("who"))):
+            elif (
+                rx is WHO_VERB
+                and (head := _ORG_OF_HEAD.search(window, 0, m.start("who")))
+                and not _PREP_THE.search(window, max(0, head.start() - 12), head.start())
+            ):
                 who = head.group(1) + who  # "The Ministry of Foreign Affairs said"
             elif rx is WHO_VERB and (member := member_before(window, m.start("who"))):
                 who = member  # "Chief James Hall with the New York Police ... said"

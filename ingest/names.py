@@ -35,7 +35,7 @@ TITLES = word_set(
     star striker forward defender goalkeeper goalie midfielder quarterback pitcher player
     boss owner partner attorney lawyer doctor nurse professor administrator stylist designer
     chef author artist researcher scientist psychologist therapist dietitian nutritionist
-    consultant photographer mp mep msp mla adv advocate"""
+    consultant photographer adv"""
 )
 STOP_WORDS = word_set(
     """the a an and but or if when while as at in on of for to from by with this that these
@@ -48,8 +48,7 @@ STOP_WORDS = word_set(
     sep sept oct nov dec instead meanwhile overall earlier later again another others
     several few under during despite amid among against without within unlike through
     across toward towards upon into onto would could should shall might must does did
-    has have had is was are were brave tragic heartbroken tearful devastated furious grieving
-    distraught defiant stunned shocked emotional"""
+    has have had is was are were"""
 )
 # Capitalised phrases read per article: far more than any article has, few enough that
 # pasted junk costs little.
@@ -467,8 +466,9 @@ class NameBook:
 # ("Fighting Back From VMAs Drama"); a region's words make a place ("Middle East").
 _NOT_A_PERSON = re.compile(r"\s(?:From|To|With|For|And|The|In|On|At|By|Of|Is|Are|Who)\s")
 _REGION = re.compile(
-    r"(?:(?:Middle|Far|Near|North|South|East|West|Central|Latin|Southeast|Northeast)\s+)+"
-    r"(?:East|West|Asia|Africa|America|Europe|Pacific|Atlantic|Korea|Sudan)"
+    r"(?:Middle|Far|Near)\s+East|(?:Latin|Central|North|South)\s+America|"
+    r"(?:Central|East|South|Southeast|West)\s+Asia|(?:West|East|North|Central)\s+Africa|"
+    r"(?:Eastern|Western|Central)\s+Europe|Asia[\s-]Pacific"
 )
 
 
@@ -491,8 +491,12 @@ def with_of_tail(who: str, text: str, end: int) -> str:
 
 
 def not_a_person(name: str) -> bool:
-    """True for a capitalised phrase that is a headline or a region, not anyone's name."""
-    return bool(_NOT_A_PERSON.search(name) or _REGION.fullmatch(name))
+    """True for a capitalised phrase that is a headline or a region, not anyone's name.
+    Three words joined so may be an organisation's ("Save The Children", "Moms For
+    Liberty"); a headline runs longer ("Fighting Back From VMAs Drama")."""
+    if _REGION.fullmatch(name):
+        return True
+    return name.count(" ") >= 3 and bool(_NOT_A_PERSON.search(name))
 
 
 _AMOUNT_AFTER = re.compile(r"\s?\d")

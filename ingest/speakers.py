@@ -31,7 +31,7 @@ from ingest.attribution import (
 )
 from ingest.gap import PREV_SUBJECT, LastReferent, para_subject
 from ingest.name_patterns import NAME, NAME_RE
-from ingest.names import TITLES, NameBook, clean_name, with_of_tail
+from ingest.names import TITLES, NameBook, clean_name, is_peoples_adjective, with_of_tail
 from ingest.quote_marks import Span
 from ingest.referents import Genders, referent
 from ingest.sentences import Segmenter, word_set
@@ -406,7 +406,7 @@ def _headline_lines(text: str, seg: Segmenter, cands: list[Cand]) -> None:
     for i in lines:
         c = cands[i]
         line = text[slice(*seg.para(c.para))]
-        if c.speaker and _names_person(c.speaker) and c.speaker.split()[-1] in line:
+        if c.speaker and _names_someone(c.speaker, line):
             continue
         src = _section_speaker(text, seg, cands, i, lines, whole=True)
         if src is not None and _names_person(src.speaker or ""):
@@ -431,7 +431,27 @@ def _names_person(name: str) -> bool:
     """True for a name of two words or more with no title among them ("Luke Pollard",
     not "Plymouth MP")."""
     words = name.split()
-    return len(words) >= 2 and not any(w.lower().strip(".") in TITLES for w in words)
+    return len(words) >= 2 and not any(_is_title(w) for w in words)
+
+
+def _names_someone(name: str, line: str) -> bool:
+    """True when a subheading line names the speaker it was given: a name, even a surname
+    alone ("Biden says Putin 'must be held accountable'"), not a role or a people."""
+    words = name.split()
+    return (
+        words[-1] in line
+        and not any(_is_title(w) for w in words)
+        and not (len(words) == 1 and is_peoples_adjective(words[0]))
+    )
+
+
+def _is_title(word: str) -> bool:
+    """A title word, or a member of a parliament's letters ("MP", "MEP", "MSP", "MLA")."""
+    low = word.lower().strip(".")
+    return low in TITLES or low in _MEMBER_TITLES
+
+
+_MEMBER_TITLES = frozenset({"mp", "mps", "mep", "msp", "mla"})
 
 
 # A subheading that quotes someone: the quote is its whole paragraph, perhaps followed by
@@ -533,41 +553,61 @@ _DATED_HEAD = re.compile(r"\b(?:1[5-9]|20)\d\d\s*:\s*$")
 
 
 def _reporter(text: str, seg: Segmenter, cands: list[Cand], i: int, book: NameBook) -> str | None:
-    """A quote paragraph with no tag, after a paragraph without quotes whose first or
-    last sentence opens by reporting someone's speech ("Erekat said it was only the
+    """A quote paragraph with no tag, after a paragraph without quotes whose last or
+    first sentence opens by reporting someone's speech ("Erekat said it was only the
     latest move ...", "… a massage. Lacerda added during the massage Epstein exposed
-    himself."), goes on with that person's words."""
+    himself.", "Another villager, Lipolelo Potobere, said …"), goes on with that
+    person's words; a pronoun's report ("She added that …") goes on with the quote just
+    before. Someone else named after the reporter, or a last sentence reporting someone
+    else ("But the municipality says …"), leaves the quote to no one."""
     prev = seg.prev_para(cands[i].para)
     if prev is None or (i > 0 and cands[i - 1].para == prev):
         return None
     lo, hi = seg.para(prev)
     last = seg.sentence_span(max(lo, hi - 2), hi)[0]
-    for at in (lo, last) if last > lo else (lo,):
+    for at in (last, lo) if last > lo else (lo,):
         m = WHO_VERB.match(text, at, min(hi, at + WINDOW))
         if m and m.start("who") == at:
             att = classify(m.group("who"), None, text[lo:hi], book, at)
             if att.kind == "named" and att.speaker:
-                return att.speaker
+                after = seg.sentence_span(at, at + 1)[1]  # later sentences, not its own
+                return None if _other_named(book, after, hi, att.speaker) else att.speaker
             if att.kind == "pronoun" and att.gender in {"m", "f"}:
-                # "She added that the promised jobs never materialised.": the speaker
-                # of the quote just before goes on
                 before = cands[i - 1] if i > 0 else None
                 if (
                     before is not None
                     and before.speaker
                     and before.para >= _para_back(seg, prev, 2)
+                    and not _other_named(book, before.close_end, at, before.speaker)
                 ):
                     return before.speaker
-        elif (
+            return None  # the paragraph ends reporting someone the text does not name
+        if at == last and at > lo and SPEECH_IN.search(text, at, hi):
+            return None  # "… But the municipality says the pipes are being laid."
+        if (
             at == lo
             and (m := _APPOSED_OPEN.match(text, lo, min(hi, lo + WINDOW)))
             and not place_before(text, m.end())
         ):
-            # "Another villager, Lipolelo Potobere, said they often go without water."
             att = classify(m.group("who"), None, text[lo:hi], book, lo)
             if att.kind == "named" and att.speaker:
-                return att.speaker
+                after = seg.sentence_span(lo, lo + 1)[1]
+                return None if _other_named(book, after, hi, att.speaker) else att.speaker
     return None
+
+
+def _other_named(book: NameBook, lo: int, hi: int, speaker: str) -> bool:
+    """True when text[lo:hi] names a person other than `speaker` ("The team's captain,
+    Sarah Lee, scored twice. She added …"): the story has moved on to them."""
+    surname = speaker.split()[-1]
+    k = bisect_left(book.mentions, (lo,))
+    while k < len(book.mentions) and book.mentions[k][0] < hi:
+        pos, raw = book.mentions[k]
+        k += 1
+        who = book.person(raw, pos)
+        if who and who.split()[-1] != surname:
+            return True
+    return False
 
 
 # A paragraph that opens with a role, then the name in apposition, then its verb.

@@ -110,7 +110,7 @@ _OWNED = (
 _OWNER = rf"{NAME}(?={_OWNED})"
 # "according to Google Search lead Liz Reid": an organisation and a role before the name.
 _ORG_ROLE_BEFORE = (
-    r"(?:(?:the\s+)?(?:[A-Z][\w&.\-’']*\s+){1,3}(?:[a-z][\w\-]*\s+){0,2}"
+    r"(?:(?:the\s+)?(?:[A-Z][\w&.\-’']*\s+(?:of\s+)?){1,3}(?:[a-z][\w\-]*\s+){0,2}"
     r"(?:lead|head|executive|officer|chief|president|secretary|minister|spokes(?:man|woman|person)|"
     r"[a-z]+(?:ist|yst|er|or|ian|ant|man|woman))\s+(?=[A-Z][\w\-’']+\s+[A-Z]))"
 )

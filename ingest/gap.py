@@ -112,7 +112,7 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
                 if not place_before(gap, m.start())
             )
     if "according to" in gap:
-        hits.extend((m.start(), m.group("who")) for m in ACCORDING.finditer(gap))
+        hits.extend((m.start("who"), m.group("who")) for m in ACCORDING.finditer(gap))
     # "said Mary E. Lovely, a ... economist.": in the quote's own paragraph a tag before
     # the name names a speaker too (read there only: the scan is not free).
     # When the quote opens its paragraph, the paragraph before may end with the tag:

@@ -407,3 +407,17 @@ def test_a_reported_paragraph_gives_the_next_quote_only_to_its_reporter(
         '"We will bounce back next week, I promise you."'
     )
     assert speakers(text) == ["Mike Jones", want]
+
+
+@pytest.mark.parametrize(
+    ("lead", "want"),
+    [
+        ("according to Apple chief executive Tim Cook.", "Tim Cook"),
+        ("according to Bank of England governor Andrew Bailey.", "Andrew Bailey"),
+    ],
+)
+def test_he_after_according_to_an_organisation_s_officer_means_the_officer(
+    lead: str, want: str
+) -> None:
+    text = f'Sales fell sharply last quarter, {lead} "It was a tough quarter," he said.'
+    assert speakers(text) == [want]

@@ -159,12 +159,12 @@ _RELATIVE_HEAD = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne)\s+[a-z]
 _APPOSITIVE = r"(?!(?:an?|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:for|of|at|with|to|from)\s)"
 SUBJECT = re.compile(
     rf"^(?P<opening>[^,\"“”\n]{{1,60}},\s+{_APPOSITIVE})?(?:(?!{VERB}\b)[a-z]+\s+){{0,3}}?"
-    rf"(?P<who>{NAME})(?(opening)(?<![’']s))(?:\s*,[^,\"“”]{{1,100}},|,)?\s+[a-z]"
+    rf"(?P<who>{NAME})(?(opening)(?<![’']s))(?:\s*,[^,\"“”]{{1,220}},|,)?\s+[a-z]"
 )
 # (A possessive after an opening phrase is no subject: "Bergeron chimed in, noting that
 # Brooke's offer was" is Bergeron's; "Jane Okafor's early records" still opens on her.)
 # A name opening a paragraph as its subject, with an optional aside: "Buser, however, is".
-PARA_SUBJECT = re.compile(rf"(?P<who>{NAME})(?<![’']s)(?:,[^,\"“”\n]{{1,100}},)?\s+[a-z]")
+PARA_SUBJECT = re.compile(rf"(?P<who>{NAME})(?<![’']s)(?:,[^,\"“”\n]{{1,220}},)?\s+[a-z]")
 # The subject of the sentence just before a quote, after an optional role: "Wild
 # defenseman Ryan Suter, who joked about it, could see".
 # Or after an opening phrase, with a party-state tag: "At a hearing last month, Rep.

@@ -97,6 +97,9 @@ def _latest(text: str, lo: int, hi: int, book: NameBook, para_start: int) -> str
 Hit = tuple[int, str | Callable[[], str] | None]
 
 
+_FULL_NAME = re.compile(NAME)
+
+
 def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int) -> list[Hit]:
     """Who the gap text[lo:hi] talks about, by offset in the gap, sorted (stably): a name,
     None for an unnamed person, or a function giving a name ("" for none) for the hits
@@ -129,8 +132,18 @@ def _hits(text: str, lo: int, hi: int, gap: str, book: NameBook, para_start: int
     m = SUBJECT.match(gap) if gap[:1].isupper() else None
     if m:
         titled = _TITLED_NAME.match(gap, m.end("who"))
+        opening = (m.group("opening") or "").strip().rstrip(",").strip()
         if titled and titled.group(1) in TITLES:  # "Health minister Sarah Jones defended"
             hits.append((titled.start(2), titled.group(2)))
+        elif (
+            " " in opening
+            and _FULL_NAME.fullmatch(opening)
+            and clean_name(opening) == opening
+            and book.person(opening, lo)
+        ):
+            # "Nick Kaufman, a British-Israeli lawyer who …, said": the "opening phrase"
+            # is the subject's own full name, and what follows its comma describes him
+            hits.append((m.start(), opening))
         else:
             hits.append((m.start("who"), m.group("who")))
     if lo < para_start < hi:

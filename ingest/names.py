@@ -509,7 +509,7 @@ _BODY_WORD = re.compile(
     r"Agency|Administration|Authority|Board|Bureau|Commission|Committee|Corporation|"
     r"Council|Department|Foundation|Institute|Ministry|Office|Organi[sz]ation|Police|"
     r"Service|Association|Federation|Union|Party|University|Court|Cent(?:er|re)|Programme|"
-    r"Program|Bank|Fund|Network"
+    r"Program|Bank|Fund|Network|College|School|Academy|Society|Museum|League"
 )
 _AFTER_PLACE_PREP = re.compile(r"\b(?:in|into|across|against)\s+([A-Z][\w\-]*)(?![\w\-’']|[’']s)")
 PLACE_USES = 3  # uses after those prepositions that make a lone word a place

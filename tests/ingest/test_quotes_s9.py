@@ -421,3 +421,25 @@ def test_he_after_according_to_an_organisation_s_officer_means_the_officer(
 ) -> None:
     text = f'Sales fell sharply last quarter, {lead} "It was a tough quarter," he said.'
     assert speakers(text) == [want]
+
+
+def test_a_name_opening_the_text_with_a_long_apposition_is_whom_he_means() -> None:
+    text = (
+        "Nick Kaufman, a British-Israeli lawyer who served as a senior prosecutor at the "
+        "Israeli State Attorney's office and later as defence counsel at international "
+        'criminal tribunals, said the warrants were unprecedented. "This is a political '
+        'decision," he said.'
+    )
+    assert speakers(text) == ["Nick Kaufman"]
+
+
+def test_it_after_a_college_is_the_college_s_whole_name() -> None:
+    text = (
+        'The Royal College of GPs highlighted the risks. "Patients are waiting too long," it said.'
+    )
+    assert speakers(text) == ["Royal College of GPs"]
+
+
+def test_an_opening_phrase_before_the_subject_still_opens() -> None:
+    text = 'In Paris, Emmanuel Macron said the talks had failed. "We tried," he said.'
+    assert speakers(text) == ["Emmanuel Macron"]

@@ -67,6 +67,10 @@ _POSSESSIVE = ("'s", "’s")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 _NOT_NAME = STOP_WORDS | TITLES
 _SUFFIX_RE = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$")
+# Letters after a full name that say an office or an honour, not a name.
+_POST_NOMINALS = re.compile(
+    r"(?<=[a-z’'])(?:,?\s+(?:MP|MEP|MSP|MLA|MS|TD|MBE|OBE|CBE|KBE|DBE|KC|QC|PhD))+$"
+)
 _ORG_NOUNS = re.compile(
     r"\b(?:company|firm|group|agency|department|ministry|office|organi[sz]ation|startup|"
     r"bank|carrier|airline|team|club|government|administration|campaign|police|"
@@ -110,6 +114,9 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
     raw = raw.strip().rstrip(",;:")
     if raw.endswith(("'s", "’s")):
         raw = raw[:-2]
+    post = _POST_NOMINALS.search(raw)
+    if post and raw[: post.start()].count(" ") >= 1:  # "Sarah Olney MP", not "Plymouth MP"
+        raw = raw[: post.start()]
     toks = _tokens(raw)
     suffix = _SUFFIX_RE.search(raw)
     if suffix:

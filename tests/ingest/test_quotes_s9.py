@@ -443,3 +443,14 @@ def test_it_after_a_college_is_the_college_s_whole_name() -> None:
 def test_an_opening_phrase_before_the_subject_still_opens() -> None:
     text = 'In Paris, Emmanuel Macron said the talks had failed. "We tried," he said.'
     assert speakers(text) == ["Emmanuel Macron"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('"We need more buses in the town," said Sarah Olney MP.', ["Sarah Olney"]),
+        ('"We won the vote," said Jane Smith MBE, the chair.', ["Jane Smith"]),
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it(text: str, want: list) -> None:
+    assert speakers(text) == want

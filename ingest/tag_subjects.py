@@ -100,7 +100,8 @@ ADV = (
     r"further|recently|earlier|still|often|publicly|privately|had|then|"
     # "Vikram Misri in a news briefing in New Delhi accused …": where the words were said
     r"in\s+an?\s+(?:[a-z\-]+\s+)?(?:briefing|interview|statement|speech|address|post|letter|"
-    r"video|conference)(?:\s+(?:in|at|on)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?)){0,2}"
+    r"video|conference)(?:\s+(?:in|at|on|with|to)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?"
+    r")){0,2}"
 )
 # Verbs of rejection report speech only after their subject ("The Pentagon rejected the
 # claims as "..."): after the verb a name is their object.

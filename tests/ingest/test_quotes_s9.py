@@ -454,3 +454,17 @@ def test_an_opening_phrase_before_the_subject_still_opens() -> None:
 )
 def test_letters_after_a_name_are_no_part_of_it(text: str, want: list) -> None:
     assert speakers(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('Rishi Sharma in an interview with the BBC said: "We will win this."', ["Rishi Sharma"]),
+        (
+            'Keir Starmer in a letter to Conservative MPs said: "We will win this."',
+            ["Keir Starmer"],
+        ),
+    ],
+)
+def test_whom_the_words_were_said_to_is_not_the_speaker(text: str, want: list) -> None:
+    assert speakers(text) == want

@@ -30,7 +30,8 @@ _FIG_RE = re.compile(
     r"(?=[-+−$€£¥₹₦\d]|[A-Z][A-Za-z]{0,2}[.$]?[ \u00a0]?\d)(?<![\d.,])"
     r"(?P<sign>(?<![\w])[+\-−](?=[$€£¥₹]|\d))?"
     r"(?P<cur>US\$|HK\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₦|"
-    r"(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD|RM|MYR)[ \u00a0]?|"
+    # a code starts a word: "ARM64" and "ARM 64-bit" hold no ringgit, "Mrs 5" no rupees
+    r"(?<![A-Za-z])(?:Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY|HKD|AUD|CAD|RM|MYR)[ \u00a0]?|"
     # Nigerian papers write naira as a bare "N", but only an amount with a magnitude
     # ("N500m", "N2.5bn", "N1 billion") is read as one: "N95" or "N2" stay names
     # (and South African papers the rand as "R": "R4bn", "R50bn", "R1.2 billion")

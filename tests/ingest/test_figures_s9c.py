@@ -1,0 +1,47 @@
+"""Figure rules from the review of session 9's rules on ordinary sentences: era words
+before a counted noun ("4,000 B.C. residents"), a count after "Under Article 7,", a
+bracketed number after a team, brand or place, "ARM64", "At 50, Tesla's", "at the time"
+after no person, list titles with a verb, and shillings named by no East African
+country."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ingest.figures import find_figures
+
+
+def found(text: str) -> list[tuple[str, str, float | None, str | None]]:
+    return [(f.text, f.kind, f.value, f.unit) for f in find_figures(text)]
+
+
+def fast(text: str) -> None:
+    """`find_figures` on adversarial input stays well under a second."""
+    t = time.perf_counter()
+    find_figures(text)
+    assert time.perf_counter() - t < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Apple's M3 chips replace older ARM64 designs, and the RM5 upgrade is cheap.",
+            [("RM5", "money", 5.0, "MYR")],
+        ),
+        (
+            "Windows on ARM 64-bit builds shipped to 30 testers.",
+            [("30", "count", 30.0, "testers")],
+        ),
+        ("The fine was RM 500,000, the court said.", [("RM 500,000", "money", 500000.0, "MYR")]),
+    ],
+)
+def test_ringgit_code_starts_a_word(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_ringgit_adversarial() -> None:
+    fast("ARM" * 300_000)
+    fast("xRM 5 " * 150_000)

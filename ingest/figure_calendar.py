@@ -110,6 +110,14 @@ _ERA_AFTER = re.compile(
     rf"[ \u00a0]{_ERA}"
 )
 _ERA_BEFORE = re.compile(r"(?<![\w.])(?:AD|A\.D\.)[ \u00a0]$")
+# ... unless something counted follows the letters, as when they open a name or an
+# abbreviation: "4,000 B.C. residents", "2,500 BC Hydro customers", "The 40 BC wildfires",
+# "400 AD patients", "30 CE credits" (a capitalised word or a plural noun; "500 BC and",
+# "500 BC, the", "79 AD was" keep the date).
+_ERA_COUNTED = re.compile(
+    r"[ \u00a0]+(?:[A-Z]|(?!(?:was|has|does|is|as|its|his|this|thus|us|plus|versus|whereas|"
+    r"unless|across|always|perhaps|sometimes|marks|means|remains|sees|becomes)\b)[a-z]+s\b)"
+)
 
 
 def _era_year(digits: str, before: str, after: str) -> bool:
@@ -119,7 +127,10 @@ def _era_year(digits: str, before: str, after: str) -> bool:
     if before[-2:-1] in ("D", ".") and _ERA_BEFORE.search(before[-6:]):
         return True
     head = after[:16]  # every era has a "C" or an "A": most numbers skip the search
-    return ("C" in head or "A" in head) and bool(_ERA_AFTER.match(after))
+    if not ("C" in head or "A" in head):
+        return False
+    m = _ERA_AFTER.match(after)
+    return m is not None and _ERA_COUNTED.match(after, m.end()) is None
 
 
 def is_year(digits: str, before: str, after: str) -> bool:

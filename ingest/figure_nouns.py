@@ -19,8 +19,11 @@ _OF_NOUN = re.compile(
     r"^[ \u00a0]+of[ \u00a0]+(?:the|those|these|its|their|our|his|her)?[ \u00a0]*"
     r"(?:[\d,.]+[ \u00a0]+)?([a-z][a-z\-]*)"
 )
-# A name between a number and its noun: "27 Ligue 1 goals", "40 Fortune 500 companies".
-_NAMED_NOUN = re.compile(r"^[ \u00a0]+((?:(?:[A-Z][\w&\-]*|\d+)[ \u00a0]+){1,3})([a-z][a-z\-]*)\b")
+# A name between a number and its noun: "27 Ligue 1 goals", "40 Fortune 500 companies",
+# "4,000 B.C. residents".
+_NAMED_NOUN = re.compile(
+    r"^[ \u00a0]+((?:(?:[A-Z][\w&\-]*(?:\.[A-Z]?)*|\d+)[ \u00a0]+){1,3})([a-z][a-z\-]*)\b"
+)
 _ED_NOUNS = word_set("speed speeds breed creed steed seabed hundred")
 _SKIP_NOUN = word_set(
     "of to and or in on at by for from with the a an as than more less is are was were "

@@ -45,3 +45,43 @@ def test_ringgit_code_starts_a_word(text: str, want: list) -> None:
 def test_ringgit_adversarial() -> None:
     fast("ARM" * 300_000)
     fast("xRM 5 " * 150_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "More than 4,000 B.C. residents were ordered to evacuate on Friday.",
+            [("4,000", "count", 4000.0, "residents")],
+        ),
+        (
+            "About 2,500 BC Hydro customers were without power after the storm.",
+            [("2,500", "count", 2500.0, "customers")],
+        ),
+        ("The 40 BC wildfires are burning out of control.", [("40", "count", 40.0, "wildfires")]),
+        (
+            "Nurses must complete 30 CE credits every two years.",
+            [("30", "count", 30.0, "credits")],
+        ),
+        (
+            "The trial enrolled 400 AD patients across 12 sites.",
+            [("400", "count", 400.0, "patients"), ("12", "count", 12.0, "sites")],
+        ),
+        ("There are 50 U.S. states.", [("50", "count", 50.0, "states")]),
+        (
+            "The city was founded around 500 BC and had 20,000 residents.",
+            [("20,000", "count", 20000.0, "residents")],
+        ),
+        ("It dates from 3000-2000 BCE, the guide said.", []),
+        ("In 79 AD was the eruption.", []),
+        ("Rome in 500 BC.", []),
+    ],
+)
+def test_era_letters_before_a_counted_noun_count(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_era_adversarial() -> None:
+    fast("1 BC x" * 160_000)
+    fast("1 B.C.D.E.F." * 80_000)
+    fast("5 A.B.C.D." * 100_000)

@@ -46,6 +46,13 @@ _LIST_WORDS = word_set(
 )
 # ... and at a sentence's start the first number too, when the list goes on after it.
 _LIST_GOES_ON = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or|to|through|&)[ \u00a0]+)\d")
+# A comma after one designation of a singular word ends a phrase, and the number after it
+# counts, unless a list goes on from it: "Under Article 7, 27 member states must agree",
+# "Under Section 8, 12 of the officers" ("Section 21, 24 and 26 of the bill" lists).
+_ONE_DESIGNATION_BEFORE = re.compile(
+    r"(?<![\w'’])(?:Section|Article|Clause|Chapter|Goal|SDG|Rule)[ \u00a0]+\d{1,4}[a-z]?,"
+    r"[ \u00a0]+$"
+)
 _LIST_SEPS = (", ", "and ", "or ", "to ", "through ", "& ", ",\u00a0", "and\u00a0", "or\u00a0")
 _WORD_AFTER = re.compile(r"^[ \u00a0]+([a-z][a-z\-]*)")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w&.\-]*)\s$")
@@ -101,6 +108,8 @@ def is_designation(before: str, after: str, num: str = "") -> bool:
 def _listed_designation(before: str, after: str) -> bool:
     """A later number of a list after a designation word ("Sections 21, 24, and 26")."""
     if _LIST_WORD_BEFORE.search(before[-72:]) is None:
+        return False
+    if _ONE_DESIGNATION_BEFORE.search(before[-24:]) and not _LIST_GOES_ON.match(after):
         return False
     m = _WORD_AFTER.match(after)
     if m is None:

@@ -85,3 +85,37 @@ def test_era_adversarial() -> None:
     fast("1 BC x" * 160_000)
     fast("1 B.C.D.E.F." * 80_000)
     fast("5 A.B.C.D." * 100_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Under Article 7, 27 member states must agree to suspend voting rights.",
+            [("27", "count", 27.0, "member")],
+        ),
+        (
+            "Under Article 5, 31 NATO allies pledged support.",
+            [("31", "count", 31.0, "allies")],
+        ),
+        (
+            "Under Article 7, 26 of the 27 member states agreed.",
+            [("26", "count", 26.0, "member"), ("27", "count", 27.0, "member")],
+        ),
+        (
+            "Under Section 8, 12 of the officers were suspended.",
+            [("12", "count", 12.0, "officers")],
+        ),
+        ("Under Section 8, 12 officers were suspended.", [("12", "count", 12.0, "officers")]),
+        ("Sections 21, 24, and 26 of the bill were struck down.", []),
+        ("Section 21, 24 and 26 of the bill were struck down.", []),
+        ("SDGs 7 and 11 focus on energy and cities.", []),
+    ],
+)
+def test_a_count_after_one_designation_and_a_comma(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_designation_comma_adversarial() -> None:
+    fast("Article 7, " * 100_000)
+    fast("Under Section 8, 12 " * 50_000)

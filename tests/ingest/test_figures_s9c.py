@@ -119,3 +119,46 @@ def test_a_count_after_one_designation_and_a_comma(text: str, want: list) -> Non
 def test_designation_comma_adversarial() -> None:
     fast("Article 7, " * 100_000)
     fast("Under Section 8, 12 " * 50_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Samsung (78) topped the brand index, ahead of Apple.",
+            [("78", "count", 78.0, None)],
+        ),
+        ("Manchester City (89) finished four points ahead.", [("89", "count", 89.0, None)]),
+        ("Liverpool (72) finished third.", [("72", "count", 72.0, None)]),
+        (
+            "Gauteng (45) recorded the most cases, followed by the Western Cape.",
+            [("45", "count", 45.0, None)],
+        ),
+        (
+            "Delhi (112) recorded the highest number of dengue deaths this year.",
+            [("112", "count", 112.0, None)],
+        ),
+        (
+            "Labour won 412 seats, while Reform (5) and the Greens (4) also gained.",
+            [
+                ("412", "count", 412.0, "seats"),
+                ("5", "count", 5.0, None),
+                ("4", "count", 4.0, None),
+            ],
+        ),
+        ("The Senate (53) passed the bill.", [("53", "count", 53.0, None)]),
+        ("Samsung (78) said it would grow.", [("78", "count", 78.0, None)]),
+        ("Granny (78) suffers from dementia.", []),
+        ("Thabo Mokoena (45) said he was robbed.", []),
+        ("A woman (34) and her son (12) were injured.", []),
+        ("Her son Sipho (12) was hurt.", []),
+        ("Dasha (24) said she was happy.", []),
+    ],
+)
+def test_a_bracketed_number_after_a_team_brand_or_place_counts(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_bracket_names_adversarial() -> None:
+    fast("Mark Jones (4) " * 70_000)
+    fast("City (4) and " * 80_000)

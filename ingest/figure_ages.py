@@ -66,10 +66,23 @@ _FULL_NAME_AGE = re.compile(
 _SENTENCE_END_AFTER = re.compile(r"^\.(?:\s|$)")
 
 
+# ... but not a name whose possessive follows ("At 50, Tesla's price-to-earnings ratio",
+# "At 60, Amazon's shares") nor one ranked by the number ("At 31, Norway has more gold
+# medals", "At 15, Britain has the highest rate", "At 95, Samsung ranks first"): a
+# company's or a country's figure.
+_RANKED_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:has|had|have)[ \u00a0]+(?:the[ \u00a0]+)?(?:more|fewer|less|"
+    r"most|least|highest|lowest|largest|smallest|biggest|best|worst|second|third|fourth)\b|"
+    r"(?:ranks?|ranked|tops|topped|trails|trailed)\b)"
+)
+
+
 def _name_after(after: str) -> bool:
     """True when a capitalised name follows the comma of "At 24, Dasha" (see above)."""
     m = _NAME_AFTER.match(after)
-    return m is not None and m.group(1) not in NOT_A_NAME
+    if m is None or m.group(1) in NOT_A_NAME or m.group(1).endswith(("'s", "’s")):
+        return False
+    return _RANKED_AFTER.match(after, m.end()) is None
 
 
 def _named_age(before: str, after: str) -> bool:

@@ -162,3 +162,35 @@ def test_a_bracketed_number_after_a_team_brand_or_place_counts(text: str, want: 
 def test_bracket_names_adversarial() -> None:
     fast("Mark Jones (4) " * 70_000)
     fast("City (4) and " * 80_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "At 50, Tesla's price-to-earnings ratio looks stretched.",
+            [("50", "count", 50.0, None)],
+        ),
+        (
+            "At 31, Norway has more Winter Olympic gold medals than any other country.",
+            [("31", "count", 31.0, None)],
+        ),
+        (
+            "At 15, Britain has the highest rate of teenage pregnancy.",
+            [("15", "count", 15.0, None)],
+        ),
+        ("At 60, Amazon's shares look cheap.", [("60", "count", 60.0, None)]),
+        ("At 95, Samsung's score was the highest.", [("95", "count", 95.0, None)]),
+        ("At 95, Samsung ranks first.", [("95", "count", 95.0, None)]),
+        ("At 24, Dasha is basking in her success.", []),
+        ("At 24, Dasha — full name Dasha Novotny — is basking in the glow.", []),
+        ("At 80, Biden is the oldest president in history.", []),
+    ],
+)
+def test_at_n_before_a_possessive_or_a_ranked_name_counts(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_at_n_name_adversarial() -> None:
+    fast("At 5, Tesla has " * 60_000)
+    fast(". At 5, Ab's" * 80_000)

@@ -284,6 +284,15 @@ _WAS_ABOUT = re.compile(
     r"\b(?:was|were|is|are)[ \u00a0](?:(?:about|around|only|just|barely|roughly)[ \u00a0])?"
     r"(?:\d{1,2}[ \u00a0](?:or|to)[ \u00a0])?$"
 )
+# The person must be the subject right before the verb ("the girl was", "she was", "who
+# he knew was"): "The boy said the queue was about 50 at the time" and "Her daughter's
+# class was 30 at the time" count.
+_SUBJECT_WAS = re.compile(
+    r"(?<![\w'’])([A-Za-z]+)(?:[ \u00a0](?:he|she|they|I|we)[ \u00a0][a-z]+)?[ \u00a0]"
+    r"(?:was|were|is|are)[ \u00a0](?:(?:about|around|only|just|barely|roughly)[ \u00a0])?"
+    r"(?:\d{1,2}[ \u00a0](?:or|to)[ \u00a0])?$"
+)
+_AGE_SUBJECTS = frozenset({"who", "he", "she", "i"})
 _AT_THE_TIME = re.compile(r"^(?:[ \u00a0](?:or|to)[ \u00a0]\d{1,2})?[ \u00a0]at the time\b")
 
 
@@ -297,7 +306,13 @@ def _age_at_the_time(before: str, after: str) -> bool:
         return bool(_BE_AGE_AFTER.match(after) or _AT_THE_TIME.match(after))
     if not _AT_THE_TIME.match(after) or not _WAS_ABOUT.search(before[-30:]):
         return False
-    return bool(_PERSON_BEFORE.search(before[-80:]))
+    m = _SUBJECT_WAS.search(before[-40:])
+    if m is None:
+        return False
+    subject = m.group(1).lower()
+    return (
+        subject in _AGE_SUBJECTS or subject in _PERSON_WORDS or bool(_PERSON_BEFORE.match(subject))
+    )
 
 
 # A plural noun after a number joined by "and", "or" or a comma: "a man aged 40 and 3

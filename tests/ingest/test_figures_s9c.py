@@ -194,3 +194,29 @@ def test_at_n_before_a_possessive_or_a_ranked_name_counts(text: str, want: list)
 def test_at_n_name_adversarial() -> None:
     fast("At 5, Tesla has " * 60_000)
     fast(". At 5, Ab's" * 80_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The boy said the queue was about 50 or 60 at the time.",
+            [("50", "count", 50.0, None), ("60", "count", 60.0, None)],
+        ),
+        ("Her daughter's class was 30 at the time.", [("30", "count", 30.0, None)]),
+        (
+            "Her son said the number of patients on the ward was about 40 at the time.",
+            [("40", "count", 40.0, None)],
+        ),
+        ("Her sister, who he knew was about 10 or 11 at the time, was taken.", []),
+        ("Her daughter was about 10 or 11 at the time of the attack.", []),
+        ("The girl was 9 at the time.", []),
+    ],
+)
+def test_at_the_time_needs_a_person_as_the_subject(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_at_the_time_adversarial() -> None:
+    fast("who he knew was 10 at the time " * 35_000)
+    fast("a " * 500_000)

@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from ingest.sentences import word_set
+
 # The nouns a numbered title is made of: "10 Things", "7 Habits", "top 10 ... Hazards".
 # Other capitalised words after a number are speech or a name ("“12 Officers Were Hurt”",
 # "top 10 Premier League Clubs"), which count.
@@ -58,6 +60,25 @@ _SUPERLATIVE_TITLE = re.compile(
     r"Smallest|Richest|Essential|Funniest|Scariest|Weirdest|Strangest|Coolest|Hottest|"
     r"Fastest|Deadliest|Unforgettable|Underrated|Overrated|Iconic|Influential|Powerful)"
     r"(?:[ \u00a0][A-Z][\w’'\-]*){1,3}"
+)
+# ... unless a verb follows the title-case phrase, whose number then counts its subject:
+# "The 100 Largest Companies in Britain employ 5 million people", "The 3 Most Senior
+# Officials Resigned on Friday" (a capitalised past tense after a plural). A singular verb
+# has the list's title for its subject ("The 250 Greatest Guitarists of All Time includes
+# Jimi Hendrix"), and "now" or "list" are no verbs.
+_TITLE_RUN = re.compile(
+    rf"((?:[ \u00a0](?:[A-Z][\w’'\-]*|{_STOP}(?![\w’'\-])|\d+)){{0,12}}+)"
+    r"(?:[ \u00a0]+([a-z][a-z’'\-]*))?"
+)
+_PLURAL_VERB = re.compile(
+    r"(?<![\w’'])(?!(?:Has|Is|Was|Does|This|Its|His|Us)\b)[A-Za-z][a-z]*[a-z]s[ \u00a0]+"
+    r"[A-Z][a-z]+ed\b"
+)
+_NOT_VERBS = word_set(
+    """of the a an in on to and for with you your at by from is as or but now today here
+    there again also too ever then so list lists ranking rankings index poll series chart
+    charts edition issue feature roundup countdown gallery quiz survey report study piece
+    article story video podcast award awards"""
 )
 _MID_SENTENCE = re.compile(r"(?:[a-z,]|['’]s)[ \u00a0]$")
 # An award list named by an age limit: "40 Under 40", "Forbes 30 Under 30". It has a
@@ -100,11 +121,24 @@ def title_numbers(text: str, figs: Sequence[_Span]) -> set[int]:
             if m is not None:
                 starts.add(s)
                 names.add(f"{m.group(1)} {m.group(2)}")
-            elif _SUPERLATIVE_TITLE.match(text, s - 4):
-                starts.add(s)
+            else:
+                m = _SUPERLATIVE_TITLE.match(text, s - 4)
+                if m is not None and not _verb_after_title(text, m):
+                    starts.add(s)
     if names and len(names) <= _MAX_TITLES:
         starts.update(f.start for f in figs if _mentions(text, f.start, names))
     return starts
+
+
+def _verb_after_title(text: str, title: re.Match[str]) -> bool:
+    """True when a verb follows the superlative title that `title` opens (see above)."""
+    run = _TITLE_RUN.match(text, title.end())
+    if run is None:
+        return False
+    if _PLURAL_VERB.search(title.group(0) + run.group(1)[:24]):  # the title's next words
+        return True
+    word = run.group(2)
+    return bool(word) and not word.endswith("s") and word not in _NOT_VERBS
 
 
 def _top_title(text: str, s: int) -> bool:

@@ -220,3 +220,35 @@ def test_at_the_time_needs_a_person_as_the_subject(text: str, want: list) -> Non
 def test_at_the_time_adversarial() -> None:
     fast("who he knew was 10 at the time " * 35_000)
     fast("a " * 500_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the unit is the headline's next word: no lower-case noun follows the number
+        ("The 3 Most Senior Officials Resigned on Friday", [("3", "count", 3.0, "most")]),
+        (
+            "The 100 Largest Companies in Britain employ 5 million people.",
+            [("100", "count", 100.0, "companies"), ("5 million", "count", 5000000.0, "people")],
+        ),
+        ("The 250 Greatest Guitarists of All Time includes Jimi Hendrix.", []),
+        (
+            "The 20 Most Powerful Women list includes 8 newcomers.",
+            [("8", "count", 8.0, "newcomers")],
+        ),
+        ("Read The 100 Most Influential People now.", []),
+        ("The 10 Most Decorated Soldiers of the War", []),
+        (
+            "The 50 Worst Decisions in Movie History Every Awful Thing Trump Has Promised to Do",
+            [],
+        ),
+    ],
+)
+def test_a_verb_after_a_superlative_title_keeps_its_count(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_title_verb_adversarial() -> None:
+    fast("The 1 Greatest A B C D E F G H I J K L M N " * 20_000)
+    fast("The 1 Most Officials Resigned " * 30_000)
+    fast("The 1 Best Places employ " * 40_000)

@@ -60,10 +60,15 @@ def currency_code(m: re.Match[str]) -> str | None:
 
 
 # The shilling of an amount written "10,000/-": Tanzania's, Kenya's or Uganda's, as the
-# article's first mention of a country or its shilling says, else Tanzania's. One search
-# of the text, made only for an article with such an amount.
-_SHILLING_COUNTRY = re.compile(r"\b(?:(Tanzanian?|TSh|Tsh)|(Kenyan?|KSh|Ksh)|(Ugandan?|USh|Ush))\b")
-_SHILLING_CODES = ("TZS", "KES", "UGX")
+# article's first mention of a country or its shilling says, else Tanzania's. South Asian
+# papers write rupees and taka so too ("Rs 500/-", "Tk 500/-"): a first mention of India
+# or Bangladesh or their money makes the amount INR or BDT ("The Indian firm charged
+# 500/- per test"). One search of the text, made only for an article with such an amount.
+_SHILLING_COUNTRY = re.compile(
+    r"\b(?:(Tanzanian?|TSh|Tsh)|(Kenyan?|KSh|Ksh)|(Ugandan?|USh|Ush)|(India|Indian|Rs|INR)"
+    r"|(Bangladeshi?|Tk|Taka|BDT))\b|(₹)"
+)
+_SHILLING_CODES = ("TZS", "KES", "UGX", "INR", "BDT", "INR")
 
 
 def shilling_code(text: str) -> str:

@@ -252,3 +252,39 @@ def test_title_verb_adversarial() -> None:
     fast("The 1 Greatest A B C D E F G H I J K L M N " * 20_000)
     fast("The 1 Most Officials Resigned " * 30_000)
     fast("The 1 Best Places employ " * 40_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Indian firm charged 500/- per test.", [("500/-", "money", 500.0, "INR")]),
+        (
+            "In Bangladesh, rickshaw pullers earn Tk 500/- a day.",
+            [("500/-", "money", 500.0, "BDT")],
+        ),
+        (
+            "A test costs ₹200 here, and 500/- there.",
+            [("₹200", "money", 200.0, "INR"), ("500/-", "money", 500.0, "INR")],
+        ),
+        (
+            "In Tanzania a meal costs 5,000/- now, more than in India.",
+            [("5,000/-", "money", 5000.0, "TZS")],
+        ),
+        (
+            "Kenyan farmers earn 500/- a day, while Tanzanian traders earn more.",
+            [("500/-", "money", 500.0, "KES")],
+        ),
+        # no country named: the Tanzanian papers' default stays
+        (
+            "A ticket costs 10,000/- and the bus fare 2,000/-.",
+            [("10,000/-", "money", 10000.0, "TZS"), ("2,000/-", "money", 2000.0, "TZS")],
+        ),
+    ],
+)
+def test_a_slash_dash_amount_in_india_or_bangladesh(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_slash_dash_country_adversarial() -> None:
+    fast("Indiana " * 120_000 + "5/-")
+    fast("Tk " * 300_000 + "5/-")

@@ -74,6 +74,8 @@ _RANKED_AFTER = re.compile(
     r"[ \u00a0]+(?:(?:has|had|have)[ \u00a0]+(?:the[ \u00a0]+)?(?:more|fewer|less|"
     r"most|least|highest|lowest|largest|smallest|biggest|best|worst|second|third|fourth)\b|"
     r"(?:ranks?|ranked|tops|topped|trails|trailed)\b)"
+    # a team's plural verb: "At 3, Manchester United were top of the league"
+    r"|(?:[ \u00a0]+[A-Z][\w'’\-]*)?[ \u00a0]+(?:were|are|have)\b"
 )
 
 
@@ -153,7 +155,8 @@ _PERSON_WORDS = word_set(
     """granny gran grandma grandmother grandpa grandfather mother father mum mom dad man
     woman boy girl wife husband son daughter brother sister uncle aunt widow widower
     pensioner teenager teen child baby toddler infant nephew niece cousin grandson
-    granddaughter grandchild victim suspect accused learner pupil student"""
+    granddaughter grandchild victim suspect accused learner pupil student friend
+    neighbour neighbor girlfriend boyfriend fiancé fiancée"""
 )
 _NOT_PERSONS = word_set(
     """Section Sections Article Articles Clause Clauses Chapter Chapters Rule Rules Goal
@@ -174,11 +177,18 @@ _PERSON_CUE_AFTER = re.compile(
 _SAID_AFTER = re.compile(r"^\),?[ \u00a0]+(?:said|says|told)\b")  # after a full name
 
 
+_PERSON_TITLES = word_set(
+    """president minister premier mr mrs ms miss dr prof professor sir dame lord lady
+    captain pastor judge mayor senator governor king queen prince princess"""
+)
+
+
 def _person_word_before(head: str) -> bool:
     """True when a word for a person ends the text before a name ("her kids Thabo")."""
     if _PERSON_BEFORE.search(head):
         return True
-    return any(w.strip(",.;:'’").lower() in _PERSON_WORDS for w in head.split()[-4:])
+    words = {w.strip(",.;:'’").lower() for w in head.split()[-4:]}
+    return bool(words & _PERSON_WORDS or words & _PERSON_TITLES)
 
 
 def _bare_bracket_age(before: str, after: str, value: float) -> bool:
@@ -204,7 +214,8 @@ def _bare_bracket_age(before: str, after: str, value: float) -> bool:
         first = None  # "About Thabo (12)": the name is the last word alone
     if first is not None:  # a full name: "Mark Jones (45) said", not "Manchester City (89)"
         return bool(
-            _PERSON_CUE_AFTER.match(after)
+            first.lower() in _PERSON_TITLES  # "President Ramaphosa (71)"
+            or _PERSON_CUE_AFTER.match(after)
             or _SAID_AFTER.match(after)
             or _person_word_before(head[-40:])
         )

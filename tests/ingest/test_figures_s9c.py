@@ -288,3 +288,18 @@ def test_a_slash_dash_amount_in_india_or_bangladesh(text: str, want: list) -> No
 def test_slash_dash_country_adversarial() -> None:
     fast("Indiana " * 120_000 + "5/-")
     fast("Tk " * 300_000 + "5/-")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("President Ramaphosa (71) addressed the nation.", []),
+        ("Her friend Sipho (12) came.", []),
+        ("Mary Jones (45) and her husband were arrested.", []),
+        ("Eskom (34) power stations were offline.", [("34", "count", 34.0, None)]),
+        ("At 3, Manchester United were top of the league.", [("3", "count", 3.0, None)]),
+        ("At 24, Dasha Smith was a star.", []),
+    ],
+)
+def test_titles_and_friends_are_persons_and_teams_take_plural_verbs(text: str, want: list) -> None:
+    assert found(text) == want

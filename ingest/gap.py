@@ -22,10 +22,10 @@ from ingest.attribution import (
     member_before,
     prepositional,
 )
-from ingest.name_patterns import NAME
+from ingest.name_patterns import NAME, UP
 from ingest.names import TITLES, NameBook, clean_name
 from ingest.sentences import sentence_ends
-from ingest.tag_subjects import APPOSED_WHO, SAID_WHO, place_before, who_verb
+from ingest.tag_subjects import APPOSED_WHO, DESC, SAID_WHO, place_before, who_verb
 
 LAST_WINDOW = 300  # how far back the sentence just before a quote is looked for
 _MET_HINT = re.compile(r"spok|talk|interv")  # a literal pre-test, far cheaper than the scan
@@ -187,13 +187,15 @@ def _para_check(text: str, start: int, book: NameBook, rx: re.Pattern[str]) -> C
     return lambda: para_subject(text, start, book, rx) or ""
 
 
-# That paragraph's subject may follow an opening phrase and carry a party-state tag:
+# That paragraph's subject may follow an opening phrase or a role ("Opposition leader Tom
+# Baker disagreed.") and carry a party-state tag:
 # "At a hearing last month, Rep. Robert Aderholt (R-AL), ranking member …, pushed for".
 # A clause with its own verb is no opening phrase: "Moustafa Ayad is the director for
 # Africa, Middle East and Asia at …" opens with its subject.
 PREV_SUBJECT = re.compile(
     r"(?:(?![^,\"“”\n]*\s(?:is|was|are|were|has|had|have|said|says)\s)"
-    rf"[A-Z][^,\"“”\n]{{1,100}},\s+)?(?P<who>{NAME})(?<![’']s)(?:\s+\([A-Z]-[A-Z]{{2}}\))?"
+    rf"[A-Z][^,\"“”\n]{{1,100}},\s+)?(?:(?:[{UP}][\w\-]*\s+)?{DESC})?"
+    rf"(?P<who>{NAME})(?<![’']s)(?:\s+\([A-Z]-[A-Z]{{2}}\))?"
     r"(?:,[^,\"“”\n]{1,220},)?\s+[a-z]"
 )
 

@@ -468,3 +468,14 @@ def test_letters_after_a_name_are_no_part_of_it(text: str, want: list) -> None:
 )
 def test_whom_the_words_were_said_to_is_not_the_speaker(text: str, want: list) -> None:
     assert speakers(text) == want
+
+
+def test_a_role_before_the_name_opening_the_paragraph_before_is_whom_he_means() -> None:
+    """From the hands-on test: a second quote closing the paragraph before had hidden
+    the new paragraph's subject."""
+    text = (
+        "“This is a historic day for our city,” said Mayor Anna Schmidt. “We will deliver "
+        "on every promise.”\n\n"
+        "Opposition leader Tom Baker disagreed. “It is a waste of money,” he told reporters."
+    )
+    assert speakers(text) == ["Anna Schmidt", "Anna Schmidt", "Tom Baker"]

@@ -246,6 +246,11 @@ class NameBook:
                 # "ambassador to Britain Liu Xiaming": the place may run into the name,
                 # so a later "Liu" may mean the name after it
                 self.by_first.setdefault(toks[1], set()).add(" ".join(toks[1:]))
+        if not title and len(toks) >= 2:
+            # "the Municipal’s economist Jeremiah Mbelu": a lower-case title before the name
+            before = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
+            if before and before.group(1) in TITLES:
+                title = before.group(1)
         if title:
             self.titled.setdefault(title, []).append((pos, name))
 
@@ -506,6 +511,7 @@ def not_a_person(name: str) -> bool:
     return name.count(" ") >= 3 and bool(_NOT_A_PERSON.search(name))
 
 
+_WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
 _AMOUNT_AFTER = re.compile(r"\s?\d")
 # The lower-case words before an organisation noun: "the (production) company".
 _MODIFIER = re.compile(r"\b([a-z]{4,})\s+(?=[a-z]+$)")

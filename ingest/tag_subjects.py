@@ -24,7 +24,8 @@ _TITLES = (
     r"chancellor|coach|manager|judge|secretary|ceo|chairman|chairwoman|commissioner|sheriff|"
     r"congressman|congresswoman|lawmaker|founder|chief executive|striker|quarterback|"
     r"premier|pope|king|queen|prince|ambassador|official|actor|actress|singer|star|"
-    r"guitarist|drummer|bassist|rapper|songwriter|frontman|frontwoman)\b"
+    r"guitarist|drummer|bassist|rapper|songwriter|frontman|frontwoman|economist|analyst|expert|"
+    r"researcher|scientist|professor|doctor|lawyer)\b"
 )
 # "the singer and guitarist told the audience": two roles of one person.
 _TITLE_TAIL = rf"\s+{_TITLES}(?:\s+and\s+{_TITLES})?"

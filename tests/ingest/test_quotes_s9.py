@@ -479,3 +479,29 @@ def test_a_role_before_the_name_opening_the_paragraph_before_is_whom_he_means() 
         "Opposition leader Tom Baker disagreed. “It is a waste of money,” he told reporters."
     )
     assert speakers(text) == ["Anna Schmidt", "Anna Schmidt", "Tom Baker"]
+
+
+@pytest.mark.parametrize(
+    ("intro", "tag", "want"),
+    [
+        (
+            "The Municipal’s economist Jeremiah Mbelu reveals the plan.",
+            "Asked why, the economist replies,",
+            "Jeremiah Mbelu",
+        ),
+        ("Democratic senator Jon Tester spoke.", "Asked why, the senator said,", "Jon Tester"),
+    ],
+)
+def test_a_role_refers_to_the_person_given_it_in_lower_case_before_the_name(
+    intro: str, tag: str, want: str
+) -> None:
+    text = f"{intro}\n\n{tag} “Yes, it is expensive to install the lights.”"
+    assert speakers(text) == [want]
+
+
+def test_a_role_refers_to_whom_it_was_given_not_to_the_last_person_named() -> None:
+    text = (
+        "The council's economist Jane Roe wrote the budget. Mayor Tom Mbelu reveals the plan."
+        "\n\nAsked why, the economist replies, “Yes, it is costly.”"
+    )
+    assert speakers(text) == ["Jane Roe"]

@@ -17,7 +17,7 @@ from ingest.figure_names import is_intl_phone, is_local_phone, model_key
 from ingest.figure_nouns import counts_something, kind_unit, noun_follows
 from ingest.figure_rules import not_a_figure
 from ingest.figure_units import CURRENCY_SCALE, MAGNITUDES
-from ingest.figure_values import currency_code, parse_number
+from ingest.figure_values import currency_code, parse_number, scaled
 
 # A qualifier makes an amount of a number the article also uses as a name: "Fortune 100
 # brands" ... "over 100 ad serving and media group clients" (a name takes no "over").
@@ -104,9 +104,8 @@ def classify(
         mag = ""
         if not pct:
             return _classify_plain(text, start, end, num, value, sign, after, named)
-    if mag:
-        value *= MAGNITUDES[mag.lower()]
-    value *= CURRENCY_SCALE.get((curw or "").strip().lower(), 1.0)
+    factor = MAGNITUDES[mag.lower()] if mag else 1.0
+    value = scaled(num, value, factor * CURRENCY_SCALE.get((curw or "").strip().lower(), 1.0))
     if sign in {"-", "−"}:
         value = -value
     kind, unit = kind_unit(cur, pct, after)

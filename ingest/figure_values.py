@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 from ingest.figure_units import CURRENCY_PREFIX, CURRENCY_WORDS
 
@@ -30,6 +31,23 @@ def parse_number(num: str) -> float | None:
     if m is None or int(m.group(2)) >= int(m.group(3)):
         return None
     return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
+
+
+_DECIMAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+
+
+def scaled(num: str, value: float, factor: float) -> float:
+    """`value` times a magnitude or currency scale, exact for a decimal as written: "16.6
+    million" is 16600000, not the binary product 16600000.000000002 (the decimal digits
+    times the factor's shortest decimal form, rounded once to the nearest float)."""
+    if factor == 1.0:
+        return value
+    if _DECIMAL.fullmatch(num) is None:
+        return value * factor  # a fraction, a power or a mixed number: no decimal digits
+    try:
+        return float(Decimal(num.replace(",", "")) * Decimal(repr(factor)))
+    except InvalidOperation:  # pragma: no cover - the expression admits only digits
+        return value * factor
 
 
 _POWER = re.compile(r"(\d+)\^(\d+)(?:[ \u00a0]?([-+−])[ \u00a0]?(\d+))?")

@@ -86,16 +86,120 @@ def kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
         return "quantity", m.group(1) if m else word
     if word in {"times", "fold", "x"}:
         return "other", "times"
+    if word in _MEASURE_WORDS:
+        measured = _MEASURED.match(after)
+        if measured and measured.group(3).lower() in UNITS:
+            return "quantity", f"{measured.group(1)} {measured.group(2)}".lower()
     if word == "of":
         m = _OF_NOUN.match(after)
-        return "count", m.group(1).lower() if m else None
+        return "count", counted_noun(after, m.start(1) - 1) if m else None
     if m and m.group(1)[0].isupper() and not _name_plural(m.group(1)):
         unit = named_noun(after)
         if unit:
             return "count", unit
+    if m is None:  # "400 737 Max jets": a name's number before the noun
+        return "count", counted_noun(after, 0) if _NUMBERED_NAME.match(after) else None
+    if after[:1] in " \u00a0":
+        return "count", counted_noun(after, 0)
     if word.endswith("ed") and len(word) > 4 and word not in _ED_NOUNS:
-        return "count", None  # "660,000 based on estimates": a participle counts nothing
-    return "count", word if word and word not in _SKIP_NOUN else None
+        return "count", None  # "660,000-based": a participle counts nothing
+    return "count", word if word not in _SKIP_NOUN else None
+
+
+# "2.3 square miles", "20.7 cubic feet", "2.5 metric tons": an area, a volume or a weight.
+_MEASURE_WORDS = frozenset({"square", "cubic", "metric"})
+_MEASURED = re.compile(
+    r"^[ \u00a0]+(square|cubic|metric)[ \u00a0]+((?:nautical[ \u00a0]+)?([a-zA-Z]+))\b"
+)
+# A verb or an auxiliary right after the number ("650 of those are researchers", "a cell
+# meant for 35 held 155"): the number counts nothing written.
+_VERBS = word_set(
+    """is are was were be been being am have has had having will would shall should can
+    could may might must do does did held hold holds said say says told tell tells went
+    go goes took take takes made make makes got get gets gave give gives came come comes
+    saw see sees won win wins lost lose loses left fell rose grew ran sold buy bought paid
+    pay pays spent kept met sat stood felt found brought remain remains became become
+    becomes need needs want wants"""
+)
+# Adjectives and other modifiers before the counted noun: "30,154 new cars", "18
+# Northern and central California counties", "155 adult males", "60 of the embattled 737
+# Max jet" (no plural, so no unit). A word a plural noun follows within two words is a
+# modifier too ("1,000 maintenance workers" counts workers).
+_MODIFIERS = word_set(
+    """new old northern southern eastern western central north south east west
+    north-east north-west south-east south-west northeastern northwestern southeastern
+    southwestern embattled adult young younger older elderly more other additional former
+    local extra fewer further separate different individual total active current
+    registered confirmed suspected unconfirmed licensed armed full-time part-time
+    permanent temporary small large big major minor top best worst key rural urban
+    international foreign domestic national regional federal private public"""
+)
+_NUMBERED_NAME = re.compile(r"^[ \u00a0]+\d[\d,]*[ \u00a0]+[A-Z]")
+_SCAN_WORD = re.compile(r"[ \u00a0]+([A-Za-z0-9][\w\-]*)([’']s?)?")
+# Plurals with no s, and measures that a plural follows ("1 cup blueberries", "1/2 tsp
+# cloves"): the word itself is the noun.
+_IRREGULAR_PLURALS = word_set(
+    "people men women children police staff personnel cattle sheep aircraft crew geese mice"
+)
+_MEASURES = word_set(
+    """cup cups tsp tbsp teaspoon teaspoons tablespoon tablespoons oz slice slices scoop
+    scoops piece pieces pinch clove can cans bunch handful stick package pack bag box jar
+    bottle glass serving servings dozen pair set"""
+)
+_MAX_MODIFIERS = 4  # "18 Northern and central California counties"
+_CONNECTORS = frozenset({"and", "or", "&"})
+
+
+def counted_noun(after: str, pos: int) -> str | None:
+    """The counted noun from the word after the space at `pos` of `after`: that word if it
+    is plural; after a modifier ("new cars", "18 Northern and central California counties")
+    or a number ("400 737 Max jets") the first plural within four words, or None when none
+    comes ("the embattled 737 Max jet"); else the plural right after the word ("1,000
+    maintenance workers" counts workers, but not "1 cup blueberries"), or the word itself."""
+    words: list[str] = []
+    end = pos
+    while len(words) <= _MAX_MODIFIERS:
+        w = _SCAN_WORD.match(after, end)
+        if w is None:
+            break
+        words.append(w.group(1))
+        end = w.end()
+        if w.group(2):
+            break  # a possessive ends the phrase: "330 resort’s rooms"
+    if not words:
+        return None
+    first, head = words[0], words[0].lower()
+    if head in _SKIP_NOUN or (head in _VERBS and not first.isupper()):
+        return None
+    if head in _MEASURES or head in _IRREGULAR_PLURALS or _plural(first):
+        return head
+    if head in _MODIFIERS or head.isdigit() or _hyphened(head):
+        for w in words[1:]:
+            low = w.lower()
+            if _plural(w) or low in _IRREGULAR_PLURALS:
+                return low
+            if (low in _SKIP_NOUN and low not in _CONNECTORS) or low in _VERBS:
+                break
+        return None
+    if head.endswith("ed") and len(head) > 4 and head not in _ED_NOUNS:
+        return None  # "660,000 based on estimates": a participle counts nothing
+    if len(words) > 1 and first[0].islower() and _plural(words[1]):
+        return words[1].lower()
+    return head
+
+
+def _hyphened(word: str) -> bool:
+    """A compound adjective ending in a participle: "soft-boiled", "red-and-white-painted"."""
+    return "-" in word and word.endswith("ed")
+
+
+def _plural(word: str) -> bool:
+    """A plural noun for `counted_noun`: not "news", "bonus" or "previous", and a
+    capitalised one not a name that ends in s ("Airbus")."""
+    low = word.lower()
+    if not is_plural(word) or low.endswith(("us", "is")) or low in _VERBS or low == "news":
+        return False
+    return word[0].islower() or _name_plural(word)
 
 
 def named_noun(after: str) -> str | None:

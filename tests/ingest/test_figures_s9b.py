@@ -256,7 +256,7 @@ def test_the_and_a_superlative_in_title_case_open_a_list_s_title(text: str) -> N
     [
         ("The 12 Apostles stand on the coast.", [("12", "count", 12.0, "apostles")]),
         ("The 300 employees were told.", [("300", "count", 300.0, "employees")]),
-        ("The 10 best teams met.", [("10", "count", 10.0, "best")]),
+        ("The 10 best teams met.", [("10", "count", 10.0, "teams")]),
         ("The 3 Biggest banks fell.", [("3", "count", 3.0, "banks")]),
     ],
 )

@@ -92,7 +92,7 @@ def test_era_adversarial() -> None:
     [
         (
             "Under Article 7, 27 member states must agree to suspend voting rights.",
-            [("27", "count", 27.0, "member")],
+            [("27", "count", 27.0, "states")],
         ),
         (
             "Under Article 5, 31 NATO allies pledged support.",
@@ -100,7 +100,7 @@ def test_era_adversarial() -> None:
         ),
         (
             "Under Article 7, 26 of the 27 member states agreed.",
-            [("26", "count", 26.0, "member"), ("27", "count", 27.0, "member")],
+            [("26", "count", 26.0, "states"), ("27", "count", 27.0, "states")],
         ),
         (
             "Under Section 8, 12 of the officers were suspended.",

@@ -31,3 +31,56 @@ def test_decimal_with_magnitude_is_exact(text: str, surface: str, value: float) 
     assert got[0] == surface
     assert got[2] == value  # exact: no 16600000.000000002
     assert repr(got[2]) == repr(float(value))
+
+
+def units(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.text, f.kind, f.unit) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a verb or an auxiliary after the number: no unit
+        (
+            "Of its 1,000 staff, 650 of those are researchers.",
+            [("1,000", "count", "staff"), ("650", "count", None)],
+        ),
+        (
+            "A cell meant for 35 held 155 adult males.",
+            [("35", "count", None), ("155", "count", "males")],
+        ),
+        # a modifier before the counted noun: the plural noun
+        (
+            "Shutoffs hit 18 Northern and central California counties.",
+            [("18", "count", "counties")],
+        ),
+        ("Dealers sold 30,154 new cars.", [("30,154", "count", "cars")]),
+        ("Dealers sold 208,560 new vehicles.", [("208,560", "count", "vehicles")]),
+        ("Sales reached 17.3 million new vehicles.", [("17.3 million", "count", "vehicles")]),
+        ("It laid off 1,000 maintenance workers.", [("1,000", "count", "workers")]),
+        ("About 50 other people were wounded.", [("50", "count", "people")]),
+        ("She served 2 soft-boiled eggs.", [("2", "count", "eggs")]),
+        ("It ordered 400 737 Max jets.", [("400", "count", "jets"), ("737", "count", "jets")]),
+        ("It seats 242 to 330 passengers.", [("242 to 330", "count", "passengers")]),
+        # a modifier that no plural follows: no unit
+        (
+            "Boeing will deliver 60 of the embattled 737 Max jet.",
+            [("60", "count", None), ("737", "count", "max")],
+        ),
+        # a measure or a possessive keeps its word
+        ("Add 1 cup blueberries.", [("1", "count", "cup")]),
+        ("The 330 resort’s rooms were full.", [("330", "count", "resort")]),
+        # a past tense after the number is no modifier
+        ("Explorer 1 detected cosmic rays.", [("1", "count", None)]),
+        # square, cubic and metric before a unit: an area, a volume, a weight
+        ("The fire burned 2.3 square miles.", [("2.3", "quantity", "square miles")]),
+        ("It holds 100 cubic feet of water.", [("100", "quantity", "cubic feet")]),
+        ("It emitted 2.5 metric tons of carbon.", [("2.5", "quantity", "metric tons")]),
+        (
+            "Ships searched 10,000 square nautical miles.",
+            [("10,000", "quantity", "square nautical miles")],
+        ),
+    ],
+)
+def test_count_units_name_the_counted_noun(text: str, want: list) -> None:
+    assert units(text) == want

@@ -86,6 +86,8 @@ def kind_unit(cur: str | None, pct: str, after: str) -> tuple[str, str | None]:
         return "quantity", m.group(1) if m else word
     if word in {"times", "fold", "x"}:
         return "other", "times"
+    if word.startswith(("square-", "cubic-")) and word.split("-", 1)[1] in UNITS:
+        return "quantity", word  # "a 12,500-square-foot house"
     if word in _MEASURE_WORDS:
         measured = _MEASURED.match(after)
         if measured and measured.group(3).lower() in UNITS:
@@ -183,8 +185,12 @@ def counted_noun(after: str, pos: int) -> str | None:
         return None
     if head.endswith("ed") and len(head) > 4 and head not in _ED_NOUNS:
         return None  # "660,000 based on estimates": a participle counts nothing
-    if len(words) > 1 and first[0].islower() and _plural(words[1]):
-        return words[1].lower()
+    if first[0].islower():
+        if len(words) > 1 and (_plural(words[1]) or words[1] in _IRREGULAR_PLURALS):
+            return words[1].lower()  # "1,000 maintenance workers", "10 wealthy men"
+        joined = len(words) > 3 and words[1] in _CONNECTORS
+        if joined and words[2].isalpha() and words[2].islower() and _plural(words[3]):
+            return words[3].lower()  # "1,000 maintenance and cleaning workers"
     return head
 
 

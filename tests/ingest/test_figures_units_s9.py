@@ -62,6 +62,9 @@ def units(text: str) -> list[tuple[str, str, str | None]]:
         ("She served 2 soft-boiled eggs.", [("2", "count", "eggs")]),
         ("It ordered 400 737 Max jets.", [("400", "count", "jets"), ("737", "count", "jets")]),
         ("It seats 242 to 330 passengers.", [("242 to 330", "count", "passengers")]),
+        ("It took on 1,000 maintenance and cleaning workers.", [("1,000", "count", "workers")]),
+        ("He made 13,000 false or misleading claims.", [("13,000", "count", "claims")]),
+        ("The top 10 wealthy men left.", [("10", "count", "men")]),
         # a modifier that no plural follows: no unit
         (
             "Boeing will deliver 60 of the embattled 737 Max jet.",
@@ -80,6 +83,7 @@ def units(text: str) -> list[tuple[str, str, str | None]]:
             "Ships searched 10,000 square nautical miles.",
             [("10,000", "quantity", "square nautical miles")],
         ),
+        ("A 12,500-square-foot house.", [("12,500", "quantity", "square-foot")]),
     ],
 )
 def test_count_units_name_the_counted_noun(text: str, want: list) -> None:

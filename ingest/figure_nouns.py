@@ -16,7 +16,7 @@ _ATTACHED_UNIT = re.compile(r"^([a-zA-Z°/]{1,5})(?![\w])")
 _UNIT_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ°/")  # its first
 _NEXT_WORD = re.compile(r"^[ \u00a0]*(?:-[ ]?)?([a-zA-Z][a-zA-Z\-]*)")
 _OF_NOUN = re.compile(
-    r"^[ \u00a0]+of[ \u00a0]+(?:the|those|these|its|their|our|his|her)?[ \u00a0]*"
+    r"^[ \u00a0]+of[ \u00a0]+(?:(?:the|those|these|its|their|our|his|her)\b)?[ \u00a0]*"
     r"(?:[\d,.]+[ \u00a0]+)?([a-z][a-z\-]*)"
 )
 # A name between a number and its noun: "27 Ligue 1 goals", "40 Fortune 500 companies",
@@ -136,6 +136,8 @@ _MODIFIERS = word_set(
     permanent temporary small large big major minor top best worst key rural urban
     international foreign domestic national regional federal private public"""
 )
+# "20 of them", "10 of their own": a pronoun names no noun.
+_PRONOUNS = word_set("them us you whom own ours theirs yours mine")
 _NUMBERED_NAME = re.compile(r"^[ \u00a0]+\d[\d,]*[ \u00a0]+[A-Z]")
 _SCAN_WORD = re.compile(r"[ \u00a0]+([A-Za-z0-9][\w\-]*)([’']s?)?")
 # Plurals with no s, and measures that a plural follows ("1 cup blueberries", "1/2 tsp
@@ -171,18 +173,19 @@ def counted_noun(after: str, pos: int) -> str | None:
     if not words:
         return None
     first, head = words[0], words[0].lower()
-    if head in _SKIP_NOUN or (head in _VERBS and not first.isupper()):
+    if head in _SKIP_NOUN or (first.islower() and (head in _PRONOUNS or head in _VERBS)):
         return None
     if head in _MEASURES or head in _IRREGULAR_PLURALS or _plural(first):
         return head
-    if head in _MODIFIERS or head.isdigit() or _hyphened(head):
+    abbreviation = first.isupper() and len(first) <= 4  # "1,500 US voters", "LED lights"
+    if head in _MODIFIERS or head.isdigit() or _hyphened(head) or abbreviation:
         for w in words[1:]:
             low = w.lower()
             if _plural(w) or low in _IRREGULAR_PLURALS:
                 return low
             if (low in _SKIP_NOUN and low not in _CONNECTORS) or low in _VERBS:
                 break
-        return None
+        return head if abbreviation else None  # "1 TFL, 2 QH": the abbreviation is the noun
     if head.endswith("ed") and len(head) > 4 and head not in _ED_NOUNS:
         return None  # "660,000 based on estimates": a participle counts nothing
     if first[0].islower():

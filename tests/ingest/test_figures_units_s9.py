@@ -65,6 +65,13 @@ def units(text: str) -> list[tuple[str, str, str | None]]:
         ("It took on 1,000 maintenance and cleaning workers.", [("1,000", "count", "workers")]),
         ("He made 13,000 false or misleading claims.", [("13,000", "count", "claims")]),
         ("The top 10 wealthy men left.", [("10", "count", "men")]),
+        ("A poll of 1,500 US eligible voters.", [("1,500", "count", "voters")]),
+        ("It has 1.000 LED lights.", [("1.000", "count", "lights")]),
+        ("He had 1 sack, 2 QH.", [("1", "count", "sack"), ("2", "count", "qh")]),
+        ("It led to 46 of their close contacts being tested.", [("46", "count", "contacts")]),
+        ("Some 2.5 million of these deaths.", [("2.5 million", "count", "deaths")]),
+        ("He said 20 of them were fine.", [("20", "count", None)]),
+        ("Each list has 10 of their own.", [("10", "count", None)]),
         # a modifier that no plural follows: no unit
         (
             "Boeing will deliver 60 of the embattled 737 Max jet.",

@@ -77,8 +77,18 @@ def refused_text(refused: list[tuple[str, str]]) -> Text:
     shown = [f"{clean_line(token, 40)!r} ({why})" for token, why in refused[:REFUSED_SHOWN]]
     more = len(refused) - REFUSED_SHOWN
     text.append("; ".join(shown) + (f"; and {more} more" if more > 0 else ""))
-    text.append("\nFix or delete them and press enter again; escape cancels.", "dim")
+    them = "them" if len(refused) > 1 else "it"
+    text.append(f"\nFix or delete {them} and press enter again; escape cancels.", "dim")
     return text
+
+
+def addable(name: str) -> bool:
+    """Whether a stored tag can be added as it is: an older version let in names
+    (`a/b`, `Court Case`) that `valid_tag` now refuses or rewrites, so they are not offered."""
+    try:
+        return valid_tag(name) == name
+    except ValueError:
+        return False
 
 
 def describe_changes(changes: list[tuple[str, bool, bool]]) -> str:
@@ -138,7 +148,8 @@ class TagDialog(Dialog[str | None]):
         super().__init__()
         self._what = what
         self._label = label
-        self._existing = existing
+        self._existing = existing  # every stored tag: a removal may name any of them
+        self._offered = [t for t in existing if addable(t)]
         self._current = current
 
     def compose(self) -> ComposeResult:
@@ -146,7 +157,7 @@ class TagDialog(Dialog[str | None]):
             yield Static(self._title(), id="tag-title")
             yield Input(
                 placeholder=PLACEHOLDER,
-                suggester=LastWordSuggester(self._existing),
+                suggester=LastWordSuggester(self._offered),
                 id="tag-input",
             )
             yield Static(Text(HELP), id="tag-help")
@@ -162,7 +173,7 @@ class TagDialog(Dialog[str | None]):
         text = Text("now: ", "dim")
         text.append(" ".join(f"#{clean_line(t, 64)}" for t in sorted(self._current)) or "—")
         text.append("\noffered: ", "dim")
-        text.append(" ".join(clean_line(t, 64) for t in self._existing[:20]))
+        text.append(" ".join(clean_line(t, 64) for t in self._offered[:20]))
         return text
 
     @on(Input.Submitted)

@@ -27,6 +27,8 @@ from textual.message import Message
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from desk.export import FORMATS, first_free, target_problem
+from storage.store import known_tag
+from tui.safe_text import clean_line
 from tui.screens.dialog import Dialog
 from tui.screens.tag_dialog import LastWordSuggester
 
@@ -87,6 +89,8 @@ class ExportDialog(Dialog[ExportRequest | None]):
     ExportDialog {
         & RadioSet { margin-bottom: 1; }
         & #export-warning { color: $warning; text-style: bold; }
+        & #export-refused { color: $error; display: none; }
+        & #export-refused.-shown { display: block; }
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -130,6 +134,7 @@ class ExportDialog(Dialog[ExportRequest | None]):
                 suggester=LastWordSuggester(self._tag_names),
                 id="export-tag",
             )
+            yield Static(id="export-refused")
             yield Input(value=str(old.path) if old else self._proposal, id="export-path")
             yield Static(self._warning(), id="export-warning")
             yield Static(Text("enter or ctrl+s exports · escape cancels", "dim"))
@@ -189,14 +194,32 @@ class ExportDialog(Dialog[ExportRequest | None]):
             self.notify("Give a file to write", severity="warning")
             return
         path = Path(raw).expanduser()
-        tag = self.query_one("#export-tag", Input).value.strip().lstrip("#") or None
+        tag = self._tag() if self.fmt != "json" else None
+        if tag is False:
+            return
         replace = self._replacing(raw)
         auto = raw == self._proposal and not replace
         if auto:  # the base name, or the first free after it: the export finds a free one
             path = Path(default_path(self.fmt)).expanduser()
-        tag = tag if self.fmt != "json" else None
         self._asked = ExportRequest(self.fmt, tag, path, replace=replace, next_free=auto)
         self._check_folder(self._asked)
+
+    def _tag(self) -> str | bool | None:
+        """The tag field as the store names it, None when empty, or False when no tag can
+        have that name (the CLI's rule: a stored tag as it is, else `valid_tag`): it stays
+        open and says why under the field, where a wrong name once wrote an empty memo."""
+        field = self.query_one("#export-tag", Input)
+        line = self.query_one("#export-refused", Static)
+        raw = field.value.strip()
+        try:
+            tag = known_tag(raw, self._tag_names) if raw else None
+        except ValueError as exc:
+            line.update(Text(f"Not a tag: {clean_line(raw, 40)!r} ({exc})"))
+            line.add_class("-shown")
+            field.focus()
+            return False
+        line.remove_class("-shown")
+        return tag
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-folder")
     def _check_folder(self, request: ExportRequest) -> None:

@@ -13,6 +13,7 @@ listed alone. `site:` is the outlet's name or a domain of the article's URL.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shlex
 from collections.abc import Callable, Container, Mapping
@@ -86,10 +87,26 @@ def parse(text: str) -> Query:
         for value in query.filters.get(key, []):
             if not _DATE.match(value):
                 raise ValueError(f"{key}: wants a date like 2024-10-01, not {value!r}")
+            if not _real_date(value):
+                raise ValueError(
+                    f"{key}: wants a date like 2024-10-01, not {value!r}: there is no such day"
+                )
     for kind in query.filters.get("kind", []):
         if kind not in FIGURE_KINDS:
             raise ValueError(f"kind: is one of {', '.join(FIGURE_KINDS)}, not {kind!r}")
     return query
+
+
+def _real_date(value: str) -> bool:
+    """Whether `2024`, `2024-10` or `2024-10-01` names a real month or day: compared as
+    text, `2019-13-45` would pass silently and match nothing (or everything)."""
+    year, _, rest = value.partition("-")
+    month, _, day = rest.partition("-")
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def _meta_ok(meta: ArticleMeta, query: Query, tagged: Container[str] | None) -> bool:

@@ -35,10 +35,12 @@ class FetchDone(Message):
 
 @dataclass
 class FetchFailed(Message):
-    """The batch could not start or crashed (e.g. an unreadable config.toml): one line."""
+    """The batch could not start or crashed (e.g. an unreadable config.toml): one line;
+    `severity` "warning" when it is nothing broken (no feeds to refresh)."""
 
     kind: str
     error: str
+    severity: str = "error"
 
 
 @dataclass

@@ -106,6 +106,11 @@ def refetch_article(
     _run(node, "refetch", settings, batch)
 
 
+NO_FEEDS = (
+    "No feeds to refresh: add one with d (discover a site's feeds) or `newsroom feeds add URL`"
+)
+
+
 @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
 def refresh_feeds(node: DOMNode, store: Store, settings: FetchSettings | None = None) -> None:
     """Fetch every feed, store new articles, retry partial ones (`r`)."""
@@ -113,6 +118,13 @@ def refresh_feeds(node: DOMNode, store: Store, settings: FetchSettings | None = 
     from storage.feeds import FeedBook
 
     book = FeedBook(store)
+    try:
+        empty = not book.all()
+    except Exception:  # an unreadable feeds file: the refresh reports it as it does
+        empty = False
+    if empty:
+        node.post_message(FetchFailed("refresh", NO_FEEDS, severity="warning"))
+        return
     _run(node, "refresh", settings, lambda f: refresh(store, book, f, _reporter(node), _cancelled))
 
 

@@ -11,6 +11,7 @@ import pytest
 
 import ingest.refresh
 from ingest.batch import Progress, Summary
+from storage.feeds import FeedBook
 from storage.store import Store
 from tests.tui.conftest import notices, screen_text, settle, until
 from tui import fetch_workers
@@ -52,6 +53,7 @@ async def test_a_cancelled_refresh_counts_what_finished_and_names_no_feed(
 ) -> None:
     fake = SlowRefresh()
     monkeypatch.setattr(ingest.refresh, "refresh", fake)
+    FeedBook(store).add(FEEDS[0])  # with none, `r` says so and does not start
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -89,6 +91,7 @@ async def test_a_progress_message_handled_after_the_cancel_names_no_feed(
     handled after escape but before the worker's task has stopped."""
     fake = SlowRefresh()
     monkeypatch.setattr(ingest.refresh, "refresh", fake)
+    FeedBook(store).add(FEEDS[0])  # with none, `r` says so and does not start
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

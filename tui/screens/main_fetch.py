@@ -246,7 +246,8 @@ class FetchActions(Base):
     def on_fetch_failed(self, message: FetchFailed) -> None:
         """The batch could not run (e.g. a bad config.toml): one line."""
         self._finish()
-        self.notify(clean_line(message.error, 300), severity="error", markup=False)
+        severity = "warning" if message.severity == "warning" else "error"
+        self.notify(clean_line(message.error, 300), severity=severity, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Free the fetch slot if the worker died without reporting; update the footer."""

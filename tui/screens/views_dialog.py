@@ -43,6 +43,9 @@ def view_prompt(view: SavedView) -> Text:
     return text
 
 
+BUILT_IN = "The built-in view cannot be deleted"
+
+
 class ViewsDialog(Dialog[Choice]):
     """Pick a saved view; enter shows it, d then d again deletes it, escape cancels."""
 
@@ -115,7 +118,10 @@ class ViewsDialog(Dialog[Choice]):
     def action_delete(self) -> None:
         """The first `d` asks, a second on the same view deletes it."""
         index = self.query_one(OptionList).highlighted
-        if not index:
+        if index is None:
+            return
+        if index == 0:  # the footer offers `d` there too: say why it does nothing
+            self.notify(BUILT_IN, severity="warning", markup=False)
             return
         view = self._shown[index - 1]
         if self._to_delete != view.name:

@@ -318,16 +318,34 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 @pytest.mark.parametrize(
-    ("argv", "error"),
+    ("argv", "usage", "error"),
     [
-        (("frobnicate",), "newsroom: error: argument COMMAND: invalid choice: 'frobnicate'"),
-        (("list", "--bogus"), "newsroom: error: unrecognized arguments: --bogus"),
-        (("tag",), "newsroom tag: error: the following arguments are required: id, tag"),
-        (("tag", "ab", "x", "--quote", "q"), "newsroom tag: error: argument --quote: invalid"),
+        (("frobnicate",), "usage: newsroom [-h]", "newsroom: error: argument COMMAND: invalid"),
+        (("--bogus", "list"), "usage: newsroom [-h]", "newsroom: error: unrecognized arguments"),
+        (
+            ("list", "--bogus"),
+            "usage: newsroom list [-h] [--db PATH] [--tag TAG] [--json]",
+            "newsroom list: error: unrecognized arguments: --bogus",
+        ),
+        (
+            ("feeds", "add", "http://x.example/", "--bogus"),
+            "usage: newsroom feeds add [-h]",
+            "newsroom feeds add: error: unrecognized arguments: --bogus",
+        ),
+        (
+            ("tag",),
+            "usage: newsroom tag [-h]",
+            "newsroom tag: error: the following arguments are required: id, tag",
+        ),
+        (
+            ("tag", "ab", "x", "--quote", "q"),
+            "usage: newsroom tag [-h]",
+            "newsroom tag: error: argument --quote: invalid",
+        ),
     ],
 )
 def test_a_usage_error_exits_2_after_the_usage_as_readme_says(
-    db: str, capsys, argv: tuple[str, ...], error: str
+    db: str, capsys, argv: tuple[str, ...], usage: str, error: str
 ) -> None:
     readme = " ".join(README.read_text(encoding="utf-8").split())
     assert (
@@ -340,5 +358,5 @@ def test_a_usage_error_exits_2_after_the_usage_as_readme_says(
     out, err = capsys.readouterr()
     assert exit_.value.code == 2 and out == ""
     lines = err.splitlines()
-    assert lines[0].startswith("usage: newsroom") and lines[-1].startswith(error)
+    assert lines[0].startswith(usage) and lines[-1].startswith(error)
     assert not Path(db).exists()  # refused before the store is opened

@@ -61,6 +61,20 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, formatter_class=formatter_class, **kwargs)
 
 
+class _SubParser(_Parser):
+    """A subcommand's parser, which refuses an unknown option itself: argparse hands what a
+    subparser does not know back to the top parser, whose error showed the top-level usage
+    (`newsroom list --bogus`), not the command's as README says."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def _db_parent() -> argparse.ArgumentParser:
     """`--db` is accepted before or after the subcommand."""
     parent = _Parser(add_help=False)
@@ -86,7 +100,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         parents=[db],
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help=_VersionAction.HELP)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_SubParser)
     if _command_in(sys.argv[1:] if argv is None else argv) in cli_fetch.COMMANDS:
         cli_fetch.register(sub, db)
         return parser

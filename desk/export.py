@@ -26,7 +26,7 @@ from pathlib import Path
 from desk.items import DeskItem, desk_items
 from storage.bylines import byline
 from storage.models import ArticleMeta, labelled_day
-from storage.store import Store
+from storage.store import Store, same_tag
 
 Metas = Mapping[str, ArticleMeta]  # article id -> its listing row: byline and date
 
@@ -200,7 +200,10 @@ def render(store: Store, fmt: str, tag: str | None = None) -> str:
     if fmt == "csv":
         return to_csv(items, metas)
     title = f"Follow-up memo: {tag}" if tag else "Follow-up memo"
-    return to_markdown(items, title, metas, None if tag is None else {tag})
+    if tag is None:
+        return to_markdown(items, title, metas, None)
+    spelt = {t for item in items for t in item.tags if same_tag(t, tag)}  # `Verify` too
+    return to_markdown(items, title, metas, spelt)
 
 
 def numbered(path: Path) -> Iterator[Path]:

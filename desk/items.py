@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from storage.errors import StoreError
 from storage.models import Article, ItemRef, Tag, figure_keys, quote_keys
-from storage.store import Store
+from storage.store import Store, same_tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ def desk_items(store: Store, tag: str | None = None, *, noted: bool = False) -> 
     for t in store.tags():
         by_ref.setdefault(t.ref, []).append(t)
     if tag is not None:
-        by_ref = {ref: ts for ref, ts in by_ref.items() if any(t.tag == tag for t in ts)}
+        by_ref = {ref: ts for ref, ts in by_ref.items() if any(same_tag(t.tag, tag) for t in ts)}
     notes = store.notes()
     if noted and tag is None:
         for ref in notes:

@@ -30,18 +30,20 @@ def now_iso() -> str:
 
 
 def normalise_tag(tag: str) -> str:
-    """Tags are single tokens: trimmed, inner whitespace as '-', control characters dropped,
-    at most 64 characters.
+    """Tags are single lower-case tokens: trimmed, inner whitespace as '-', control
+    characters dropped, at most 64 characters.
 
     Leading '#' and '-' go too: the screens show a tag as `#name` (so `#verify` typed as
-    shown means `verify`), and the tag prompt reads a leading '-' as "remove"."""
+    shown means `verify`), and the tag prompt reads a leading '-' as "remove". Lower case,
+    so `Verify` is `verify` and `tag:Réunion` finds `réunion`; a mixed-case name an older
+    version stored stays as it is and matches its lower-case spelling (`same_tag`)."""
     cleaned = " ".join("".join(ch for ch in tag if ch.isprintable()).split())
     if not cleaned:
         raise ValueError("a tag cannot be empty")
     cleaned = "-".join(cleaned.lstrip("#- ").split())
     if not cleaned:
         raise ValueError("a tag needs more than '#' and '-'")
-    return cleaned[:64]
+    return cleaned.lower()[:64]
 
 
 TAG_CHARS = "letters, digits, '-' and '_'"
@@ -69,19 +71,23 @@ def valid_tag(tag: str) -> str:
 
 
 def known_tag(tag: str, known: Collection[str]) -> str:
-    """The name to look a tag up by: a stored one (in `known`) as it is, else a valid one:
-    a name no tag can have is refused, not silently matched to nothing."""
+    """The name to look a tag up by: a stored one (in `known`) as it is stored, in any case
+    (`bad!tag` finds an older `Bad!Tag`), else a valid one: a name no tag can have is
+    refused, not silently matched to nothing."""
     name = normalise_tag(tag)
-    return name if name in known else valid_tag(name)
+    if name in known:
+        return name
+    stored = next((k for k in known if same_tag(k, name)), None)
+    return stored if stored is not None else valid_tag(name)
 
 
-def _same_tag(stored: str, tag: str) -> bool:
-    """Whether a stored name is `tag` (already normalised), also when it was stored before
-    the current rules (`#verify` from an older version is `verify`)."""
+def same_tag(stored: str, tag: str) -> bool:
+    """Whether a stored name is `tag`, also when it was stored before the current rules
+    (`#verify` or `Verify` from an older version is `verify`)."""
     if stored == tag:
         return True
     try:
-        return normalise_tag(stored) == tag
+        return normalise_tag(stored) == normalise_tag(tag)
     except ValueError:
         return False
 
@@ -94,15 +100,10 @@ def _item_query(ref: ItemRef) -> Condition:
     return lambda doc: doc.get("article") == ref.article and doc.get("item") == ref.item
 
 
-def _tag_query(ref: ItemRef, tag: str) -> Condition:
-    same_item = _item_query(ref)
-    return lambda doc: doc.get("tag") == tag and same_item(doc)
-
-
 def _named_query(ref: ItemRef, tag: str) -> Condition:
     """The item's records of `tag`, under its normalised name or an older spelling of it."""
     same_item = _item_query(ref)
-    return lambda doc: same_item(doc) and _same_tag(str(doc.get("tag", "")), tag)
+    return lambda doc: same_item(doc) and same_tag(str(doc.get("tag", "")), tag)
 
 
 def _of_article(article_id: str) -> Condition:
@@ -184,13 +185,13 @@ class AnnotationsMixin:
         return open_table_db(self.layout.tags_file, self.layout.tmp_dir)
 
     def tag(self, ref: ItemRef, tag: str, label: str = "") -> bool:
-        """Add `tag` to the item; False if it already had it."""
+        """Add `tag` to the item; False if it already had it (under any spelling)."""
         tag = normalise_tag(tag)
         with self._writing():
             self.meta(ref.article)
             with self._tags_db() as db:
                 table = db.table(TAGS)
-                if table.contains(_tag_query(ref, tag)):
+                if table.contains(_named_query(ref, tag)):  # `Verify` stored: had it
                     return False
                 table.insert(Tag(ref, tag, label, now_iso()).to_doc())
                 return True

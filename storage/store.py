@@ -23,6 +23,7 @@ from storage.annotations import (
     known_tag,
     normalise_tag,
     now_iso,
+    same_tag,
     valid_tag,
 )
 from storage.bulk import BulkMixin
@@ -138,8 +139,8 @@ class Store(BulkMixin, AnnotationsMixin):
         """
         metas = self._sorted_metas()
         if tag is not None:
-            name = normalise_tag(tag)  # `--tag '#verify'` means verify
-            tagged = {t.ref.article for t in self.tags() if t.tag == name}
+            name = normalise_tag(tag)  # `--tag '#Verify'` means verify
+            tagged = {t.ref.article for t in self.tags() if same_tag(t.tag, name)}
             return [m for m in metas if m.id in tagged]
         return list(metas)
 
@@ -469,5 +470,6 @@ __all__ = [
     "item_ref",
     "known_tag",
     "normalise_tag",
+    "same_tag",
     "valid_tag",
 ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from storage.annotations import BUILT_IN_TAGS
 from storage.models import ItemRef
-from storage.store import Store
+from storage.store import Store, same_tag
 
 TagIndex = dict[str, dict[str, set[str]]]
 NoteIndex = dict[str, dict[str, str]]
@@ -55,7 +55,11 @@ class AnnotationIndex:
     def set_tag(self, ref: ItemRef, name: str, present: bool) -> None:
         items = self.tags.setdefault(ref.article, {})
         names = items.setdefault(ref.item, set())
-        (names.add if present else names.discard)(name)
+        spelt = {n for n in names if same_tag(n, name)}  # an older `Verify` is `verify`
+        if not present:
+            names -= spelt
+        elif not spelt:
+            names.add(name)
         if not names:
             del items[ref.item]
         if present and name not in self.names:

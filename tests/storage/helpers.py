@@ -9,7 +9,7 @@ import random
 import shutil
 from pathlib import Path
 
-from storage.models import ArticleBody, ArticleMeta, Figure, Quote
+from storage.models import ArticleBody, ArticleMeta, Figure, ItemRef, Quote, Tag
 from storage.store import Store
 
 WORDS = (  # noqa: SIM905 - a sentence reads better than 30 quoted words
@@ -59,3 +59,12 @@ def snapshot(store: Store) -> dict[str, object]:
         "tags": sorted((str(t.ref), t.tag, t.label) for t in store.tags()),
         "notes": sorted((str(r), text) for r, text in store.notes().items()),
     }
+
+
+def store_older_tags(store: Store, ref: ItemRef, names: tuple[str, ...]) -> None:
+    """Write tag names as an older version stored them (`Bad!Tag`, `Court Case`, `Verify`),
+    past today's normalising, as a restored backup may hold them."""
+    with store._writing(), store._tags_db() as db:
+        for name in names:
+            db.table("tags").insert(Tag(ref, name, "", "2024-01-01T00:00:00+00:00").to_doc())
+    assert {t.tag for t in store.tags()} >= set(names)

@@ -17,7 +17,7 @@ from tui.item_names import title_name
 
 
 def test_a_leading_hash_is_dropped() -> None:
-    assert normalise_tag("#Verify") == "Verify"
+    assert normalise_tag("#Verify") == "verify"
     assert normalise_tag("##verify") == "verify"
     assert normalise_tag("# two  words") == "two-words"
     assert normalise_tag("-old") == "old"
@@ -32,8 +32,8 @@ def test_nothing_but_hash_and_dash_is_not_a_tag(bad: str) -> None:
 def test_store_keeps_the_tag_without_its_hash(store: Store) -> None:
     (article,) = fill(store, 1)
     assert store.tag(ItemRef(article), "#Verify")
-    assert [t.tag for t in store.tags()] == ["Verify"]
-    assert not store.tag(ItemRef(article), "Verify")
+    assert [t.tag for t in store.tags()] == ["verify"]
+    assert not store.tag(ItemRef(article), "VERIFY")
 
 
 def test_untag_removes_a_tag_stored_with_its_hash_by_an_older_version(store: Store) -> None:
@@ -56,7 +56,7 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("y" * 300, "y" * 64), ("two words", "two-words"), ("#Verify", "Verify")],
+    [("y" * 300, "y" * 64), ("two words", "two-words"), ("#Verify", "verify")],
 )
 def test_cli_prints_the_tag_it_stored(
     typed: str, stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

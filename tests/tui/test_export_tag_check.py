@@ -10,8 +10,8 @@ from textual.widgets import Input, Static
 
 from storage.models import ItemRef
 from storage.store import Store
+from tests.storage.helpers import store_older_tags
 from tests.tui.conftest import notices, settle
-from tests.tui.test_offered_tags import store_older_tags
 from tui.app import make_app
 from tui.screens import ExportDialog, MainScreen
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from storage.models import ItemRef, Tag
+from storage.models import ItemRef
 from storage.store import Store
+from tests.storage.helpers import store_older_tags
 from tests.tui.conftest import settle
 from tui.app import make_app
 from tui.screens import TagDialog
@@ -15,14 +16,6 @@ from tui.screens.tag_dialog import addable, refused_text
 
 SIZE = (160, 50)
 OLD = ("Bad!Tag", "a/b", "Court Case")
-
-
-def store_older_tags(store: Store, ref: ItemRef, names: tuple[str, ...]) -> None:
-    """Write names as an older version stored them, past today's normalising."""
-    with store._writing(), store._tags_db() as db:
-        for name in names:
-            db.table("tags").insert(Tag(ref, name, "", "2024-01-01T00:00:00+00:00").to_doc())
-    assert {t.tag for t in store.tags()} >= set(names)
 
 
 def test_only_names_valid_tag_keeps_are_addable() -> None:

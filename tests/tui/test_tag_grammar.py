@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 
 from storage.models import ItemRef
 from storage.store import Store
+from tests.storage.helpers import store_older_tags
 from tests.tui.conftest import notices, screen_text, settle
 from tui.app import make_app
 from tui.screens import MainScreen, TagDialog
@@ -58,7 +59,7 @@ async def test_an_older_tag_that_breaks_the_rule_shows_and_can_be_removed(
     seeded_store: Store,
 ) -> None:
     [meta] = seeded_store.articles()
-    assert seeded_store.tag(ItemRef(meta.id), "Bad!Tag")  # as an older version let in
+    store_older_tags(seeded_store, ItemRef(meta.id), ("Bad!Tag",))
     app = make_app(seeded_store)
     async with app.run_test(size=SIZE) as pilot:
         await _open_tag_dialog(pilot)

@@ -29,7 +29,7 @@ async def open_tag_dialog(pilot) -> None:
 
 def test_parse_names_each_refused_token_and_keeps_the_rest() -> None:
     read = parse_tag_input(TYPED)
-    assert read.edits == [("Verify", True), ("été", True), ("a", True), ("b", True)]
+    assert read.edits == [("verify", True), ("été", True), ("a", True), ("b", True)]
     assert read.refused == [
         ("---", "a tag needs more than '#' and '-'"),
         ("-", "a tag cannot be empty"),
@@ -65,9 +65,9 @@ async def test_bad_tokens_are_named_and_the_prompt_keeps_the_text(seeded_store: 
         await settle(pilot)
         assert not isinstance(app.screen, TagDialog)
         stored = {t.tag for t in seeded_store.tags() if t.ref == ItemRef(meta.id)}
-        assert stored == {"Verify", "été", "a", "b"}
+        assert stored == {"verify", "été", "a", "b"}
         header = str(app.screen.query_one(ReaderHeader).render())
-        assert "#Verify" in header and "##" not in header
+        assert "#verify" in header and "##" not in header
         assert not any("##" in n or "empty" in n for n in notices(app))
 
 
@@ -77,8 +77,8 @@ async def test_hash_typed_before_a_tag_is_not_kept(seeded_store: Store) -> None:
         await open_tag_dialog(pilot)
         await pilot.press(*"##Verify", "enter")
         await settle(pilot)
-        assert [t.tag for t in seeded_store.tags()] == ["Verify"]
-        assert "#Verify" in screen_text(app) and "##Verify" not in screen_text(app)
+        assert [t.tag for t in seeded_store.tags()] == ["verify"]
+        assert "#verify" in screen_text(app) and "##verify" not in screen_text(app)
 
 
 async def test_placeholder_and_help_fit_in_80_columns(seeded_store: Store) -> None:

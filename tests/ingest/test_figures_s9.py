@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.figures import find_figures
-
-
-def found(text: str) -> list[tuple[str, str, float | None, str | None]]:
-    return [(f.text, f.kind, f.value, f.unit) for f in find_figures(text)]
+from tests.ingest.figure_helpers import found
 
 
 @pytest.mark.parametrize(

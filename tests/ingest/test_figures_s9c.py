@@ -6,22 +6,9 @@ country."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from ingest.figures import find_figures
-
-
-def found(text: str) -> list[tuple[str, str, float | None, str | None]]:
-    return [(f.text, f.kind, f.value, f.unit) for f in find_figures(text)]
-
-
-def fast(text: str) -> None:
-    """`find_figures` on adversarial input stays well under a second."""
-    t = time.perf_counter()
-    find_figures(text)
-    assert time.perf_counter() - t < 1.0
+from tests.ingest.figure_helpers import fast, found
 
 
 @pytest.mark.parametrize(

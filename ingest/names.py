@@ -246,7 +246,7 @@ class NameBook:
                 # "ambassador to Britain Liu Xiaming": the place may run into the name,
                 # so a later "Liu" may mean the name after it
                 self.by_first.setdefault(toks[1], set()).add(" ".join(toks[1:]))
-        if not title and len(toks) >= 2:
+        if not title and len(toks) >= 2 and text[pos - 2 : pos - 1].islower():
             # "the Municipal’s economist Jeremiah Mbelu": a lower-case title before the name
             before = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
             if before and before.group(1) in TITLES:

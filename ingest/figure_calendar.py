@@ -138,8 +138,10 @@ def is_year(digits: str, before: str, after: str) -> bool:
     two digits ("in ’91", "Class of '91") and years of an era ("500 BC", "AD 79")."""
     if after[:1] == "s" and not after[1:2].isalpha():
         return True
-    if _era_year(digits, before, after):
-        return True
+    if (before[-2:-1] in ("D", ".") or "C" in after[:16] or "A" in after[:16]) and _era_year(
+        digits, before, after
+    ):
+        return True  # (every era has a "C" or an "A", or "AD" before: most numbers skip it)
     if before[-1:] in _APOSTROPHES and len(digits) == 2:
         return _short_year(digits, before, after)
     if len(digits) != 4 or not digits.isdigit():

@@ -160,23 +160,23 @@ def counted_noun(after: str, pos: int) -> str | None:
     or a number ("400 737 Max jets") the first plural within four words, or None when none
     comes ("the embattled 737 Max jet"); else the plural right after the word ("1,000
     maintenance workers" counts workers, but not "1 cup blueberries"), or the word itself."""
-    words: list[str] = []
-    end = pos
-    while len(words) <= _MAX_MODIFIERS:
+    w = _SCAN_WORD.match(after, pos)
+    if w is None:
+        return None
+    first, head = w.group(1), w.group(1).lower()
+    if head in _SKIP_NOUN or (first.islower() and (head in _PRONOUNS or head in _VERBS)):
+        return None
+    if head in _MEASURES or head in _IRREGULAR_PLURALS or _plural(first):
+        return head
+    # the words after it are read only for the numbers that need them (most do not)
+    words = [first]
+    end = w.end()
+    while not w.group(2) and len(words) <= _MAX_MODIFIERS:  # a possessive ends the phrase
         w = _SCAN_WORD.match(after, end)
         if w is None:
             break
         words.append(w.group(1))
         end = w.end()
-        if w.group(2):
-            break  # a possessive ends the phrase: "330 resort’s rooms"
-    if not words:
-        return None
-    first, head = words[0], words[0].lower()
-    if head in _SKIP_NOUN or (first.islower() and (head in _PRONOUNS or head in _VERBS)):
-        return None
-    if head in _MEASURES or head in _IRREGULAR_PLURALS or _plural(first):
-        return head
     abbreviation = first.isupper() and len(first) <= 4  # "1,500 US voters", "LED lights"
     if head in _MODIFIERS or head.isdigit() or _hyphened(head) or abbreviation:
         for w in words[1:]:

@@ -506,9 +506,12 @@ def not_a_person(name: str) -> bool:
     """True for a capitalised phrase that is a headline or a region, not anyone's name.
     Three words joined so may be an organisation's ("Save The Children", "Moms For
     Liberty"); a headline runs longer ("Fighting Back From VMAs Drama")."""
+    spaces = name.count(" ")
+    if spaces == 0:
+        return False
     if _REGION.fullmatch(name):
         return True
-    return name.count(" ") >= 3 and bool(_NOT_A_PERSON.search(name))
+    return spaces >= 3 and bool(_NOT_A_PERSON.search(name))
 
 
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")

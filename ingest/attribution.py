@@ -433,7 +433,17 @@ _LAST_APPOSED = re.compile(rf",\s*((?>{NAME}))\s*,\s*$")
 # makes it where its member is from, and the member speaks.
 _PREP_THE = re.compile(r"\b(?:at|of|from|with|for|in|on|to|about)\s+(?:the\s+)?$")
 _ORG_OF_HEAD = re.compile(
-    rf"(?<![\w’'])((?:[{UP}][\w’'\-]*\s+){{0,3}}{INSTITUTION_WORD}\s+(?:of|for)\s+(?:the\s+)?)$"
+    rf"(?<![\w’'])((?:[{UP}][\w’'\-]*\s+){{0,3}}{INSTITUTION_WORD}\s+(?:of|for)\s+(?:the\s+)?"
+    rf"(?:(?:[{UP}][\w’'\-]*\s+){{1,3}}(?:and|&)\s+)?)$"  # "… of Health and " Social Care
+)
+
+
+# Someone close to the name, unnamed: "A friend of Meghan Markle said", "a cousin of Tom
+# Hanks told the Sun", "a source close to the minister said". The name does not speak.
+_ASSOCIATE_OF = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo)\s+(?:[a-z]+\s+)?"
+    rf"(?:friend|pal|source|cousin|relative|neighbou?r|colleague|aide|ally|associate|"
+    rf"confidant|insider|acquaintance|{KIN})s?\s+(?:of|close\s+to)\s+(?:the\s+)?$"
 )
 
 
@@ -457,6 +467,11 @@ def search_clause(window: str, book: NameBook, context: str, pos: int) -> Attrib
                 who = head.group(1) + who  # "The Ministry of Foreign Affairs said"
             elif rx is WHO_VERB and (member := member_before(window, m.start("who"))):
                 who = member  # "Chief James Hall with the New York Police ... said"
+            elif rx is WHO_VERB and _ASSOCIATE_OF.search(
+                window, max(0, m.start("who") - 48), m.start("who")
+            ):
+                found = found or Attribution("unnamed", None)  # "A friend of Meghan said"
+                continue
             elif rx is WHO_VERB and prepositional(window, m.start("who"), who):
                 continue
             if rx is WHO_VERB and _POSSESSED_NOUN.search(m.group(0)):

@@ -505,3 +505,20 @@ def test_a_role_refers_to_whom_it_was_given_not_to_the_last_person_named() -> No
         "\n\nAsked why, the economist replies, “Yes, it is costly.”"
     )
     assert speakers(text) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A cousin of Tom Hanks told the Sun: "He is a lovely man to everyone."',
+        'A friend of Meghan Markle said: "She was never happy here."',
+        'A source close to the minister said: "He will resign within the week."',
+    ],
+)
+def test_someone_close_to_a_name_is_not_that_name(text: str) -> None:
+    assert speakers(text) == [None]
+
+
+def test_an_institution_named_with_and_keeps_its_whole_name() -> None:
+    text = 'The Department of Health and Social Care said it was "working to cut waiting lists".'
+    assert speakers(text) == ["Department of Health and Social Care"]

@@ -51,7 +51,6 @@ def scaled(num: str, value: float, factor: float) -> float:
 
 
 _POWER = re.compile(r"(\d+)\^(\d+)(?:[ \u00a0]?([-+−])[ \u00a0]?(\d+))?")
-MAX_POWER = 1e300
 
 
 def _power(num: str) -> float | None:

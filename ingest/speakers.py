@@ -52,7 +52,6 @@ WINDOW = 400
 TAG_WINDOW = 60
 MAX_RUN_ON = 6  # lines between an open quote paragraph and the one continuing it
 _WORD = re.compile(r"\w+")
-_SENT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?=[A-Z])", re.M)
 # "A VOA reporter Nisan Ahmado's source ... said": the name only modifies the subject,
 # whose head (a source, a lawyer) is unnamed.
 _POSSESSED = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s\s+[a-z]")

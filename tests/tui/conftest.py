@@ -45,6 +45,18 @@ async def until(pilot: Pilot[object], check: Callable[[], object], seconds: floa
     raise AssertionError(f"timed out waiting; notices: {notices(pilot.app)}")
 
 
+async def open_tag_dialog(pilot: Pilot[object]) -> None:
+    """Open the first article and press t on it: the tag dialog is on top."""
+    from tui.screens import TagDialog
+
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("t")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, TagDialog)
+
+
 def span_of(text: str, needle: str) -> tuple[int, int]:
     start = text.index(needle)
     return start, start + len(needle)

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from storage.models import ItemRef
 from storage.store import Store
 from tests.storage.helpers import store_older_tags
-from tests.tui.conftest import notices, screen_text, settle
+from tests.tui.conftest import notices, open_tag_dialog, screen_text, settle
 from tui.app import make_app
 from tui.screens import MainScreen, TagDialog
 from tui.widgets import ReaderHeader
@@ -19,22 +19,13 @@ SIZE = (160, 50)
 RULE = "a tag is letters, digits, '-' and '_'"
 
 
-async def _open_tag_dialog(pilot) -> None:
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    await pilot.press("t")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, TagDialog)
-
-
 async def test_a_tag_with_other_characters_is_named_and_the_dialog_stays(
     seeded_store: Store,
 ) -> None:
     [meta] = seeded_store.articles()
     app = make_app(seeded_store)
     async with app.run_test(size=SIZE) as pilot:
-        await _open_tag_dialog(pilot)
+        await open_tag_dialog(pilot)
         await pilot.press(*"Bad!Tag a/b ok", "enter")
         await settle(pilot)
         assert isinstance(app.screen, TagDialog), "the dialog closed on a bad tag"
@@ -62,7 +53,7 @@ async def test_an_older_tag_that_breaks_the_rule_shows_and_can_be_removed(
     store_older_tags(seeded_store, ItemRef(meta.id), ("Bad!Tag",))
     app = make_app(seeded_store)
     async with app.run_test(size=SIZE) as pilot:
-        await _open_tag_dialog(pilot)
+        await open_tag_dialog(pilot)
         assert "now: #Bad!Tag" in screen_text(app)
         await pilot.press(*"-Bad!Tag", "enter")
         await settle(pilot)

@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from storage.models import ItemRef
 from storage.store import Store
-from tests.tui.conftest import notices, screen_text, settle
+from tests.tui.conftest import notices, open_tag_dialog, screen_text, settle
 from tui.app import make_app
 from tui.screens import TagDialog
 from tui.screens.tag_dialog import HELP, PLACEHOLDER, describe_changes, parse_tag_input
@@ -16,15 +16,6 @@ from tui.widgets import ReaderHeader
 
 SIZE = (160, 50)
 TYPED = "#Verify été a,b  ---  -"
-
-
-async def open_tag_dialog(pilot) -> None:
-    """Open the first article and press t on it."""
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    await pilot.press("t")
-    assert isinstance(pilot.app.screen, TagDialog)
 
 
 def test_parse_names_each_refused_token_and_keeps_the_rest() -> None:
